@@ -1,0 +1,56 @@
+# Two commands: `make run` (the local demo) and `make test` (the whole suite).
+# Both set everything up first. See the README for the rest.
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+
+# The local demo: DEBUG on (console email, plain HTTP), its own SQLite file.
+DEMO_ENV := DEBUG=true
+
+.PHONY: run test install venv migrate demo css lint format check-deploy clean
+
+run: install
+	$(DEMO_ENV) $(PY) manage.py migrate --no-input
+	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json
+	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
+	@echo "Serving on http://$(HOST):$(PORT)/ (staff sign-in at /admin/). Press Ctrl+C to stop."
+	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+# A virtualenv on Python 3.12+; one made with an older Python is replaced.
+venv:
+	@if [ -x $(PY) ] && $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then :; \
+	else \
+		python=$$(sh scripts/find-python) || exit 1; \
+		echo "Creating $(VENV) with $$python"; \
+		rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; \
+	fi
+
+$(STAMP): pyproject.toml | venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+# Rebuild static/css/site.css and static/js/htmx.min.js (needs Node.js; the
+# built files are committed, so running the site does not).
+css:
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+clean:
+	rm -rf $(VENV) var/sendprogress.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,76 @@
+"""The staff roles and what each may do.
+
+Roles are Django groups. Their permissions are listed here once, created by a
+data migration, and checked in code (never only in templates).
+"""
+
+DATA_OFFICER = "Data officer"
+APPROVER = "Approver"
+PARTNER_VIEWER = "Partner viewer"
+
+_PLAN_MODELS = [
+    "localarea",
+    "area",
+    "inspection",
+    "judgement",
+    "action",
+    "actionupdate",
+    "kpi",
+    "kpimilestone",
+    "measurement",
+    "evidence",
+    "milestone",
+]
+
+
+def _view_everything() -> list[str]:
+    return [f"plan.view_{m}" for m in _PLAN_MODELS] + ["updates.view_post"]
+
+
+ROLES: dict[str, list[str]] = {
+    DATA_OFFICER: [
+        *_view_everything(),
+        "plan.add_measurement",
+        "plan.change_measurement",
+        "plan.submit_measurement",
+        "plan.add_evidence",
+        "plan.change_evidence",
+        "plan.add_actionupdate",
+        "plan.change_actionupdate",
+    ],
+    APPROVER: [
+        *_view_everything(),
+        *[f"plan.{verb}_{m}" for m in _PLAN_MODELS for verb in ("add", "change")],
+        "plan.submit_measurement",
+        "plan.approve_measurement",
+        "updates.add_post",
+        "updates.change_post",
+        "updates.delete_post",
+        "updates.publish_post",
+    ],
+    PARTNER_VIEWER: _view_everything(),
+}
+
+
+def sync_roles(apps) -> None:
+    """Create each role's group and give it exactly its permissions."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally made after migrations finish; make them now so
+    # the groups can hold them on a brand new database.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codenames in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = []
+        for dotted in codenames:
+            app_label, codename = dotted.split(".")
+            permissions.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(permissions)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+def evidence_upload_to(instance: Evidence, filename: str) -> str:
+    """A name the server makes up: the uploader's file name is never used on disk."""
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"evidence/{uuid.uuid4().hex}{suffix}"
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def public(self) -> EvidenceQuerySet:
+        return self.filter(is_public=True)
+
+
+class Evidence(models.Model):
+    """A file or link that backs an action, a measure or a figure.
+
+    Internal evidence is for staff only and never reachable by the public.
+    """
+
+    title = models.CharField(max_length=200)
+    date = models.DateField()
+    description = models.TextField(blank=True)
+    file = models.FileField(upload_to=evidence_upload_to, blank=True)
+    original_filename = models.CharField(max_length=255, blank=True, editable=False)
+    url = models.URLField(
+        blank=True, help_text="A link, where the evidence is published elsewhere"
+    )
+    is_public = models.BooleanField(
+        default=False, help_text="Public evidence is listed on the site; internal is staff only"
+    )
+    area = models.ForeignKey(
+        "plan.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    action = models.ForeignKey(
+        "plan.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    kpi = models.ForeignKey(
+        "plan.Kpi", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    measurement = models.ForeignKey(
+        "plan.Measurement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evidence",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(url=""), name="evidence_has_file_or_link"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.original_filename:
+            self.original_filename = PurePosixPath(self.file.name).name
+        super().save(*args, **kwargs)

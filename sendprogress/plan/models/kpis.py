@@ -1,0 +1,250 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from .. import progress
+from .areas import Area
+
+
+class KpiQuerySet(models.QuerySet):
+    def public(self) -> KpiQuerySet:
+        return self.filter(is_public=True)
+
+    def with_latest(self) -> KpiQuerySet:
+        """Annotate each measure with its latest approved figure and period.
+
+        One subquery per column, so a list of measures costs the same number
+        of queries however many figures each has.
+        """
+        latest = Measurement.objects.approved().filter(kpi=OuterRef("pk")).order_by("-period")
+        return self.annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_period=Subquery(latest.values("period")[:1]),
+        )
+
+    def for_display(self) -> KpiQuerySet:
+        """Public measures ready to show with their progress: latest figure and milestones."""
+        return (
+            self.public()
+            .with_latest()
+            .select_related("area")
+            .prefetch_related(
+                Prefetch("milestones", queryset=KpiMilestone.objects.order_by("date"))
+            )
+        )
+
+
+class Kpi(models.Model):
+    """A measure in the plan, with its baseline, target and trajectory."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "Percentage"
+        RATE = "rate", "Rate"
+        COUNT = "count", "Count"
+        DAYS = "days", "Days"
+        WEEKS = "weeks", "Weeks"
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Every three months"
+        TERMLY = "termly", "Every school term"
+        ANNUALLY = "annually", "Every year"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="kpis")
+    code = models.SlugField(
+        max_length=40, unique=True, help_text="A short code used in imports, e.g. ehcp-20-weeks"
+    )
+    title = models.CharField(max_length=200)
+    why_it_matters = models.TextField(help_text="What this means for a family, in plain English")
+    definition = models.TextField(help_text="Exactly what is counted and how")
+    source = models.CharField(max_length=200, help_text="Where the figures come from")
+    frequency = models.CharField(
+        max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
+    )
+    unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.PERCENT)
+    rate_per = models.PositiveIntegerField(
+        null=True, blank=True, help_text="For rates: per how many (e.g. 100 or 10,000)"
+    )
+    higher_is_better = models.BooleanField(
+        default=True, help_text="Untick where a lower figure is better (e.g. weeks waited)"
+    )
+    decimal_places = models.PositiveSmallIntegerField(default=1)
+    baseline_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    baseline_date = models.DateField(null=True, blank=True)
+    baseline_label = models.CharField(
+        max_length=80, blank=True, help_text="The period it covers, e.g. 'calendar year 2021'"
+    )
+    target_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    tolerance = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=(
+            "How far a figure may miss its milestone and still count as 'at risk' rather "
+            "than 'off track'. Blank: a tenth of the distance from baseline to target."
+        ),
+    )
+    comparator_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    comparator_label = models.CharField(
+        max_length=120, blank=True, help_text="For example: England average"
+    )
+    comparator_year = models.CharField(max_length=20, blank=True)
+    illustrative = models.BooleanField(
+        default=False,
+        help_text="The figures are illustrative demo data; the site says so wherever they show",
+    )
+    is_public = models.BooleanField(default=True, help_text="Show this measure on the site")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = KpiQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area__order", "order", "title"]
+        verbose_name = "KPI"
+        verbose_name_plural = "KPIs"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plan:kpi_detail", args=[self.code])
+
+    # --- progress -------------------------------------------------------
+
+    def trajectory(self) -> list[progress.Point]:
+        return progress.trajectory(
+            baseline=_point(self.baseline_date, self.baseline_value),
+            milestones=[progress.Point(m.date, m.target) for m in self.milestones.all()],
+            target=_point(self.target_date, self.target_value),
+        )
+
+    def expected_on(self, on) -> Decimal | None:
+        return progress.expected_value(self.trajectory(), on)
+
+    @property
+    def effective_tolerance(self) -> Decimal:
+        if self.tolerance is not None:
+            return self.tolerance
+        return progress.default_tolerance(self.baseline_value, self.target_value)
+
+    @cached_property
+    def latest_approved(self) -> tuple[Decimal | None, object]:
+        """(value, period) of the latest approved figure; uses `with_latest()` when present."""
+        if hasattr(self, "latest_value"):
+            return self.latest_value, self.latest_period
+        latest = self.measurements.approved().order_by("-period").first()
+        return (latest.value, latest.period) if latest else (None, None)
+
+    def assess(self, value: Decimal | None, period) -> progress.Progress:
+        if value is None:
+            return progress.Progress.NO_DATA
+        return progress.assess(
+            value=value,
+            expected=self.expected_on(period),
+            higher_is_better=self.higher_is_better,
+            tolerance=self.effective_tolerance,
+        )
+
+    @cached_property
+    def progress(self) -> progress.Progress:
+        value, period = self.latest_approved
+        return self.assess(value, period)
+
+
+def _point(on, value) -> progress.Point | None:
+    if on is None or value is None:
+        return None
+    return progress.Point(on, value)
+
+
+class KpiMilestone(models.Model):
+    """An interim target on a measure's trajectory."""
+
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField()
+    target = models.DecimalField(max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["kpi", "date"], name="one_milestone_per_kpi_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kpi}: {self.target} by {self.date}"
+
+
+class MeasurementQuerySet(models.QuerySet):
+    def approved(self) -> MeasurementQuerySet:
+        """The only figures that are ever public."""
+        return self.filter(status=Measurement.Status.APPROVED)
+
+    def public(self) -> MeasurementQuerySet:
+        return self.approved().filter(kpi__is_public=True)
+
+
+class Measurement(models.Model):
+    """One measure's figure for one period, with its approval workflow."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for approval"
+        APPROVED = "approved", "Approved (public)"
+        RETURNED = "returned", "Returned for changes"
+
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="measurements")
+    period = models.DateField(help_text="The first day of the period the figure covers")
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    numerator = models.PositiveIntegerField(null=True, blank=True)
+    denominator = models.PositiveIntegerField(null=True, blank=True)
+    commentary = models.TextField(blank=True, help_text="What the figure shows and why")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    return_reason = models.TextField(blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeasurementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kpi", "period"]
+        permissions = [
+            ("submit_measurement", "Can submit figures for approval"),
+            ("approve_measurement", "Can approve or return figures"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kpi", "period"], name="one_measurement_per_kpi_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kpi}: {self.period:%B %Y}"
+
+    @property
+    def progress(self) -> progress.Progress:
+        """How this figure compares with its trajectory on its own date."""
+        return self.kpi.assess(self.value, self.period)

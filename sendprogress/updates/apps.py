@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UpdatesConfig(AppConfig):
+    name = "sendprogress.updates"
+    verbose_name = "Updates"

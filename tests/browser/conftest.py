@@ -1,0 +1,87 @@
+"""Browser tests: Playwright drives the system Chromium; axe-core checks pages.
+
+No browser is downloaded: CI installs Debian's `chromium` and these tests use
+it at /usr/bin/chromium (or $CHROMIUM). If it is missing the tests fail with
+a message saying so; they are never skipped.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# the live server makes happen in its own thread, but Django's check looks at
+# the calling thread, so fixtures that touch the database need this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        pytest.fail(
+            f"Chromium was not found at {path}. Install Debian's package "
+            "(apt-get install chromium) or set CHROMIUM to its path."
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=_chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def js_disabled_page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_demo(transactional_db, live_server):
+    """A running server with the demo content loaded."""
+    call_command("loaddata", "fixtures/demo.json", verbosity=0)
+    return live_server
+
+
+_axe = Axe()
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core with the WCAG 2.2 AA tags; fail listing every violation."""
+    results = _axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    violations = results.response["violations"]
+    assert not violations, f"axe-core violations on {page.url}:\n" + results.generate_report()

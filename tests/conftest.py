@@ -1,0 +1,8 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content from fixtures/, as `make run` loads it."""
+    call_command("loaddata", "fixtures/demo.json", verbosity=0)

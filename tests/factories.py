@@ -1,0 +1,105 @@
+"""Small helpers that make test data with sensible defaults."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from itertools import count
+
+from django.utils import timezone
+
+from sendprogress.plan.models import (
+    Area,
+    Inspection,
+    Judgement,
+    Kpi,
+    KpiMilestone,
+    LocalArea,
+    Measurement,
+)
+from sendprogress.updates.models import Post
+
+_seq = count(1)
+
+
+def make_local_area(**fields) -> LocalArea:
+    defaults = {
+        "name": "Testshire",
+        "site_name": "SEND progress in Testshire",
+        "partners": "Testshire Council and partners",
+        "forum_name": "Testshire Parent Carer Forum",
+        "contact_email": "send@example.org",
+        "about": "A short story.",
+    }
+    return LocalArea.objects.create(**(defaults | fields))
+
+
+def make_area(**fields) -> Area:
+    n = next(_seq)
+    defaults = {
+        "title": f"Area {n}",
+        "slug": f"area-{n}",
+        "short_title": f"Area {n}",
+        "summary": "What this area is about.",
+        "order": n,
+    }
+    return Area.objects.create(**(defaults | fields))
+
+
+def make_inspection(**fields) -> Inspection:
+    defaults = {
+        "title": "Inspection",
+        "kind": Inspection.Kind.INSPECTION,
+        "date": date(2019, 11, 1),
+        "bodies": "Ofsted and the CQC",
+    }
+    return Inspection.objects.create(**(defaults | fields))
+
+
+def make_judgement(*, area, inspection, outcome=Judgement.Outcome.WEAKNESS, **fields):
+    return Judgement.objects.create(
+        area=area, inspection=inspection, outcome=outcome, findings="Findings.", **fields
+    )
+
+
+def make_kpi(*, area=None, milestones=(), **fields) -> Kpi:
+    n = next(_seq)
+    defaults = {
+        "area": area or make_area(),
+        "code": f"kpi-{n}",
+        "title": f"Measure {n}",
+        "why_it_matters": "Why it matters.",
+        "definition": "Definition.",
+        "source": "Source.",
+        "baseline_value": Decimal("10"),
+        "baseline_date": date(2023, 1, 1),
+        "target_value": Decimal("50"),
+        "target_date": date(2024, 1, 1),
+    }
+    kpi = Kpi.objects.create(**(defaults | fields))
+    for on, target in milestones:
+        KpiMilestone.objects.create(kpi=kpi, date=on, target=Decimal(str(target)))
+    return kpi
+
+
+def make_measurement(*, kpi, period, value, status=Measurement.Status.APPROVED, **fields):
+    if status == Measurement.Status.APPROVED:
+        fields.setdefault("approved_at", timezone.now())
+    return Measurement.objects.create(
+        kpi=kpi, period=period, value=Decimal(str(value)), status=status, **fields
+    )
+
+
+def make_post(*, status=Post.Status.PUBLISHED, published_at=None, areas=(), **fields) -> Post:
+    n = next(_seq)
+    if status == Post.Status.PUBLISHED and published_at is None:
+        published_at = timezone.now() - timedelta(days=1)
+    defaults = {
+        "title": f"Update {n}",
+        "slug": f"update-{n}",
+        "summary": "A summary.",
+        "body": "The body.",
+        "author_name": "Alex Morgan",
+        "author_role": "Assistant Director of SEND",
+    }
+    post = Post.objects.create(status=status, published_at=published_at, **(defaults | fields))
+    post.areas.set(areas)
+    return post

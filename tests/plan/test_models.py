@@ -1,0 +1,95 @@
+from datetime import date
+
+import pytest
+
+from sendprogress.plan.models import Area, Evidence, Judgement, Kpi, Measurement
+from sendprogress.plan.progress import Progress
+from tests.factories import (
+    make_area,
+    make_inspection,
+    make_judgement,
+    make_kpi,
+    make_measurement,
+)
+
+pytestmark = pytest.mark.django_db
+
+S = Measurement.Status
+
+
+def test_only_approved_figures_are_approved():
+    kpi = make_kpi()
+    approved = make_measurement(kpi=kpi, period=date(2023, 2, 1), value=20)
+    for i, status in enumerate([S.DRAFT, S.SUBMITTED, S.RETURNED], start=3):
+        make_measurement(kpi=kpi, period=date(2023, i, 1), value=99, status=status)
+    assert list(Measurement.objects.approved()) == [approved]
+
+
+def test_figures_of_a_hidden_measure_are_not_public():
+    hidden = make_kpi(is_public=False)
+    make_measurement(kpi=hidden, period=date(2023, 2, 1), value=20)
+    assert not Measurement.objects.public().exists()
+    assert not Kpi.objects.public().exists()
+
+
+def test_only_public_evidence_is_public():
+    Evidence.objects.create(title="Letter", date=date(2022, 9, 8), url="https://a.example/")
+    public = Evidence.objects.create(
+        title="Public", date=date(2022, 9, 8), url="https://b.example/", is_public=True
+    )
+    assert list(Evidence.objects.public()) == [public]
+
+
+def test_progress_uses_the_latest_approved_figure_not_later_drafts():
+    kpi = make_kpi(milestones=[(date(2023, 6, 1), 30)])
+    make_measurement(kpi=kpi, period=date(2023, 5, 1), value=40)
+    make_measurement(kpi=kpi, period=date(2023, 6, 1), value=1, status=S.SUBMITTED)
+    assert kpi.progress is Progress.ON_TRACK
+
+
+def test_progress_is_the_same_through_the_display_queryset():
+    kpi = make_kpi(milestones=[(date(2023, 6, 1), 30)])
+    make_measurement(kpi=kpi, period=date(2023, 6, 1), value=10)
+    shown = Kpi.objects.for_display().get(pk=kpi.pk)
+    assert shown.latest_value == 10
+    assert shown.progress is Progress.OFF_TRACK
+    assert Kpi.objects.get(pk=kpi.pk).progress is Progress.OFF_TRACK
+
+
+def test_a_measure_without_figures_has_no_data_yet():
+    assert make_kpi().progress is Progress.NO_DATA
+
+
+def test_lower_is_better_measure_on_track_when_below_trajectory():
+    kpi = make_kpi(
+        baseline_value=400,
+        target_value=50,
+        higher_is_better=False,
+        milestones=[(date(2023, 6, 1), 300)],
+    )
+    make_measurement(kpi=kpi, period=date(2023, 6, 1), value=290)
+    assert kpi.progress is Progress.ON_TRACK
+
+
+def test_default_tolerance_is_a_tenth_of_the_distance_to_target():
+    kpi = make_kpi(baseline_value=10, target_value=60)
+    assert kpi.effective_tolerance == 5
+    kpi.tolerance = 2
+    assert kpi.effective_tolerance == 2
+
+
+def test_an_areas_status_is_its_latest_judgement():
+    area = make_area()
+    first = make_inspection(date=date(2019, 11, 1))
+    revisit = make_inspection(date=date(2022, 7, 4), kind="revisit")
+    make_judgement(area=area, inspection=revisit, outcome=Judgement.Outcome.SUFFICIENT)
+    make_judgement(area=area, inspection=first, outcome=Judgement.Outcome.WEAKNESS)
+    area = Area.objects.with_judgements().get(pk=area.pk)
+    assert area.latest_judgement.outcome == Judgement.Outcome.SUFFICIENT
+    assert not area.is_monitored
+
+
+def test_an_area_not_yet_sufficient_is_monitored():
+    area = make_area()
+    make_judgement(area=area, inspection=make_inspection(), outcome=Judgement.Outcome.NOT_YET)
+    assert area.is_monitored

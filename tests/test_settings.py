@@ -1,0 +1,55 @@
+"""Settings are read from the environment and refuse values they cannot read."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def _import_settings(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import sendprogress.settings"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("DEBUG", "maybe"), ("SECURE_SSL_REDIRECT", "perhaps"), ("SECURE_HSTS_SECONDS", "a year")],
+)
+def test_a_bad_value_stops_start_up_naming_the_variable(name, value):
+    result = _import_settings(SECRET_KEY="k", **{name: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert name in result.stderr
+
+
+def test_secret_key_is_required_outside_debug():
+    result = _import_settings(DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_runs_without_a_secret_key():
+    assert _import_settings(DEBUG="true").returncode == 0
+
+
+def test_production_defaults_are_secure():
+    code = (
+        "from sendprogress import settings as s; "
+        "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DEBUG", "SECURE"))}
+    environment["SECRET_KEY"] = "k"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    )
+    debug, redirect, cookie, hsts = result.stdout.split()
+    assert (debug, redirect, cookie) == ("False", "True", "True")
+    assert int(hsts) >= 31536000
