@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sendprogress.updates import services
 from sendprogress.updates.models import Post
-from tests.factories import make_area, make_post
+from tests.factories import make_post
 
 pytestmark = pytest.mark.django_db
 
