@@ -8,8 +8,11 @@ from .hostile import CORPUS, HOSTILE
 
 # Anything that could run or restyle the page once in the browser.
 EXECUTABLE = [
-    re.compile(r"<\s*(script|style|iframe|object|embed|svg|math|form|input|link|meta|base|"
-               r"template|noscript|video|source|details|body)\b", re.I),
+    re.compile(
+        r"<\s*(script|style|iframe|object|embed|svg|math|form|input|link|meta|base|"
+        r"template|noscript|video|source|details|body)\b",
+        re.I,
+    ),
     re.compile(r"\s on[a-z]+\s*=", re.I | re.X),
     re.compile(r"""(href|src|action|data)\s*=\s*["']?\s*(javascript|vbscript|data):""", re.I),
     re.compile(r"\sstyle\s*=", re.I),
@@ -51,14 +54,16 @@ def test_it_renders_what_an_update_needs():
         "| Month | Plans |\n|---|---|\n| May | 40 |\n\n![A chart of plans](/media/chart.png)"
     )
     assert '<h2 class="govuk-heading-m">Plans on time</h2>' in html
-    assert "<strong>did</strong>" in html and "<em>mostly</em>" in html
+    assert "<strong>did</strong>" in html
+    assert "<em>mostly</em>" in html
     assert '<ul class="govuk-list govuk-list--bullet">' in html
     assert '<ol class="govuk-list govuk-list--number">' in html
     assert 'href="https://example.org/letter"' in html
     assert 'href="mailto:send@example.org"' in html
     assert 'rel="noopener noreferrer"' in html
     assert '<table class="govuk-table">' in html
-    assert 'alt="A chart of plans"' in html and 'src="/media/chart.png"' in html
+    assert 'alt="A chart of plans"' in html
+    assert 'src="/media/chart.png"' in html
 
 
 def test_a_heading_never_becomes_a_second_h1():

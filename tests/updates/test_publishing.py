@@ -148,7 +148,7 @@ def test_a_substantial_change_shows_updated_on(client, approver):
     post.refresh_from_db()
     assert post.updated_date is not None
     html = client.get(post.get_absolute_url()).content.decode()
-    assert f"Updated on <time datetime=\"{timezone.localtime(post.revised_at).isoformat()}" in html
+    assert f'Updated on <time datetime="{timezone.localtime(post.revised_at).isoformat()}' in html
 
 
 def test_a_small_fix_does_not_show_updated_on(client, approver):
@@ -225,7 +225,9 @@ def test_without_javascript_the_preview_button_shows_a_page(client, approver):
         _change_url(post) + "preview/", {"title": "Draft title", "body": "*Hi*"}
     )
     html = response.content.decode()
-    assert "<html" in html and "<em>Hi</em>" in html and "nothing has been saved" in html
+    assert "<html" in html
+    assert "<em>Hi</em>" in html
+    assert "nothing has been saved" in html
 
 
 def test_the_editor_preview_is_staff_only(client):
@@ -239,4 +241,3 @@ def test_the_editor_has_the_preview_beside_it(client, approver):
     assert 'hx-post="preview/"' in html
     assert 'id="post-preview"' in html
     assert 'formaction="preview/"' in html
-
