@@ -7,12 +7,26 @@ so mail programs can offer one-click unsubscribe.
 
 from __future__ import annotations
 
+import email.policy
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from sendprogress.plan.models import LocalArea
+
+
+class UpdatesEmail(EmailMessage):
+    """An email whose header lines may be as long as RFC 5322 allows.
+
+    Python's email policies fold at 78 characters, and a header holding one
+    long unbreakable URL (List-Unsubscribe) is then rewritten as an encoded
+    word that mail programs do not read as a link. 998 is the hard limit.
+    """
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def absolute(path: str) -> str:
@@ -31,7 +45,7 @@ def _message(subscriber, *, subject: str, template: str, context: dict) -> Email
             **context,
         },
     )
-    return EmailMessage(
+    return UpdatesEmail(
         subject=subject,
         body=body,
         to=[subscriber.email],

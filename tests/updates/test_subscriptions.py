@@ -163,3 +163,14 @@ def test_unconfirmed_addresses_are_deleted_after_seven_days(client):
     with time_machine.travel(start + timedelta(days=7, minutes=1), tick=False):
         call_command("delete_unconfirmed_subscribers", stdout=io.StringIO())
         assert list(Subscriber.objects.values_list("email", flat=True)) == ["keen@example.org"]
+
+
+def test_the_unsubscribe_header_stays_a_readable_link_over_smtp(client, settings):
+    import email.policy
+
+    settings.SITE_URL = "https://send-progress.a-rather-long-council-name.gov.uk"
+    _subscribe(client)
+    raw = mail.outbox[0].message(policy=email.policy.SMTP).as_bytes().decode()
+    url = settings.SITE_URL + Subscriber.objects.get().get_unsubscribe_url()
+    assert f"List-Unsubscribe: <{url}>\r\n" in raw
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in raw
