@@ -9,6 +9,8 @@ PORT    ?= 8000
 
 # The local demo: DEBUG on (console email, plain HTTP), its own SQLite file.
 DEMO_ENV := DEBUG=true
+# Links in the demo's emails point at the port it serves on.
+RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
 .PHONY: run test install venv migrate demo css lint format check-deploy clean
 
@@ -20,10 +22,10 @@ run: install
 	@echo "The task worker and the update dispatcher run alongside; emails print below."
 	@# The worker sends emails; the dispatcher notices scheduled updates whose
 	@# time has come. Both stop when the server stops (Ctrl+C or otherwise).
-	@$(DEMO_ENV) $(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
-	$(DEMO_ENV) $(PY) manage.py run_dispatcher --interval 15 & dispatcher=$$!; \
+	@$(RUN_ENV) $(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
+	$(RUN_ENV) $(PY) manage.py run_dispatcher --interval 15 & dispatcher=$$!; \
 	trap 'kill $$worker $$dispatcher 2>/dev/null; wait $$worker $$dispatcher 2>/dev/null' EXIT INT TERM; \
-	$(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -23,6 +23,10 @@ class PostAdmin(admin.ModelAdmin):
     ordering = ("-published_at",)
     readonly_fields = ("staff_preview", "revised_at", "emails_queued_at")
 
+    def view_on_site(self, post):
+        # "View on site" for a post not yet public goes to the staff preview.
+        return post.get_absolute_url() if post.is_public else post.get_preview_url()
+
     @admin.display(description="State")
     def state_label(self, post):
         return post.state_label
