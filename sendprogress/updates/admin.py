@@ -52,7 +52,7 @@ class PostAdmin(admin.ModelAdmin):
                 "Publishing",
                 {
                     "fields": publishing,
-                    "description": "Only an approver can publish or schedule an update.",
+                    "description": "Only an approver can publish, schedule or withdraw an update.",
                 },
             ),
             ("Record", {"fields": ["staff_preview", "revised_at", "emails_queued_at"]}),

@@ -90,8 +90,8 @@ class PostAdminForm(forms.ModelForm):
         except PermissionDenied:
             self.add_error(
                 "status",
-                "Only an approver can publish or schedule an update. Save it as a draft "
-                "and ask an approver to publish it.",
+                "Only an approver can publish, schedule or withdraw an update. Save it as "
+                "a draft and ask an approver to publish it.",
             )
         return cleaned
 

@@ -140,6 +140,9 @@ class Subscriber(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_emailed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the sign-up form last sent this address an email"
+    )
 
     objects = SubscriberQuerySet.as_manager()
 

@@ -23,6 +23,8 @@ PUBLISH_PERMISSION = "updates.publish_post"
 # A send that has shown no sign of life for this long is taken to have been
 # interrupted (the worker stopped); its pending emails are queued again.
 STALLED_AFTER = timedelta(minutes=5)
+# Signing the same address up again within this time sends no second email.
+RESEND_AFTER = timedelta(minutes=10)
 
 
 # Publishing -----------------------------------------------------------------
@@ -33,10 +35,12 @@ def can_publish(user) -> bool:
 
 
 def publishing_changes(*, before: Post | None, after: Post) -> bool:
-    """Whether saving `after` over `before` publishes, schedules or reschedules it."""
+    """Whether saving `after` over `before` publishes, schedules, reschedules
+    or withdraws it: every change to what the public sees, and when."""
+    was_published = before is not None and before.status == Post.Status.PUBLISHED
     if after.status != Post.Status.PUBLISHED:
-        return False
-    if before is None or before.status != Post.Status.PUBLISHED:
+        return was_published
+    if not was_published:
         return True
     return before.published_at != after.published_at
 
@@ -44,11 +48,11 @@ def publishing_changes(*, before: Post | None, after: Post) -> bool:
 def check_can_save(*, before: Post | None, after: Post, by) -> None:
     """Refuse, with PermissionDenied, a save that publishes without the right.
 
-    Only approvers publish or schedule. Anyone who may edit can still save a
-    draft, or fix a typo in a post that is already out.
+    Only approvers publish, schedule or withdraw. Anyone who may edit can
+    still save a draft, or fix a typo in a post that is already out.
     """
     if publishing_changes(before=before, after=after) and not can_publish(by):
-        raise PermissionDenied("Only an approver can publish or schedule an update.")
+        raise PermissionDenied("Only an approver can publish, schedule or withdraw an update.")
 
 
 @transaction.atomic
@@ -115,6 +119,12 @@ def subscribe(*, email: str, areas) -> None:
             message = emails.confirmation(subscriber)
         else:
             message = emails.already_subscribed(subscriber)
+        now = timezone.now()
+        if subscriber.last_emailed_at and now - subscriber.last_emailed_at < RESEND_AFTER:
+            # The form must not become a way to flood someone's inbox.
+            return
+        subscriber.last_emailed_at = now
+        subscriber.save(update_fields=["last_emailed_at"])
     message.send()
 
 

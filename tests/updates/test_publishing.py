@@ -54,6 +54,25 @@ def test_only_an_approver_can_schedule_through_the_service(writer):
         services.publish_post(post=post, by=writer, at=timezone.now() + timedelta(days=1))
 
 
+def test_only_an_approver_can_withdraw_a_published_post(writer, approver):
+    post = make_post()
+    post.status = Post.Status.DRAFT
+    with pytest.raises(PermissionDenied):
+        services.save_post(post=post, by=writer)
+    assert Post.objects.get(pk=post.pk).is_public
+    services.save_post(post=post, by=approver)
+    assert not Post.objects.get(pk=post.pk).is_public
+
+
+def test_a_writer_can_fix_a_typo_in_a_published_post(writer):
+    post = make_post(title="Typo hre")
+    post.title = "Typo here"
+    services.save_post(post=post, by=writer)
+    post.refresh_from_db()
+    assert post.title == "Typo here"
+    assert post.is_public
+
+
 def test_anyone_who_may_edit_can_save_a_draft(writer):
     post = make_post(status=Post.Status.DRAFT)
     post.title = "Better title"
@@ -68,7 +87,9 @@ def test_a_writer_cannot_publish_in_the_admin(client, writer):
     client.force_login(writer)
     response = client.post(ADD_URL, _form(status="published"))
     assert response.status_code == 200
-    assert "Only an approver can publish or schedule an update" in response.content.decode()
+    assert (
+        "Only an approver can publish, schedule or withdraw an update" in response.content.decode()
+    )
     assert not Post.objects.exists()
 
 

@@ -89,9 +89,19 @@ def test_signing_up_again_when_confirmed_changes_nothing(client):
     subscriber = Subscriber.objects.get()
     subscriber.confirmed_at = timezone.now()
     subscriber.save()
-    _subscribe(client, areas=[two.pk])
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        _subscribe(client, areas=[two.pk])
     assert list(subscriber.areas.all()) == [one]
     assert "already gets them" in mail.outbox[-1].body
+
+
+def test_signing_up_again_and_again_does_not_flood_the_inbox(client):
+    for _ in range(5):
+        _subscribe(client)
+    assert len(mail.outbox) == 1
+    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        _subscribe(client)
+    assert len(mail.outbox) == 2
 
 
 def test_confirming_is_a_button_not_a_link_scanner_trap(client):

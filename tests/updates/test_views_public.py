@@ -213,3 +213,43 @@ def test_the_sitemap_lists_public_pages_and_published_posts_only(client, demo):
         assert area.get_absolute_url() in locs
     for kpi in Kpi.objects.filter(is_public=False):
         assert kpi.get_absolute_url() not in locs
+
+
+def test_a_draft_never_appears_anywhere_public(client, demo):
+    from django.core import mail
+
+    from sendprogress.updates import services
+
+    from .helpers import make_subscriber
+
+    make_subscriber("reader@example.org")
+    area = Post.objects.published().filter(areas__isnull=False).first().areas.first()
+    draft = make_post(status=Post.Status.DRAFT, areas=[area], title="Hush draft", slug="hush")
+    for url in [
+        "/",
+        "/updates/",
+        f"/updates/?area={area.slug}",
+        area.get_absolute_url(),
+        "/updates/feed.atom",
+        "/updates/feed.rss",
+        f"/updates/areas/{area.slug}/feed.atom",
+        f"/updates/areas/{area.slug}/feed.rss",
+        "/sitemap.xml",
+    ]:
+        assert "Hush draft" not in client.get(url).content.decode(), url
+        assert "/updates/hush/" not in client.get(url).content.decode(), url
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    services.queue_due_posts()
+    assert not draft.deliveries.exists()
+    assert mail.outbox == []
+
+
+def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries):
+    area = make_area()
+    post = make_post(areas=[area], published_at=_days_ago(2))
+    post.kpis.set([make_kpi(area=area, is_public=True) for _ in range(3)])
+    make_post(published_at=_days_ago(3))
+    make_post(published_at=_days_ago(1))
+    client.get(post.get_absolute_url())
+    with django_assert_num_queries(6):
+        client.get(post.get_absolute_url())
