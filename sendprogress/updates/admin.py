@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
@@ -88,7 +89,7 @@ class PostAdmin(admin.ModelAdmin):
         """The rendered body, for the editor's live preview (htmx) or, without
         JavaScript, as a page of its own opened by the Preview button."""
         if request.method != "POST":
-            raise PermissionDenied
+            return HttpResponseNotAllowed(["POST"])
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         body = request.POST.get("body", "")

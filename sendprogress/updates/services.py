@@ -224,7 +224,10 @@ def claim_next_delivery(*, post_id: int) -> Delivery | None:
             status=Delivery.Status.SENDING, claimed_at=timezone.now()
         )
         if won:
-            return Delivery.objects.select_related("post", "subscriber").get(pk=candidate)
+            # None only if the subscriber left in between (their rows went with them).
+            delivery = Delivery.objects.select_related("post", "subscriber").filter(pk=candidate)
+            if (found := delivery.first()) is not None:
+                return found
 
 
 def send_delivery(*, delivery: Delivery) -> bool:
