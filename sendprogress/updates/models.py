@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from .markdown import render_markdown
+
 
 class PostQuerySet(models.QuerySet):
     def published(self, *, now=None) -> PostQuerySet:
@@ -79,8 +81,6 @@ class Post(models.Model):
 
     @property
     def body_html(self):
-        from .markdown import render_markdown
-
         return render_markdown(self.body)
 
     @property
