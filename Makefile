@@ -9,6 +9,8 @@ PORT    ?= 8000
 
 # The local demo: DEBUG on (console email, plain HTTP), its own SQLite file.
 DEMO_ENV := DEBUG=true
+# Links in the demo's emails point at the port it serves on.
+RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
 .PHONY: run test install venv migrate demo css lint format check-deploy clean
 
@@ -18,12 +20,19 @@ run: install
 	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
 	@echo "Serving on http://$(HOST):$(PORT)/ (staff sign-in at /admin/). Press Ctrl+C to stop."
-	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "The task worker and the update dispatcher run alongside; emails print below."
+	@# The worker sends emails; the dispatcher notices scheduled updates whose
+	@# time has come. Both stop when the server stops (Ctrl+C or otherwise).
+	@$(RUN_ENV) $(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
+	$(RUN_ENV) $(PY) manage.py run_dispatcher --interval 15 & dispatcher=$$!; \
+	trap 'kill $$worker $$dispatcher 2>/dev/null; wait $$worker $$dispatcher 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 install: $(STAMP)
+	@mkdir -p var
 
 # A virtualenv on Python 3.12+; one made with an older Python is replaced.
 venv:

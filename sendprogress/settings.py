@@ -75,7 +75,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
+    "django_tasks_db",
     "sendprogress.accounts",
     "sendprogress.plan",
     "sendprogress.updates",
@@ -178,6 +180,18 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "sendprogress <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Background tasks (Django's tasks API): emails to subscribers are sent by a
+# worker (`manage.py db_worker`), with the queue kept in the database.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# How often `run_dispatcher` looks for updates whose publish time has come.
+UPDATES_DISPATCH_INTERVAL = env_int("UPDATES_DISPATCH_INTERVAL", 30)
+# Unconfirmed email addresses are deleted after this many days.
+UPDATES_UNCONFIRMED_DAYS = env_int("UPDATES_UNCONFIRMED_DAYS", 7)
 
 # Security. Production values are the defaults; DEBUG relaxes the ones that
 # would stop a plain-HTTP local demo from working.

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .sitemaps import SITEMAPS
 
 admin.site.site_header = "sendprogress staff"
 admin.site.site_title = "sendprogress staff"
@@ -9,6 +11,8 @@ admin.site.site_title = "sendprogress staff"
 urlpatterns = [
     path("", include("sendprogress.plan.urls")),
     path("updates/", include("sendprogress.updates.urls")),
+    path("email-updates/", include("sendprogress.updates.email_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("admin/", admin.site.urls),
 ]

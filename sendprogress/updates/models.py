@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from .markdown import render_markdown
 
 
 class PostQuerySet(models.QuerySet):
@@ -14,6 +18,9 @@ class PostQuerySet(models.QuerySet):
         with no job needing to run first.
         """
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def for_area(self, area) -> PostQuerySet:
+        return self.filter(areas=area)
 
 
 class Post(models.Model):
@@ -40,6 +47,12 @@ class Post(models.Model):
     revised_at = models.DateTimeField(
         null=True, blank=True, help_text="When it last changed in substance, if it has"
     )
+    emails_queued_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When its emails to subscribers were queued; set once, so never sent twice",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -63,6 +76,20 @@ class Post(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("updates:post_detail", args=[self.slug])
 
+    def get_preview_url(self) -> str:
+        return reverse("updates:post_preview", args=[self.pk])
+
+    @property
+    def body_html(self):
+        return render_markdown(self.body)
+
+    @property
+    def updated_date(self):
+        """When to say "Updated on …": only after a substantial change."""
+        if self.revised_at and self.published_at and self.revised_at > self.published_at:
+            return self.revised_at
+        return None
+
     @property
     def is_public(self) -> bool:
         return (
@@ -78,3 +105,90 @@ class Post(models.Model):
         if self.published_at and self.published_at > timezone.now():
             return "Scheduled"
         return "Published"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self) -> SubscriberQuerySet:
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed_since(self, moment) -> SubscriberQuerySet:
+        return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
+
+    def for_post(self, post: Post) -> SubscriberQuerySet:
+        """Confirmed subscribers who should get this post by email.
+
+        A post about no area in particular goes to everyone. Someone who
+        confirmed after the post went public does not get it: they signed up
+        for what comes next, not for a back catalogue.
+        """
+        subscribers = self.confirmed().filter(confirmed_at__lte=post.published_at)
+        area_ids = list(post.areas.values_list("pk", flat=True))
+        if area_ids:
+            subscribers = subscribers.filter(areas__in=area_ids).distinct()
+        return subscribers
+
+
+class Subscriber(models.Model):
+    """Someone who asked for updates by email. Kept only while they want them."""
+
+    email = models.EmailField(unique=True)
+    areas = models.ManyToManyField("plan.Area", related_name="subscribers")
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_emailed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the sign-up form last sent this address an email"
+    )
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def get_confirm_url(self) -> str:
+        return reverse("email_updates:confirm", args=[self.token])
+
+    def get_unsubscribe_url(self) -> str:
+        return reverse("email_updates:unsubscribe", args=[self.token])
+
+
+class Delivery(models.Model):
+    """One post's email to one subscriber.
+
+    The unique pair is what makes "exactly once" hold: a delivery is claimed
+    (pending -> sending) by a conditional update before the email goes, and
+    marked sent after. A worker stopped mid-run leaves the rest pending for
+    the next run; one stopped between claiming and sending leaves that single
+    row "sending", which is never retried (at most once beats twice).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENDING = "sending", "Being sent (or interrupted while sending)"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "deliveries"
+        constraints = [
+            models.UniqueConstraint(fields=["post", "subscriber"], name="one_email_per_post")
+        ]
+        indexes = [models.Index(fields=["post", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.post} to {self.subscriber}"

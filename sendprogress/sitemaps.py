@@ -1,0 +1,44 @@
+"""sitemap.xml: public pages and published content only.
+
+To list another public page, add its URL name to PUBLIC_PAGES. Content with
+its own address (areas, measures, updates) comes from its public QuerySet.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from sendprogress.plan.models import Area, Kpi
+from sendprogress.updates.sitemaps import PostSitemap
+
+PUBLIC_PAGES = [
+    "plan:home",
+    "updates:post_list",
+    "email_updates:subscribe",
+    "accessibility",
+]
+
+
+class PublicPageSitemap(Sitemap):
+    def items(self):
+        return PUBLIC_PAGES
+
+    def location(self, name):
+        return reverse(name)
+
+
+class AreaSitemap(Sitemap):
+    def items(self):
+        return Area.objects.order_by("order")
+
+
+class KpiSitemap(Sitemap):
+    def items(self):
+        return Kpi.objects.public().order_by("code")
+
+
+SITEMAPS = {
+    "pages": PublicPageSitemap,
+    "areas": AreaSitemap,
+    "measures": KpiSitemap,
+    "updates": PostSitemap,
+}

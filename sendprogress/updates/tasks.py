@@ -1,0 +1,29 @@
+"""Background tasks (Django's tasks API), run by the database worker
+(`manage.py db_worker`)."""
+
+from django.tasks import task
+
+from . import services
+
+
+@task
+def send_post_emails(post_id: int) -> int:
+    """Send one post's waiting emails; each subscriber gets it once."""
+    return services.send_post_emails(post_id=post_id)
+
+
+def dispatch() -> list[int]:
+    """Queue the emails of every post that has become public, and start a
+    send for each (and for any send a restart interrupted)."""
+    post_ids = services.queue_due_posts() + services.stalled_posts()
+    for post_id in post_ids:
+        send_post_emails.enqueue(post_id)
+    return post_ids
+
+
+@task
+def dispatch_due_posts() -> list[int]:
+    """Enqueued when an approver publishes now. `run_dispatcher` calls
+    dispatch() on a schedule, which is how a scheduled post's emails go when
+    its time comes."""
+    return dispatch()

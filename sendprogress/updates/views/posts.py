@@ -1,0 +1,75 @@
+"""The public updates pages, and the staff preview of a post not yet public."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from sendprogress.plan.models import Area, Kpi
+
+from ..models import Post
+
+PER_PAGE = 10
+
+
+def _with_related(posts):
+    return posts.prefetch_related(
+        Prefetch("areas", queryset=Area.objects.order_by("order")),
+        Prefetch("kpis", queryset=Kpi.objects.public().order_by("code")),
+    )
+
+
+def post_list(request):
+    areas = list(Area.objects.order_by("order"))
+    chosen = next((a for a in areas if a.slug == request.GET.get("area")), None)
+    posts = Post.objects.published().prefetch_related(
+        Prefetch("areas", queryset=Area.objects.order_by("order"))
+    )
+    if chosen:
+        posts = posts.for_area(chosen)
+    page = Paginator(posts, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "updates/post_list.html",
+        {
+            "page": page,
+            "posts": page.object_list,
+            "areas": areas,
+            "chosen_area": chosen,
+            "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=1),
+        },
+    )
+
+
+def post_detail(request, slug):
+    post = get_object_or_404(_with_related(Post.objects.published()), slug=slug)
+    public = Post.objects.published()
+    return render(
+        request,
+        "updates/post_detail.html",
+        {
+            "post": post,
+            "previous_post": public.filter(published_at__lt=post.published_at)
+            .order_by("-published_at")
+            .first(),
+            "next_post": public.filter(published_at__gt=post.published_at)
+            .order_by("published_at")
+            .first(),
+        },
+    )
+
+
+@staff_member_required
+def post_preview(request, pk):
+    """A post as it will look, at its own address, for staff only.
+
+    Never cached anywhere and never indexed, whatever state the post is in.
+    """
+    if not request.user.has_perm("updates.view_post"):
+        raise PermissionDenied
+    post = get_object_or_404(_with_related(Post.objects.all()), pk=pk)
+    response = render(request, "updates/post_detail.html", {"post": post, "is_preview": True})
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,48 @@
+"""Signing up for email updates, confirming, and leaving.
+
+Every answer is the same whether or not an address is known, so the pages
+never tell anyone who is subscribed.
+"""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from .. import services
+from ..forms import SubscribeForm
+from ..models import Subscriber
+
+
+def subscribe(request):
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.subscribe(email=form.cleaned_data["email"], areas=form.cleaned_data["areas"])
+        return redirect("email_updates:check_email")
+    return render(request, "updates/subscribe.html", {"form": form})
+
+
+def check_email(request):
+    return render(request, "updates/check_email.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button; only the POST confirms, so a mail scanner that
+    follows links cannot sign someone up."""
+    if request.method == "POST":
+        subscriber = services.confirm(token=token)
+        return render(
+            request, "updates/confirmed.html", {"known": subscriber is not None}, status=200
+        )
+    known = Subscriber.objects.filter(token=token).exists()
+    return render(request, "updates/confirm.html", {"known": known})
+
+
+@csrf_exempt  # RFC 8058 one-click unsubscribe: mail programs POST with no token.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks to confirm; POST unsubscribes (again and again, harmlessly)."""
+    if request.method == "POST":
+        services.unsubscribe(token=token)
+        return render(request, "updates/unsubscribed.html")
+    return render(request, "updates/unsubscribe.html")

@@ -1,0 +1,186 @@
+import io
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from sendprogress.updates.models import Subscriber
+from tests.factories import make_area
+
+pytestmark = pytest.mark.django_db
+
+
+def _subscribe(client, email="parent@example.org", areas=None):
+    areas = areas if areas is not None else [a.pk for a in _areas()]
+    return client.post("/email-updates/", {"email": email, "areas": areas})
+
+
+def _areas():
+    from sendprogress.plan.models import Area
+
+    return list(Area.objects.order_by("order")) or [make_area(), make_area()]
+
+
+def _link(message, prefix):
+    return next(word for word in message.body.split() if prefix in word).removeprefix(
+        "http://testserver"
+    )
+
+
+def test_the_form_ticks_every_area_by_default(client):
+    areas = [make_area(), make_area()]
+    html = client.get("/email-updates/").content.decode()
+    for area in areas:
+        assert f'value="{area.pk}" checked' in html
+
+
+def test_signing_up_sends_a_confirmation_link(client):
+    response = _subscribe(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/email-updates/check-your-email/"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["parent@example.org"]
+    assert "/email-updates/confirm/" in message.body
+    subscriber = Subscriber.objects.get()
+    assert subscriber.confirmed_at is None
+
+
+def test_an_email_address_is_stored_in_lower_case(client):
+    _subscribe(client, email="Parent@Example.ORG")
+    assert Subscriber.objects.get().email == "parent@example.org"
+
+
+def test_a_bad_address_gets_a_clear_message(client):
+    response = _subscribe(client, email="not an address")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter an email address in the correct format" in html
+    assert "There is a problem" in html
+    assert not Subscriber.objects.exists()
+
+
+def test_choosing_no_area_gets_a_clear_message(client):
+    make_area()
+    response = _subscribe(client, areas=[])
+    assert "Select at least one area" in response.content.decode()
+
+
+def test_signing_up_again_looks_the_same_whether_or_not_subscribed(client):
+    first = _subscribe(client)
+    subscriber = Subscriber.objects.get()
+    subscriber.confirmed_at = timezone.now()
+    subscriber.save()
+    again = _subscribe(Client())
+    stranger = _subscribe(Client(), email="stranger@example.org")
+    assert first["Location"] == again["Location"] == stranger["Location"]
+    pages = {Client().get(r["Location"]).content for r in (first, again, stranger)}
+    assert len(pages) == 1
+    assert Subscriber.objects.count() == 2
+
+
+def test_signing_up_again_when_confirmed_changes_nothing(client):
+    one, two = make_area(), make_area()
+    _subscribe(client, areas=[one.pk])
+    subscriber = Subscriber.objects.get()
+    subscriber.confirmed_at = timezone.now()
+    subscriber.save()
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        _subscribe(client, areas=[two.pk])
+    assert list(subscriber.areas.all()) == [one]
+    assert "already gets them" in mail.outbox[-1].body
+
+
+def test_signing_up_again_and_again_does_not_flood_the_inbox(client):
+    for _ in range(5):
+        _subscribe(client)
+    assert len(mail.outbox) == 1
+    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        _subscribe(client)
+    assert len(mail.outbox) == 2
+
+
+def test_confirming_is_a_button_not_a_link_scanner_trap(client):
+    _subscribe(client)
+    confirm_url = _link(mail.outbox[0], "/email-updates/confirm/")
+    response = client.get(confirm_url)
+    assert response.status_code == 200
+    assert Subscriber.objects.get().confirmed_at is None
+    client.post(confirm_url)
+    assert Subscriber.objects.get().confirmed_at is not None
+
+
+def test_confirming_twice_is_harmless(client):
+    _subscribe(client)
+    confirm_url = _link(mail.outbox[0], "/email-updates/confirm/")
+    client.post(confirm_url)
+    first = Subscriber.objects.get().confirmed_at
+    response = client.post(confirm_url)
+    assert response.status_code == 200
+    assert "You will get updates by email" in response.content.decode()
+    assert Subscriber.objects.get().confirmed_at == first
+
+
+def test_an_unknown_confirm_link_says_it_does_not_work(client):
+    assert "does not work any more" in client.get("/email-updates/confirm/nope/").content.decode()
+    assert "does not work any more" in client.post("/email-updates/confirm/nope/").content.decode()
+
+
+def test_every_email_carries_one_click_unsubscribe(client):
+    _subscribe(client)
+    message = mail.outbox[0]
+    url = _link(message, "/email-updates/unsubscribe/")
+    assert message.extra_headers["List-Unsubscribe"] == f"<{url}>"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_unsubscribe_asks_first_then_deletes_the_address(client):
+    _subscribe(client)
+    url = _link(mail.outbox[0], "/email-updates/unsubscribe/")
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Stop email updates" in page.content.decode()
+    assert Subscriber.objects.exists()
+    client.post(url)
+    assert not Subscriber.objects.exists()
+
+
+def test_one_click_unsubscribe_works_without_a_csrf_token_and_twice():
+    client = Client(enforce_csrf_checks=True)
+    _subscribe(Client())
+    url = _link(mail.outbox[0], "/email-updates/unsubscribe/")
+    first = client.post(url, {"List-Unsubscribe": "One-Click"})
+    second = client.post(url, {"List-Unsubscribe": "One-Click"})
+    assert first.status_code == second.status_code == 200
+    assert not Subscriber.objects.exists()
+
+
+def test_unconfirmed_addresses_are_deleted_after_seven_days(client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _subscribe(client, email="waiting@example.org")
+        _subscribe(client, email="keen@example.org")
+        keen = Subscriber.objects.get(email="keen@example.org")
+        keen.confirmed_at = timezone.now()
+        keen.save()
+    with time_machine.travel(start + timedelta(days=6, hours=23), tick=False):
+        call_command("delete_unconfirmed_subscribers", stdout=io.StringIO())
+        assert Subscriber.objects.count() == 2
+    with time_machine.travel(start + timedelta(days=7, minutes=1), tick=False):
+        call_command("delete_unconfirmed_subscribers", stdout=io.StringIO())
+        assert list(Subscriber.objects.values_list("email", flat=True)) == ["keen@example.org"]
+
+
+def test_the_unsubscribe_header_stays_a_readable_link_over_smtp(client, settings):
+    import email.policy
+
+    settings.SITE_URL = "https://send-progress.a-rather-long-council-name.gov.uk"
+    _subscribe(client)
+    raw = mail.outbox[0].message(policy=email.policy.SMTP).as_bytes().decode()
+    url = settings.SITE_URL + Subscriber.objects.get().get_unsubscribe_url()
+    assert f"List-Unsubscribe: <{url}>\r\n" in raw
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in raw
