@@ -9,6 +9,7 @@ admin.site.site_title = "sendprogress staff"
 urlpatterns = [
     path("", include("sendprogress.plan.urls")),
     path("updates/", include("sendprogress.updates.urls")),
+    path("staff/", include("sendprogress.staff.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("admin/", admin.site.urls),
 ]

@@ -285,6 +285,11 @@ class Measurement(models.Model):
     def __str__(self) -> str:
         return f"{self.kpi}: {self.period:%B %Y}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
+
     @property
     def progress(self) -> progress.Progress:
         """How this figure compares with its trajectory on its own date."""
@@ -304,8 +309,3 @@ class Measurement(models.Model):
         # clean() already reports a second figure for a period on the period
         # field, in words; the database constraint stays as the backstop.
         super().validate_constraints(exclude={*(exclude or ()), "period"})
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.version += 1
-        super().save(*args, **kwargs)
