@@ -57,8 +57,10 @@ def _lock(measurement: Measurement, expected_version: int | None) -> Measurement
     return current
 
 
-def _save(measurement: Measurement, reason: str) -> Measurement:
+def _save(measurement: Measurement, reason: str, by) -> Measurement:
     measurement.full_clean()
+    # The audit trail names the user even when no request is running (imports, shell).
+    measurement._history_user = by
     measurement._change_reason = reason
     measurement.save()
     return measurement
@@ -72,7 +74,7 @@ def _attach(evidence: EvidenceUpload | None, measurement: Measurement, by) -> No
         raise ValidationError(
             {"no_personal_data": "Confirm the file holds no personal data about a child."}
         )
-    Evidence.objects.create(
+    record = Evidence(
         title=evidence.title or f"Evidence for {measurement}",
         date=timezone.localdate(),
         file=evidence.file,
@@ -82,6 +84,8 @@ def _attach(evidence: EvidenceUpload | None, measurement: Measurement, by) -> No
         measurement=measurement,
         uploaded_by=by,
     )
+    record._history_user = by
+    record.save()
 
 
 @transaction.atomic
@@ -122,7 +126,7 @@ def save_figure(
         require(by, "submit")
         _mark_submitted(measurement, by)
         reason += " and submitted"
-    _save(measurement, reason)
+    _save(measurement, reason, by)
     _attach(evidence, measurement, by)
     return measurement
 
@@ -145,7 +149,7 @@ def submit_measurement(
             f"{measurement.get_status_display().lower()}."
         )
     _mark_submitted(measurement, by)
-    return _save(measurement, "Submitted for approval")
+    return _save(measurement, "Submitted for approval", by)
 
 
 @transaction.atomic
@@ -166,7 +170,7 @@ def approve_measurement(
     measurement.status = Status.APPROVED
     measurement.approved_by = by
     measurement.approved_at = timezone.now()
-    return _save(measurement, "Approved")
+    return _save(measurement, "Approved", by)
 
 
 @transaction.atomic
@@ -186,7 +190,7 @@ def return_measurement(
     measurement.return_reason = reason.strip()
     measurement.returned_by = by
     measurement.returned_at = timezone.now()
-    return _save(measurement, f"Returned: {reason.strip()}")
+    return _save(measurement, f"Returned: {reason.strip()}", by)
 
 
 @transaction.atomic
@@ -215,7 +219,7 @@ def correct_measurement(
     measurement.correction_reason = reason.strip()
     measurement.corrected_by = by
     measurement.corrected_at = timezone.now()
-    return _save(measurement, f"Corrected: {reason.strip()}")
+    return _save(measurement, f"Corrected: {reason.strip()}", by)
 
 
 @transaction.atomic
