@@ -27,9 +27,7 @@ class GovukFormMixin:
         for field in self.fields.values():
             widget = field.widget
             css = self.CLASSES.get(type(widget), "govuk-input")
-            if isinstance(widget, forms.NumberInput | forms.TextInput) and not isinstance(
-                widget, forms.HiddenInput
-            ):
+            if isinstance(widget, forms.NumberInput):
                 css = "govuk-input govuk-input--width-10"
             widget.attrs["class"] = css
 
