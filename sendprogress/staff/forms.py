@@ -130,7 +130,14 @@ class DecisionForm(GovukFormMixin, forms.Form):
 
 
 class ImportForm(GovukFormMixin, forms.Form):
-    file = forms.FileField(label="CSV file", help_text="Saved as CSV UTF-8.")
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Saved as CSV UTF-8.",
+        error_messages={
+            "required": "Choose a CSV file to import.",
+            "empty": "The file is empty. It needs a header row and one row per figure.",
+        },
+    )
     submit_for_approval = forms.TypedChoiceField(
         label="After import, the figures are",
         choices=[("no", "Drafts, for me to check"), ("yes", "Submitted for approval")],

@@ -96,7 +96,7 @@ def test_errors_show_on_the_field_with_htmx(client, officer, kpi):
     response = client.post(enter_url(kpi), figure(kpi, value="20", commentary=""), **HTMX)
     html = response.content.decode()
     assert "misses its milestone" in html
-    assert "<details class=\"govuk-details\" open>" in html
+    assert '<details class="govuk-details" open>' in html
 
 
 def test_the_figure_can_be_worked_out_from_numerator_and_denominator(client, officer, kpi):
@@ -146,9 +146,7 @@ def test_a_disguised_file_is_refused_and_nothing_is_saved(client, officer, kpi):
     assert not Measurement.objects.exists()
 
 
-def test_a_second_edit_from_an_old_page_is_refused_showing_the_newer_figure(
-    client, officer, kpi
-):
+def test_a_second_edit_from_an_old_page_is_refused_showing_the_newer_figure(client, officer, kpi):
     m = make_measurement(kpi=kpi, period=DUE, value=60, status=Status.DRAFT, commentary="ok")
     seen = m.version
     Measurement.objects.filter(pk=m.pk).update(value=Decimal("65"), version=seen + 1)
