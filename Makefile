@@ -13,6 +13,7 @@ DEMO_ENV := DEBUG=true
 .PHONY: run test install venv migrate demo css lint format check-deploy clean
 
 run: install
+	@mkdir -p var
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
 	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
