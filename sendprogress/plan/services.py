@@ -232,6 +232,8 @@ def import_figures(*, rows: list[dict], by, submit: bool) -> int:
     require(by, "import")
     kpis = Kpi.objects.in_bulk({row["kpi"] for row in rows})
     for row in rows:
+        if row["kpi"] not in kpis:
+            raise ValidationError("A measure in the file has been deleted since the preview.")
         save_figure(
             kpi=kpis[row["kpi"]],
             period=date.fromisoformat(row["period"]),
