@@ -218,3 +218,10 @@ def test_the_review_page_shows_the_history(client, approver, officer, kpi):
     html = client.get(reverse("staff:review_figure", args=[m.pk])).content.decode()
     assert "History" in html
     assert "Created" in html
+
+
+def test_a_new_measure_has_nothing_due_before_its_first_period_ends(client, officer):
+    make_kpi(title="Brand new", baseline_date=date.today(), target_date=None)
+    client.force_login(officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    assert "Not due yet" in html

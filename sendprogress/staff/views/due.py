@@ -39,10 +39,14 @@ class Due:
 
     @property
     def period_label(self) -> str:
+        if self.period is None:
+            return "Nothing yet: the first period after the baseline has not finished"
         return periods.label(self.kpi.frequency, self.period)
 
     @property
     def status(self) -> tuple[str, str]:
+        if self.period is None:
+            return ("Not due yet", "govuk-tag--grey")
         return STATUS_TAGS[self.measurement.status if self.measurement else None]
 
 
@@ -65,6 +69,9 @@ def _due_for(kpi, user, figures, today) -> Due:
     period = periods.due_period(kpi.frequency, today)
     if kpi.reporting_ends and period > kpi.reporting_ends:
         period = periods.period_start(kpi.frequency, kpi.reporting_ends)
+    if kpi.baseline_date and period < kpi.baseline_date:
+        # A new measure: nothing is due until a period after its baseline has finished.
+        return Due(kpi, None, None, None)
     measurement = figures.get((kpi.pk, period))
     return Due(kpi, period, measurement, _figure_form(user, kpi, measurement, period))
 
