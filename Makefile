@@ -15,11 +15,10 @@ RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 .PHONY: run test install venv migrate demo css lint format check-deploy clean
 
 run: install
-	@mkdir -p var
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
 	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
-	@echo "Serving on http://$(HOST):$(PORT)/ (staff sign-in at /admin/). Press Ctrl+C to stop."
+	@echo "Serving on http://$(HOST):$(PORT)/ (staff: sign in at /admin/, then see /staff/). Press Ctrl+C to stop."
 	@echo "The task worker and the update dispatcher run alongside; emails print below."
 	@# The worker sends emails; the dispatcher notices scheduled updates whose
 	@# time has come. Both stop when the server stops (Ctrl+C or otherwise).

@@ -78,9 +78,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "django_tasks_db",
+    "simple_history",
     "sendprogress.accounts",
     "sendprogress.plan",
     "sendprogress.updates",
+    "sendprogress.staff",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "sendprogress.urls"
@@ -146,6 +149,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
+# Evidence files larger than this are refused with a message on the form.
+EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 20)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -13,6 +13,7 @@ urlpatterns = [
     path("updates/", include("sendprogress.updates.urls")),
     path("email-updates/", include("sendprogress.updates.email_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("staff/", include("sendprogress.staff.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("admin/", admin.site.urls),
 ]

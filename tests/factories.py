@@ -103,3 +103,20 @@ def make_post(*, status=Post.Status.PUBLISHED, published_at=None, areas=(), **fi
     post = Post.objects.create(status=status, published_at=published_at, **(defaults | fields))
     post.areas.set(areas)
     return post
+
+
+def make_user(role: str | None = None, *, staff: bool = True, **fields):
+    """A user in one of the staff roles (accounts.roles), or none."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    n = next(_seq)
+    user = get_user_model().objects.create_user(
+        username=fields.pop("username", f"user{n}"),
+        password=fields.pop("password", "a-long-test-password"),
+        is_staff=staff,
+        **fields,
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user

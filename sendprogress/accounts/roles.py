@@ -43,6 +43,7 @@ ROLES: dict[str, list[str]] = {
         *[f"plan.{verb}_{m}" for m in _PLAN_MODELS for verb in ("add", "change")],
         "plan.submit_measurement",
         "plan.approve_measurement",
+        "plan.correct_measurement",
         "updates.add_post",
         "updates.change_post",
         "updates.delete_post",

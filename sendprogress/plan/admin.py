@@ -1,5 +1,9 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import (
     Action,
     ActionUpdate,
@@ -13,6 +17,7 @@ from .models import (
     Measurement,
     Milestone,
 )
+from .uploads import validate_evidence_file
 
 
 @admin.register(LocalArea)
@@ -58,7 +63,7 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(SimpleHistoryAdmin):
     list_display = ("title", "area", "owner_role", "due_date", "status")
     list_filter = ("status", "area")
     search_fields = ("title", "description", "owner_role")
@@ -72,15 +77,22 @@ class KpiMilestoneInline(admin.TabularInline):
 
 
 class MeasurementInline(admin.TabularInline):
+    """Figures listed on their measure, read-only: they change through their own workflow."""
+
     model = Measurement
     extra = 0
     fields = ("period", "value", "numerator", "denominator", "status")
+    readonly_fields = fields
     ordering = ("-period",)
     show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Kpi)
-class KpiAdmin(admin.ModelAdmin):
+class KpiAdmin(SimpleHistoryAdmin):
     list_display = ("title", "code", "area", "unit", "frequency", "is_public", "illustrative")
     list_filter = ("area", "unit", "frequency", "is_public", "illustrative")
     search_fields = ("title", "code", "definition")
@@ -89,7 +101,10 @@ class KpiAdmin(admin.ModelAdmin):
     inlines = [KpiMilestoneInline, MeasurementInline]
     fieldsets = (
         (None, {"fields": ("area", "title", "code", "order", "is_public", "illustrative")}),
-        ("What it means", {"fields": ("why_it_matters", "definition", "source", "frequency")}),
+        (
+            "What it means",
+            {"fields": ("why_it_matters", "definition", "source", "frequency", "reporting_ends")},
+        ),
         ("Units", {"fields": ("unit", "rate_per", "decimal_places", "higher_is_better")}),
         (
             "Baseline and target",
@@ -105,8 +120,43 @@ class KpiAdmin(admin.ModelAdmin):
     )
 
 
+class MeasurementAdminForm(forms.ModelForm):
+    """Refuses a save based on an out-of-date copy of the figure (no lost updates)."""
+
+    version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Measurement
+        fields = ("kpi", "period", "value", "numerator", "denominator", "commentary")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version_seen"].initial = self.instance.version if self.instance.pk else 0
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            # The admin saves inside a transaction, so this lock holds until it commits.
+            current = Measurement.objects.select_for_update().get(pk=self.instance.pk)
+            if current.version != data.get("version_seen"):
+                raise ValidationError(
+                    "Someone else saved this figure after you opened it, so your change was "
+                    f"not saved. It is now: figure {current.value}, "
+                    f"status {current.get_status_display().lower()}, "
+                    f"commentary “{current.commentary or 'none'}”. Reload the page to see it."
+                )
+        return data
+
+
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(SimpleHistoryAdmin):
+    """Figures enter as drafts; status changes only through the workflow actions.
+
+    Approved figures are read-only here: an approver corrects them, with a
+    reason, on the staff "correct" page.
+    """
+
+    form = MeasurementAdminForm
     list_display = ("kpi", "period", "value", "status", "entered_by", "approved_by")
     list_filter = ("status", "kpi__area", "kpi")
     search_fields = ("kpi__title", "kpi__code", "commentary")
@@ -114,17 +164,116 @@ class MeasurementAdmin(admin.ModelAdmin):
     ordering = ("-period", "kpi")
     list_select_related = ("kpi", "entered_by", "approved_by")
     autocomplete_fields = ("kpi",)
-    readonly_fields = ("entered_by", "submitted_at", "approved_by", "approved_at")
+    fields = (
+        "kpi",
+        "period",
+        "value",
+        ("numerator", "denominator"),
+        "commentary",
+        "version_seen",
+        "status",
+        "return_reason",
+        ("entered_by", "submitted_by", "submitted_at"),
+        ("approved_by", "approved_at"),
+        ("returned_by", "returned_at"),
+        ("correction_reason", "corrected_by", "corrected_at"),
+    )
+    readonly_fields = (
+        "status",
+        "return_reason",
+        "entered_by",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "returned_by",
+        "returned_at",
+        "correction_reason",
+        "corrected_by",
+        "corrected_at",
+    )
+    actions = ["submit_selected", "approve_selected"]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_editable)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.status != Measurement.Status.APPROVED)
+
+    def save_model(self, request, obj, form, change):
+        obj.entered_by = request.user
+        obj._change_reason = "Edited in the admin" if change else "Entered in the admin"
+        super().save_model(request, obj, form, change)
+
+    def _run(self, request, queryset, step, done):
+        count = 0
+        for measurement in queryset:
+            try:
+                step(measurement=measurement, by=request.user)
+            except (services.WorkflowError, PermissionDenied, ValidationError) as error:
+                text = "; ".join(error.messages) if isinstance(error, ValidationError) else error
+                self.message_user(request, f"{measurement}: {text}", messages.ERROR)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, f"{count} figure(s) {done}.", messages.SUCCESS)
+
+    @admin.action(description="Submit selected figures for approval")
+    def submit_selected(self, request, queryset):
+        self._run(request, queryset, services.submit_measurement, "submitted")
+
+    @admin.action(description="Approve selected submitted figures")
+    def approve_selected(self, request, queryset):
+        self._run(request, queryset, services.approve_measurement, "approved")
+
+
+class EvidenceAdminForm(forms.ModelForm):
+    class Meta:
+        model = Evidence
+        fields = (
+            "title",
+            "date",
+            "description",
+            "file",
+            "url",
+            "is_public",
+            "no_personal_data",
+            "area",
+            "action",
+            "kpi",
+            "measurement",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].validators.append(validate_evidence_file)
+
+    def clean(self):
+        data = super().clean()
+        if "file" in self.changed_data and data.get("file") and not data.get("no_personal_data"):
+            self.add_error(
+                "no_personal_data",
+                "Confirm that the file holds no personal data about a child before uploading it.",
+            )
+        return data
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(SimpleHistoryAdmin):
+    form = EvidenceAdminForm
     list_display = ("title", "date", "is_public", "area", "kpi", "uploaded_by")
     list_filter = ("is_public", "area")
     search_fields = ("title", "description")
     date_hierarchy = "date"
     autocomplete_fields = ("kpi", "action", "measurement")
     readonly_fields = ("original_filename", "uploaded_by")
+
+    def save_model(self, request, obj, form, change):
+        if "file" in form.changed_data:
+            obj.uploaded_by = request.user
+            obj.original_filename = ""
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Milestone)

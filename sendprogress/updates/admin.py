@@ -4,6 +4,7 @@ from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .forms import PostAdminForm
@@ -12,7 +13,7 @@ from .models import Delivery, Post, Subscriber
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(SimpleHistoryAdmin):
     form = PostAdminForm
     change_form_template = "admin/updates/post/change_form.html"
     list_display = ("title", "state_label", "published_at", "author_name")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from .markdown import render_markdown
 
@@ -64,6 +65,7 @@ class Post(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PostQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class LocalArea(models.Model):
@@ -164,6 +165,8 @@ class Action(models.Model):
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["area__order", "order", "due_date"]

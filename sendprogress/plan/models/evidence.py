@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
@@ -59,9 +60,15 @@ class Evidence(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    no_personal_data = models.BooleanField(
+        "confirmed to hold no personal data about a child",
+        default=False,
+        help_text="The uploader confirmed the file names or describes no child",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "title"]

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils.functional import cached_property
+from simple_history.models import HistoricalRecords
 
 from .. import progress
 from .areas import Area
@@ -102,9 +103,18 @@ class Kpi(models.Model):
         help_text="The figures are illustrative demo data; the site says so wherever they show",
     )
     is_public = models.BooleanField(default=True, help_text="Show this measure on the site")
+    reporting_ends = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "The last period figures are collected for. Blank while figures are still "
+            "collected (figures may be entered from the baseline date onwards)."
+        ),
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = KpiQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["area__order", "order", "title"]
@@ -202,7 +212,8 @@ class Measurement(models.Model):
 
     kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="measurements")
     period = models.DateField(help_text="The first day of the period the figure covers")
-    value = models.DecimalField(max_digits=12, decimal_places=2)
+    # blank: where a numerator and denominator are given the value is worked out from them.
+    value = models.DecimalField(max_digits=12, decimal_places=2, blank=True)
     numerator = models.PositiveIntegerField(null=True, blank=True)
     denominator = models.PositiveIntegerField(null=True, blank=True)
     commentary = models.TextField(blank=True, help_text="What the figure shows and why")
@@ -224,16 +235,46 @@ class Measurement(models.Model):
         related_name="+",
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
+    correction_reason = models.TextField(
+        blank=True, help_text="Why an approved figure was last corrected"
+    )
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    # Optimistic locking: a save is refused unless it was based on this version.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MeasurementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kpi", "period"]
         permissions = [
             ("submit_measurement", "Can submit figures for approval"),
             ("approve_measurement", "Can approve or return figures"),
+            ("correct_measurement", "Can correct an approved figure, giving a reason"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -244,7 +285,27 @@ class Measurement(models.Model):
     def __str__(self) -> str:
         return f"{self.kpi}: {self.period:%B %Y}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
+
     @property
     def progress(self) -> progress.Progress:
         """How this figure compares with its trajectory on its own date."""
         return self.kpi.assess(self.value, self.period)
+
+    @property
+    def is_editable(self) -> bool:
+        """Only drafts and returned figures change by editing; approved ones by correction."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    def clean(self):
+        from ..figures import check_figure
+
+        check_figure(self)
+
+    def validate_constraints(self, exclude=None):
+        # clean() already reports a second figure for a period on the period
+        # field, in words; the database constraint stays as the backstop.
+        super().validate_constraints(exclude={*(exclude or ()), "period"})

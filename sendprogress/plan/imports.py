@@ -1,0 +1,216 @@
+"""Reading a CSV file of figures into a preview, before anything is written.
+
+The preview lists every row with its errors and whether it will create a
+figure or update a draft. Nothing is written here: `services.import_figures`
+writes the rows (all or none) once the user confirms.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+
+from .figures import check_figure
+from .models import Kpi, KpiMilestone, Measurement
+
+REQUIRED_COLUMNS = ("kpi_code", "period", "value")
+OPTIONAL_COLUMNS = ("numerator", "denominator", "commentary")
+MAX_ROWS = 2000
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message says what to do."""
+
+
+@dataclass
+class Row:
+    line: int
+    kpi_code: str
+    period_text: str
+    kpi: Kpi | None = None
+    period: date | None = None
+    value: Decimal | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    commentary: str = ""
+    existing: Measurement | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def plan(self) -> str:
+        return "Update draft" if self.existing else "Create"
+
+    def as_session(self) -> dict:
+        """What is kept between preview and confirmation: checked values, nothing else."""
+        return {
+            "kpi": self.kpi.pk,
+            "period": self.period.isoformat(),
+            "value": str(self.value) if self.value is not None else None,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "commentary": self.commentary,
+            "version": self.existing.version if self.existing else 0,
+        }
+
+
+def read_rows(upload) -> list[Row]:
+    """Check a whole file; raise ImportFileError if it cannot be read at all."""
+    text = _decode(upload)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    headers = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+    if not headers:
+        raise ImportFileError("The file is empty. It needs a header row and one row per figure.")
+    missing = [c for c in REQUIRED_COLUMNS if c not in headers]
+    if missing:
+        raise ImportFileError(
+            f"The file is missing the column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)}. The first row must name the columns: "
+            f"{', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}."
+        )
+    reader.fieldnames = headers
+    raw_rows = []
+    try:
+        for record in reader:
+            values = {k: (v or "").strip() for k, v in record.items() if k}
+            if not any(values.values()):
+                continue  # blank lines are allowed and ignored
+            raw_rows.append((reader.line_num, values))
+            if len(raw_rows) > MAX_ROWS:
+                raise ImportFileError(
+                    f"The file has more than {MAX_ROWS:,} figures. "
+                    f"Split it into files of up to {MAX_ROWS:,} rows."
+                )
+    except csv.Error as error:
+        raise ImportFileError(f"Line {reader.line_num} cannot be read as CSV ({error}).") from None
+    if not raw_rows:
+        raise ImportFileError("The file has a header row but no figures.")
+    return _check_rows(raw_rows)
+
+
+def _decode(upload) -> str:
+    if upload.size > MAX_BYTES:
+        raise ImportFileError(
+            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB. "
+            "Split it into smaller files."
+        )
+    data = upload.read()
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise ImportFileError(
+            "This is an Excel workbook with a .csv name, not a CSV file. In Excel, "
+            "choose Save As and the format CSV UTF-8 (comma delimited), then upload that."
+        )
+    if b"\x00" in data:
+        raise ImportFileError(
+            "The file is not plain text (it may be saved as UTF-16). Save it as "
+            "CSV UTF-8 (comma delimited) and upload it again."
+        )
+    try:
+        return data.decode("utf-8-sig")  # tolerates the BOM Excel adds
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"The file is not in UTF-8 encoding (the first problem is on line {line}). "
+            "Save it as CSV UTF-8 (comma delimited) and upload it again."
+        ) from None
+
+
+def _check_rows(raw_rows) -> list[Row]:
+    codes = {values.get("kpi_code", "") for _, values in raw_rows}
+    kpis = {
+        k.code: k
+        for k in Kpi.objects.filter(code__in=codes).prefetch_related(
+            Prefetch("milestones", queryset=KpiMilestone.objects.order_by("date"))
+        )
+    }
+    existing = {(m.kpi_id, m.period): m for m in Measurement.objects.filter(kpi__code__in=codes)}
+    seen: dict[tuple, int] = {}
+    rows = []
+    for line, values in raw_rows:
+        row = Row(line=line, kpi_code=values.get("kpi_code", ""), period_text=values["period"])
+        _parse(row, values, kpis)
+        if row.kpi and row.period:
+            key = (row.kpi.pk, row.period)
+            if key in seen:
+                row.errors.append(f"This measure and period are also on line {seen[key]}.")
+            seen[key] = line
+            row.existing = existing.get(key)
+            if row.existing and not row.existing.is_editable:
+                row.errors.append(
+                    f"The figure for this period is already "
+                    f"{row.existing.get_status_display().lower()}; an import cannot change it."
+                )
+        if row.kpi and not row.errors:
+            _check_figure(row)
+        rows.append(row)
+    return rows
+
+
+def _parse(row: Row, values: dict, kpis: dict) -> None:
+    row.kpi = kpis.get(row.kpi_code)
+    if not row.kpi_code:
+        row.errors.append("The KPI code is blank.")
+    elif row.kpi is None:
+        row.errors.append(f"There is no measure with the code “{row.kpi_code}”.")
+    row.period = _parse_period(row.period_text, row.errors)
+    row.value = _parse_decimal(values.get("value", ""), "value", row.errors)
+    row.numerator = _parse_int(values.get("numerator", ""), "numerator", row.errors)
+    row.denominator = _parse_int(values.get("denominator", ""), "denominator", row.errors)
+    row.commentary = values.get("commentary", "")
+
+
+def _parse_period(text: str, errors: list[str]) -> date | None:
+    if not text:
+        errors.append("The period is blank.")
+        return None
+    try:
+        return date.fromisoformat(text if len(text) > 7 else f"{text}-01")
+    except ValueError:
+        errors.append(f"The period “{text}” is not a date. Write it as 2026-10-01 or 2026-10.")
+        return None
+
+
+def _parse_decimal(text: str, name: str, errors: list[str]) -> Decimal | None:
+    if not text:
+        return None
+    try:
+        return Decimal(text.replace(",", "").rstrip("%"))
+    except InvalidOperation:
+        errors.append(f"The {name} “{text}” is not a number.")
+        return None
+
+
+def _parse_int(text: str, name: str, errors: list[str]) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit():
+        errors.append(f"The {name} “{text}” is not a whole number.")
+        return None
+    return int(text)
+
+
+def _check_figure(row: Row) -> None:
+    # Check a copy so the stored figure is untouched until the import is confirmed.
+    probe = Measurement(
+        pk=row.existing.pk if row.existing else None,
+        kpi=row.kpi,
+        period=row.period,
+        value=row.value,
+        numerator=row.numerator,
+        denominator=row.denominator,
+        commentary=row.commentary,
+    )
+    try:
+        check_figure(probe)
+    except ValidationError as error:
+        for field_name, messages in error.message_dict.items():
+            label = field_name.replace("_", " ")
+            row.errors.extend(f"{label.capitalize()}: {message}" for message in messages)
+    else:
+        row.value = probe.value

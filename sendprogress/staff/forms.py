@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+
+from sendprogress.plan import periods
+from sendprogress.plan.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
+
+PERIOD_CHOICES_BACK = 12
+
+
+class GovukFormMixin:
+    """Adds the GOV.UK Frontend classes, so templates render `{{ field }}` as they are."""
+
+    CLASSES = {
+        forms.Textarea: "govuk-textarea",
+        forms.Select: "govuk-select",
+        forms.ClearableFileInput: "govuk-file-upload",
+        forms.FileInput: "govuk-file-upload",
+        forms.CheckboxInput: "govuk-checkboxes__input",
+        forms.RadioSelect: "govuk-radios__input",
+    }
+
+    def style_fields(self):
+        for field in self.fields.values():
+            widget = field.widget
+            css = self.CLASSES.get(type(widget), "govuk-input")
+            if isinstance(widget, forms.NumberInput):
+                css = "govuk-input govuk-input--width-10"
+            widget.attrs["class"] = css
+
+
+def period_choices(kpi, *, today: date | None = None) -> list[tuple[str, str]]:
+    """The recent periods a figure can be entered for, newest (the one due) first."""
+    today = today or timezone.localdate()
+    start = periods.due_period(kpi.frequency, today)
+    if kpi.reporting_ends and start > kpi.reporting_ends:
+        start = periods.period_start(kpi.frequency, kpi.reporting_ends)
+    choices = []
+    for _ in range(PERIOD_CHOICES_BACK):
+        if kpi.baseline_date and start < kpi.baseline_date:
+            break
+        choices.append((start.isoformat(), periods.label(kpi.frequency, start)))
+        start = periods.previous_period(kpi.frequency, start)
+    return choices
+
+
+class FigureFields(GovukFormMixin, forms.Form):
+    value = forms.DecimalField(
+        label="Figure",
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        help_text="Leave blank if you give the numerator and denominator: it is worked out.",
+    )
+    numerator = forms.IntegerField(label="Numerator", required=False, min_value=0)
+    denominator = forms.IntegerField(label="Denominator", required=False, min_value=0)
+    commentary = forms.CharField(
+        label="Commentary",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the figure shows and why. Needed when it misses its milestone.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class FigureForm(FigureFields):
+    """Enter a figure for a period, with an optional evidence file."""
+
+    period = forms.TypedChoiceField(label="Period", coerce=date.fromisoformat)
+    evidence_file = forms.FileField(
+        label="Evidence file (optional)",
+        required=False,
+        validators=[validate_evidence_file],
+        help_text=f"{ALLOWED_TYPES_TEXT}.",
+    )
+    evidence_title = forms.CharField(label="Evidence title", required=False, max_length=200)
+    evidence_public = forms.BooleanField(
+        label="Publish this evidence on the public site", required=False
+    )
+    no_personal_data = forms.BooleanField(
+        label="I confirm the file holds no personal data about any child", required=False
+    )
+
+    field_order = ["period", "value", "numerator", "denominator", "commentary"]
+
+    def __init__(self, *args, kpi, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kpi = kpi
+        self.fields["period"].choices = period_choices(kpi)
+        self.style_fields()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("evidence_file") and not data.get("no_personal_data"):
+            self.add_error(
+                "no_personal_data",
+                "Confirm that the file holds no personal data about a child before uploading it.",
+            )
+        return data
+
+
+class CorrectionForm(FigureFields):
+    correction_reason = forms.CharField(
+        label="Why is the approved figure changing?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="This is kept with the figure and in its history.",
+        error_messages={"required": "Say why the approved figure is changing."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_fields()
+
+
+class DecisionForm(GovukFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    return_reason = forms.CharField(
+        label="Reason for returning it",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed only if you return the figure.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_fields()
+
+
+class ImportForm(GovukFormMixin, forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Saved as CSV UTF-8.",
+        error_messages={
+            "required": "Choose a CSV file to import.",
+            "empty": "The file is empty. It needs a header row and one row per figure.",
+        },
+    )
+    submit_for_approval = forms.TypedChoiceField(
+        label="After import, the figures are",
+        choices=[("no", "Drafts, for me to check"), ("yes", "Submitted for approval")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="no",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_fields()

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", views.data_due, name="data_due"),
+    path("measures/<slug:code>/figure/", views.enter_figure, name="enter_figure"),
+    path("figures/<int:pk>/", views.review_figure, name="review_figure"),
+    path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),
+    path("import/", views.import_figures, name="import_figures"),
+    path("import/confirm/", views.confirm_import, name="confirm_import"),
+]

@@ -1,0 +1,11 @@
+from .due import correct_figure, data_due, enter_figure, review_figure
+from .imports import confirm_import, import_figures
+
+__all__ = [
+    "confirm_import",
+    "correct_figure",
+    "data_due",
+    "enter_figure",
+    "import_figures",
+    "review_figure",
+]

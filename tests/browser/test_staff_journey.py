@@ -1,0 +1,136 @@
+"""The staff journey end to end in a real browser, with axe-core on every staff page."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+
+from sendprogress.accounts.roles import ROLES
+from sendprogress.plan import periods
+from sendprogress.plan.models import Measurement
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+KPI_CODE = "ehcp-20-weeks"
+DUE = periods.due_period("monthly", date.today())
+
+
+@pytest.fixture
+def staff_demo(live_demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    # A transactional test empties every table afterwards, so the groups the
+    # roles migration made are gone; permissions are re-made by the flush.
+    for name, dotted in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for perm in dotted:
+            app_label, codename = perm.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    settings.DEBUG = True
+    call_command("create_demo_accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.DEBUG = False
+    return live_demo
+
+
+def sign_in(page, base, username, password):
+    page.goto(base + "/admin/login/?next=/staff/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(base + "/staff/")
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+
+
+def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path):
+    base = staff_demo.url
+    evidence = tmp_path / "audit-summary.pdf"
+    evidence.write_bytes(b"%PDF-1.7\n% an audit summary\n%%EOF\n")
+
+    # A data officer enters this month's figure with evidence, and submits it.
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+    section = page.locator(f"#due-{KPI_CODE}")
+    section.get_by_text("Enter the figure").click()
+    assert_accessible(page)
+    section.get_by_label("Figure", exact=True).fill("63.5")
+    section.get_by_label("Commentary").fill("More plans were finished on time this month.")
+    section.get_by_label("Evidence file (optional)").set_input_files(str(evidence))
+    section.get_by_label("Evidence title").fill("Audit summary")
+    section.get_by_label("I confirm the file holds no personal data about any child").check()
+    section.get_by_role("button", name="Submit for approval").click()
+    page.locator(f"#due-{KPI_CODE}").get_by_text("Submitted for approval").first.wait_for()
+    assert page.url == base + "/staff/"  # swapped in place by htmx, no page load
+    assert_accessible(page)
+
+    # It is not public yet.
+    page.goto(base + f"/measures/{KPI_CODE}/")
+    assert f"{DUE:%B %Y}" not in page.locator("main").inner_text()
+    page.goto(base + "/staff/")
+    sign_out(page)
+
+    # The approver approves it in the queue.
+    sign_in(page, base, "approver", "demo-approver-pass")
+    assert_accessible(page)
+    item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
+    item.get_by_role("link", name="Audit summary").wait_for()
+    item.get_by_role("button", name="Approve").click()
+    page.get_by_text("approved and is now public").wait_for()
+    assert_accessible(page)
+
+    figure = Measurement.objects.get(kpi__code=KPI_CODE, period=DUE)
+    assert figure.status == Measurement.Status.APPROVED
+    assert figure.entered_by.username == "data.officer"
+    assert figure.approved_by.username == "approver"
+
+    # The review page and the import page are accessible too.
+    page.goto(base + f"/staff/figures/{figure.pk}/")
+    assert_accessible(page)
+    page.goto(base + f"/staff/figures/{figure.pk}/correct/")
+    assert_accessible(page)
+    page.goto(base + "/staff/import/")
+    assert_accessible(page)
+
+    # It now appears on the public measure page.
+    sign_out(page)
+    page.goto(base + f"/measures/{KPI_CODE}/")
+    row = page.locator("tr", has_text=f"{DUE:%B %Y}")
+    assert "63.5" in row.inner_text()
+
+
+def test_quick_entry_works_without_javascript(js_disabled_page, staff_demo):
+    page, base = js_disabled_page, staff_demo.url
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    section = page.locator(f"#due-{KPI_CODE}")
+    section.get_by_text("Enter the figure").click()
+    section.get_by_label("Figure", exact=True).fill("150")
+    section.get_by_role("button", name="Save as draft").click()
+    # The full form page shows the error on the field.
+    page.get_by_text("A percentage must be between 0 and 100.").first.wait_for()
+    page.get_by_label("Figure", exact=True).fill("64")
+    page.get_by_label("Commentary").fill("Steady.")
+    page.get_by_role("button", name="Save as draft").click()
+    page.get_by_text(f"The figure for {DUE:%B %Y} was saved as a draft.").wait_for()
+    assert Measurement.objects.get(kpi__code=KPI_CODE, period=DUE).status == "draft"
+
+
+def test_the_import_preview_is_accessible(page, staff_demo, tmp_path):
+    base = staff_demo.url
+    csv = tmp_path / "figures.csv"
+    csv.write_text(
+        "kpi_code,period,value,numerator,denominator,commentary\n"
+        f"{KPI_CODE},{DUE.isoformat()},64,,,Steady\n"
+        "nope,2024-13-01,x,,,\n"
+    )
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    page.goto(base + "/staff/import/")
+    page.get_by_label("CSV file").set_input_files(str(csv))
+    page.get_by_role("button", name="Check the file").click()
+    page.get_by_text("Nothing can be imported until every row is right").wait_for()
+    assert_accessible(page)

@@ -1,0 +1,228 @@
+"""The admin keeps to the workflow, refuses lost updates and shows the audit trail."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from sendprogress.accounts import roles
+from sendprogress.plan.models import Action, Evidence, Kpi, Measurement
+from tests.factories import make_area, make_kpi, make_measurement, make_post, make_user
+
+pytestmark = pytest.mark.django_db
+Status = Measurement.Status
+
+
+@pytest.fixture
+def officer():
+    return make_user(roles.DATA_OFFICER)
+
+
+def change_url(m):
+    return reverse("admin:plan_measurement_change", args=[m.pk])
+
+
+def form_data(m, **fields):
+    return {
+        "kpi": m.kpi_id,
+        "period": m.period.isoformat(),
+        "value": str(m.value),
+        "numerator": "",
+        "denominator": "",
+        "commentary": m.commentary or "ok",
+        "version_seen": m.version,
+    } | fields
+
+
+def test_a_figure_added_in_the_admin_is_a_draft_even_if_status_is_posted(client, officer):
+    kpi = make_kpi()
+    client.force_login(officer)
+    data = {
+        "kpi": kpi.pk,
+        "period": "2024-03-01",
+        "value": "55",
+        "commentary": "ok",
+        "version_seen": 0,
+        "status": "approved",
+    }
+    response = client.post(reverse("admin:plan_measurement_add"), data)
+    assert response.status_code == 302
+    m = Measurement.objects.get()
+    assert (m.status, m.entered_by) == (Status.DRAFT, officer)
+
+
+def test_the_admin_applies_the_figure_rules(client, officer):
+    kpi = make_kpi()
+    client.force_login(officer)
+    data = {"kpi": kpi.pk, "period": "2024-03-15", "value": "55", "version_seen": 0}
+    response = client.post(reverse("admin:plan_measurement_add"), data)
+    assert "first day of a month" in response.content.decode()
+    assert not Measurement.objects.exists()
+
+
+def test_a_data_officer_cannot_approve_through_the_change_form(client, officer):
+    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
+    client.force_login(officer)
+    client.post(change_url(m), form_data(m, status="approved"))
+    m.refresh_from_db()
+    assert m.status == Status.DRAFT
+
+
+def test_a_data_officer_cannot_approve_with_an_admin_action(client, officer):
+    m = make_measurement(
+        kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.SUBMITTED
+    )
+    client.force_login(officer)
+    client.post(
+        reverse("admin:plan_measurement_changelist"),
+        {"action": "approve_selected", "_selected_action": [m.pk]},
+    )
+    m.refresh_from_db()
+    assert m.status == Status.SUBMITTED
+
+
+def test_an_approver_approves_with_the_admin_action(client):
+    m = make_measurement(
+        kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.SUBMITTED
+    )
+    client.force_login(make_user(roles.APPROVER))
+    client.post(
+        reverse("admin:plan_measurement_changelist"),
+        {"action": "approve_selected", "_selected_action": [m.pk]},
+    )
+    m.refresh_from_db()
+    assert m.status == Status.APPROVED
+
+
+@pytest.mark.parametrize("role", [roles.DATA_OFFICER, roles.APPROVER])
+def test_approved_figures_are_read_only_in_the_admin(client, role):
+    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55)
+    client.force_login(make_user(role))
+    response = client.post(change_url(m), form_data(m, value="99"))
+    assert response.status_code == 403
+    m.refresh_from_db()
+    assert m.value == Decimal("55")
+
+
+def test_approved_figures_cannot_be_deleted_even_by_a_superuser(client):
+    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55)
+    client.force_login(make_user(is_superuser=True))
+    client.post(reverse("admin:plan_measurement_delete", args=[m.pk]), {"post": "yes"})
+    assert Measurement.objects.filter(pk=m.pk).exists()
+
+
+def test_the_kpi_page_lists_figures_read_only(client):
+    kpi = make_kpi()
+    make_measurement(kpi=kpi, period=date(2024, 3, 1), value=55)
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_kpi_change", args=[kpi.pk])).content.decode()
+    assert 'name="measurements-0-status"' not in html
+
+
+def test_the_second_admin_save_is_refused_with_the_newer_values(client, officer):
+    m = make_measurement(
+        kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.DRAFT, commentary="a"
+    )
+    first, second = form_data(m, value="60"), form_data(m, value="70")
+    client.force_login(officer)
+    assert client.post(change_url(m), first).status_code == 302
+    response = client.post(change_url(m), second)
+    html = response.content.decode()
+    assert "Someone else saved this figure after you opened it" in html
+    assert "figure 60.00" in html
+    m.refresh_from_db()
+    assert m.value == Decimal("60")
+
+
+def test_evidence_uploaded_in_the_admin_is_checked(client, officer):
+    client.force_login(officer)
+    data = {
+        "title": "Report",
+        "date": "2024-03-01",
+        "file": SimpleUploadedFile("report.pdf", b"MZ\x90\x00"),
+        "no_personal_data": "on",
+    }
+    response = client.post(reverse("admin:plan_evidence_add"), data)
+    assert "not a real PDF file" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def test_evidence_in_the_admin_needs_the_confirmation(client, officer, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(officer)
+    data = {
+        "title": "Report",
+        "date": "2024-03-01",
+        "file": SimpleUploadedFile("report.pdf", b"%PDF-1.7"),
+    }
+    response = client.post(reverse("admin:plan_evidence_add"), data)
+    assert "no personal data about a child" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+# --- the audit trail ---------------------------------------------------------
+
+
+def test_admin_changes_are_recorded_with_the_user(client, officer):
+    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
+    client.force_login(officer)
+    client.post(change_url(m), form_data(m, value="60"))
+    latest = m.history.first()
+    assert (latest.history_user, latest.value, latest.history_type) == (
+        officer,
+        Decimal("60.00"),
+        "~",
+    )
+    assert latest.prev_record.value == Decimal("55.00")
+
+
+def test_create_update_and_delete_of_each_audited_model_are_recorded():
+    area = make_area()
+    kpi = make_kpi(area=area)
+    action = Action.objects.create(area=area, title="Do it", owner_role="Lead")
+    evidence = Evidence.objects.create(title="Link", date=date(2024, 1, 1), url="https://x.org")
+    post = make_post()
+    m = make_measurement(kpi=kpi, period=date(2024, 3, 1), value=55)
+    for record in (kpi, action, evidence, post, m):
+        record.save()
+    for record in (evidence, post, action, m, kpi):
+        model = type(record)
+        pk = record.pk
+        record.delete()
+        types = list(
+            model.history.filter(id=pk).order_by("history_date").values_list("history_type")
+        )
+        assert types == [("+",), ("~",), ("-",)], model.__name__
+
+
+@pytest.mark.parametrize(
+    "model", ["plan_kpi", "plan_measurement", "plan_evidence", "plan_action", "updates_post"]
+)
+def test_history_is_viewable_in_the_admin(client, model):
+    area = make_area()
+    records = {
+        "plan_kpi": lambda: make_kpi(area=area),
+        "plan_measurement": lambda: make_measurement(
+            kpi=make_kpi(area=area), period=date(2024, 3, 1), value=55
+        ),
+        "plan_evidence": lambda: Evidence.objects.create(
+            title="Link", date=date(2024, 1, 1), url="https://x.org"
+        ),
+        "plan_action": lambda: Action.objects.create(area=area, title="Do it", owner_role="L"),
+        "updates_post": lambda: make_post(title="Hello"),
+    }
+    record = records[model]()
+    client.force_login(make_user(roles.APPROVER))
+    response = client.get(reverse(f"admin:{model}_history", args=[record.pk]))
+    assert response.status_code == 200
+    assert "Created" in response.content.decode() or "Added" in response.content.decode()
+
+
+def test_kpi_reporting_window_is_editable_in_the_admin(client):
+    kpi = make_kpi()
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_kpi_change", args=[kpi.pk])).content.decode()
+    assert 'name="reporting_ends"' in html
+    assert Kpi.objects.get().reporting_ends is None

@@ -1,0 +1,159 @@
+"""Bulk import: a checked preview first, then all rows or none."""
+
+import io
+import zipfile
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from sendprogress.plan.models import Kpi, Measurement
+from tests.factories import make_kpi, make_measurement
+
+pytestmark = pytest.mark.django_db
+Status = Measurement.Status
+URL = reverse("staff:import_figures")
+CONFIRM = reverse("staff:confirm_import")
+HEADER = "kpi_code,period,value,numerator,denominator,commentary\n"
+
+
+@pytest.fixture
+def kpis():
+    return (
+        make_kpi(code="plans-on-time"),
+        make_kpi(code="reviews", frequency=Kpi.Frequency.QUARTERLY),
+    )
+
+
+def upload(client, content: bytes | str, name="figures.csv", submit="no"):
+    if isinstance(content, str):
+        content = content.encode()
+    return client.post(
+        URL, {"file": SimpleUploadedFile(name, content), "submit_for_approval": submit}
+    )
+
+
+def test_a_valid_file_is_previewed_and_nothing_is_written(client, officer, kpis):
+    client.force_login(officer)
+    response = upload(
+        client,
+        HEADER + "plans-on-time,2024-03-01,55,,,Better\nreviews,2024-04,,30,40,Up\n",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "All 2 rows can be imported" in html
+    assert html.count(">Create<") == 2
+    assert "75.00" in html  # worked out from 30 of 40
+    assert not Measurement.objects.exists()
+
+
+def test_confirming_writes_every_row_as_drafts(client, officer, kpis):
+    client.force_login(officer)
+    upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\nreviews,2024-04-01,60,,,\n")
+    token = client.session["staff_import"]["token"]
+    response = client.post(CONFIRM, {"token": token}, follow=True)
+    assert "2 figures imported and saved as drafts" in response.content.decode()
+    assert set(Measurement.objects.values_list("status", flat=True)) == {Status.DRAFT}
+    assert Measurement.objects.first().entered_by == officer
+
+
+def test_imported_figures_can_be_submitted_but_never_approved(client, officer, kpis):
+    client.force_login(officer)
+    upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n", submit="yes")
+    client.post(CONFIRM, {"token": client.session["staff_import"]["token"]})
+    assert Measurement.objects.get().status == Status.SUBMITTED
+    assert not Measurement.objects.approved().exists()
+
+
+def test_a_draft_is_shown_as_an_update(client, officer, kpis):
+    make_measurement(kpi=kpis[0], period=date(2024, 3, 1), value=40, status=Status.DRAFT)
+    client.force_login(officer)
+    html = upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n").content.decode()
+    assert "Update draft" in html
+    client.post(CONFIRM, {"token": client.session["staff_import"]["token"]})
+    assert Measurement.objects.get().value == Decimal("55")
+
+
+def test_every_rows_errors_are_listed_and_nothing_can_be_confirmed(client, officer, kpis):
+    make_measurement(kpi=kpis[0], period=date(2024, 2, 1), value=40)
+    client.force_login(officer)
+    html = upload(
+        client,
+        HEADER
+        + "plans-on-time,2024-03-01,55,,,\n"
+        + "no-such-measure,2024-03-01,55,,,\n"
+        + "plans-on-time,2024-03-15,55,,,\n"
+        + "plans-on-time,2024-02-01,55,,,\n"
+        + "reviews,2024-04-01,140,,,\n"
+        + "plans-on-time,2024-03-01,56,,,\n"
+        + "plans-on-time,March,abc,,,\n",
+    ).content.decode()
+    assert "Nothing can be imported until every row is right" in html
+    assert "There is no measure with the code" in html
+    assert "first day of a month" in html
+    assert "already approved (public); an import cannot change it" in html
+    assert "A percentage must be between 0 and 100." in html
+    assert "also on line 2" in html
+    assert "is not a date" in html
+    assert "is not a number" in html
+    assert "Import 7" not in html
+    assert "staff_import" not in client.session
+    assert not Measurement.objects.filter(period=date(2024, 3, 1)).exists()
+
+
+def test_the_whole_import_is_undone_if_one_row_fails_at_confirmation(client, officer, kpis):
+    client.force_login(officer)
+    upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\nreviews,2024-04-01,60,,,\n")
+    # Someone submits the second figure between the preview and the confirmation.
+    make_measurement(kpi=kpis[1], period=date(2024, 4, 1), value=61, status=Status.SUBMITTED)
+    response = client.post(
+        CONFIRM, {"token": client.session["staff_import"]["token"]}, follow=True
+    )
+    assert "Nothing was imported" in response.content.decode()
+    assert not Measurement.objects.filter(kpi=kpis[0]).exists()
+    assert Measurement.objects.get(kpi=kpis[1]).value == Decimal("61")
+
+
+def test_a_forged_or_repeated_confirmation_writes_nothing(client, officer, kpis):
+    client.force_login(officer)
+    upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n")
+    response = client.post(CONFIRM, {"token": "guessed"}, follow=True)
+    assert "expired or was already done" in response.content.decode()
+    assert not Measurement.objects.exists()
+
+
+def test_a_byte_order_mark_and_blank_lines_are_fine(client, officer, kpis):
+    client.force_login(officer)
+    content = "\ufeff" + HEADER + "\nplans-on-time,2024-03-01,55,,,\n\n,,,,,\n"
+    html = upload(client, content.encode("utf-8")).content.decode()
+    assert "All 1 row can be imported" in html
+
+
+def excel_workbook() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ((HEADER + "plans-on-time,2024-03-01,55,,,Détail\n").encode("cp1252"), "not in UTF-8"),
+        ((HEADER + "x,2024-03-01,55,,,\n").encode("utf-16"), "not plain text"),
+        (b"kpi_code,value\nplans-on-time,55\n", "missing the column period"),
+        (b"name,amount\n", "missing the columns kpi_code, period, value"),
+        (excel_workbook(), "Excel workbook with a .csv name"),
+        (b"", "The file is empty"),
+        (HEADER.encode(), "no figures"),
+        ((HEADER + "plans-on-time,2024-03-01,55,,,\n" * 10_000).encode(), "more than 2,000"),
+    ],
+)
+def test_bad_files_get_a_clear_message_not_an_error_page(client, officer, kpis, content, message):
+    client.force_login(officer)
+    response = upload(client, content)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Measurement.objects.exists()
