@@ -14,7 +14,7 @@ DEMO_ENV := DEBUG=true
 
 run: install
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
-	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json
+	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json fixtures/glossary.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
 	@echo "Serving on http://$(HOST):$(PORT)/ (staff sign-in at /admin/). Press Ctrl+C to stop."
 	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "sendprogress.accounts",
     "sendprogress.plan",
     "sendprogress.updates",
+    "sendprogress.pages",
 ]
 
 MIDDLEWARE = [
