@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -64,7 +64,6 @@ class Chart:
     target: Series | None = None
     baseline: Series | None = None
     comparator: Series | None = None
-    labels: dict[str, Marker] = field(default_factory=dict)
 
 
 def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
@@ -206,21 +205,9 @@ def line_chart(
         )
         return Series(_path(xy), markers)
 
-    def flat(value, label: str) -> tuple[Series, Marker]:
+    def flat(value) -> Series:
         y = y_of(value)
-        return (
-            Series(_path([(plot_left, y), (plot_right, y)])),
-            Marker(plot_right, y - 6, f"{label} {fmt(value)}"),
-        )
-
-    labels: dict[str, Marker] = {}
-    baseline_series = target_series = comparator_series = None
-    if baseline is not None:
-        baseline_series, labels["baseline"] = flat(baseline[1], "Baseline")
-    if target is not None:
-        target_series, labels["target"] = flat(target[1], "Target")
-    if comparator is not None:
-        comparator_series, labels["comparator"] = flat(comparator, "Comparison")
+        return Series(_path([(plot_left, y), (plot_right, y)]))
 
     return Chart(
         width=WIDTH,
@@ -233,10 +220,9 @@ def line_chart(
         y_ticks=y_ticks,
         actual=series(actual),
         trajectory=series(trajectory),
-        target=target_series,
-        baseline=baseline_series,
-        comparator=comparator_series,
-        labels=labels,
+        target=flat(target[1]) if target is not None else None,
+        baseline=flat(baseline[1]) if baseline is not None else None,
+        comparator=flat(comparator) if comparator is not None else None,
     )
 
 
