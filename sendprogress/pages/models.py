@@ -1,6 +1,12 @@
 from django.db import models
 
 
+class GlossaryTermQuerySet(models.QuerySet):
+    def short_forms(self) -> dict[str, str]:
+        """{"EHCP": "Education, health and care plan", ...} for spelling out."""
+        return dict(self.exclude(abbreviation="").values_list("abbreviation", "term"))
+
+
 class GlossaryTerm(models.Model):
     """A word or acronym the site uses, explained in plain English.
 
@@ -16,6 +22,8 @@ class GlossaryTerm(models.Model):
     )
     slug = models.SlugField(unique=True, help_text="Used to link straight to the term")
     definition = models.TextField(help_text="What it means, in two or three short sentences")
+
+    objects = GlossaryTermQuerySet.as_manager()
 
     class Meta:
         ordering = ["term"]

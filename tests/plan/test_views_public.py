@@ -174,3 +174,22 @@ def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, 
         assert kpi.get_absolute_url() in area_page
         kpi_page = client.get(kpi.get_absolute_url()).content.decode()
         assert "Every approved figure" in kpi_page
+
+
+def _main(html):
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.mark.parametrize(
+    ("url", "spelt_out"),
+    [
+        ("/measures/ehcp-20-weeks/", "New education, health and care (EHC) plans"),
+        ("/areas/outcomes/", "special educational needs and disabilities (SEND)"),
+        ("/measures/", "education, health and care (EHC) plans"),
+        ("/journey/", "Department for Education (DfE)"),
+    ],
+)
+def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_out):
+    main = _main(client.get(url).content.decode())
+    assert main.count(spelt_out) == 1
+    assert 'href="/glossary/"' in main
