@@ -5,7 +5,6 @@ from . import views
 # No namespace: the footer and other apps link to these by plain names.
 urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
-    path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
 ]

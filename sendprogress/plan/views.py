@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.vary import vary_on_headers
 
 from sendprogress.updates.models import Post
 
@@ -131,6 +132,7 @@ def kpi_detail(request, code):
     )
 
 
+@vary_on_headers("HX-Request")
 def kpi_list(request):
     """Every public measure in one table, filtered by area and progress.
 
@@ -159,7 +161,9 @@ def kpi_list(request):
         "query": query.urlencode(),
         "illustrative": any(k.illustrative for k in kpis),
     }
-    template = "plan/kpi_list.html#results" if request.htmx else "plan/kpi_list.html"
+    # A history restore (the Back button after htmx pushed a URL) needs the whole page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "plan/kpi_list.html#results" if partial else "plan/kpi_list.html"
     return render(request, template, context)
 
 

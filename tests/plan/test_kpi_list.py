@@ -74,6 +74,19 @@ def test_htmx_requests_get_only_the_results(client, demo):
         assert (kpi.get_absolute_url() in html) == (kpi.area.slug == "outcomes")
 
 
+def test_back_button_restores_get_the_whole_page(client, demo):
+    response = client.get(
+        URL,
+        {"area": "outcomes"},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<h1" in response.content.decode()
+
+
+def test_full_and_partial_responses_are_cached_apart(client, demo):
+    assert "HX-Request" in client.get(URL)["Vary"]
+
+
 def test_long_lists_are_paginated_keeping_the_filter(client, db):
     area = make_area(slug="busy")
     for n in range(MEASURES_PER_PAGE + 2):
