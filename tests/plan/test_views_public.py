@@ -1,11 +1,13 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from sendprogress.plan.models import Area, Kpi, Measurement
-from tests.factories import make_kpi, make_measurement
+from sendprogress.updates.models import Post
+from tests.factories import make_kpi, make_measurement, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +195,19 @@ def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_ou
     main = _main(client.get(url).content.decode())
     assert main.count(spelt_out) == 1
     assert 'href="/glossary/"' in main
+
+
+def test_only_published_updates_show_on_area_and_measure_pages(client, db):
+    kpi = make_kpi()
+    make_post(title="Out now", areas=[kpi.area])
+    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[kpi.area])
+    make_post(
+        title="Coming tomorrow", published_at=timezone.now() + timedelta(days=1), areas=[kpi.area]
+    )
+    for post in Post.objects.all():
+        post.kpis.set([kpi])
+    for url in [kpi.area.get_absolute_url(), kpi.get_absolute_url(), "/"]:
+        html = client.get(url).content.decode()
+        assert "Out now" in html
+        assert "Still a draft" not in html
+        assert "Coming tomorrow" not in html
