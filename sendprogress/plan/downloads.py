@@ -83,7 +83,7 @@ def _csv_response(kpis, filename: str) -> HttpResponse:
     return response
 
 
-def _describe_kpi(kpi) -> dict:
+def _describe_kpi(kpi, request) -> dict:
     return {
         "code": kpi.code,
         "title": kpi.title,
@@ -110,7 +110,7 @@ def _describe_kpi(kpi) -> dict:
         else None,
         "illustrative": kpi.illustrative,
         "progress": kpi.progress.label,
-        "url": kpi.get_absolute_url(),
+        "url": request.build_absolute_uri(kpi.get_absolute_url()),
     }
 
 
@@ -133,14 +133,14 @@ FIGURE_FIELDS = (
 )
 
 
-def _json_response(kpis, filename: str) -> JsonResponse:
+def _json_response(request, kpis, filename: str) -> JsonResponse:
     figures: dict[str, list] = {k.code: [] for k in kpis}
     for row in _rows(kpis):
         figures[row["measure_code"]].append({key: row[key] for key in FIGURE_FIELDS})
     data = {
         "generated_at": timezone.now(),
         "note": "Only figures approved for publication are included.",
-        "measures": [_describe_kpi(k) | {"figures": figures[k.code]} for k in kpis],
+        "measures": [_describe_kpi(k, request) | {"figures": figures[k.code]} for k in kpis],
     }
     response = JsonResponse(data, encoder=_Encoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -154,7 +154,7 @@ def kpi_csv(request, code):
 
 def kpi_json(request, code):
     kpi = get_object_or_404(Kpi.objects.for_display(), code=code)
-    return _json_response([kpi], f"{kpi.code}.json")
+    return _json_response(request, [kpi], f"{kpi.code}.json")
 
 
 def all_csv(request):
@@ -162,7 +162,7 @@ def all_csv(request):
 
 
 def all_json(request):
-    return _json_response(list(Kpi.objects.for_display()), "all-measures.json")
+    return _json_response(request, list(Kpi.objects.for_display()), "all-measures.json")
 
 
 def evidence_download(request, pk):

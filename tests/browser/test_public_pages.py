@@ -108,3 +108,20 @@ def test_all_measures_filter_updates_in_place_with_javascript(page, live_demo):
         assert tag.strip().lower() == "on track"
     assert page.locator("#results-count").count() == 1
     assert_accessible(page)
+
+
+def test_measure_page_prints_as_a_clean_report(page, live_demo):
+    page.goto(live_demo.url + "/measures/ehcp-20-weeks/")
+    page.emulate_media(media="print")
+    assert not page.locator(".app-header__navigation").is_visible()
+    assert not page.locator(".govuk-skip-link").is_visible()
+    assert page.locator(".app-chart > svg").is_visible()
+    assert page.locator("#figures").is_visible()
+    assert not page.get_by_text("Download the figures").is_visible()
+
+
+def test_all_measures_prints_without_the_filter_form(page, live_demo):
+    page.goto(live_demo.url + "/measures/")
+    page.emulate_media(media="print")
+    assert not page.locator("form.app-filter").is_visible()
+    assert page.locator("#results table").is_visible()

@@ -48,6 +48,7 @@ def test_kpi_json_has_only_approved_figures(client, kpi_with_hidden_figures):
     assert [f["period"] for f in measure["figures"]] == ["2023-01-01"]
     assert measure["figures"][0]["value"] == 12.5
     assert measure["target"]["value"] == 50
+    assert measure["url"] == "http://testserver/measures/plans-on-time/"
 
 
 def test_all_figures_downloads_leave_out_hidden_measures_and_unapproved_figures(
