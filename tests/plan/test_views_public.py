@@ -211,3 +211,23 @@ def test_only_published_updates_show_on_area_and_measure_pages(client, db):
         assert "Out now" in html
         assert "Still a draft" not in html
         assert "Coming tomorrow" not in html
+
+
+@pytest.mark.parametrize(
+    "status", [Measurement.Status.DRAFT, Measurement.Status.SUBMITTED, Measurement.Status.RETURNED]
+)
+def test_unapproved_latest_figure_shows_nowhere(client, db, status):
+    kpi = make_kpi(title="Plans on time")
+    make_measurement(kpi=kpi, period=date(2023, 1, 1), value=12)
+    make_measurement(kpi=kpi, period=date(2023, 2, 1), value=97, status=status)
+    for url in [
+        "/",
+        kpi.area.get_absolute_url(),
+        kpi.get_absolute_url(),
+        reverse("plan:kpi_list"),
+    ]:
+        html = client.get(url).content.decode()
+        assert "97" not in html, url
+        assert "February 2023" not in html
+        assert "Feb 2023" not in html
+    assert "12%" in client.get(reverse("plan:kpi_list")).content.decode()
