@@ -16,7 +16,7 @@ RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
 run: install
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
-	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json
+	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json fixtures/glossary.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
 	@echo "Serving on http://$(HOST):$(PORT)/ (staff: sign in at /admin/, then see /staff/). Press Ctrl+C to stop."
 	@echo "The task worker and the update dispatcher run alongside; emails print below."

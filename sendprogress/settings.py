@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "sendprogress.plan",
     "sendprogress.updates",
     "sendprogress.staff",
+    "sendprogress.pages",
 ]
 
 MIDDLEWARE = [

@@ -12,9 +12,15 @@ from sendprogress.updates.sitemaps import PostSitemap
 
 PUBLIC_PAGES = [
     "plan:home",
+    "plan:kpi_list",
+    "plan:journey",
+    "plan:documents",
     "updates:post_list",
     "email_updates:subscribe",
+    "glossary",
     "accessibility",
+    "privacy",
+    "cookies",
 ]
 
 

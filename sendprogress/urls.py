@@ -15,5 +15,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("staff/", include("sendprogress.staff.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("", include("sendprogress.pages.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,21 @@
 """The few site-wide pages that belong to no one part of the domain."""
 
+from datetime import date
+
 from django.shortcuts import render
+
+# When the accessibility statement was written and the site last tested.
+# Change these when the site is re-tested (at least once a year).
+ACCESSIBILITY_STATEMENT_PREPARED = date(2026, 11, 23)
+ACCESSIBILITY_LAST_TESTED = date(2026, 11, 23)
 
 
 def accessibility(request):
-    return render(request, "pages/accessibility.html")
+    return render(
+        request,
+        "pages/accessibility.html",
+        {
+            "prepared_on": ACCESSIBILITY_STATEMENT_PREPARED,
+            "last_tested_on": ACCESSIBILITY_LAST_TESTED,
+        },
+    )

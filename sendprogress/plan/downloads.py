@@ -1,37 +1,200 @@
-"""Evidence files are only ever served through this view, never straight from MEDIA_ROOT."""
+"""Approved figures as CSV and JSON, and the public evidence file download.
 
+Only approved figures of public measures are ever written out: the same
+QuerySets the pages use decide what is public.
+"""
+
+import csv
+from decimal import Decimal
 from pathlib import PurePosixPath
 
-from django.http import FileResponse, Http404
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from .models import Evidence
+from .models import Evidence, Kpi, Measurement
 from .permissions import is_staff
 from .uploads import CONTENT_TYPES
 
+CSV_COLUMNS = [
+    "measure_code",
+    "measure",
+    "area",
+    "period",
+    "value",
+    "unit",
+    "numerator",
+    "denominator",
+    "expected_value",
+    "progress",
+    "commentary",
+    "illustrative",
+]
+
+# A spreadsheet treats a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_text(text: str) -> str:
+    """Text that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _figures(kpis):
+    """Approved figures of the given public measures, by measure then period."""
+    return (
+        Measurement.objects.approved()
+        .filter(kpi__in=kpis)
+        .order_by("kpi__area__order", "kpi__order", "kpi__title", "period")
+    )
+
+
+def _row(kpi, m) -> dict:
+    expected = kpi.expected_on(m.period)
+    return {
+        "measure_code": kpi.code,
+        "measure": kpi.title,
+        "area": kpi.area.title,
+        "period": m.period.isoformat(),
+        "value": m.value,
+        "unit": kpi.unit,
+        "numerator": m.numerator,
+        "denominator": m.denominator,
+        "expected_value": round(expected, 2) if expected is not None else None,
+        "progress": kpi.assess(m.value, m.period).label,
+        "commentary": m.commentary,
+        "illustrative": kpi.illustrative,
+    }
+
+
+def _rows(kpis):
+    by_pk = {k.pk: k for k in kpis}
+    for m in _figures(kpis):
+        yield _row(by_pk[m.kpi_id], m)
+
+
+def _csv_response(kpis, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for row in _rows(kpis):
+        for key in ("measure", "area", "commentary"):
+            row[key] = _safe_text(row[key])
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return response
+
+
+def _describe_kpi(kpi, request) -> dict:
+    return {
+        "code": kpi.code,
+        "title": kpi.title,
+        "area": kpi.area.title,
+        "definition": kpi.definition,
+        "source": kpi.source,
+        "frequency": kpi.get_frequency_display(),
+        "unit": kpi.unit,
+        "rate_per": kpi.rate_per,
+        "higher_is_better": kpi.higher_is_better,
+        "baseline": {
+            "value": kpi.baseline_value,
+            "date": kpi.baseline_date,
+            "label": kpi.baseline_label,
+        },
+        "target": {"value": kpi.target_value, "date": kpi.target_date},
+        "milestones": [{"date": m.date, "target": m.target} for m in kpi.milestones.all()],
+        "comparator": {
+            "value": kpi.comparator_value,
+            "label": kpi.comparator_label,
+            "year": kpi.comparator_year,
+        }
+        if kpi.comparator_value is not None
+        else None,
+        "illustrative": kpi.illustrative,
+        "progress": kpi.progress.label,
+        "url": request.build_absolute_uri(kpi.get_absolute_url()),
+    }
+
+
+class _Encoder(DjangoJSONEncoder):
+    # Figures as numbers, not strings: people load these into other tools.
+    def default(self, o):
+        if isinstance(o, Decimal):
+            return float(o)
+        return super().default(o)
+
+
+FIGURE_FIELDS = (
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "expected_value",
+    "progress",
+    "commentary",
+)
+
+
+def _json_response(request, kpis, filename: str) -> JsonResponse:
+    figures: dict[str, list] = {k.code: [] for k in kpis}
+    for row in _rows(kpis):
+        figures[row["measure_code"]].append({key: row[key] for key in FIGURE_FIELDS})
+    data = {
+        "generated_at": timezone.now(),
+        "note": "Only figures approved for publication are included.",
+        "measures": [_describe_kpi(k, request) | {"figures": figures[k.code]} for k in kpis],
+    }
+    response = JsonResponse(data, encoder=_Encoder, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def kpi_csv(request, code):
+    kpi = get_object_or_404(Kpi.objects.for_display(), code=code)
+    return _csv_response([kpi], f"{kpi.code}.csv")
+
+
+def kpi_json(request, code):
+    kpi = get_object_or_404(Kpi.objects.for_display(), code=code)
+    return _json_response(request, [kpi], f"{kpi.code}.json")
+
+
+def all_csv(request):
+    return _csv_response(list(Kpi.objects.for_display()), "all-measures.csv")
+
+
+def all_json(request):
+    return _json_response(request, list(Kpi.objects.for_display()), "all-measures.json")
+
 
 def evidence_download(request, pk):
-    """Send an evidence file as an attachment.
+    """Send an evidence file as an attachment that a browser will not run.
 
-    Internal evidence answers 404 (not 403) to anyone but signed-in staff, so
+    Evidence files are only ever served here, never straight from MEDIA_ROOT.
+    The public get only public evidence (`Evidence.objects.public()`); signed-in
+    staff get internal evidence too. Anything else answers 404 (not 403), so
     guessing numbers reveals nothing about what exists.
     """
-    evidence = Evidence.objects.exclude(file="").filter(pk=pk).first()
-    if evidence is None or not (evidence.is_public or is_staff(request.user)):
+    staff = is_staff(request.user)
+    visible = Evidence.objects.all() if staff else Evidence.objects.public()
+    evidence = visible.exclude(file="").filter(pk=pk).first()
+    if evidence is None:
         raise Http404("No such evidence.")
     try:
         handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is missing.") from None
+    except OSError as missing:
+        raise Http404("This file is no longer available.") from missing
     stored = PurePosixPath(evidence.file.name)
-    name = evidence.original_filename or stored.name
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=name,
+        filename=evidence.original_filename or stored.name,
         content_type=CONTENT_TYPES.get(stored.suffix.lower(), "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
-    if not evidence.is_public:
+    if staff:
+        # What staff fetch may be internal: never keep it in a shared cache.
         response["Cache-Control"] = "private, no-store"
     return response

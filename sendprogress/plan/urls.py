@@ -1,13 +1,19 @@
 from django.urls import path
 
-from . import views
-from .downloads import evidence_download
+from . import downloads, views
 
 app_name = "plan"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("areas/<slug:slug>/", views.area_detail, name="area_detail"),
+    path("measures/", views.kpi_list, name="kpi_list"),
+    path("measures/all-measures.csv", downloads.all_csv, name="all_csv"),
+    path("measures/all-measures.json", downloads.all_json, name="all_json"),
     path("measures/<slug:code>/", views.kpi_detail, name="kpi_detail"),
-    path("evidence/<int:pk>/download/", evidence_download, name="evidence_download"),
+    path("measures/<slug:code>/figures.csv", downloads.kpi_csv, name="kpi_csv"),
+    path("measures/<slug:code>/figures.json", downloads.kpi_json, name="kpi_json"),
+    path("journey/", views.journey, name="journey"),
+    path("documents/", views.documents, name="documents"),
+    path("evidence/<int:pk>/download/", downloads.evidence_download, name="evidence_download"),
 ]

@@ -1,10 +1,37 @@
-from django.db.models import Max, Prefetch
+"""The public pages: what parent carers and anyone else may see.
+
+Every read goes through the QuerySet methods that say what is public
+(`Kpi.objects.public()`, `Measurement.objects.approved()`,
+`Evidence.objects.public()`, `Post.objects.published()`), and each page makes
+the same number of queries however many measures and figures there are.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Max, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.vary import vary_on_headers
 
 from sendprogress.updates.models import Post
 
-from .models import ActionUpdate, Area, Evidence, Kpi, Measurement
+from . import charts
+from .documents import describe
+from .forms import MeasureFilterForm
+from .models import ActionUpdate, Area, Evidence, Inspection, Kpi, Measurement, Milestone
 from .progress import Summary
+
+MEASURES_PER_PAGE = 25
+
+
+def _with_figures(kpis):
+    """Measures with every approved figure, oldest first, in one extra query."""
+    return kpis.prefetch_related(
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.approved().order_by("period"),
+            to_attr="approved_figures",
+        )
+    )
 
 
 def _kpis_by_area(kpis):
@@ -28,6 +55,7 @@ def home(request):
             "areas": areas,
             "monitored": [a for a in areas if a.is_monitored],
             "not_monitored": [a for a in areas if not a.is_monitored],
+            "summary_of_progress": Summary.of(k.progress for k in kpis),
             "last_updated": Measurement.objects.public().aggregate(last=Max("approved_at"))[
                 "last"
             ],
@@ -39,7 +67,11 @@ def home(request):
 
 def area_detail(request, slug):
     area = get_object_or_404(Area.objects.with_judgements(), slug=slug)
-    kpis = list(Kpi.objects.for_display().filter(area=area))
+    kpis = list(_with_figures(Kpi.objects.for_display().filter(area=area)))
+    for kpi in kpis:
+        kpi.spark = charts.sparkline(
+            [m.value for m in kpi.approved_figures], target=kpi.target_value
+        )
     actions = area.actions.prefetch_related(
         Prefetch("updates", queryset=ActionUpdate.objects.order_by("date"))
     )
@@ -51,21 +83,111 @@ def area_detail(request, slug):
             "kpis": kpis,
             "summary_of_progress": Summary.of(k.progress for k in kpis),
             "actions": actions,
-            "evidence": Evidence.objects.public().filter(area=area),
+            "evidence": [describe(e) for e in Evidence.objects.public().filter(area=area)],
             "posts": Post.objects.published().filter(areas=area)[:5],
             "illustrative": any(k.illustrative for k in kpis),
         },
     )
 
 
+def _chart_for(kpi, figures):
+    return charts.line_chart(
+        actual=[(m.period, m.value) for m in figures],
+        trajectory=[(p.on, p.value) for p in kpi.trajectory()],
+        baseline=(kpi.baseline_date, kpi.baseline_value)
+        if kpi.baseline_value is not None and kpi.baseline_date
+        else None,
+        target=(kpi.target_date, kpi.target_value)
+        if kpi.target_value is not None and kpi.target_date
+        else None,
+        comparator=kpi.comparator_value,
+        unit=kpi.unit,
+        places=kpi.decimal_places,
+        rate_per=kpi.rate_per,
+    )
+
+
 def kpi_detail(request, code):
     kpi = get_object_or_404(Kpi.objects.for_display(), code=code)
+    figures = list(kpi.measurements.approved().order_by("period"))
     return render(
         request,
         "plan/kpi_detail.html",
         {
             "kpi": kpi,
-            "measurements": kpi.measurements.approved().order_by("period"),
+            "measurements": figures,
+            "rows": [
+                (m, kpi.expected_on(m.period), kpi.assess(m.value, m.period)) for m in figures
+            ],
+            "latest": figures[-1] if figures else None,
+            "commentaries": [m for m in reversed(figures) if m.commentary],
+            "chart": _chart_for(kpi, figures),
+            "evidence": [
+                describe(e)
+                for e in Evidence.objects.public().filter(Q(kpi=kpi) | Q(measurement__kpi=kpi))
+            ],
+            "posts": Post.objects.published().filter(kpis=kpi)[:5],
             "illustrative": kpi.illustrative,
+        },
+    )
+
+
+@vary_on_headers("HX-Request")
+def kpi_list(request):
+    """Every public measure in one table, filtered by area and progress.
+
+    The filter is a plain GET form; htmx swaps only the results when it is
+    there, and the same URL gives the same page without JavaScript.
+    """
+    areas = list(Area.objects.filter(kpis__is_public=True).distinct())
+    form = MeasureFilterForm(request.GET or None, areas=areas)
+    kpis = list(Kpi.objects.for_display())
+    filtered = False
+    if form.is_valid():
+        filtered = any(form.cleaned_data.values())
+        if area := form.cleaned_data["area"]:
+            kpis = [k for k in kpis if k.area.slug == area]
+        if wanted := form.cleaned_data["progress"]:
+            kpis = [k for k in kpis if k.progress == wanted]
+    page = Paginator(kpis, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "kpis": page.object_list,
+        "total": len(kpis),
+        "filtered": filtered,
+        "query": query.urlencode(),
+        "illustrative": any(k.illustrative for k in kpis),
+    }
+    # A history restore (the Back button after htmx pushed a URL) needs the whole page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "plan/kpi_list.html#results" if partial else "plan/kpi_list.html"
+    return render(request, template, context)
+
+
+def journey(request):
+    today = timezone.localdate()
+    milestones = list(Milestone.objects.all())
+    return render(
+        request,
+        "plan/journey.html",
+        {
+            "past": [m for m in milestones if m.date <= today],
+            "upcoming": [m for m in milestones if m.date > today],
+        },
+    )
+
+
+def documents(request):
+    letter_ids = Inspection.objects.filter(letter__isnull=False).values("letter")
+    public = Evidence.objects.public().select_related("area")
+    return render(
+        request,
+        "plan/documents.html",
+        {
+            "letters": [describe(e) for e in public.filter(pk__in=letter_ids)],
+            "evidence": [describe(e) for e in public.exclude(pk__in=letter_ids)],
         },
     )

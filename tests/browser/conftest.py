@@ -70,7 +70,7 @@ def js_disabled_page(browser):
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     """A running server with the demo content loaded."""
-    call_command("loaddata", "fixtures/demo.json", verbosity=0)
+    call_command("loaddata", "fixtures/demo.json", "fixtures/glossary.json", verbosity=0)
     return live_server
 
 

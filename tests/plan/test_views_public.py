@@ -1,7 +1,13 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from sendprogress.plan.models import Kpi, Measurement
+from sendprogress.plan.models import Area, Kpi, Measurement
+from sendprogress.updates.models import Post
+from tests.factories import make_kpi, make_measurement, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +75,159 @@ def test_pages_send_a_strict_content_security_policy(client, demo):
     assert "default-src 'none'" in csp
     assert "unsafe-inline" not in csp
     assert "unsafe-eval" not in csp
+
+
+def test_home_links_to_every_area_and_the_new_pages(client, demo):
+    html = client.get("/").content.decode()
+    for slug in ["ehcp-needs", "ehcp-quality", "outcomes", "local-offer"]:
+        assert reverse("plan:area_detail", args=[slug]) in html
+    for name in ["plan:kpi_list", "plan:journey", "plan:documents", "glossary"]:
+        assert f'href="{reverse(name)}"' in html
+
+
+def test_every_page_has_footer_links_to_accessibility_privacy_and_cookies(client, demo):
+    html = client.get(reverse("plan:journey")).content.decode()
+    for name in ["accessibility", "privacy", "cookies"]:
+        assert f'href="{reverse(name)}"' in html
+
+
+def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(client, demo):
+    html = client.get(reverse("plan:area_detail", args=["ehcp-needs"])).content.decode()
+    assert "What inspectors found" in html
+    assert "Revisit, July 2022" in html or "July 2022" in html
+    assert "What we are doing" in html
+    assert "Latest progress" in html
+    for kpi in Kpi.objects.for_display().filter(area__slug="ehcp-needs"):
+        assert kpi.get_absolute_url() in html
+        assert kpi.progress.label in html
+    assert 'class="app-sparkline"' in html
+
+
+def test_area_page_lists_only_public_evidence(client, demo):
+    html = client.get(reverse("plan:area_detail", args=["ehcp-needs"])).content.decode()
+    assert "internal-backlog-tracker" not in html
+    html = client.get(reverse("plan:area_detail", args=["ehcp-quality"])).content.decode()
+    assert "Quality assurance framework summary" in html
+
+
+def test_area_page_sparkline_uses_only_approved_figures(client, db):
+    kpi = make_kpi(title="Plans on time")
+    make_measurement(kpi=kpi, period=date(2023, 1, 1), value=10)
+    make_measurement(kpi=kpi, period=date(2023, 2, 1), value=20)
+    make_measurement(
+        kpi=kpi, period=date(2023, 3, 1), value=99, status=Measurement.Status.SUBMITTED
+    )
+    html = client.get(kpi.area.get_absolute_url()).content.decode()
+    assert "Trend of 2 approved figures, latest 20%" in html
+    assert "99" not in html
+
+
+def test_kpi_page_has_a_chart_with_an_accessible_name_and_a_table_of_every_figure(client, demo):
+    kpi = Kpi.objects.get(code="ehcp-20-weeks")
+    html = client.get(kpi.get_absolute_url()).content.decode()
+    assert 'role="img" aria-labelledby="chart-caption chart-desc"' in html
+    assert "Every figure is in the table below the chart" in html
+    approved = kpi.measurements.approved()
+    assert html.count('<th scope="row" class="govuk-table__header">') == approved.count()
+    assert "How it is measured" in html
+    assert kpi.source in html
+    assert reverse("plan:kpi_csv", args=[kpi.code]) in html
+    assert reverse("plan:kpi_json", args=[kpi.code]) in html
+
+
+def test_kpi_page_shows_the_commentary_for_each_period(client, db):
+    kpi = make_kpi()
+    make_measurement(kpi=kpi, period=date(2023, 4, 1), value=30, commentary="More staff joined.")
+    make_measurement(
+        kpi=kpi,
+        period=date(2023, 5, 1),
+        value=31,
+        commentary="Not yet checked.",
+        status=Measurement.Status.DRAFT,
+    )
+    html = client.get(kpi.get_absolute_url()).content.decode()
+    assert "More staff joined." in html
+    assert "Not yet checked." not in html
+    assert "May 2023" not in html
+
+
+def test_kpi_page_with_no_figures_says_so(client, db):
+    kpi = make_kpi()
+    html = client.get(kpi.get_absolute_url()).content.decode()
+    assert "No figures have been published yet." in html
+    assert "No data yet" in html
+
+
+def test_kpi_page_shows_the_comparator(client, db):
+    kpi = make_kpi(comparator_value=Decimal("50.3"), comparator_label="England average")
+    make_measurement(kpi=kpi, period=date(2023, 4, 1), value=30)
+    html = client.get(kpi.get_absolute_url()).content.decode()
+    assert "England average" in html
+    assert 'class="app-chart__comparator"' in html
+
+
+def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, demo):
+    """Home -> area -> measure: the figures table is on the third page."""
+    home = client.get("/").content.decode()
+    for area in Area.objects.filter(kpis__is_public=True).distinct():
+        assert area.get_absolute_url() in home
+        area_page = client.get(area.get_absolute_url()).content.decode()
+        kpi = area.kpis.filter(is_public=True).first()
+        assert kpi.get_absolute_url() in area_page
+        kpi_page = client.get(kpi.get_absolute_url()).content.decode()
+        assert "Every approved figure" in kpi_page
+
+
+def _main(html):
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.mark.parametrize(
+    ("url", "spelt_out"),
+    [
+        ("/measures/ehcp-20-weeks/", "New education, health and care (EHC) plans"),
+        ("/areas/outcomes/", "special educational needs and disabilities (SEND)"),
+        ("/measures/", "education, health and care (EHC) plans"),
+        ("/journey/", "Department for Education (DfE)"),
+    ],
+)
+def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_out):
+    main = _main(client.get(url).content.decode())
+    assert main.count(spelt_out) == 1
+    assert 'href="/glossary/"' in main
+
+
+def test_only_published_updates_show_on_area_and_measure_pages(client, db):
+    kpi = make_kpi()
+    make_post(title="Out now", areas=[kpi.area])
+    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[kpi.area])
+    make_post(
+        title="Coming tomorrow", published_at=timezone.now() + timedelta(days=1), areas=[kpi.area]
+    )
+    for post in Post.objects.all():
+        post.kpis.set([kpi])
+    for url in [kpi.area.get_absolute_url(), kpi.get_absolute_url(), "/"]:
+        html = client.get(url).content.decode()
+        assert "Out now" in html
+        assert "Still a draft" not in html
+        assert "Coming tomorrow" not in html
+
+
+@pytest.mark.parametrize(
+    "status", [Measurement.Status.DRAFT, Measurement.Status.SUBMITTED, Measurement.Status.RETURNED]
+)
+def test_unapproved_latest_figure_shows_nowhere(client, db, status):
+    kpi = make_kpi(title="Plans on time")
+    make_measurement(kpi=kpi, period=date(2023, 1, 1), value=12)
+    make_measurement(kpi=kpi, period=date(2023, 2, 1), value=97, status=status)
+    for url in [
+        "/",
+        kpi.area.get_absolute_url(),
+        kpi.get_absolute_url(),
+        reverse("plan:kpi_list"),
+    ]:
+        html = client.get(url).content.decode()
+        assert "97" not in html, url
+        assert "February 2023" not in html
+        assert "Feb 2023" not in html
+    assert "12%" in client.get(reverse("plan:kpi_list")).content.decode()

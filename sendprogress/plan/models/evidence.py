@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from .kpis import Measurement
+
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
     """A name the server makes up: the uploader's file name is never used on disk."""
@@ -17,7 +19,17 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
 
 class EvidenceQuerySet(models.QuerySet):
     def public(self) -> EvidenceQuerySet:
-        return self.filter(is_public=True)
+        """Evidence the public may see: marked public, and not attached to a
+        hidden measure or to a figure that is not approved (which would give
+        the figure away before it is published)."""
+        return (
+            self.filter(is_public=True)
+            .exclude(kpi__is_public=False)
+            .exclude(measurement__kpi__is_public=False)
+            .exclude(
+                Q(measurement__isnull=False) & ~Q(measurement__status=Measurement.Status.APPROVED)
+            )
+        )
 
 
 class Evidence(models.Model):

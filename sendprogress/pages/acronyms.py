@@ -1,0 +1,70 @@
+"""Spell out each short form the first time a page uses it.
+
+A tooltip (`<abbr title>`) is not read by most screen readers and cannot be
+seen on a phone, so the first use on each page is written out in words:
+"education, health and care plan (EHCP)". Later uses stay short. The short
+forms come from the glossary, so they are data, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+
+def in_running_text(term: str) -> str:
+    """ "Special educational needs" -> "special educational needs"; names keep capitals."""
+    words = term.split()
+    if len(words) > 1 and all(w[:1].islower() or not w[:1].isalpha() for w in words[1:]):
+        return term[:1].lower() + term[1:]
+    return term
+
+
+@dataclass
+class Acronyms:
+    """The short forms one page has already explained."""
+
+    terms: dict[str, str]
+    seen: set[str] = field(default_factory=set)
+
+    def __post_init__(self):
+        # Longest first, so "EHC needs assessment" wins over "EHC plan".
+        forms = sorted(self.terms, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(s?)(?![\w-])")
+            if forms
+            else None
+        )
+
+    def mark_explained(self, *short_forms: str) -> None:
+        self.seen.update(short_forms)
+
+    def expand(self, text) -> SafeString:
+        """The text, escaped, with each not-yet-explained short form spelt out."""
+        escaped = str(conditional_escape(text))
+        if self._pattern is None:
+            return mark_safe(escaped)  # noqa: S308 - escaped above
+
+        def replace(match: re.Match) -> str:
+            short, plural = match.group(1), match.group(2)
+            # "… plans (EHCPs)": the text spells it out itself.
+            already_spelt_out = (
+                escaped[match.start() - 1 : match.start()] == "("
+                and escaped[match.end() : match.end() + 1] == ")"
+            )
+            if short in self.seen or already_spelt_out:
+                self.seen.add(short)
+                return match.group(0)
+            self.seen.add(short)
+            full = in_running_text(self.terms[short])
+            starts_sentence = match.start() == 0 or escaped[: match.start()].rstrip().endswith(
+                (".", "!", "?", ":")
+            )
+            if starts_sentence:
+                full = full[:1].upper() + full[1:]
+            return f"{conditional_escape(full)}{plural} ({short}{plural})"
+
+        return mark_safe(self._pattern.sub(replace, escaped))  # noqa: S308 - escaped above

@@ -1,0 +1,127 @@
+"""Every public page type in a real browser: axe-core, headings, titles, keyboard."""
+
+import pytest
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "/",
+    "area": "/areas/ehcp-needs/",
+    "area not monitored": "/areas/local-offer/",
+    "measure": "/measures/ehcp-20-weeks/",
+    "measure with a rate": "/measures/suspensions-sen-support/",
+    "all measures": "/measures/",
+    "all measures filtered": "/measures/?area=outcomes&progress=",
+    "all measures with a bad filter": "/measures/?area=nope",
+    "journey": "/journey/",
+    "documents": "/documents/",
+    "glossary": "/glossary/",
+    "accessibility": "/accessibility/",
+    "privacy": "/privacy/",
+    "cookies": "/cookies/",
+    "not found": "/no-such-page/",
+}
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_public_page_is_accessible(page, live_demo, path):
+    page.goto(live_demo.url + path)
+    assert page.locator("h1").count() == 1
+    assert page.locator("html").get_attribute("lang") == "en-GB"
+    assert page.title().strip()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/", "/areas/ehcp-needs/", "/measures/ehcp-20-weeks/"])
+def test_page_is_readable_at_320_pixels_wide(browser, live_demo, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(live_demo.url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_every_page_has_its_own_title(page, live_demo):
+    titles = []
+    for path in PAGES.values():
+        page.goto(live_demo.url + path)
+        titles.append(page.title())
+    # The bad-filter page is the same list, so it may share the plain title.
+    assert len(set(titles)) >= len(titles) - 1
+
+
+def test_keyboard_focus_is_visible(page, live_demo):
+    page.goto(live_demo.url + "/")
+    link = page.locator("main a").first
+    before = link.evaluate("el => getComputedStyle(el).backgroundColor")
+    link.focus()
+    after = link.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert before != after  # GOV.UK focus: yellow background
+
+
+def _tab_to(page, predicate_js, limit=200):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate_js):
+            return
+    raise AssertionError(f"Tab never reached an element where {predicate_js}")
+
+
+def test_keyboard_only_walk_from_home_to_a_measures_figures(page, live_demo):
+    page.goto(live_demo.url + "/")
+    _tab_to(page, "document.activeElement.getAttribute('href') === '/areas/ehcp-needs/'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/areas/ehcp-needs/")
+    _tab_to(page, "document.activeElement.getAttribute('href') === '/measures/ehcp-20-weeks/'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/measures/ehcp-20-weeks/")
+    _tab_to(page, "document.activeElement.getAttribute('aria-labelledby') === 'figures-caption'")
+    region = page.locator(":focus")
+    assert "Every approved figure" in region.inner_text()
+    assert region.locator("tbody tr").count() >= 1
+
+
+def test_all_measures_filter_works_without_javascript(js_disabled_page, live_demo):
+    page = js_disabled_page
+    page.goto(live_demo.url + "/measures/")
+    all_rows = page.locator("#results tbody tr").count()
+    page.select_option("#id_area", "outcomes")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/measures/?area=outcomes*")
+    rows = page.locator("#results tbody tr")
+    assert 0 < rows.count() < all_rows
+    for area in rows.locator("td:nth-child(2)").all_inner_texts():
+        assert area == "Good outcomes for children and young people"
+
+
+def test_all_measures_filter_updates_in_place_with_javascript(page, live_demo):
+    page.goto(live_demo.url + "/measures/")
+    page.evaluate("window.keptOnThisPage = true")
+    all_rows = page.locator("#results tbody tr").count()
+    page.select_option("#id_progress", "on-track")
+    page.wait_for_url("**/measures/?*progress=on-track*")
+    page.wait_for_function(f"document.querySelectorAll('#results tbody tr').length < {all_rows}")
+    assert page.evaluate("window.keptOnThisPage") is True  # no full page load
+    for tag in page.locator("#results tbody td .govuk-tag").all_inner_texts():
+        assert tag.strip().lower() == "on track"
+    assert page.locator("#results-count").count() == 1
+    assert_accessible(page)
+
+
+def test_measure_page_prints_as_a_clean_report(page, live_demo):
+    page.goto(live_demo.url + "/measures/ehcp-20-weeks/")
+    page.emulate_media(media="print")
+    assert not page.locator(".app-header__navigation").is_visible()
+    assert not page.locator(".govuk-skip-link").is_visible()
+    assert page.locator(".app-chart > svg").is_visible()
+    assert page.locator("#figures").is_visible()
+    assert not page.get_by_text("Download the figures").is_visible()
+
+
+def test_all_measures_prints_without_the_filter_form(page, live_demo):
+    page.goto(live_demo.url + "/measures/")
+    page.emulate_media(media="print")
+    assert not page.locator("form.app-filter").is_visible()
+    assert page.locator("#results table").is_visible()

@@ -1,0 +1,71 @@
+from sendprogress.pages.acronyms import Acronyms, in_running_text
+
+TERMS = {
+    "SEND": "Special educational needs and disabilities",
+    "EHCP": "Education, health and care plan",
+    "EHC": "Education, health and care",
+    "EHC needs assessment": "Education, health and care needs assessment",
+    "CQC": "Care Quality Commission",
+}
+
+
+def test_first_use_is_spelt_out_and_later_uses_are_not():
+    page = Acronyms(TERMS)
+    assert page.expand("Support for SEND") == (
+        "Support for special educational needs and disabilities (SEND)"
+    )
+    assert page.expand("More about SEND") == "More about SEND"
+
+
+def test_plurals_are_spelt_out_in_the_plural():
+    assert Acronyms(TERMS).expand("New EHCPs") == "New education, health and care plans (EHCPs)"
+
+
+def test_a_short_form_at_the_start_of_a_sentence_gets_a_capital():
+    assert Acronyms(TERMS).expand("EHC plans issued") == (
+        "Education, health and care (EHC) plans issued"
+    )
+
+
+def test_the_longest_short_form_wins():
+    assert Acronyms(TERMS).expand("An EHC needs assessment") == (
+        "An education, health and care needs assessment (EHC needs assessment)"
+    )
+
+
+def test_names_keep_their_capitals():
+    assert Acronyms(TERMS).expand("Checked by the CQC") == (
+        "Checked by the Care Quality Commission (CQC)"
+    )
+    assert in_running_text("Care Quality Commission") == "Care Quality Commission"
+
+
+def test_text_that_already_spells_it_out_is_left_alone_and_counts():
+    page = Acronyms(TERMS)
+    text = "Education, health and care plans (EHCPs) matter"
+    assert page.expand(text) == text
+    assert page.expand("EHCP") == "EHCP"
+
+
+def test_template_text_can_say_it_has_explained_a_short_form():
+    page = Acronyms(TERMS)
+    page.mark_explained("SEND")
+    assert page.expand("SEND") == "SEND"
+
+
+def test_words_containing_a_short_form_are_not_touched():
+    assert Acronyms(TERMS).expand("SENDIASS and co-SEND") == "SENDIASS and co-SEND"
+
+
+def test_text_is_escaped():
+    assert Acronyms(TERMS).expand("<b>SEND</b>").startswith("&lt;b&gt;special")
+
+
+def test_no_terms_means_no_change():
+    assert Acronyms({}).expand("SEND") == "SEND"
+
+
+def test_a_short_form_in_brackets_with_other_words_is_still_spelt_out():
+    assert Acronyms(TERMS).expand("Letter (CQC website)") == (
+        "Letter (Care Quality Commission (CQC) website)"
+    )

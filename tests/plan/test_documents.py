@@ -1,0 +1,110 @@
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from sendprogress.plan.models import Evidence, Inspection, Measurement
+from tests.factories import make_inspection, make_kpi, make_measurement
+
+pytestmark = pytest.mark.django_db
+URL = reverse("plan:documents")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def make_file_evidence(*, is_public=True, name="report.pdf", content=b"%PDF-1.4 test", **fields):
+    return Evidence.objects.create(
+        title=fields.pop("title", "A report"),
+        date=date(2023, 5, 1),
+        file=SimpleUploadedFile(name, content),
+        is_public=is_public,
+        **fields,
+    )
+
+
+def test_documents_page_lists_letters_and_public_evidence_but_not_internal(client, demo):
+    html = client.get(URL).content.decode()
+    assert "2019 inspection letter" in html
+    assert "Quality assurance framework summary" in html
+    assert "Assessment backlog recovery tracker" not in html
+
+
+def test_inspection_letters_are_listed_under_their_own_heading(client, db):
+    letter = Evidence.objects.create(
+        title="The letter", date=date(2020, 2, 20), url="https://example.org/l", is_public=True
+    )
+    make_inspection(letter=letter)
+    html = client.get(URL).content.decode()
+    letters, rest = html.split("Evidence of progress")
+    assert "The letter" in letters
+    assert "The letter" not in rest
+
+
+def test_links_go_out_as_links_and_say_where(client, db):
+    Evidence.objects.create(
+        title="Published elsewhere",
+        date=date(2023, 1, 1),
+        url="https://www.example.org/doc",
+        is_public=True,
+    )
+    html = client.get(URL).content.decode()
+    assert 'href="https://www.example.org/doc"' in html
+    assert "Web page on www.example.org" in html
+
+
+def test_files_show_their_type_and_size_and_link_to_the_download(client, db):
+    evidence = make_file_evidence(content=b"x" * 2048)
+    html = client.get(URL).content.decode()
+    assert reverse("plan:evidence_download", args=[evidence.pk]) in html
+    assert "PDF, 2.0\xa0KB" in html
+    assert "/media/" not in html
+
+
+def test_public_file_downloads_as_a_safe_attachment(client, db):
+    evidence = make_file_evidence(name="Plan summary.pdf")
+    response = client.get(reverse("plan:evidence_download", args=[evidence.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "Plan summary.pdf" in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 test"
+
+
+def test_internal_file_is_not_found(client, db):
+    evidence = make_file_evidence(is_public=False)
+    assert client.get(reverse("plan:evidence_download", args=[evidence.pk])).status_code == 404
+
+
+def test_link_evidence_has_no_download(client, demo):
+    link = Evidence.objects.public().filter(file="").first()
+    assert client.get(reverse("plan:evidence_download", args=[link.pk])).status_code == 404
+
+
+def test_evidence_of_an_unapproved_figure_stays_hidden_until_it_is_approved(client, db):
+    kpi = make_kpi()
+    figure = make_measurement(
+        kpi=kpi, period=date(2023, 1, 1), value=5, status=Measurement.Status.SUBMITTED
+    )
+    evidence = make_file_evidence(title="Figure workings", measurement=figure)
+    assert "Figure workings" not in client.get(URL).content.decode()
+    assert client.get(reverse("plan:evidence_download", args=[evidence.pk])).status_code == 404
+    figure.status = Measurement.Status.APPROVED
+    figure.save()
+    assert "Figure workings" in client.get(URL).content.decode()
+
+
+def test_evidence_of_a_hidden_measure_stays_hidden(client, db):
+    kpi = make_kpi(is_public=False)
+    make_file_evidence(title="Hidden workings", kpi=kpi)
+    assert "Hidden workings" not in client.get(URL).content.decode()
+
+
+def test_documents_page_works_with_no_documents(client, db):
+    assert Inspection.objects.count() == 0
+    html = client.get(URL).content.decode()
+    assert "No inspection letters have been published here yet." in html

@@ -1,0 +1,42 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from sendprogress.plan.models import Milestone
+
+pytestmark = pytest.mark.django_db
+URL = reverse("plan:journey")
+
+
+def test_journey_runs_from_the_inspection_in_date_order(client, demo):
+    html = client.get(URL).content.decode()
+    titles = [m.title for m in Milestone.objects.filter(date__lte=timezone.localdate())]
+    positions = [html.index(t) for t in titles]
+    assert positions == sorted(positions)
+    assert "November 2019" in html
+
+
+def test_future_milestones_are_shown_as_what_comes_next(client, db):
+    today = timezone.localdate()
+    Milestone.objects.create(date=today - timedelta(days=30), title="Done already", kind="plan")
+    Milestone.objects.create(date=today + timedelta(days=30), title="Still to come", kind="plan")
+    html = client.get(URL).content.decode()
+    happened, next_part = html.split("What comes next")
+    assert "Done already" in happened
+    assert "Still to come" in next_part
+    assert "app-timeline__item--upcoming" in next_part
+    assert "(planned)" in next_part
+
+
+def test_approximate_dates_show_only_month_and_year(client, db):
+    Milestone.objects.create(
+        date=timezone.localdate().replace(year=2019, month=11, day=1),
+        date_is_approximate=True,
+        title="The inspection",
+        kind="inspection",
+    )
+    html = client.get(URL).content.decode()
+    assert ">November 2019</time>" in html
+    assert "1 November 2019" not in html

@@ -1,0 +1,99 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from sendprogress.plan.models import Kpi
+from sendprogress.plan.views import MEASURES_PER_PAGE
+from tests.factories import make_area, make_kpi, make_measurement
+
+pytestmark = pytest.mark.django_db
+URL = reverse("plan:kpi_list")
+
+
+def test_it_lists_every_public_measure(client, demo):
+    html = client.get(URL).content.decode()
+    for kpi in Kpi.objects.public():
+        assert kpi.get_absolute_url() in html
+    assert f"{Kpi.objects.public().count()} measures" in html
+
+
+def test_it_hides_measures_that_are_not_public(client, db):
+    make_kpi(title="Hidden measure", is_public=False)
+    make_kpi(title="Shown measure")
+    html = client.get(URL).content.decode()
+    assert "Shown measure" in html
+    assert "Hidden measure" not in html
+
+
+def test_it_filters_by_area(client, db):
+    wanted, other = make_area(slug="wanted"), make_area(slug="other")
+    make_kpi(area=wanted, title="Wanted measure")
+    make_kpi(area=other, title="Other measure")
+    html = client.get(URL, {"area": "wanted"}).content.decode()
+    assert "Wanted measure" in html
+    assert "Other measure" not in html
+    assert "<title>All measures (filtered)" in html
+
+
+def test_it_filters_by_progress(client, db):
+    on_track = make_kpi(title="Doing well")
+    make_measurement(kpi=on_track, period=date(2023, 6, 1), value=90)
+    make_kpi(title="Nothing yet")
+    html = client.get(URL, {"progress": "no-data"}).content.decode()
+    assert "Nothing yet" in html
+    assert "Doing well" not in html
+    html = client.get(URL, {"progress": "on-track"}).content.decode()
+    assert "Doing well" in html
+    assert "Nothing yet" not in html
+
+
+def test_unknown_filter_values_get_a_message_not_an_error(client, demo):
+    response = client.get(URL, {"area": "no-such-area", "progress": "sideways"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose an area from the list" in html
+    assert "Choose on track, at risk, off track or no data yet" in html
+
+
+def test_the_filter_is_a_plain_get_form_that_htmx_enhances(client, demo):
+    html = client.get(URL).content.decode()
+    assert f'<form method="get" action="{URL}"' in html
+    assert f'hx-get="{URL}"' in html
+    assert 'hx-push-url="true"' in html
+    assert 'type="submit"' in html
+
+
+def test_htmx_requests_get_only_the_results(client, demo):
+    response = client.get(URL, {"area": "outcomes"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "<h1" not in html
+    assert 'hx-swap-oob="true"' in html
+    for kpi in Kpi.objects.public():
+        assert (kpi.get_absolute_url() in html) == (kpi.area.slug == "outcomes")
+
+
+def test_back_button_restores_get_the_whole_page(client, demo):
+    response = client.get(
+        URL,
+        {"area": "outcomes"},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<h1" in response.content.decode()
+
+
+def test_full_and_partial_responses_are_cached_apart(client, demo):
+    assert "HX-Request" in client.get(URL)["Vary"]
+
+
+def test_long_lists_are_paginated_keeping_the_filter(client, db):
+    area = make_area(slug="busy")
+    for n in range(MEASURES_PER_PAGE + 2):
+        make_kpi(area=area, title=f"Busy measure {n:02}", order=n)
+    html = client.get(URL, {"area": "busy"}).content.decode()
+    assert "page 1 of 2" in html
+    assert "?area=busy&amp;page=2" in html
+    html = client.get(URL, {"area": "busy", "page": 2}).content.decode()
+    assert f"Busy measure {MEASURES_PER_PAGE + 1:02}" in html
+    assert "Busy measure 00" not in html
