@@ -322,6 +322,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "sendprogress.security.views.locked_out"
+# The log names the username and address of each attempt (axes masks them by
+# default), so an attack can be seen and answered; never the password.
+AXES_SENSITIVE_PARAMETERS = []
 if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
     # Behind the proxy every request comes from the proxy: take the client's
     # address from X-Forwarded-For as the proxy (one hop by default) sets it.
