@@ -63,24 +63,29 @@ def confirm_app_device(user, device: TOTPDevice, code: str) -> bool:
     return True
 
 
+class Throttled(Exception):
+    """Wrong codes were entered just now: the next try must wait a little."""
+
+
 def verify(user, code: str):
-    """The device that accepts `code` (an app code or a recovery code), or None."""
+    """The device that accepts `code` (an app code or a recovery code), or None.
+
+    Raises Throttled while wrong codes have made that kind of code wait.
+    """
     # A six-digit code is from the app, anything else a recovery code, so a
     # recovery code never counts as a wrong app code (which slows the next try).
     compact = _recovery(code)
     kind = TOTPDevice if compact.isdigit() and len(compact) == 6 else StaticDevice
-    for device in devices_for_user(user):
-        if isinstance(device, kind) and verify_token(user, device.persistent_id, compact):
+    devices = [d for d in devices_for_user(user) if isinstance(d, kind)]
+    if devices and not any(d.verify_is_allowed()[0] for d in devices):
+        log.warning("Too many wrong codes from %s: refused.", user.get_username())
+        raise Throttled
+    for device in devices:
+        if verify_token(user, device.persistent_id, compact):
             log.info("Second factor verified for %s (%s).", user.get_username(), device.name)
             return device
     log.warning("Wrong second-factor code for %s.", user.get_username())
     return None
-
-
-def throttled(user) -> bool:
-    """True while wrong codes have made every device wait before trying again."""
-    devices = list(devices_for_user(user))
-    return bool(devices) and not any(d.verify_is_allowed()[0] for d in devices)
 
 
 @transaction.atomic

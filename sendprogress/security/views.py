@@ -105,21 +105,27 @@ def verify(request):
         help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
     )
     if form.is_valid():
-        if two_factor.throttled(user):
+        try:
+            device = two_factor.verify(user, form.cleaned_data["code"])
+        except two_factor.Throttled:
             form.add_error("code", "Too many wrong codes. Wait a minute, then try again.")
-        elif device := two_factor.verify(user, form.cleaned_data["code"]):
-            _verified(request, device)
-            if isinstance(device, StaticDevice):
-                left = two_factor.recovery_codes_left(user)
-                messages.warning(
-                    request,
-                    f"You used a recovery code. You have {left} left. "
-                    "Make new ones from the recovery codes page if you are running low.",
-                )
-            return redirect(_next(request))
         else:
+            if device is not None:
+                return _continue_with(request, device)
             form.add_error("code", WRONG_CODE)
     return render(request, "security/verify.html", {"form": form, "next": _next(request)})
+
+
+def _continue_with(request, device):
+    _verified(request, device)
+    if isinstance(device, StaticDevice):
+        left = two_factor.recovery_codes_left(request.user)
+        messages.warning(
+            request,
+            f"You used a recovery code. You have {left} left. "
+            "Make new ones from the recovery codes page if you are running low.",
+        )
+    return redirect(_next(request))
 
 
 @never_cache
