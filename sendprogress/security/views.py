@@ -1,6 +1,5 @@
 """Setting up and using two-factor authentication, and the sign-in lockout page."""
 
-import logging
 from datetime import timedelta
 from functools import wraps
 
@@ -18,8 +17,6 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from . import two_factor
 from .forms import CodeForm
-
-log = logging.getLogger(__name__)
 
 NEW_CODES = "security.new_recovery_codes"
 WRONG_CODE = "That code is not right. Enter the newest code from your authenticator app."
