@@ -6,6 +6,8 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
+# Where the admin (and staff sign-in) lives; the site reads the same variable.
+ADMIN_URL ?= admin/
 
 # The local demo: DEBUG on (console email, plain HTTP), its own SQLite file.
 DEMO_ENV := DEBUG=true
@@ -18,7 +20,7 @@ run: install
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
 	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json fixtures/glossary.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
-	@echo "Serving on http://$(HOST):$(PORT)/ (staff: sign in at /admin/, then see /staff/). Press Ctrl+C to stop."
+	@echo "Serving on http://$(HOST):$(PORT)/ (staff: sign in at /$(ADMIN_URL), then see /staff/). Press Ctrl+C to stop."
 	@echo "The task worker and the update dispatcher run alongside; emails print below."
 	@# The worker sends emails; the dispatcher notices scheduled updates whose
 	@# time has come. Both stop when the server stops (Ctrl+C or otherwise).

@@ -8,6 +8,7 @@ in the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -84,20 +85,34 @@ INSTALLED_APPS = [
     "sendprogress.updates",
     "sendprogress.staff",
     "sendprogress.pages",
+    "sendprogress.security",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # Last, as django-axes asks, so its checks see every other app.
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so static files carry the headers too.
+    "sendprogress.security.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: a session signed out for idleness says so on the sign-in page.
+    "sendprogress.security.middleware.session_limits",
+    "sendprogress.security.middleware.staff_two_factor",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sendprogress.urls"
@@ -129,6 +144,11 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out sign-in is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -223,6 +243,38 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Django has no settings for these two; sendprogress.security.middleware sends them.
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# Every powerful feature the site never uses is turned off, for it and
+# anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "web-share",
+        "xr-spatial-tracking",
+    ]
+}
 
 # A strict Content-Security-Policy: nothing inline, nothing evaluated,
 # nothing from elsewhere. htmx is configured through a <meta> tag to match.
@@ -239,11 +291,57 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# Staff sign-in. The admin lives at ADMIN_URL, so it is not where every
+# scanner looks first (that is no defence on its own: the lockout and 2FA are).
+ADMIN_URL = env_str("ADMIN_URL", "admin/")
+if not ADMIN_URL or ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
+    raise ImproperlyConfigured(
+        f"ADMIN_URL must be a path such as 'staff-admin/': no leading slash, a trailing one; "
+        f"got {ADMIN_URL!r}."
+    )
+LOGIN_URL = "admin:login"
+
+# Two-factor authentication (time-based codes) for every staff account, except
+# in the local demo, where the demo accounts sign in with a password only.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = "sendprogress.security.two_factor.issuer"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Sessions: signed out after STAFF_SESSION_IDLE_MINUTES without a request, and
+# after STAFF_SESSION_MAX_HOURS whatever happens (sendprogress.security).
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = env_int("STAFF_SESSION_MAX_HOURS", 10)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 60 * 60
+
+# Brute-force protection (django-axes): after SIGN_IN_FAILURE_LIMIT failed
+# sign-ins for one username, or from one address, sign-in is refused for
+# SIGN_IN_COOLOFF_MINUTES; never a permanent lockout that needs an admin.
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "sendprogress.security.views.locked_out"
+# The log names the username and address of each attempt (axes masks them by
+# default), so an attack can be seen and answered; never the password.
+AXES_SENSITIVE_PARAMETERS = []
+if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
+    # Behind the proxy every request comes from the proxy: take the client's
+    # address from X-Forwarded-For as the proxy (one hop by default) sets it.
+    AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Every sign-in, failure and lockout is logged, whatever LOG_LEVEL says.
+    "loggers": {
+        "axes": {"level": "INFO"},
+        "sendprogress.security": {"level": "INFO"},
+    },
 }
 
 # What the site says about itself is data (see plan.LocalArea); these only

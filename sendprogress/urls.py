@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -14,7 +15,8 @@ urlpatterns = [
     path("email-updates/", include("sendprogress.updates.email_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("staff/", include("sendprogress.staff.urls")),
+    path("two-factor/", include("sendprogress.security.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("", include("sendprogress.pages.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -23,3 +23,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Existing staff tests sign in with force_login; the 2FA tests turn this on.
+STAFF_REQUIRE_2FA = False

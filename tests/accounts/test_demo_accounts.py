@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from sendprogress.accounts import roles
 
@@ -26,7 +27,9 @@ def test_it_makes_one_account_per_role_and_prints_them(settings, capsys):
         assert user.is_staff
         assert not user.is_superuser
         assert user.username in out
-    assert authenticate(username="approver", password="demo-approver-pass") is not None
+    # django-axes needs the request to count failed attempts.
+    request = RequestFactory().post("/")
+    assert authenticate(request, username="approver", password="demo-approver-pass") is not None
 
 
 def test_roles_exist_after_migrating():

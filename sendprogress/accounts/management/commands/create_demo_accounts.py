@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from sendprogress.accounts import roles
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
                 "Demo accounts have known passwords, so they are only made when DEBUG is on."
             )
         User = get_user_model()
-        self.stdout.write("Demo staff accounts (sign in at /admin/):")
+        self.stdout.write(f"Demo staff accounts (sign in at {reverse('admin:login')}):")
         for username, password, role, full_name in DEMO_ACCOUNTS:
             first, last = full_name.split(" ", 1)
             user, _ = User.objects.update_or_create(
