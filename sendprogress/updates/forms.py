@@ -99,9 +99,12 @@ class PostAdminForm(forms.ModelForm):
 class SubscribeForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
+        # As long as Subscriber.email can hold (PostgreSQL refuses longer).
+        max_length=254,
         error_messages={
             "required": "Enter your email address",
             "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Enter an email address of 254 characters or fewer",
         },
         widget=forms.EmailInput(
             attrs={"autocomplete": "email", "spellcheck": "false", "class": "govuk-input"}
