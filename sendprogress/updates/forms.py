@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied
 
+from sendprogress.fields import ModelMultipleChoiceField
 from sendprogress.plan.models import Area
 
 from . import services
@@ -110,7 +111,7 @@ class SubscribeForm(forms.Form):
             attrs={"autocomplete": "email", "spellcheck": "false", "class": "govuk-input"}
         ),
     )
-    areas = forms.ModelMultipleChoiceField(
+    areas = ModelMultipleChoiceField(
         queryset=Area.objects.order_by("order"),
         label="Which areas do you want updates about?",
         widget=forms.CheckboxSelectMultiple,

@@ -25,3 +25,68 @@ def test_a_link_with_a_nul_byte_in_its_token_finds_nobody(client, db, page, meth
     response = getattr(client, method)(f"/email-updates/{page}/%00{subscriber.token}/")
     assert response.status_code == 200
     assert Subscriber.objects.filter(pk=subscriber.pk, confirmed_at=None).exists()
+
+
+HUGE_ID = "99999999999999999999999999"
+
+
+@pytest.mark.usefixtures("demo")
+def test_an_area_id_too_big_for_the_database_is_refused_with_a_message(client):
+    response = client.post("/email-updates/", {"email": "a@example.org", "areas": [HUGE_ID]})
+    assert response.status_code == 200
+    assert "is not one of the available choices" in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/admin/auth/group/add/", "permissions"),
+        ("/admin/accounts/user/{pk}/change/", "groups"),
+        ("/admin/updates/post/add/", "areas"),
+    ],
+)
+def test_admin_choices_too_big_for_the_database_are_refused_with_a_message(client, db, url, field):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", password="a-long-test-password")
+    client.force_login(admin)
+    response = client.post(
+        url.format(pk=admin.pk), {"name": "x", "username": "root", field: [HUGE_ID]}
+    )
+    assert response.status_code == 200
+    assert "is not one of the available choices" in response.content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+def test_changing_a_measures_target_with_figures_listed_on_it_saves(client):
+    """The listed figures were re-checked against the new target, and a figure
+    that now missed its milestone failed the whole page."""
+    from django.contrib.auth import get_user_model
+
+    from sendprogress.plan.models import Kpi
+
+    client.force_login(get_user_model().objects.create_superuser("root", password="x" * 12))
+    kpi = Kpi.objects.get(code="ehcp-20-weeks")
+    url = f"/admin/plan/kpi/{kpi.pk}/change/"
+    page = client.get(url).content.decode()
+    from tests.hostile.forms_html import as_submitted, read_form
+
+    data = as_submitted(read_form(page, "kpi_form"))
+    data["target_value"] = ["99"]
+    data["baseline_value"] = ["90"]
+    response = client.post(url, data)
+    assert response.status_code == 302
+    kpi.refresh_from_db()
+    assert kpi.target_value == 99
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("value", [":", " ", "x", HUGE_ID])
+def test_a_tampered_autocomplete_choice_gets_a_message(client, value):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("root", password="x" * 12))
+    response = client.post("/admin/plan/inspection/add/", {"letter": value, "title": ""})
+    assert response.status_code == 200
+    assert "errornote" in response.content.decode()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -312,3 +313,25 @@ def test_a_right_import_adds_exactly_its_figures(client, data_officer):
     assert changed_tables(before, after) == FIGURE_TABLES
     assert _added_only(before, after, "plan_measurement")
     assert len(after["plan_measurement"]) == len(before["plan_measurement"]) + 1
+
+
+@HOSTILE
+@given(
+    segment=st.one_of(hostile_text, st.integers(min_value=-(10**30), max_value=10**30).map(str)),
+    period=hostile_date,
+    query=st.dictionaries(hostile_text, hostile_text, max_size=2),
+)
+def test_staff_pages_take_any_address_and_query_string(client, approver, segment, period, query):
+    client.force_login(approver)
+    before = snapshot()
+    quoted = quote(segment, safe="")
+    for url, params in [
+        ("/staff/", query),
+        ("/staff/import/", query),
+        ("/staff/measures/ehcp-20-weeks/figure/", {"period": period, **query}),
+        (f"/staff/measures/{quoted}/figure/", {"period": period}),
+        (f"/staff/figures/{quoted}/", query),
+        (f"/staff/figures/{quoted}/correct/", query),
+    ]:
+        assert_never_500(client.get(url, params), url)
+    assert_nothing_changed(before, snapshot(), "staff pages")
