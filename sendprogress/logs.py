@@ -32,7 +32,9 @@ class RequestIdFilter(logging.Filter):
     """Adds the current request's id (or None outside a request) to every record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id.get()
+        # Django logs 4xx answers after the middleware has finished, from the request.
+        from_request = getattr(getattr(record, "request", None), "request_id", None)
+        record.request_id = from_request or request_id.get()
         return True
 
 

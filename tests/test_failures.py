@@ -225,3 +225,20 @@ def test_healthz_takes_only_get_and_head(client, db):
     response = client.post("/healthz")
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.usefixtures("db")
+def test_a_4xx_log_line_carries_the_request_id_too(browser):
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logs.JsonFormatter())
+    handler.addFilter(logs.RequestIdFilter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        response = browser.get("/no-such-page/", headers={"X-Request-ID": "lb-404"})
+    finally:
+        logger.removeHandler(handler)
+    entry = json.loads(stream.getvalue().splitlines()[-1])
+    assert entry["status"] == 404
+    assert entry["request_id"] == "lb-404" == response["X-Request-ID"]

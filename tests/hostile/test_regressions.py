@@ -90,3 +90,30 @@ def test_a_tampered_autocomplete_choice_gets_a_message(client, value):
     response = client.post("/admin/plan/inspection/add/", {"letter": value, "title": ""})
     assert response.status_code == 200
     assert "errornote" in response.content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+def test_approving_a_figure_someone_already_approved_says_why_nothing_happened(client):
+    from datetime import date
+
+    from sendprogress.accounts import roles
+    from sendprogress.plan.models import Kpi, Measurement
+    from tests.factories import make_measurement, make_user
+
+    officer, first, second = (
+        make_user(r) for r in (roles.DATA_OFFICER, roles.APPROVER, roles.APPROVER)
+    )
+    m = make_measurement(
+        kpi=Kpi.objects.get(code="ehcp-20-weeks"),
+        period=date(2022, 6, 1),
+        value=50,
+        status=Measurement.Status.SUBMITTED,
+        submitted_by=officer,
+    )
+    data = {"action": "approve", f"decide-{m.pk}-version": str(m.version)}
+    client.force_login(first)
+    assert client.post(f"/staff/figures/{m.pk}/", data).status_code == 302
+    client.force_login(second)
+    response = client.post(f"/staff/figures/{m.pk}/", data)
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.content.decode()
