@@ -28,6 +28,8 @@ settings.register_profile(
     print_blob=True,
 )
 HOSTILE = settings(settings.get_profile("hostile"))
+# For tests that visit many addresses per example, or one per model: fewer each.
+WALK = settings(HOSTILE, max_examples=max(5, HOSTILE.max_examples // 3))
 
 # Tables whose changes are not saved content: sessions (a preview or a message
 # lives there) and sign-in attempt records.

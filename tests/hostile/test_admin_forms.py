@@ -12,7 +12,7 @@ import pytest
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from hypothesis import event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from sendprogress.updates.models import Post
@@ -20,6 +20,7 @@ from tests.factories import make_user
 
 from .conftest import (
     HOSTILE,
+    WALK,
     assert_never_500,
     assert_nothing_changed,
     changed_tables,
@@ -134,12 +135,8 @@ def _check_submission(client, model, url, data, before):
     return response
 
 
-# Sixteen admins, two forms each: fewer examples each keeps the run short.
-ADMIN = settings(HOSTILE, max_examples=max(5, HOSTILE.max_examples // 3))
-
-
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
-@ADMIN
+@WALK
 @given(data=st.data())
 def test_every_admin_add_and_change_form_survives_hostile_input(client, superuser, model, data):
     for kind, url in _urls(model):
@@ -160,7 +157,7 @@ def test_every_admin_add_and_change_form_survives_hostile_input(client, superuse
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
-@ADMIN
+@WALK
 @given(
     query=st.dictionaries(
         st.one_of(

@@ -19,6 +19,7 @@ from tests.factories import make_measurement
 
 from .conftest import (
     HOSTILE,
+    WALK,
     assert_never_500,
     assert_nothing_changed,
     changed_tables,
@@ -315,7 +316,7 @@ def test_a_right_import_adds_exactly_its_figures(client, data_officer):
     assert len(after["plan_measurement"]) == len(before["plan_measurement"]) + 1
 
 
-@HOSTILE
+@WALK
 @given(
     segment=st.one_of(hostile_text, st.integers(min_value=-(10**30), max_value=10**30).map(str)),
     period=hostile_date,
