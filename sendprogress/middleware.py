@@ -1,9 +1,9 @@
-"""Site-wide middleware: request ids and the load balancer's health check."""
+"""Site-wide middleware: request ids, the load balancer's health check, clean query strings."""
 
 from __future__ import annotations
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers
 
 from . import logs
@@ -73,3 +73,25 @@ class HealthCheckMiddleware:
             )
         add_never_cache_headers(response)
         return response
+
+
+class NulBytesMiddleware:
+    """Take NUL bytes out of the query string before any view reads it.
+
+    A NUL is never meaningful in a search or filter here, and PostgreSQL refuses
+    any text containing one, so a search for "abc%00" in the admin failed the
+    page (a 500) instead of searching for "abc". Forms refuse NULs in posted
+    text themselves, with a message.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)

@@ -117,3 +117,15 @@ def test_approving_a_figure_someone_already_approved_says_why_nothing_happened(c
     response = client.post(f"/staff/figures/{m.pk}/", data)
     assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(
+    "query", ["q=abc%00", "status=%00", "area__id__exact=1%00", "q%00=x", "o=%00"]
+)
+def test_an_admin_list_with_a_nul_byte_in_its_query_string_still_answers(client, query):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("root", password="x" * 12))
+    for url in ("/admin/plan/action/", "/admin/plan/kpi/", "/admin/updates/post/"):
+        assert client.get(f"{url}?{query}").status_code in {200, 302}
