@@ -14,7 +14,7 @@ DEMO_ENV := DEBUG=true
 # Links in the demo's emails point at the port it serves on.
 RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test install venv migrate demo css lint format check-deploy clean
+.PHONY: run test install venv migrate demo css lint format check-deploy clean backup restore
 
 run: install
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
@@ -62,6 +62,15 @@ lint: install
 format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+# Back up / restore the PostgreSQL database (DATABASE_URL) and the uploaded
+# files (MEDIA_ROOT). See "Backups and restore" in the README.
+backup: install
+	$(PY) scripts/backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=var/backups/<time>" >&2; exit 2; }
+	$(PY) scripts/restore $(if $(FORCE),--force) $(BACKUP)
 
 clean:
 	rm -rf $(VENV) var/sendprogress.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -94,9 +94,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every response and log line carries the request id.
+    "sendprogress.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files carry the headers too.
     "sendprogress.security.middleware.security_headers",
+    # Before CommonMiddleware, so load balancer probes need no ALLOWED_HOSTS entry.
+    "sendprogress.middleware.HealthCheckMiddleware",
+    "sendprogress.middleware.NulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -222,6 +227,8 @@ UPDATES_UNCONFIRMED_DAYS = env_int("UPDATES_UNCONFIRMED_DAYS", 7)
 # Security. Production values are the defaults; DEBUG relaxes the ones that
 # would stop a plain-HTTP local demo from working.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancer probes speak plain HTTP to each instance.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
     # Only behind a proxy that sets X-Forwarded-Proto and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -332,10 +339,19 @@ if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
     AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 1)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+# One JSON object a line on stderr, each with the request id (see sendprogress/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "sendprogress.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "sendprogress.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Every sign-in, failure and lockout is logged, whatever LOG_LEVEL says.
     "loggers": {

@@ -6,6 +6,9 @@ from django.urls import include, path
 from . import views
 from .sitemaps import SITEMAPS
 
+# A 503 while the database is unreachable, else a 500; neither shows any detail.
+handler500 = "sendprogress.errors.server_error"
+
 admin.site.site_header = "sendprogress staff"
 admin.site.site_title = "sendprogress staff"
 

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from sendprogress.fields import SafeChoicesAdminMixin
+
 from . import services
 from .models import (
     Action,
@@ -25,7 +27,7 @@ class LocalAreaAdmin(admin.ModelAdmin):
     list_display = ("name", "site_name", "contact_email")
 
 
-class JudgementInline(admin.TabularInline):
+class JudgementInline(SafeChoicesAdminMixin, admin.TabularInline):
     model = Judgement
     extra = 0
     autocomplete_fields = ("area",)
@@ -41,7 +43,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(admin.ModelAdmin):
+class InspectionAdmin(SafeChoicesAdminMixin, admin.ModelAdmin):
     list_display = ("title", "kind", "date", "published_on", "bodies")
     list_filter = ("kind",)
     search_fields = ("title", "summary")
@@ -76,10 +78,28 @@ class KpiMilestoneInline(admin.TabularInline):
     extra = 1
 
 
+class ListedFigureForm(forms.ModelForm):
+    """A figure listed on its measure's page: every field read-only, nothing posted.
+
+    So nothing is checked either. The figure's own rules (Measurement.clean)
+    would otherwise run against the measure's unsaved edits (a new target or
+    baseline) and report errors on fields this list does not have, which
+    Django cannot show and turns into a 500.
+    """
+
+    class Meta:
+        model = Measurement
+        fields = ()
+
+    def _post_clean(self):
+        pass
+
+
 class MeasurementInline(admin.TabularInline):
     """Figures listed on their measure, read-only: they change through their own workflow."""
 
     model = Measurement
+    form = ListedFigureForm
     extra = 0
     fields = ("period", "value", "numerator", "denominator", "status")
     readonly_fields = fields
@@ -149,7 +169,7 @@ class MeasurementAdminForm(forms.ModelForm):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(SimpleHistoryAdmin):
+class MeasurementAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     """Figures enter as drafts; status changes only through the workflow actions.
 
     Approved figures are read-only here: an approver corrects them, with a
@@ -260,7 +280,7 @@ class EvidenceAdminForm(forms.ModelForm):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     form = EvidenceAdminForm
     list_display = ("title", "date", "is_public", "area", "kpi", "uploaded_by")
     list_filter = ("is_public", "area")

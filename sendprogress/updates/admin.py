@@ -6,6 +6,8 @@ from django.urls import path
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from sendprogress.fields import SafeChoicesAdminMixin
+
 from . import services
 from .forms import PostAdminForm
 from .markdown import image_problems, render_markdown
@@ -13,7 +15,7 @@ from .models import Delivery, Post, Subscriber
 
 
 @admin.register(Post)
-class PostAdmin(SimpleHistoryAdmin):
+class PostAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     form = PostAdminForm
     change_form_template = "admin/updates/post/change_form.html"
     list_display = ("title", "state_label", "published_at", "author_name")

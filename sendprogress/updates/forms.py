@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied
 
+from sendprogress.fields import ModelMultipleChoiceField
 from sendprogress.plan.models import Area
 
 from . import services
@@ -99,15 +100,18 @@ class PostAdminForm(forms.ModelForm):
 class SubscribeForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
+        # As long as Subscriber.email can hold (PostgreSQL refuses longer).
+        max_length=254,
         error_messages={
             "required": "Enter your email address",
             "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Enter an email address of 254 characters or fewer",
         },
         widget=forms.EmailInput(
             attrs={"autocomplete": "email", "spellcheck": "false", "class": "govuk-input"}
         ),
     )
-    areas = forms.ModelMultipleChoiceField(
+    areas = ModelMultipleChoiceField(
         queryset=Area.objects.order_by("order"),
         label="Which areas do you want updates about?",
         widget=forms.CheckboxSelectMultiple,

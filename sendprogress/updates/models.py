@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import secrets
 
 from django.conf import settings
@@ -113,7 +114,21 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+# What new_token() makes; anything else in a link cannot be a token.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 class SubscriberQuerySet(models.QuerySet):
+    def with_token(self, token: str) -> SubscriberQuerySet:
+        """The subscriber a link's token belongs to, if any.
+
+        A token that could not be one finds nobody without asking the database:
+        a mangled link with a NUL byte in it would make PostgreSQL refuse the query.
+        """
+        if not TOKEN_SHAPE.fullmatch(token):
+            return self.none()
+        return self.filter(token=token)
+
     def confirmed(self) -> SubscriberQuerySet:
         return self.filter(confirmed_at__isnull=False)
 

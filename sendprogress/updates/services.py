@@ -131,7 +131,7 @@ def subscribe(*, email: str, areas) -> None:
 def confirm(*, token: str) -> Subscriber | None:
     """Confirm an address. Doing it twice changes nothing."""
     with transaction.atomic():
-        subscriber = Subscriber.objects.select_for_update().filter(token=token).first()
+        subscriber = Subscriber.objects.select_for_update().with_token(token).first()
         if subscriber is not None and subscriber.confirmed_at is None:
             subscriber.confirmed_at = timezone.now()
             subscriber.save(update_fields=["confirmed_at"])
@@ -141,7 +141,7 @@ def confirm(*, token: str) -> Subscriber | None:
 def unsubscribe(*, token: str) -> None:
     """Forget the address and its choices. An unknown token is not an error:
     it has already been done."""
-    Subscriber.objects.filter(token=token).delete()
+    Subscriber.objects.with_token(token).delete()
 
 
 def delete_unconfirmed(*, now=None) -> int:

@@ -34,7 +34,7 @@ def confirm(request, token):
         return render(
             request, "updates/confirmed.html", {"known": subscriber is not None}, status=200
         )
-    known = Subscriber.objects.filter(token=token).exists()
+    known = Subscriber.objects.with_token(token).exists()
     return render(request, "updates/confirm.html", {"known": known})
 
 

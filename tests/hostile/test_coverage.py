@@ -1,0 +1,65 @@
+"""Every address the site answers has hostile-input tests. A new page or form
+fails this test until it is added to one of them (and to the list here)."""
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# URL name -> the hostile test module that covers it.
+COVERED = {
+    # Public pages, their query strings and forms (test_public_forms).
+    "plan:home": "public",
+    "plan:area_detail": "public",
+    "plan:kpi_list": "public",
+    "plan:all_csv": "public",
+    "plan:all_json": "public",
+    "plan:kpi_detail": "public",
+    "plan:kpi_csv": "public",
+    "plan:kpi_json": "public",
+    "plan:journey": "public",
+    "plan:documents": "public",
+    "plan:evidence_download": "public",
+    "updates:post_list": "public",
+    "updates:feed_rss": "public",
+    "updates:feed_atom": "public",
+    "updates:area_feed_rss": "public",
+    "updates:area_feed_atom": "public",
+    "updates:post_preview": "public",
+    "updates:post_detail": "public",
+    "email_updates:subscribe": "public",
+    "email_updates:check_email": "public",
+    "email_updates:confirm": "public",
+    "email_updates:unsubscribe": "public",
+    "sitemap": "public",
+    "accessibility": "public",
+    "glossary": "public",
+    "privacy": "public",
+    "cookies": "public",
+    # Staff pages and forms (test_staff_forms).
+    "staff:data_due": "staff",
+    "staff:enter_figure": "staff",
+    "staff:review_figure": "staff",
+    "staff:correct_figure": "staff",
+    "staff:import_figures": "staff",
+    "staff:confirm_import": "staff",
+    # Two-factor pages (test_two_factor_forms).
+    "security:set_up": "two_factor",
+    "security:verify": "two_factor",
+    "security:recovery_codes": "two_factor",
+}
+
+
+def _names(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue  # every admin form is walked in test_admin_forms
+            inner = pattern.namespace or namespace
+            yield from _names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"{pattern.pattern} has no name"
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_page_outside_the_admin_has_hostile_input_tests():
+    names = set(_names(get_resolver().url_patterns))
+    assert names - COVERED.keys() == set(), "add hostile tests for these new addresses"
+    assert COVERED.keys() - names == set(), "these addresses are gone: remove them here"

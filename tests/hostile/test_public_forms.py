@@ -1,0 +1,159 @@
+"""Hostile input at every public form and query string: never a 500, a message
+where a form was filled in wrongly, and nothing already saved changes."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from sendprogress.plan.models import Area
+from sendprogress.plan.progress import Progress
+from sendprogress.updates.models import Subscriber
+
+from .conftest import (
+    HOSTILE,
+    WALK,
+    assert_never_500,
+    assert_nothing_changed,
+    changed_tables,
+    shows_a_message,
+    snapshot,
+)
+from .strategies import hostile_number, hostile_text
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+SLUGS = ["ehcp-quality", "ehcp-needs-identified-and-met", "outcomes"]
+PROGRESS = [p.value for p in Progress]
+# 64 + 1 + 192 + 4 = 261 characters: a well-formed address too long to store.
+TOO_LONG_EMAIL = "a" * 64 + "@" + ("b" * 63 + ".") * 3 + "org"
+
+
+def _filterable_slugs():
+    return set(Area.objects.filter(kpis__is_public=True).values_list("slug", flat=True))
+
+
+@HOSTILE
+@given(
+    area=st.one_of(st.sampled_from(["", *SLUGS]), hostile_text),
+    progress=st.one_of(st.sampled_from(["", *PROGRESS]), hostile_text),
+    page=st.one_of(st.none(), hostile_number),
+    htmx=st.booleans(),
+)
+def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
+    before = snapshot()
+    query = {"area": area, "progress": progress}
+    if page is not None:
+        query["page"] = page
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = client.get("/measures/", query, headers=headers)
+    assert response.status_code == 200
+    html = response.content.decode()
+    # htmx swaps only the results, from a select that offers only good choices;
+    # a whole page shows the form, with its messages.
+    if not htmx and area and area not in _filterable_slugs():
+        assert "Choose an area from the list" in html
+    if not htmx and progress and progress not in PROGRESS:
+        assert "Choose on track, at risk, off track or no data yet" in html
+    assert_nothing_changed(before, snapshot(), "/measures/")
+
+
+@HOSTILE
+@given(area=st.one_of(st.sampled_from(SLUGS), hostile_text), page=hostile_number)
+def test_the_updates_list_never_fails(client, area, page):
+    before = snapshot()
+    response = client.get("/updates/", {"area": area, "page": page})
+    assert response.status_code == 200
+    assert_nothing_changed(before, snapshot(), "/updates/")
+
+
+@HOSTILE
+@given(
+    email=st.one_of(hostile_text, st.emails(), st.sampled_from(["parent@example.org"])),
+    areas=st.lists(st.one_of(hostile_text, st.integers().map(str), st.sampled_from(["1", "2"]))),
+)
+@example(email=TOO_LONG_EMAIL, areas=["1"])
+@example(email="parent@example.org", areas=["1", "1"])
+@example(email="parent@example.org\x00", areas=["1"])
+def test_signing_up_for_email_updates_never_fails(client, email, areas):
+    before = snapshot()
+    response = client.post("/email-updates/", {"email": email, "areas": areas})
+    assert_never_500(response, "/email-updates/")
+    if response.status_code == 302:
+        # Only the address and its areas may change.
+        assert changed_tables(before, snapshot()) <= {
+            "updates_subscriber",
+            "updates_subscriber_areas",
+        }
+        assert Subscriber.objects.filter(email=email.strip().lower()).exists()
+    else:
+        assert response.status_code == 200
+        assert shows_a_message(response), (email, areas)
+        assert_nothing_changed(before, snapshot(), "/email-updates/")
+
+
+@HOSTILE
+@given(token=hostile_text, method=st.sampled_from(["get", "post"]))
+def test_confirming_and_unsubscribing_with_any_token_never_fails(client, token, method):
+    Subscriber.objects.get_or_create(email="someone@example.org")
+    before = snapshot()
+    for page in ("confirm", "unsubscribe"):
+        response = getattr(client, method)(f"/email-updates/{page}/{quote(token, safe='')}/")
+        assert_never_500(response, page)
+        assert response.status_code in {200, 404}
+    assert_nothing_changed(before, snapshot(), "confirm/unsubscribe")
+
+
+PUBLIC_ADDRESSES = [
+    "/areas/{}/",
+    "/measures/{}/",
+    "/measures/{}/figures.csv",
+    "/measures/{}/figures.json",
+    "/updates/{}/",
+    "/updates/areas/{}/feed.atom",
+    "/updates/areas/{}/feed.rss",
+    "/evidence/{}/download/",
+    "/updates/preview/{}/",
+]
+
+
+@WALK
+@given(
+    segment=st.one_of(hostile_text, st.integers(min_value=-(10**40), max_value=10**40).map(str)),
+    query=st.dictionaries(hostile_text, hostile_text, max_size=3),
+)
+@example(segment="99999999999999999999", query={})
+@example(segment="9223372036854775808", query={})
+def test_public_addresses_with_any_slug_or_number_never_fail(client, segment, query):
+    before = snapshot()
+    for address in PUBLIC_ADDRESSES:
+        url = address.format(quote(segment, safe=""))
+        response = client.get(url, query)
+        assert_never_500(response, url)
+    assert_nothing_changed(before, snapshot(), "public addresses")
+
+
+@WALK
+@given(query=st.dictionaries(hostile_text, hostile_text, max_size=3), p=hostile_number)
+def test_every_public_page_takes_any_query_string(client, query, p):
+    before = snapshot()
+    for url in (
+        "/",
+        "/journey/",
+        "/documents/",
+        "/glossary/",
+        "/privacy/",
+        "/cookies/",
+        "/accessibility/",
+        "/updates/feed.atom",
+        "/updates/feed.rss",
+        "/measures/all-measures.csv",
+        "/measures/all-measures.json",
+        "/email-updates/check-your-email/",
+    ):
+        assert_never_500(client.get(url, query), url)
+    assert_never_500(client.get("/sitemap.xml", {"p": p}), "/sitemap.xml")
+    assert_nothing_changed(before, snapshot(), "public pages")

@@ -1,0 +1,338 @@
+"""Hostile input at every staff page: quick figure entry with evidence, the
+approval decision, corrections and the CSV import. Never a 500, a message on
+the form, and nothing already saved changes (or exactly the intended thing)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from urllib.parse import quote
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import event, example, given
+from hypothesis import strategies as st
+
+from sendprogress.plan.models import Kpi, Measurement
+from sendprogress.staff.forms import period_choices
+from tests.factories import make_measurement
+
+from .conftest import (
+    HOSTILE,
+    WALK,
+    assert_never_500,
+    assert_nothing_changed,
+    changed_tables,
+    removed_or_changed,
+    shows_a_message,
+    snapshot,
+)
+from .strategies import (
+    csv_bodies,
+    file_contents,
+    file_names,
+    hostile_date,
+    hostile_number,
+    hostile_text,
+)
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+FIGURE_TABLES = {"plan_measurement", "plan_historicalmeasurement"}
+EVIDENCE_TABLES = {"plan_evidence", "plan_historicalevidence"}
+KPI_CODES = [
+    "ehcp-20-weeks",
+    "assessments-over-20-weeks",
+    "families-rating-experience-good",
+    "suspensions-sen-support",
+]
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_a_temporary_directory(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+GOOD_VALUES = ["55", "12.5", "0", "100"]
+
+
+def _maybe(strategy):
+    return st.one_of(st.just(""), strategy)
+
+
+@st.composite
+def figure_posts(draw, kpi):
+    """What the quick figure entry form can be sent: a mix of right and wrong."""
+    periods = [value for value, _ in period_choices(kpi)]
+    data = {
+        "period": draw(st.one_of(st.sampled_from(periods), hostile_date)),
+        "value": draw(_maybe(st.one_of(st.sampled_from(GOOD_VALUES), hostile_number))),
+        "numerator": draw(_maybe(hostile_number)),
+        "denominator": draw(_maybe(hostile_number)),
+        "commentary": draw(_maybe(hostile_text)),
+        "version": draw(st.one_of(st.sampled_from(["0", "1"]), hostile_number)),
+        "evidence_title": draw(_maybe(hostile_text)),
+    }
+    if draw(st.booleans()):
+        data["evidence_public"] = "on"
+    if draw(st.booleans()):
+        data["no_personal_data"] = "on"
+    if draw(st.booleans()):
+        data["evidence_file"] = SimpleUploadedFile(draw(file_names), draw(file_contents))
+    return {f"{kpi.code}-{k}": v for k, v in data.items()} | {
+        "action": draw(st.sampled_from(["save", "submit", "", "approve", "<b>"]))
+    }
+
+
+@HOSTILE
+@given(code=st.sampled_from(KPI_CODES), data=st.data(), htmx=st.booleans())
+def test_quick_figure_entry_never_fails(client, data_officer, code, data, htmx):
+    client.force_login(data_officer)
+    kpi = Kpi.objects.get(code=code)
+    post = data.draw(figure_posts(kpi))
+    before = snapshot()
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = client.post(f"/staff/measures/{code}/figure/", post, headers=headers)
+    assert_never_500(response, "figure entry")
+    after = snapshot()
+    changed = changed_tables(before, after)
+    event(f"answered {response.status_code}, {'saved' if changed else 'saved nothing'}")
+    if changed:
+        # Saved: one figure (new or its draft updated), perhaps with its evidence.
+        assert response.status_code in {200, 302}
+        assert changed <= FIGURE_TABLES | EVIDENCE_TABLES, changed
+        assert len(removed_or_changed(before, after, "plan_measurement")) <= 1
+        assert not removed_or_changed(before, after, "plan_evidence")
+        if "plan_evidence" in changed:
+            assert post.get(f"{code}-no_personal_data") == "on"
+    elif response.status_code != 302:
+        assert response.status_code in {200, 400}
+        assert shows_a_message(response), post
+
+
+@pytest.fixture
+def submitted(data_officer):
+    return make_measurement(
+        kpi=Kpi.objects.get(code="ehcp-20-weeks"),
+        period=date(2022, 6, 1),
+        value=Decimal("50"),
+        status=Measurement.Status.SUBMITTED,
+        submitted_by=data_officer,
+        entered_by=data_officer,
+    )
+
+
+@HOSTILE
+@given(
+    action=st.sampled_from(["approve", "return", "", "delete", "approve\x00"]),
+    version=st.one_of(st.sampled_from(["0", "1"]), hostile_number),
+    reason=_maybe(hostile_text),
+    htmx=st.booleans(),
+)
+def test_approving_or_returning_a_figure_never_fails(
+    client, approver, submitted, action, version, reason, htmx
+):
+    client.force_login(approver)
+    prefix = f"decide-{submitted.pk}"
+    before = snapshot()
+    response = client.post(
+        f"/staff/figures/{submitted.pk}/",
+        {"action": action, f"{prefix}-version": version, f"{prefix}-return_reason": reason},
+        headers={"HX-Request": "true"} if htmx else {},
+    )
+    assert_never_500(response, "decision")
+    after = snapshot()
+    changed = changed_tables(before, after)
+    event(f"answered {response.status_code}, {'saved' if changed else 'saved nothing'}")
+    if changed:
+        assert changed <= FIGURE_TABLES, changed
+        assert removed_or_changed(before, after, "plan_measurement") <= {
+            row for row in before["plan_measurement"] if row.startswith(f"({submitted.pk},")
+        }
+    elif response.status_code == 403:
+        assert action not in {"approve", "return"}  # no form sends anything else
+    elif response.status_code != 302:
+        assert shows_a_message(response), (action, version, reason)
+
+
+@pytest.fixture
+def approved(data_officer):
+    return make_measurement(
+        kpi=Kpi.objects.get(code="ehcp-20-weeks"),
+        period=date(2022, 7, 1),
+        value=Decimal("50"),
+        entered_by=data_officer,
+        submitted_by=data_officer,
+    )
+
+
+@HOSTILE
+@given(
+    value=_maybe(hostile_number),
+    numerator=_maybe(hostile_number),
+    denominator=_maybe(hostile_number),
+    commentary=_maybe(hostile_text),
+    reason=_maybe(hostile_text),
+    version=st.one_of(st.sampled_from(["0", "1"]), hostile_number),
+)
+@example(value="61", numerator="", denominator="", commentary="", reason="Typo", version="0")
+@example(value="61", numerator="", denominator="", commentary="", reason="Typo", version="1")
+def test_correcting_an_approved_figure_never_fails(
+    client, approver, approved, value, numerator, denominator, commentary, reason, version
+):
+    client.force_login(approver)
+    before = snapshot()
+    response = client.post(
+        f"/staff/figures/{approved.pk}/correct/",
+        {
+            "value": value,
+            "numerator": numerator,
+            "denominator": denominator,
+            "commentary": commentary,
+            "correction_reason": reason,
+            "version": version,
+        },
+    )
+    assert_never_500(response, "correction")
+    after = snapshot()
+    event(f"answered {response.status_code}")
+    if response.status_code == 302:
+        assert changed_tables(before, after) <= FIGURE_TABLES
+    else:
+        assert response.status_code == 400
+        assert shows_a_message(response)
+        assert_nothing_changed(before, after, "correction")
+
+
+@HOSTILE
+@given(
+    name=st.one_of(st.sampled_from(["figures.csv", "FIGURES.CSV"]), file_names),
+    body=csv_bodies(KPI_CODES),
+    submit=st.one_of(st.sampled_from(["no", "yes"]), hostile_text),
+    token=hostile_text,
+)
+@example(name="figures.csv", body=b"kpi_code,period,value\n", submit="no", token="")
+@example(name="figures.csv", body=b"\xff\xfe\x00k", submit="no", token="")
+@example(
+    name="figures.csv",
+    body=b"kpi_code,period,value\nehcp-20-weeks,2019-13-01,1e999\n",
+    submit="yes",
+    token="",
+)
+def test_the_csv_import_never_fails_and_previews_write_nothing(
+    client, data_officer, name, body, submit, token
+):
+    client.force_login(data_officer)
+    before = snapshot()
+    response = client.post(
+        "/staff/import/",
+        {"file": SimpleUploadedFile(name, body), "submit_for_approval": submit},
+    )
+    assert_never_500(response, "import preview")
+    assert response.status_code in {200, 400}
+    assert_nothing_changed(before, snapshot(), "import preview")
+    preview_ok = response.status_code == 200 and response.context.get("valid")
+    event(f"preview answered {response.status_code}, {'valid' if preview_ok else 'refused'}")
+    if not preview_ok:
+        assert shows_a_message(response), (name, body)
+
+    # A forged or stale confirmation writes nothing.
+    response = client.post("/staff/import/confirm/", {"token": token})
+    assert_never_500(response, "import confirmation")
+    assert response.status_code == 302
+    assert_nothing_changed(before, snapshot(), "import confirmation with a wrong token")
+
+
+# Right input changes exactly what it should, and nothing else.
+
+
+def _added_only(before, after, table):
+    return not removed_or_changed(before, after, table) and len(after[table]) > len(before[table])
+
+
+def test_a_right_figure_adds_exactly_that_figure(client, data_officer):
+    client.force_login(data_officer)
+    kpi = Kpi.objects.get(code="ehcp-20-weeks")
+    period = period_choices(kpi)[0][0]
+    before = snapshot()
+    response = client.post(
+        f"/staff/measures/{kpi.code}/figure/",
+        {
+            f"{kpi.code}-period": period,
+            f"{kpi.code}-value": "61",
+            f"{kpi.code}-commentary": "More plans on time.",
+            f"{kpi.code}-version": "0",
+            "action": "save",
+        },
+    )
+    assert response.status_code == 302
+    after = snapshot()
+    assert changed_tables(before, after) == FIGURE_TABLES
+    assert _added_only(before, after, "plan_measurement")
+    assert len(after["plan_measurement"]) == len(before["plan_measurement"]) + 1
+    assert Measurement.objects.get(kpi=kpi, period=period).value == Decimal("61")
+
+
+def test_returning_a_figure_changes_only_that_figure(client, approver, submitted):
+    client.force_login(approver)
+    prefix = f"decide-{submitted.pk}"
+    before = snapshot()
+    response = client.post(
+        f"/staff/figures/{submitted.pk}/",
+        {
+            "action": "return",
+            f"{prefix}-version": str(submitted.version),
+            f"{prefix}-return_reason": "Check the denominator.",
+        },
+    )
+    assert response.status_code == 302
+    after = snapshot()
+    assert changed_tables(before, after) == FIGURE_TABLES
+    changed_rows = removed_or_changed(before, after, "plan_measurement")
+    assert len(changed_rows) == 1
+    assert changed_rows.pop().startswith(f"({submitted.pk},")
+    submitted.refresh_from_db()
+    assert submitted.status == Measurement.Status.RETURNED
+
+
+def test_a_right_import_adds_exactly_its_figures(client, data_officer):
+    client.force_login(data_officer)
+    kpi = Kpi.objects.get(code="ehcp-20-weeks")
+    period = period_choices(kpi)[0][0]
+    body = f"kpi_code,period,value,commentary\n{kpi.code},{period},61,On time.\n".encode()
+    before = snapshot()
+    response = client.post(
+        "/staff/import/",
+        {"file": SimpleUploadedFile("figures.csv", body), "submit_for_approval": "no"},
+    )
+    assert response.status_code == 200
+    assert response.context["valid"]
+    assert_nothing_changed(before, snapshot(), "preview")
+    response = client.post("/staff/import/confirm/", {"token": response.context["token"]})
+    assert response.status_code == 302
+    after = snapshot()
+    assert changed_tables(before, after) == FIGURE_TABLES
+    assert _added_only(before, after, "plan_measurement")
+    assert len(after["plan_measurement"]) == len(before["plan_measurement"]) + 1
+
+
+@WALK
+@given(
+    segment=st.one_of(hostile_text, st.integers(min_value=-(10**30), max_value=10**30).map(str)),
+    period=hostile_date,
+    query=st.dictionaries(hostile_text, hostile_text, max_size=2),
+)
+def test_staff_pages_take_any_address_and_query_string(client, approver, segment, period, query):
+    client.force_login(approver)
+    before = snapshot()
+    quoted = quote(segment, safe="")
+    for url, params in [
+        ("/staff/", query),
+        ("/staff/import/", query),
+        ("/staff/measures/ehcp-20-weeks/figure/", {"period": period, **query}),
+        (f"/staff/measures/{quoted}/figure/", {"period": period}),
+        (f"/staff/figures/{quoted}/", query),
+        (f"/staff/figures/{quoted}/correct/", query),
+    ]:
+        assert_never_500(client.get(url, params), url)
+    assert_nothing_changed(before, snapshot(), "staff pages")
