@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -18,3 +19,6 @@ urlpatterns = [
     path("", include("sendprogress.pages.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH_MINIMAL_VIEW:
+    urlpatterns.append(path("_bench/minimal/", views.bench_minimal))

@@ -1,0 +1,76 @@
+"""The public content version: which generation of cached pages is current.
+
+Where it lives depends on where the pages are cached:
+
+- a cache shared by every process (Redis, `PUBLIC_PAGE_CACHE_SHARED`): in
+  that cache, changed with an atomic INCR;
+- a cache local to each process (local memory, the default): in the
+  database (`PublicContentVersion`), read once per cacheable request, so a
+  change made in one gunicorn worker retires the pages cached by the others.
+
+A bump happens at once (inside the writer's transaction, so the writer's
+own next request sees it) and again when the transaction commits, so a
+page rendered from data read before the commit can never outlive it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+
+from .models import PublicContentVersion
+
+logger = logging.getLogger(__name__)
+
+CACHE_KEY = "public-pages:version"
+ROW = 1
+
+
+def _fresh() -> int:
+    # A number never used before, should the stored one be lost: an evicted
+    # key or a deleted row must not bring an old generation of pages back.
+    return time.time_ns()
+
+
+def current() -> int:
+    if settings.PUBLIC_PAGE_CACHE_SHARED:
+        number = cache.get(CACHE_KEY)
+        if number is None:
+            cache.add(CACHE_KEY, _fresh(), timeout=None)
+            number = cache.get(CACHE_KEY)
+        return number
+    number = PublicContentVersion.objects.filter(pk=ROW).values_list("number", flat=True).first()
+    return number if number is not None else 0
+
+
+def _bump_now() -> None:
+    try:
+        if settings.PUBLIC_PAGE_CACHE_SHARED:
+            try:
+                cache.incr(CACHE_KEY)
+            except ValueError:
+                cache.set(CACHE_KEY, _fresh(), timeout=None)
+            return
+        changed = PublicContentVersion.objects.filter(pk=ROW).update(number=F("number") + 1)
+        if not changed:
+            try:
+                with transaction.atomic():
+                    PublicContentVersion.objects.create(pk=ROW, number=_fresh())
+            except IntegrityError:
+                PublicContentVersion.objects.filter(pk=ROW).update(number=F("number") + 1)
+    except Exception:
+        # Never fail the write that caused it; pages still expire on their own
+        # (PUBLIC_PAGE_CACHE_SECONDS). Loud, because until then they may be stale.
+        logger.exception("Could not retire the cached public pages")
+
+
+def bump() -> None:
+    """Retire every cached public page: now, and again when the transaction commits."""
+    _bump_now()
+    if connection.in_atomic_block:
+        transaction.on_commit(_bump_now)
