@@ -21,15 +21,18 @@ from .models import ActionUpdate, Area, Evidence, Inspection, Kpi, Measurement, 
 from .progress import Summary
 
 MEASURES_PER_PAGE = 25
+# A sparkline is 100 pixels wide: two years of monthly figures is all it can
+# show, and all an area page should load however many years there are.
+SPARKLINE_FIGURES = 24
 
 
-def _with_figures(kpis):
-    """Measures with every approved figure, oldest first, in one extra query."""
+def _with_recent_figures(kpis):
+    """Measures with their latest approved figures (newest first), in one extra query."""
     return kpis.prefetch_related(
         Prefetch(
             "measurements",
-            queryset=Measurement.objects.approved().order_by("period"),
-            to_attr="approved_figures",
+            queryset=Measurement.objects.approved().order_by("-period")[:SPARKLINE_FIGURES],
+            to_attr="recent_figures",
         )
     )
 
@@ -67,8 +70,9 @@ def home(request):
 
 def area_detail(request, slug):
     area = get_object_or_404(Area.objects.with_judgements(), slug=slug)
-    kpis = list(_with_figures(Kpi.objects.for_display().filter(area=area)))
+    kpis = list(_with_recent_figures(Kpi.objects.for_display().filter(area=area)))
     for kpi in kpis:
+        kpi.approved_figures = kpi.recent_figures[::-1]
         kpi.spark = charts.sparkline(
             [m.value for m in kpi.approved_figures], target=kpi.target_value
         )
