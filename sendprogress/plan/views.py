@@ -24,6 +24,8 @@ MEASURES_PER_PAGE = 25
 # A sparkline is 100 pixels wide: two years of monthly figures is all it can
 # show, and all an area page should load however many years there are.
 SPARKLINE_FIGURES = 24
+# The newest evidence of an area; the documents page lists it all.
+AREA_EVIDENCE = 10
 
 
 def _with_recent_figures(kpis):
@@ -76,6 +78,8 @@ def area_detail(request, slug):
         kpi.spark = charts.sparkline(
             [m.value for m in kpi.approved_figures], target=kpi.target_value
         )
+    # One more than is shown, to know whether to link to the rest.
+    evidence = list(Evidence.objects.public().filter(area=area)[: AREA_EVIDENCE + 1])
     actions = area.actions.prefetch_related(
         Prefetch("updates", queryset=ActionUpdate.objects.order_by("date"))
     )
@@ -87,7 +91,8 @@ def area_detail(request, slug):
             "kpis": kpis,
             "summary_of_progress": Summary.of(k.progress for k in kpis),
             "actions": actions,
-            "evidence": [describe(e) for e in Evidence.objects.public().filter(area=area)],
+            "evidence": [describe(e) for e in evidence[:AREA_EVIDENCE]],
+            "more_evidence": len(evidence) > AREA_EVIDENCE,
             "posts": Post.objects.published().filter(areas=area)[:5],
             "illustrative": any(k.illustrative for k in kpis),
         },
