@@ -8,8 +8,9 @@ nothing in it is particular to the request: status 200, not streamed, no
 cookie set, no `Vary: Cookie`, no `Cache-Control: private/no-store/no-cache`,
 no CSP nonce used, and no `Vary` on a header the key does not include.
 
-Keys include the public content version (see versions.py), so a change to
-anything public retires every cached page at once. An entry is also never
+Each entry records the public content version it was rendered under (see
+versions.py) and is used only while that is still the current version, so a
+change to anything public retires every cached page at once. An entry is also never
 used past the next scheduled post's publish time or past local midnight
 (pages that compare dates with today), whichever comes first.
 
@@ -57,6 +58,7 @@ NOT_STORED_HEADERS = {"set-cookie", "date", "x-request-id"}
 
 @dataclass(frozen=True)
 class Entry:
+    version: int
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
@@ -95,7 +97,7 @@ def _response_is_cacheable(request, response) -> bool:
     return vary <= VARY_ALLOWED
 
 
-def _key(request, host: str, version: int) -> str:
+def _key(request, host: str) -> str:
     parts = [
         request.scheme,
         host,
@@ -103,7 +105,7 @@ def _key(request, host: str, version: int) -> str:
         *(request.META.get(h, "") for h in KEY_HEADERS),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"public-pages:{version}:{digest}"
+    return f"public-pages:{digest}"
 
 
 def _valid_until(now: float) -> float:
@@ -134,14 +136,14 @@ class PublicPageCacheMiddleware:
         if not _request_is_cacheable(request):
             return self.get_response(request)
         host = request.get_host()  # a host not allowed is refused here, as usual
+        key = _key(request, host)
         try:
-            key = _key(request, host, versions.current())
-            entry = cache.get(key)
+            version, entry = versions.current_and_cached(key)
         except Exception:
             logger.exception("Public page cache unavailable; rendering without it")
             return self.get_response(request)
         now = time.time()
-        if entry is not None and now < entry.valid_until:
+        if entry is not None and entry.version == version and now < entry.valid_until:
             return entry.response()
         # Worked out before rendering: a post going public while the page
         # renders must still end this entry's life.
@@ -150,14 +152,15 @@ class PublicPageCacheMiddleware:
         if _response_is_cacheable(request, response):
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            self._store(key, response, valid_until, now)
+            self._store(key, version, response, valid_until, now)
         return response
 
-    def _store(self, key, response, valid_until, now) -> None:
+    def _store(self, key, version, response, valid_until, now) -> None:
         timeout = int(valid_until - now)
         if timeout < 1:
             return
         entry = Entry(
+            version=version,
             status=response.status_code,
             headers=tuple(
                 (name, value)

@@ -48,6 +48,16 @@ def current() -> int:
     return number if number is not None else 0
 
 
+def current_and_cached(key: str) -> tuple[int, object]:
+    """The current version and what the cache holds under `key`: one round
+    trip to a shared cache, so a cached page costs one Redis call."""
+    if settings.PUBLIC_PAGE_CACHE_SHARED:
+        found = cache.get_many([CACHE_KEY, key])
+        number = found.get(CACHE_KEY)
+        return (number if number is not None else current()), found.get(key)
+    return current(), cache.get(key)
+
+
 def _bump_now() -> None:
     try:
         if settings.PUBLIC_PAGE_CACHE_SHARED:

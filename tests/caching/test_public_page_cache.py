@@ -300,3 +300,39 @@ def test_responses_particular_to_a_request_are_not_stored(kpi, spoil):
 def test_pages_for_staff_addresses_are_never_stored(kpi):
     _, _, views_run = _through_middleware(lambda: HttpResponse("x"), path="/staff/")
     assert views_run == 2
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/areas/ehcp-needs/",
+        "/measures/",
+        "/measures/?area=ehcp-needs&progress=on-track",
+        "/measures/ehcp-20-weeks/",
+        "/measures/ehcp-20-weeks/figures.csv",
+        "/measures/all-measures.json",
+        "/journey/",
+        "/documents/",
+        "/updates/",
+        "/updates/feed.atom",
+        "/sitemap.xml",
+        "/glossary/",
+        "/accessibility/",
+        "/privacy/",
+        "/cookies/",
+    ],
+)
+def test_every_public_page_is_cached(client, demo, url, django_assert_num_queries):
+    """Catches a change that quietly makes a page uncacheable (for example by
+    reading the session, which adds Vary: Cookie)."""
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(HIT_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+def test_a_post_is_cached(client, demo, django_assert_num_queries):
+    url = Post.objects.published().first().get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(HIT_QUERIES):
+        assert client.get(url).status_code == 200
