@@ -7,7 +7,7 @@ the same number of queries however many measures and figures there are.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
@@ -61,9 +61,11 @@ def home(request):
             "monitored": [a for a in areas if a.is_monitored],
             "not_monitored": [a for a in areas if not a.is_monitored],
             "summary_of_progress": Summary.of(k.progress for k in kpis),
-            "last_updated": Measurement.objects.public().aggregate(last=Max("approved_at"))[
-                "last"
-            ],
+            "last_updated": Measurement.objects.public()
+            .filter(approved_at__isnull=False)
+            .order_by("-approved_at")
+            .values_list("approved_at", flat=True)
+            .first(),
             "latest_posts": Post.objects.published()[:3],
             "illustrative": any(k.illustrative for k in kpis),
         },
