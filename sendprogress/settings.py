@@ -211,7 +211,7 @@ UPDATES_UNCONFIRMED_DAYS = env_int("UPDATES_UNCONFIRMED_DAYS", 7)
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "sendprogress.caching.backends.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "sendprogress",
     }

@@ -15,6 +15,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from sendprogress.accounts.roles import APPROVER, DATA_OFFICER
+from sendprogress.caching.backends import RedisCache
 from sendprogress.caching.middleware import PublicPageCacheMiddleware
 from sendprogress.pages.models import GlossaryTerm
 from sendprogress.plan import services
@@ -336,3 +337,10 @@ def test_a_post_is_cached(client, demo, django_assert_num_queries):
     client.get(url)
     with django_assert_num_queries(HIT_QUERIES):
         assert client.get(url).status_code == 200
+
+
+def test_the_redis_cache_reuses_one_client_per_connection_pool():
+    cache = RedisCache("redis://127.0.0.1:1/0", {})  # no server needed: nothing is sent
+    client = cache._cache.get_client()
+    assert cache._cache.get_client() is client
+    assert cache._cache.get_client(write=True) is client
