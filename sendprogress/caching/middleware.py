@@ -58,7 +58,7 @@ NOT_STORED_HEADERS = {"set-cookie", "date", "x-request-id"}
 
 @dataclass(frozen=True)
 class Entry:
-    version: int
+    version: object
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes

@@ -6,11 +6,18 @@ Where it lives depends on where the pages are cached:
   that cache, changed with an atomic INCR;
 - a cache local to each process (local memory, the default): in the
   database (`PublicContentVersion`), read once per cacheable request, so a
-  change made in one gunicorn worker retires the pages cached by the others.
+  change made in one gunicorn worker retires the pages cached by the others;
+  paired with a count of this process's own changes.
 
-A bump happens at once (inside the writer's transaction, so the writer's
-own next request sees it) and again when the transaction commits, so a
-page rendered from data read before the commit can never outlive it.
+With Redis, a bump happens at once (inside the writer's transaction, so the
+writer's own next request sees it) and again when the transaction commits,
+so a page rendered from data read before the commit can never outlive it.
+With the database, the row is changed only after the commit, in a
+transaction of its own: changing it inside the writer's transaction would
+hold its lock until then and make every other writer wait (or deadlock with
+one holding a figure's row lock). Meanwhile the process's own count, part
+of the version, changes at once, which is all the writer's process needs:
+its pages are cached in its own memory.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ def _fresh() -> int:
     return time.time_ns()
 
 
-def current() -> int:
+def current() -> object:
     if settings.PUBLIC_PAGE_CACHE_SHARED:
         number = cache.get(CACHE_KEY)
         if number is None:
@@ -45,10 +52,15 @@ def current() -> int:
             number = cache.get(CACHE_KEY)
         return number
     number = PublicContentVersion.objects.filter(pk=ROW).values_list("number", flat=True).first()
-    return number if number is not None else 0
+    return (number if number is not None else 0, _changes_here)
 
 
-def current_and_cached(key: str) -> tuple[int, object]:
+# Changes made by this process: part of the version when pages are cached
+# in this process's memory (see the module docstring).
+_changes_here = 0
+
+
+def current_and_cached(key: str) -> tuple[object, object]:
     """The current version and what the cache holds under `key`: one round
     trip to a shared cache, so a cached page costs one Redis call."""
     if settings.PUBLIC_PAGE_CACHE_SHARED:
@@ -58,21 +70,26 @@ def current_and_cached(key: str) -> tuple[int, object]:
     return current(), cache.get(key)
 
 
-def _bump_now() -> None:
+def _bump_shared_cache() -> None:
     try:
-        if settings.PUBLIC_PAGE_CACHE_SHARED:
-            try:
-                cache.incr(CACHE_KEY)
-            except ValueError:
-                cache.set(CACHE_KEY, _fresh(), timeout=None)
-            return
-        changed = PublicContentVersion.objects.filter(pk=ROW).update(number=F("number") + 1)
-        if not changed:
-            try:
-                with transaction.atomic():
-                    PublicContentVersion.objects.create(pk=ROW, number=_fresh())
-            except IntegrityError:
-                PublicContentVersion.objects.filter(pk=ROW).update(number=F("number") + 1)
+        cache.incr(CACHE_KEY)
+    except ValueError:
+        cache.set(CACHE_KEY, _fresh(), timeout=None)
+
+
+def _bump_database() -> None:
+    changed = PublicContentVersion.objects.filter(pk=ROW).update(number=F("number") + 1)
+    if not changed:
+        try:
+            with transaction.atomic():
+                PublicContentVersion.objects.create(pk=ROW, number=_fresh())
+        except IntegrityError:
+            PublicContentVersion.objects.filter(pk=ROW).update(number=F("number") + 1)
+
+
+def _safely(bump_it) -> None:
+    try:
+        bump_it()
     except Exception:
         # Never fail the write that caused it; pages still expire on their own
         # (PUBLIC_PAGE_CACHE_SECONDS). Loud, because until then they may be stale.
@@ -80,7 +97,13 @@ def _bump_now() -> None:
 
 
 def bump() -> None:
-    """Retire every cached public page: now, and again when the transaction commits."""
-    _bump_now()
-    if connection.in_atomic_block:
-        transaction.on_commit(_bump_now)
+    """Retire every cached public page, in every process, from now on."""
+    global _changes_here
+    if settings.PUBLIC_PAGE_CACHE_SHARED:
+        _safely(_bump_shared_cache)
+        if connection.in_atomic_block:
+            transaction.on_commit(lambda: _safely(_bump_shared_cache))
+        return
+    _changes_here += 1
+    # Outside a transaction this runs at once.
+    transaction.on_commit(lambda: _safely(_bump_database))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from sendprogress.accounts.roles import APPROVER, DATA_OFFICER
 from sendprogress.caching.backends import RedisCache
 from sendprogress.caching.middleware import PublicPageCacheMiddleware
+from sendprogress.caching.models import PublicContentVersion
 from sendprogress.pages.models import GlossaryTerm
 from sendprogress.plan import services
 from sendprogress.plan.models import Measurement
@@ -344,3 +345,19 @@ def test_the_redis_cache_reuses_one_client_per_connection_pool():
     client = cache._cache.get_client()
     assert cache._cache.get_client() is client
     assert cache._cache.get_client(write=True) is client
+
+
+def test_without_redis_the_shared_version_changes_only_once_committed(
+    kpi, django_capture_on_commit_callbacks
+):
+    """So a writer never holds the version row's lock, and other processes
+    change over exactly when the change is visible to them."""
+
+    def shared_number():
+        return PublicContentVersion.objects.values_list("number", flat=True).first()
+
+    before = shared_number()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_area(slug="committed-later")
+        assert shared_number() == before
+    assert shared_number() != before
