@@ -14,7 +14,7 @@ DEMO_ENV := DEBUG=true
 # Links in the demo's emails point at the port it serves on.
 RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test install venv migrate demo css lint format check-deploy clean backup restore
+.PHONY: run test install venv migrate demo css lint format check-deploy clean backup restore bench load profile
 
 run: install
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
@@ -31,6 +31,18 @@ run: install
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Performance (see the README's "Performance"): need PostgreSQL, Redis and wrk
+# (installed from Debian if missing). Not part of `make test` or CI.
+bench: install
+	$(PY) bench/run.py
+
+load: install
+	$(PY) bench/load.py
+
+# Where a page spends its time: PROFILE_URL=/measures/ make profile
+profile: install
+	$(PY) bench/profile_page.py $(PROFILE_URL)
 
 install: $(STAMP)
 	@mkdir -p var

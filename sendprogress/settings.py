@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "sendprogress.updates",
     "sendprogress.staff",
     "sendprogress.pages",
+    "sendprogress.caching",
     "sendprogress.security",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -104,6 +105,10 @@ MIDDLEWARE = [
     "sendprogress.middleware.NulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # ETag and 304 for every page; then anonymous public pages from the cache,
+    # before sessions, CSRF and authentication (which a cached page skips).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "sendprogress.caching.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -223,6 +228,31 @@ TASKS = {
 UPDATES_DISPATCH_INTERVAL = env_int("UPDATES_DISPATCH_INTERVAL", 30)
 # Unconfirmed email addresses are deleted after this many days.
 UPDATES_UNCONFIRMED_DAYS = env_int("UPDATES_UNCONFIRMED_DAYS", 7)
+
+# The cache: local memory in each process unless REDIS_URL names a Redis
+# shared by every worker and host. Anonymous visitors' public pages are kept
+# there for up to PUBLIC_PAGE_CACHE_SECONDS (0 turns that off), and retired
+# as soon as anything public changes (sendprogress/caching/).
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "sendprogress.caching.backends.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "sendprogress",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
+# Whether every process shares the cache, and so can keep the version of the
+# public content in it rather than in the database.
+PUBLIC_PAGE_CACHE_SHARED = bool(REDIS_URL)
+# A tiny fixed page at /_bench/minimal/, the benchmark's reference for what
+# Django itself costs. Off unless the benchmark turns it on.
+BENCH_MINIMAL_VIEW = env_bool("BENCH_MINIMAL_VIEW", default=False)
 
 # Security. Production values are the defaults; DEBUG relaxes the ones that
 # would stop a plain-HTTP local demo from working.

@@ -23,3 +23,6 @@ urlpatterns = [
     path("", include("sendprogress.pages.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
+
+if settings.BENCH_MINIMAL_VIEW:
+    urlpatterns.append(path("_bench/minimal/", views.bench_minimal))

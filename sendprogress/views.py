@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.http import HttpResponse
 from django.shortcuts import render
 
 # When the accessibility statement was written and the site last tested.
@@ -18,4 +19,14 @@ def accessibility(request):
             "prepared_on": ACCESSIBILITY_STATEMENT_PREPARED,
             "last_tested_on": ACCESSIBILITY_LAST_TESTED,
         },
+    )
+
+
+def bench_minimal(request):
+    """A short fixed page: the benchmark's measure of Django's own cost per request.
+
+    Routed only when BENCH_MINIMAL_VIEW is on.
+    """
+    return HttpResponse(
+        "<!DOCTYPE html><html lang=en><title>Minimal</title><p>A minimal page.</p></html>"
     )

@@ -25,3 +25,7 @@ STORAGES = {
 }
 # Existing staff tests sign in with force_login; the 2FA tests turn this on.
 STAFF_REQUIRE_2FA = False
+# Whatever REDIS_URL says: the suite empties the cache between tests, and must
+# never do that to a Redis someone else is using.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PUBLIC_PAGE_CACHE_SHARED = False

@@ -53,3 +53,43 @@ def test_production_defaults_are_secure():
     debug, redirect, cookie, hsts = result.stdout.split()
     assert (debug, redirect, cookie) == ("False", "True", "True")
     assert int(hsts) >= 31536000
+
+
+def _cache_settings(**env):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "REDIS_URL", "PUBLIC_PAGE_CACHE_SECONDS"}
+    }
+    environment.update({"SECRET_KEY": "k"} | env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from sendprogress import settings as s; "
+            "print(s.CACHES['default']['BACKEND'], s.PUBLIC_PAGE_CACHE_SHARED, "
+            "s.PUBLIC_PAGE_CACHE_SECONDS)",
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_cache_is_local_memory_unless_redis_url_is_set():
+    assert _cache_settings().stdout.split() == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "False",
+        "600",
+    ]
+    assert _cache_settings(REDIS_URL="redis://cache:6379/0").stdout.split()[:2] == [
+        "sendprogress.caching.backends.RedisCache",
+        "True",
+    ]
+
+
+def test_the_page_cache_lifetime_must_be_a_whole_number():
+    result = _cache_settings(PUBLIC_PAGE_CACHE_SECONDS="ten minutes")
+    assert result.returncode != 0
+    assert "PUBLIC_PAGE_CACHE_SECONDS" in result.stderr

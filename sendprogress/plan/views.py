@@ -7,7 +7,7 @@ the same number of queries however many measures and figures there are.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
@@ -21,15 +21,20 @@ from .models import ActionUpdate, Area, Evidence, Inspection, Kpi, Measurement, 
 from .progress import Summary
 
 MEASURES_PER_PAGE = 25
+# A sparkline is 100 pixels wide: two years of monthly figures is all it can
+# show, and all an area page should load however many years there are.
+SPARKLINE_FIGURES = 24
+# The newest evidence of an area; the documents page lists it all.
+AREA_EVIDENCE = 10
 
 
-def _with_figures(kpis):
-    """Measures with every approved figure, oldest first, in one extra query."""
+def _with_recent_figures(kpis):
+    """Measures with their latest approved figures (newest first), in one extra query."""
     return kpis.prefetch_related(
         Prefetch(
             "measurements",
-            queryset=Measurement.objects.approved().order_by("period"),
-            to_attr="approved_figures",
+            queryset=Measurement.objects.approved().order_by("-period")[:SPARKLINE_FIGURES],
+            to_attr="recent_figures",
         )
     )
 
@@ -56,9 +61,11 @@ def home(request):
             "monitored": [a for a in areas if a.is_monitored],
             "not_monitored": [a for a in areas if not a.is_monitored],
             "summary_of_progress": Summary.of(k.progress for k in kpis),
-            "last_updated": Measurement.objects.public().aggregate(last=Max("approved_at"))[
-                "last"
-            ],
+            "last_updated": Measurement.objects.public()
+            .filter(approved_at__isnull=False)
+            .order_by("-approved_at")
+            .values_list("approved_at", flat=True)
+            .first(),
             "latest_posts": Post.objects.published()[:3],
             "illustrative": any(k.illustrative for k in kpis),
         },
@@ -67,11 +74,14 @@ def home(request):
 
 def area_detail(request, slug):
     area = get_object_or_404(Area.objects.with_judgements(), slug=slug)
-    kpis = list(_with_figures(Kpi.objects.for_display().filter(area=area)))
+    kpis = list(_with_recent_figures(Kpi.objects.for_display().filter(area=area)))
     for kpi in kpis:
+        kpi.approved_figures = kpi.recent_figures[::-1]
         kpi.spark = charts.sparkline(
             [m.value for m in kpi.approved_figures], target=kpi.target_value
         )
+    # One more than is shown, to know whether to link to the rest.
+    evidence = list(Evidence.objects.public().filter(area=area)[: AREA_EVIDENCE + 1])
     actions = area.actions.prefetch_related(
         Prefetch("updates", queryset=ActionUpdate.objects.order_by("date"))
     )
@@ -83,7 +93,8 @@ def area_detail(request, slug):
             "kpis": kpis,
             "summary_of_progress": Summary.of(k.progress for k in kpis),
             "actions": actions,
-            "evidence": [describe(e) for e in Evidence.objects.public().filter(area=area)],
+            "evidence": [describe(e) for e in evidence[:AREA_EVIDENCE]],
+            "more_evidence": len(evidence) > AREA_EVIDENCE,
             "posts": Post.objects.published().filter(areas=area)[:5],
             "illustrative": any(k.illustrative for k in kpis),
         },

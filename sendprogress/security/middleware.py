@@ -45,7 +45,10 @@ def session_limits(get_response):
     """Sign out a session idle too long, and any session older than the maximum."""
 
     def middleware(request):
-        if request.user.is_authenticated:
+        # Without a session cookie nobody is signed in; asking request.user
+        # would read the session and add `Vary: Cookie`, which keeps public
+        # pages out of the page cache.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
             now = int(time.time())
             session = request.session
             signed_in_at = session.setdefault(SIGNED_IN_AT, now)
@@ -90,9 +93,10 @@ def staff_two_factor(get_response):
     def middleware(request):
         if (
             settings.STAFF_REQUIRE_2FA
+            # The path first: public pages never touch the session here.
+            and _guarded(request.path)
             and is_staff(request.user)
             and not request.user.is_verified()
-            and _guarded(request.path)
         ):
             return _to_second_factor(request)
         return get_response(request)

@@ -54,6 +54,8 @@ def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
     html = response.content.decode()
     # htmx swaps only the results, from a select that offers only good choices;
     # a whole page shows the form, with its messages.
+    # NUL bytes are taken out of query strings before any view reads them.
+    area, progress = area.replace("\x00", ""), progress.replace("\x00", "")
     if not htmx and area and area not in _filterable_slugs():
         assert "Choose an area from the list" in html
     if not htmx and progress and progress not in PROGRESS:

@@ -1,14 +1,19 @@
 """Each public page makes the same number of queries however much data there is.
 
-Every test measures the page with one measure and a few figures, then grows
-the data to 50 measures with 36 monthly approved figures each and asserts the
-page makes exactly as many queries as before.
+The first test measures each page with one measure and a few figures, then
+grows the data to 50 measures with 36 monthly approved figures each and
+asserts the page makes exactly as many queries as before. The second
+compares every kind of page at the demo scale and with the large data set
+(`generate_large_data`, scaled down) added. Both count what the views do,
+so the public page cache is off; a cached page makes one query or none
+(tests/caching/).
 """
 
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,7 +36,7 @@ from tests.factories import (
     make_post,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 MONTHS = [date(2021 + m // 12, m % 12 + 1, 1) for m in range(36)]
 
@@ -64,7 +69,7 @@ def _add_kpi(area, n, figures):
     action = Action.objects.create(area=area, title=f"Action {n}", owner_role="Lead")
     ActionUpdate.objects.create(action=action, date=date(2022, 1, 1), note="Going well.")
     Milestone.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
-    make_post(areas=[area], title=f"Post {n}")
+    make_post(areas=[area], title=f"Post {n}", slug=f"post-{n}")
     return kpi
 
 
@@ -114,6 +119,15 @@ def _grow(area):
         reverse("plan:kpi_json", args=["measure-0"]),
         reverse("plan:all_csv"),
         reverse("plan:all_json"),
+        reverse("updates:post_list"),
+        reverse("updates:post_list") + "?area=the-area&page=2",
+        reverse("updates:post_detail", args=["post-0"]),
+        reverse("updates:feed_rss"),
+        reverse("updates:feed_atom"),
+        reverse("updates:area_feed_rss", args=["the-area"]),
+        reverse("updates:area_feed_atom", args=["the-area"]),
+        reverse("sitemap"),
+        reverse("email_updates:subscribe"),
         reverse("glossary"),
         reverse("accessibility"),
         reverse("privacy"),
@@ -128,3 +142,56 @@ def test_page_queries_do_not_grow_with_the_data(
     _grow(small_site)
     with django_assert_num_queries(len(small)):
         assert client.get(url).status_code == 200
+
+
+# Demo scale against the large data set -----------------------------------------
+
+
+def _pages(area: str, kpi: str, post: str) -> dict[str, str]:
+    """One address of every kind of public page, for the given area, measure and post."""
+    return {
+        "home": reverse("plan:home"),
+        "area": reverse("plan:area_detail", args=[area]),
+        "measure": reverse("plan:kpi_detail", args=[kpi]),
+        "all measures": reverse("plan:kpi_list"),
+        "all measures, filtered": reverse("plan:kpi_list") + f"?area={area}",
+        "measure csv": reverse("plan:kpi_csv", args=[kpi]),
+        "measure json": reverse("plan:kpi_json", args=[kpi]),
+        "all csv": reverse("plan:all_csv"),
+        "all json": reverse("plan:all_json"),
+        "journey": reverse("plan:journey"),
+        "documents": reverse("plan:documents"),
+        "updates": reverse("updates:post_list"),
+        "updates, filtered": reverse("updates:post_list") + f"?area={area}",
+        "post": reverse("updates:post_detail", args=[post]),
+        "feed": reverse("updates:feed_atom"),
+        "area feed": reverse("updates:area_feed_rss", args=[area]),
+        "sitemap": reverse("sitemap"),
+        "glossary": reverse("glossary"),
+    }
+
+
+def _count_queries(client, pages: dict[str, str]) -> dict[str, int]:
+    counts = {}
+    for name, url in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        counts[name] = len(queries)
+    return counts
+
+
+def test_pages_make_the_same_queries_at_demo_and_large_scale(client, demo):
+    demo_pages = _pages("ehcp-needs", "ehcp-20-weeks", _a_demo_post())
+    at_demo_scale = _count_queries(client, demo_pages)
+
+    call_command("generate_large_data", "--small", verbosity=0)
+    large_pages = _pages("large-area-1", "large-measure-1", "large-update-1")
+
+    assert _count_queries(client, large_pages) == at_demo_scale
+    assert _count_queries(client, demo_pages) == at_demo_scale
+
+
+def _a_demo_post() -> str:
+    from sendprogress.updates.models import Post
+
+    return Post.objects.published().order_by("published_at").first().slug

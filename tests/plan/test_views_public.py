@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sendprogress.plan.models import Area, Kpi, Measurement
+from sendprogress.plan.models import Area, Evidence, Kpi, Measurement
+from sendprogress.plan.views import AREA_EVIDENCE
 from sendprogress.updates.models import Post
-from tests.factories import make_kpi, make_measurement, make_post
+from tests.factories import make_area, make_kpi, make_local_area, make_measurement, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +232,20 @@ def test_unapproved_latest_figure_shows_nowhere(client, db, status):
         assert "February 2023" not in html
         assert "Feb 2023" not in html
     assert "12%" in client.get(reverse("plan:kpi_list")).content.decode()
+
+
+def test_area_page_shows_the_newest_evidence_and_links_to_the_rest(client, db):
+    make_local_area()
+    area = make_area(slug="lots")
+    for day in range(1, AREA_EVIDENCE + 3):
+        Evidence.objects.create(
+            title=f"Report of day {day:02}",
+            date=date(2025, 1, day),
+            url="https://example.org/",
+            is_public=True,
+            area=area,
+        )
+    html = client.get("/areas/lots/").content.decode()
+    assert f"Report of day {AREA_EVIDENCE + 2:02}" in html
+    assert "Report of day 01" not in html
+    assert "See all documents and evidence" in html

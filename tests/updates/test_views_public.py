@@ -73,7 +73,9 @@ def test_the_filter_keeps_the_area_in_page_links(client):
     assert f"?area={area.slug}&amp;page=2" in html
 
 
-def test_the_list_query_count_does_not_grow_with_posts(client, django_assert_num_queries):
+def test_the_list_query_count_does_not_grow_with_posts(
+    client, django_assert_num_queries, no_page_cache
+):
     area = make_area()
     for n in range(3):
         make_post(areas=[area], published_at=_days_ago(n + 1))
@@ -244,7 +246,7 @@ def test_a_draft_never_appears_anywhere_public(client, demo):
     assert mail.outbox == []
 
 
-def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries):
+def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries, no_page_cache):
     area = make_area()
     post = make_post(areas=[area], published_at=_days_ago(2))
     post.kpis.set([make_kpi(area=area, is_public=True) for _ in range(3)])

@@ -281,6 +281,11 @@ class Measurement(models.Model):
                 fields=["kpi", "period"], name="one_measurement_per_kpi_period"
             )
         ]
+        indexes = [
+            # "Last updated" on the home page: the newest approval, found
+            # without reading every figure there has ever been.
+            models.Index(fields=["approved_at"], name="measurement_approved_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kpi}: {self.period:%B %Y}"

@@ -1,0 +1,350 @@
+"""Add a large, realistic set of content for benchmarks and tests of scale.
+
+By default: 6 areas, 100 measures with 10 years of figures (monthly for most,
+every three months for some), 2,000 updates and 500 evidence items, written
+with bulk inserts in one transaction (well under a minute on PostgreSQL).
+`--small` makes a scaled-down set of the same shape for tests.
+
+Everything follows the rules staff work under, so the pages render as in
+real life: periods start on their frequency's days, within the reporting
+window and never in the future; percentages stay between 0 and 100; every
+figure has commentary. Most figures are approved; a few latest ones are
+drafts, submitted or returned, and some updates are drafts or scheduled, so
+what must not be public is there to leak (and must not). The generated
+content is added beside whatever is there (its slugs and codes start with
+"large-"); run it once per database.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from sendprogress.caching.invalidation import public_content_changed
+from sendprogress.plan import periods
+from sendprogress.plan.models import (
+    Action,
+    ActionUpdate,
+    Area,
+    Evidence,
+    Inspection,
+    Judgement,
+    Kpi,
+    KpiMilestone,
+    LocalArea,
+    Measurement,
+    Milestone,
+)
+from sendprogress.updates.models import Post
+
+SMALL = {"areas": 2, "kpis": 6, "years": 2, "posts": 30, "evidence": 12}
+BATCH = 1000
+WORDS = " ".join(
+    [
+        "families told us waiting times were too long so we added staff to the assessment team",
+        "and checked every plan against the new standard with the parent carer forum each month",
+        "health visitors schools and social care now meet weekly to agree what each child needs",
+    ]
+).split()
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraphs(rng: random.Random, count: int) -> str:
+    return "\n\n".join(" ".join(_sentence(rng, 14) for _ in range(3)) for _ in range(count))
+
+
+def _month_back(on: date, months: int) -> date:
+    index = on.year * 12 + on.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class Command(BaseCommand):
+    help = "Add a large, realistic data set (for benchmarks and scale tests)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--areas", type=int, default=6)
+        parser.add_argument("--kpis", type=int, default=100)
+        parser.add_argument("--years", type=int, default=10, help="Years of figures.")
+        parser.add_argument("--posts", type=int, default=2000)
+        parser.add_argument("--evidence", type=int, default=500)
+        parser.add_argument(
+            "--small",
+            action="store_true",
+            help="A scaled-down set of the same shape, for tests: "
+            + ", ".join(f"{v} {k}" for k, v in SMALL.items()),
+        )
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, **options):
+        if options["small"]:
+            options.update(SMALL)
+        if Area.objects.filter(slug__startswith="large-").exists():
+            raise CommandError("This database already has the large data set.")
+        # Repeatable made-up content, not secrets.
+        rng = random.Random(options["seed"])  # noqa: S311
+        today = timezone.localdate()
+        with transaction.atomic():
+            counts = self._generate(rng, today, options)
+        if connection.vendor == "postgresql":
+            # As autovacuum would soon after a bulk load: without statistics
+            # the planner guesses, and benchmarks measure its guesses.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        # Bulk inserts send no signals: retire cached pages here.
+        public_content_changed()
+        self.stdout.write(
+            "Added " + ", ".join(f"{n:,} {name}" for name, n in counts.items()) + "."
+        )
+
+    def _generate(self, rng, today, options) -> dict[str, int]:
+        if not LocalArea.objects.exists():
+            LocalArea.objects.create(
+                name="Largeshire",
+                site_name="SEND progress in Largeshire",
+                partners="Largeshire Council, the NHS and the parent carer forum",
+                forum_name="Largeshire Parent Carer Forum",
+                contact_email="send@example.org",
+                about="Inspectors found weaknesses. We made a plan. This is our progress.",
+            )
+        start = _month_back(today, options["years"] * 12)
+        areas = self._areas(rng, options["areas"], start)
+        kpis = self._kpis(rng, areas, options["kpis"], start)
+        figures = self._figures(rng, kpis, today)
+        posts = self._posts(rng, areas, kpis, options["posts"], start, today)
+        evidence = self._evidence(rng, areas, kpis, options["evidence"], start)
+        return {
+            "areas": len(areas),
+            "measures": len(kpis),
+            "figures": figures,
+            "updates": posts,
+            "evidence items": evidence,
+        }
+
+    def _areas(self, rng, count, start) -> list[Area]:
+        offset = Area.objects.count()
+        areas = Area.objects.bulk_create(
+            Area(
+                title=f"Large area {n}: children's needs are met in their plans",
+                slug=f"large-area-{n}",
+                short_title=f"Large area {n}",
+                summary=_sentence(rng, 20),
+                order=offset + n,
+            )
+            for n in range(1, count + 1)
+        )
+        first = Inspection.objects.create(
+            title="Local area SEND inspection (generated)",
+            kind=Inspection.Kind.INSPECTION,
+            date=start,
+            bodies="Ofsted and the CQC",
+        )
+        revisit = Inspection.objects.create(
+            title="Revisit (generated)",
+            kind=Inspection.Kind.REVISIT,
+            date=start + timedelta(days=900),
+            bodies="Ofsted and the CQC",
+        )
+        outcomes = [Judgement.Outcome.NOT_YET, Judgement.Outcome.SUFFICIENT]
+        Judgement.objects.bulk_create(
+            Judgement(
+                inspection=inspection,
+                area=area,
+                outcome=Judgement.Outcome.WEAKNESS
+                if inspection is first
+                else outcomes[n % 2 if n > 2 else 0],
+                findings=_paragraphs(rng, 1),
+            )
+            for n, area in enumerate(areas)
+            for inspection in (first, revisit)
+        )
+        actions = Action.objects.bulk_create(
+            Action(
+                area=area,
+                title=f"Action {n + 1} for {area.short_title}",
+                description=_sentence(rng, 18),
+                owner_role="Head of SEND services",
+                due_date=start + timedelta(days=400 + 60 * n),
+                status=rng.choice(Action.Status.values),
+                order=n,
+            )
+            for area in areas
+            for n in range(6)
+        )
+        ActionUpdate.objects.bulk_create(
+            ActionUpdate(
+                action=action, date=start + timedelta(days=450 + 90 * n), note=_sentence(rng, 16)
+            )
+            for action in actions
+            for n in range(4)
+        )
+        Milestone.objects.bulk_create(
+            Milestone(
+                date=start + timedelta(days=120 * n),
+                title=f"Step {n + 1} of the journey (generated)",
+                description=_sentence(rng, 14),
+                kind=rng.choice(Milestone.Kind.values),
+            )
+            for n in range(30)
+        )
+        return areas
+
+    def _kpis(self, rng, areas, count, start) -> list[Kpi]:
+        kpis = []
+        for n in range(count):
+            higher = n % 3 != 0
+            baseline = Decimal(rng.randint(20, 45) if higher else rng.randint(55, 80))
+            target = baseline + (25 if higher else -25)
+            kpis.append(
+                Kpi(
+                    area=areas[n % len(areas)],
+                    code=f"large-measure-{n + 1}",
+                    title=f"Measure {n + 1}: families who got what they needed in time",
+                    why_it_matters=_sentence(rng, 16),
+                    definition=_sentence(rng, 20),
+                    source="Case management system",
+                    frequency=Kpi.Frequency.QUARTERLY if n % 10 == 9 else Kpi.Frequency.MONTHLY,
+                    unit=Kpi.Unit.PERCENT,
+                    higher_is_better=higher,
+                    baseline_value=baseline,
+                    baseline_date=start,
+                    baseline_label=f"{start:%B %Y}",
+                    target_value=target,
+                    target_date=start + timedelta(days=365),
+                    comparator_value=Decimal(50),
+                    comparator_label="England average",
+                    comparator_year=str(start.year),
+                    illustrative=True,
+                    order=n,
+                )
+            )
+        kpis = Kpi.objects.bulk_create(kpis)
+        KpiMilestone.objects.bulk_create(
+            KpiMilestone(
+                kpi=kpi,
+                date=_month_back(start, -4 * step),
+                target=kpi.baseline_value + (kpi.target_value - kpi.baseline_value) * step / 3,
+            )
+            for kpi in kpis
+            for step in (1, 2)
+        )
+        return kpis
+
+    def _figures(self, rng, kpis, today) -> int:
+        rows = []
+        now = timezone.now()
+        for kpi in kpis:
+            period = periods.period_start(kpi.frequency, kpi.baseline_date)
+            if period < kpi.baseline_date:
+                period = periods.next_period(kpi.frequency, period)
+            value = float(kpi.baseline_value)
+            step = float(kpi.target_value - kpi.baseline_value) / 36
+            kpi_rows = []
+            while period <= periods.due_period(kpi.frequency, today):
+                value = min(100.0, max(0.0, value + step + rng.uniform(-2.5, 2.5)))
+                kpi_rows.append(
+                    Measurement(
+                        kpi=kpi,
+                        period=period,
+                        value=Decimal(f"{value:.2f}"),
+                        commentary=_sentence(rng, 12),
+                        status=Measurement.Status.APPROVED,
+                        submitted_at=now,
+                        approved_at=now,
+                    )
+                )
+                period = periods.next_period(kpi.frequency, period)
+            # The latest figure of some measures is still on its way to approval.
+            if kpi_rows and kpi.pk % 4 == 0:
+                latest = kpi_rows[-1]
+                latest.status = rng.choice(
+                    [
+                        Measurement.Status.DRAFT,
+                        Measurement.Status.SUBMITTED,
+                        Measurement.Status.RETURNED,
+                    ]
+                )
+                latest.approved_at = None
+                if latest.status == Measurement.Status.RETURNED:
+                    latest.return_reason = "Please check the denominator."
+            rows.extend(kpi_rows)
+        Measurement.objects.bulk_create(rows, batch_size=BATCH)
+        return len(rows)
+
+    def _posts(self, rng, areas, kpis, count, start, today) -> int:
+        now = timezone.now()
+        span = (now - timezone.make_aware(datetime.combine(start, datetime.min.time()))).days
+        posts = []
+        for n in range(count):
+            published = now - timedelta(days=span * n / max(count, 1), hours=rng.randint(1, 20))
+            status = Post.Status.PUBLISHED
+            if n % 97 == 5:
+                status = Post.Status.DRAFT
+            elif n % 211 == 7:
+                published = now + timedelta(days=rng.randint(1, 30))  # scheduled
+            title = f"Update {count - n}: {_sentence(rng, 6)[:-1]}"
+            posts.append(
+                Post(
+                    title=title[:200],
+                    slug=f"large-update-{count - n}",
+                    summary=_sentence(rng, 18)[:300],
+                    body=_paragraphs(rng, 4)
+                    + "\n\n## What happens next\n\n- "
+                    + "\n- ".join(_sentence(rng, 8) for _ in range(3)),
+                    author_name="Alex Morgan",
+                    author_role="Assistant Director of SEND",
+                    status=status,
+                    published_at=published if status == Post.Status.PUBLISHED else None,
+                    emails_queued_at=now if published <= now else None,
+                )
+            )
+        posts = Post.objects.bulk_create(posts, batch_size=BATCH)
+        Post.areas.through.objects.bulk_create(
+            (
+                Post.areas.through(post=post, area=area)
+                for post in posts
+                for area in rng.sample(areas, k=min(len(areas), rng.randint(1, 2)))
+            ),
+            batch_size=BATCH,
+        )
+        Post.kpis.through.objects.bulk_create(
+            (
+                Post.kpis.through(post=post, kpi=kpi)
+                for post in posts
+                if rng.random() < 0.3
+                for kpi in rng.sample(kpis, k=min(len(kpis), 2))
+            ),
+            batch_size=BATCH,
+        )
+        return len(posts)
+
+    def _evidence(self, rng, areas, kpis, count, start) -> int:
+        figures = list(
+            Measurement.objects.filter(kpi__in=kpis).values_list("pk", "kpi_id", "status")
+        )
+        items = []
+        for n in range(count):
+            kpi = kpis[n % len(kpis)]
+            figure = rng.choice(figures) if n % 5 == 0 else None
+            items.append(
+                Evidence(
+                    title=f"Evidence {n + 1}: report to the SEND partnership board",
+                    date=start + timedelta(days=rng.randint(0, 3000)),
+                    description=_sentence(rng, 12),
+                    url=f"https://example.org/evidence/{n + 1}",
+                    is_public=n % 4 != 0,
+                    area=kpi.area,
+                    kpi_id=figure[1] if figure else kpi.pk,
+                    measurement_id=figure[0] if figure else None,
+                )
+            )
+        Evidence.objects.bulk_create(items, batch_size=BATCH)
+        return len(items)
