@@ -59,10 +59,16 @@ def sync_roles(apps) -> None:
 
     # Permissions are normally made after migrations finish; make them now so
     # the groups can hold them on a brand new database.
+    # A migration's app registry has no models modules, which create_permissions
+    # skips; lend it one for the call and put back what was there, so that
+    # calling this with the real registry (as tests do) leaves it untouched.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

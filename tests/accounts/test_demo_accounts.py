@@ -39,3 +39,15 @@ def test_roles_exist_after_migrating():
     assert approver.permissions.filter(codename="approve_measurement").exists()
     officer = Group.objects.get(name=roles.DATA_OFFICER)
     assert not officer.permissions.filter(codename="approve_measurement").exists()
+
+
+def test_syncing_roles_with_the_real_app_registry_leaves_it_working(db):
+    # Tests call sync_roles(apps) with the real registry; it once left every
+    # app without its models module, so later flushes made no permissions.
+    from django.apps import apps
+
+    from sendprogress.accounts.roles import sync_roles
+
+    before = {config.label: config.models_module for config in apps.get_app_configs()}
+    sync_roles(apps)
+    assert {config.label: config.models_module for config in apps.get_app_configs()} == before
