@@ -42,8 +42,8 @@ logger = logging.getLogger(__name__)
 # Addresses that are never cached: staff, sign-in, forms with CSRF tokens,
 # staff previews, evidence files (which staff may fetch at the same address),
 # and the benchmark's reference view.
+# The admin is skipped wherever ADMIN_URL puts it (see _skip_prefixes).
 SKIP_PREFIXES = (
-    "/admin/",
     "/staff/",
     "/email-updates/",
     "/updates/preview/",
@@ -75,13 +75,17 @@ def _only_csrf_cookie(request) -> bool:
     return all(name == settings.CSRF_COOKIE_NAME for name in request.COOKIES)
 
 
+def _skip_prefixes() -> tuple[str, ...]:
+    return (*SKIP_PREFIXES, "/" + settings.ADMIN_URL)
+
+
 def _request_is_cacheable(request) -> bool:
     return (
         settings.PUBLIC_PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and _only_csrf_cookie(request)
         and "HTTP_AUTHORIZATION" not in request.META
-        and not request.path.startswith(SKIP_PREFIXES)
+        and not request.path.startswith(_skip_prefixes())
     )
 
 

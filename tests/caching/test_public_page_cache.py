@@ -304,6 +304,12 @@ def test_pages_for_staff_addresses_are_never_stored(kpi):
     assert views_run == 2
 
 
+def test_the_admin_is_never_stored_wherever_admin_url_puts_it(kpi, settings):
+    settings.ADMIN_URL = "back-office/"
+    _, _, views_run = _through_middleware(lambda: HttpResponse("x"), path="/back-office/")
+    assert views_run == 2
+
+
 @pytest.mark.parametrize(
     "url",
     [
