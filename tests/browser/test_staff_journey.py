@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps
 from django.core.management import call_command
 
-from sendprogress.accounts.roles import ROLES
+from sendprogress.accounts.roles import sync_roles
 from sendprogress.plan import periods
 from sendprogress.plan.models import Measurement
 
@@ -21,14 +21,8 @@ DUE = periods.due_period("monthly", date.today())
 def staff_demo(live_demo, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     # A transactional test empties every table afterwards, so the groups the
-    # roles migration made are gone; permissions are re-made by the flush.
-    for name, dotted in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for perm in dotted:
-            app_label, codename = perm.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+    # roles migration made may be gone: make them again.
+    sync_roles(apps)
     settings.DEBUG = True
     call_command("create_demo_accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
     settings.DEBUG = False
