@@ -5,6 +5,7 @@ import io
 import json
 import logging
 import re
+from contextlib import contextmanager
 
 import pytest
 from django.apps import apps
@@ -41,6 +42,21 @@ DETAILS = [
     "nonexistent-directory",
     "127.0.0.1",
 ]
+
+
+@contextmanager
+def _request_log():
+    """What django.request logs meanwhile, formatted as the site formats it."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logs.JsonFormatter())
+    handler.addFilter(logs.RequestIdFilter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        yield stream
+    finally:
+        logger.removeHandler(handler)
 
 
 @pytest.fixture
@@ -135,16 +151,8 @@ def test_each_error_is_one_json_log_line_with_the_request_id(browser, monkeypatc
         raise RuntimeError("secret internal detail")
 
     monkeypatch.setattr("sendprogress.plan.views.Summary.of", fail)
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logs.JsonFormatter())
-    handler.addFilter(logs.RequestIdFilter())
-    logger = logging.getLogger("django.request")
-    logger.addHandler(handler)
-    try:
+    with _request_log() as stream:
         response = browser.get("/", headers={"X-Request-ID": "lb-7f3a9c1e"})
-    finally:
-        logger.removeHandler(handler)
 
     lines = stream.getvalue().splitlines()
     assert len(lines) == 1
@@ -229,16 +237,8 @@ def test_healthz_takes_only_get_and_head(client, db):
 
 @pytest.mark.usefixtures("db")
 def test_a_4xx_log_line_carries_the_request_id_too(browser):
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logs.JsonFormatter())
-    handler.addFilter(logs.RequestIdFilter())
-    logger = logging.getLogger("django.request")
-    logger.addHandler(handler)
-    try:
+    with _request_log() as stream:
         response = browser.get("/no-such-page/", headers={"X-Request-ID": "lb-404"})
-    finally:
-        logger.removeHandler(handler)
     entry = json.loads(stream.getvalue().splitlines()[-1])
     assert entry["status"] == 404
     assert entry["request_id"] == "lb-404" == response["X-Request-ID"]
