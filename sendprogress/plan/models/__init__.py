@@ -1,6 +1,6 @@
 from .areas import Action, ActionUpdate, Area, Inspection, Judgement, LocalArea, Milestone
 from .evidence import Evidence
-from .kpis import Kpi, KpiMilestone, Measurement
+from .measures import Figure, Measure, MeasureMilestone
 
 __all__ = [
     "Action",
@@ -9,9 +9,9 @@ __all__ = [
     "Evidence",
     "Inspection",
     "Judgement",
-    "Kpi",
-    "KpiMilestone",
+    "Measure",
+    "MeasureMilestone",
     "LocalArea",
-    "Measurement",
+    "Figure",
     "Milestone",
 ]
