@@ -118,8 +118,6 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["area__order", "order", "title"]
-        verbose_name = "KPI"
-        verbose_name_plural = "KPIs"
 
     def __str__(self) -> str:
         return self.title
