@@ -41,7 +41,8 @@ paths = ["/", "/measures/", "/journey/", "/documents/", "/glossary/", "/updates/
          "/measures/all-measures.csv", "/accessibility/", static("css/site.css")]
 paths += [f"/areas/{a}/" for a in areas] + [f"/updates/?area={a}" for a in areas]
 paths += [f"/measures/?area={a}&progress=on-track" for a in areas]
-paths += [f"/measures/{k}/" for k in measures] + [f"/measures/{k}/figures.csv" for k in measures[:5]]
+paths += [f"/measures/{k}/" for k in measures]
+paths += [f"/measures/{k}/figures.csv" for k in measures[:5]]
 paths += [f"/updates/{p}/" for p in posts]
 print(json.dumps(paths))
 """
