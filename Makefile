@@ -32,7 +32,7 @@ run: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Performance (see the README's "Performance"): need PostgreSQL, Redis and wrk
+# Performance (see docs/performance.md): need PostgreSQL, Redis and wrk
 # (installed from Debian if missing). Not part of `make test` or CI.
 bench: install
 	$(PY) bench/run.py
@@ -76,7 +76,7 @@ format: install
 	$(PY) -m ruff format .
 
 # Back up / restore the PostgreSQL database (DATABASE_URL) and the uploaded
-# files (MEDIA_ROOT). See "Backups and restore" in the README.
+# files (MEDIA_ROOT). See "Backups and restore" in docs/operations.md.
 backup: install
 	$(PY) scripts/backup $(BACKUP)
 
