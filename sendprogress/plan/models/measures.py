@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from .. import progress
+from .. import choices, progress
 from .areas import Area
 
 
@@ -44,18 +44,8 @@ class MeasureQuerySet(models.QuerySet):
 class Measure(models.Model):
     """A measure in the plan, with its baseline, target and trajectory."""
 
-    class Unit(models.TextChoices):
-        PERCENT = "percent", "Percentage"
-        RATE = "rate", "Rate"
-        COUNT = "count", "Count"
-        DAYS = "days", "Days"
-        WEEKS = "weeks", "Weeks"
-
-    class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Every three months"
-        TERMLY = "termly", "Every school term"
-        ANNUALLY = "annually", "Every year"
+    Unit = choices.Unit
+    Frequency = choices.Frequency
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="measures")
     code = models.SlugField(
