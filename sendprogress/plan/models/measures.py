@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core.status import Colour
+
 from .. import choices, progress
 from .areas import Area
 
@@ -199,6 +201,15 @@ class Figure(models.Model):
         SUBMITTED = "submitted", "Submitted for approval"
         APPROVED = "approved", "Approved (public)"
         RETURNED = "returned", "Returned for changes"
+
+        @property
+        def colour(self) -> Colour:
+            return {
+                Figure.Status.DRAFT: Colour.GREY,
+                Figure.Status.SUBMITTED: Colour.BLUE,
+                Figure.Status.APPROVED: Colour.GREEN,
+                Figure.Status.RETURNED: Colour.ORANGE,
+            }[self]
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="figures")
     period = models.DateField(help_text="The first day of the period the figure covers")
