@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "simple_history",
+    "sendprogress.core",
     "sendprogress.accounts",
     "sendprogress.plan",
     "sendprogress.updates",

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .choices import Unit
+
 # The drawing area of a full chart, in SVG user units. The SVG scales to the
 # width of its container, so these only set its proportions and text size.
 WIDTH = 640
@@ -122,13 +124,13 @@ def format_value(value, *, unit: str, places: int = 1, rate_per: int | None = No
         return "No figure yet"
     number = format_number(value, places)
     match unit:
-        case "percent":
+        case Unit.PERCENT:
             return f"{number}%"
-        case "rate":
+        case Unit.RATE:
             return f"{number} per {format_number(rate_per, 0)}" if rate_per else number
-        case "days":
+        case Unit.DAYS:
             return f"{number} day" if number == "1" else f"{number} days"
-        case "weeks":
+        case Unit.WEEKS:
             return f"{number} week" if number == "1" else f"{number} weeks"
         case _:
             return number
@@ -145,7 +147,7 @@ def line_chart(
     baseline: tuple[date, Decimal] | None = None,
     target: tuple[date, Decimal] | None = None,
     comparator: Decimal | None = None,
-    unit: str = "percent",
+    unit: str = Unit.PERCENT,
     places: int = 1,
     rate_per: int | None = None,
 ) -> Chart | None:

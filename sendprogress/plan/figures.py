@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import periods
+from .choices import Unit
 from .progress import Progress
 
 HUNDRED = Decimal(100)
@@ -20,7 +21,7 @@ TWO_PLACES = Decimal("0.01")
 
 def computed_value(measure, numerator: int, denominator: int) -> Decimal:
     """The figure a numerator and denominator give, in the measure's unit."""
-    scale = HUNDRED if measure.unit == "percent" else Decimal(measure.rate_per or 1)
+    scale = HUNDRED if measure.unit == Unit.PERCENT else Decimal(measure.rate_per or 1)
     return (Decimal(numerator) * scale / Decimal(denominator)).quantize(
         TWO_PLACES, rounding=ROUND_HALF_UP
     )
@@ -100,7 +101,7 @@ def _check_value(measure, m, add) -> None:
     if m.value is None:
         add("value", "Enter the figure, or its numerator and denominator.")
         return
-    if measure.unit == "percent" and not (0 <= m.value <= HUNDRED):
+    if measure.unit == Unit.PERCENT and not (0 <= m.value <= HUNDRED):
         add("value", "A percentage must be between 0 and 100.")
     elif m.value < 0:
         add("value", "The figure cannot be negative.")

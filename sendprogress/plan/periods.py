@@ -19,18 +19,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from .choices import Frequency
+
 START_MONTHS = {
-    "monthly": tuple(range(1, 13)),
-    "quarterly": (1, 4, 7, 10),
-    "termly": (1, 4, 9),
-    "annually": (9,),
+    Frequency.MONTHLY: tuple(range(1, 13)),
+    Frequency.QUARTERLY: (1, 4, 7, 10),
+    Frequency.TERMLY: (1, 4, 9),
+    Frequency.ANNUALLY: (9,),
 }
 
 ALIGNMENT_HELP = {
-    "monthly": "the first day of a month",
-    "quarterly": "1 January, 1 April, 1 July or 1 October",
-    "termly": "the first day of a school term: 1 September, 1 January or 1 April",
-    "annually": "1 September, the start of the school year",
+    Frequency.MONTHLY: "the first day of a month",
+    Frequency.QUARTERLY: "1 January, 1 April, 1 July or 1 October",
+    Frequency.TERMLY: "the first day of a school term: 1 September, 1 January or 1 April",
+    Frequency.ANNUALLY: "1 September, the start of the school year",
 }
 
 
@@ -70,7 +72,7 @@ def due_period(frequency: str, today: date) -> date:
 
 def label(frequency: str, start: date) -> str:
     """How a period is named to staff: 'October 2026', or 'July 2026 to September 2026'."""
-    if frequency == "monthly":
+    if frequency == Frequency.MONTHLY:
         return f"{start:%B %Y}"
     following = next_period(frequency, start)
     last_month = date(following.year - (following.month == 1), (following.month - 2) % 12 + 1, 1)

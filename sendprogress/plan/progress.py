@@ -22,6 +22,8 @@ from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
 
+from sendprogress.core.status import Colour
+
 # Where a measure sets no tolerance, a miss of up to this share of the
 # distance from baseline to target counts as "at risk" rather than "off track".
 DEFAULT_TOLERANCE_SHARE = Decimal("0.1")
@@ -43,13 +45,12 @@ class Progress(StrEnum):
         }[self]
 
     @property
-    def tag_class(self) -> str:
-        """The GOV.UK tag colour; always shown with the label, never alone."""
+    def colour(self) -> Colour:
         return {
-            Progress.ON_TRACK: "govuk-tag--green",
-            Progress.AT_RISK: "govuk-tag--yellow",
-            Progress.OFF_TRACK: "govuk-tag--red",
-            Progress.NO_DATA: "govuk-tag--grey",
+            Progress.ON_TRACK: Colour.GREEN,
+            Progress.AT_RISK: Colour.YELLOW,
+            Progress.OFF_TRACK: Colour.RED,
+            Progress.NO_DATA: Colour.GREY,
         }[self]
 
 

@@ -5,6 +5,10 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core.status import Colour, Tag
+
+NOT_YET_INSPECTED = Tag("Not yet inspected", Colour.GREY)
+
 
 class LocalArea(models.Model):
     """The partnership that runs this site: what it is called and how to reach it.
@@ -79,6 +83,12 @@ class Area(models.Model):
         return judgements[-1] if judgements else None
 
     @property
+    def status(self) -> Judgement.Outcome | Tag:
+        """An area's status is its latest judgement's outcome."""
+        judgement = self.latest_judgement
+        return Judgement.Outcome(judgement.outcome) if judgement else NOT_YET_INSPECTED
+
+    @property
     def is_monitored(self) -> bool:
         judgement = self.latest_judgement
         return judgement is not None and judgement.outcome != Judgement.Outcome.SUFFICIENT
@@ -123,6 +133,14 @@ class Judgement(models.Model):
         NOT_YET = "not-yet", "Some progress, not yet sufficient"
         SUFFICIENT = "sufficient", "Sufficient progress"
 
+        @property
+        def colour(self) -> Colour:
+            return {
+                Judgement.Outcome.WEAKNESS: Colour.RED,
+                Judgement.Outcome.NOT_YET: Colour.YELLOW,
+                Judgement.Outcome.SUFFICIENT: Colour.GREEN,
+            }[self]
+
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="judgements")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
@@ -139,14 +157,6 @@ class Judgement(models.Model):
     def __str__(self) -> str:
         return f"{self.area}: {self.get_outcome_display()}"
 
-    @property
-    def tag_class(self) -> str:
-        return {
-            self.Outcome.WEAKNESS: "govuk-tag--red",
-            self.Outcome.NOT_YET: "govuk-tag--yellow",
-            self.Outcome.SUFFICIENT: "govuk-tag--green",
-        }[self.outcome]
-
 
 class Action(models.Model):
     """Something the plan commits to do for an area."""
@@ -155,6 +165,14 @@ class Action(models.Model):
         NOT_STARTED = "not-started", "Not started"
         IN_PROGRESS = "in-progress", "In progress"
         DONE = "done", "Done"
+
+        @property
+        def colour(self) -> Colour:
+            return {
+                Action.Status.NOT_STARTED: Colour.GREY,
+                Action.Status.IN_PROGRESS: Colour.BLUE,
+                Action.Status.DONE: Colour.GREEN,
+            }[self]
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="actions")
     title = models.CharField(max_length=200)

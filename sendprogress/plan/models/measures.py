@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from .. import progress
+from sendprogress.core.status import Colour
+
+from .. import choices, progress
 from .areas import Area
 
 
@@ -44,18 +46,8 @@ class MeasureQuerySet(models.QuerySet):
 class Measure(models.Model):
     """A measure in the plan, with its baseline, target and trajectory."""
 
-    class Unit(models.TextChoices):
-        PERCENT = "percent", "Percentage"
-        RATE = "rate", "Rate"
-        COUNT = "count", "Count"
-        DAYS = "days", "Days"
-        WEEKS = "weeks", "Weeks"
-
-    class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Every three months"
-        TERMLY = "termly", "Every school term"
-        ANNUALLY = "annually", "Every year"
+    Unit = choices.Unit
+    Frequency = choices.Frequency
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="measures")
     code = models.SlugField(
@@ -209,6 +201,15 @@ class Figure(models.Model):
         SUBMITTED = "submitted", "Submitted for approval"
         APPROVED = "approved", "Approved (public)"
         RETURNED = "returned", "Returned for changes"
+
+        @property
+        def colour(self) -> Colour:
+            return {
+                Figure.Status.DRAFT: Colour.GREY,
+                Figure.Status.SUBMITTED: Colour.BLUE,
+                Figure.Status.APPROVED: Colour.GREEN,
+                Figure.Status.RETURNED: Colour.ORANGE,
+            }[self]
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="figures")
     period = models.DateField(help_text="The first day of the period the figure covers")

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from sendprogress.core.status import Colour, Tag
 from sendprogress.plan import periods, services
 from sendprogress.plan.models import Figure, Measure
 from sendprogress.plan.permissions import can, require
@@ -19,13 +20,8 @@ from ..access import staff_only
 from ..forms import CorrectionForm, DecisionForm, FigureForm
 
 Status = Figure.Status
-STATUS_TAGS = {
-    None: ("Missing", "govuk-tag--red"),
-    Status.DRAFT: ("Draft", "govuk-tag--grey"),
-    Status.SUBMITTED: ("Submitted for approval", "govuk-tag--blue"),
-    Status.RETURNED: ("Returned for changes", "govuk-tag--orange"),
-    Status.APPROVED: ("Approved", "govuk-tag--green"),
-}
+MISSING = Tag("Missing", Colour.RED)
+NOT_DUE_YET = Tag("Not due yet", Colour.GREY)
 
 
 @dataclass
@@ -44,10 +40,10 @@ class Due:
         return periods.label(self.measure.frequency, self.period)
 
     @property
-    def status(self) -> tuple[str, str]:
+    def status(self) -> Status | Tag:
         if self.period is None:
-            return ("Not due yet", "govuk-tag--grey")
-        return STATUS_TAGS[self.figure.status if self.figure else None]
+            return NOT_DUE_YET
+        return Status(self.figure.status) if self.figure else MISSING
 
 
 def _figure_form(user, measure, figure, period, data=None, files=None):
