@@ -117,7 +117,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a session signed out for idleness says so on the sign-in page.
     "sendprogress.security.middleware.session_limits",
-    "sendprogress.security.middleware.staff_two_factor",
+    "sendprogress.security.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
