@@ -352,11 +352,18 @@ STAFF_SESSION_MAX_HOURS = env_int("STAFF_SESSION_MAX_HOURS", 10)
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 60 * 60
 
 # Brute-force protection (django-axes): after SIGN_IN_FAILURE_LIMIT failed
-# sign-ins for one username, or from one address, sign-in is refused for
-# SIGN_IN_COOLOFF_MINUTES; never a permanent lockout that needs an admin.
+# sign-ins for one username from one address, or from one address whatever
+# the usernames, sign-in from that address is refused for
+# SIGN_IN_COOLOFF_MINUTES after the last failure; never a permanent lockout
+# that needs an admin. Never by username alone: anyone could then keep a
+# named member of staff out from wherever they are.
 AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Attempts during the pause (a right password included, which the pause
+# refuses unchecked) are not failures: counting them would restart the wait
+# for as long as someone kept trying.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "sendprogress.security.views.locked_out"
