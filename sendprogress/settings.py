@@ -337,6 +337,9 @@ if not ADMIN_URL or ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
         f"got {ADMIN_URL!r}."
     )
 LOGIN_URL = "admin:login"
+# Where signing in leads when `next` is missing or points off the site
+# (Django's default, /accounts/profile/, is not a page here).
+LOGIN_REDIRECT_URL = "staff:data_due"
 
 # Two-factor authentication (time-based codes) for every staff account, except
 # in the local demo, where the demo accounts sign in with a password only.
