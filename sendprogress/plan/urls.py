@@ -9,7 +9,7 @@ app_name = "plan"
 urlpatterns = [
     path("", public(views.home), name="home"),
     path("areas/<slug:slug>/", public(views.area_detail), name="area_detail"),
-    path("measures/", public(views.kpi_list), name="kpi_list"),
+    path("measures/", public(views.kpi_list, query=("area", "progress", "page")), name="kpi_list"),
     path("measures/all-measures.csv", public(downloads.all_csv), name="all_csv"),
     path("measures/all-measures.json", public(downloads.all_json), name="all_json"),
     path("measures/<slug:code>/", public(views.kpi_detail), name="kpi_detail"),

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
+from sendprogress.public import query_used
 from sendprogress.updates.models import Post
 
 from . import charts
@@ -154,13 +155,16 @@ def kpi_list(request):
     form = MeasureFilterForm(request.GET or None, areas=areas)
     kpis = list(Kpi.objects.for_display())
     filtered = False
+    used = {}
     if form.is_valid():
+        used = form.cleaned_data
         filtered = any(form.cleaned_data.values())
         if area := form.cleaned_data["area"]:
             kpis = [k for k in kpis if k.area.slug == area]
         if wanted := form.cleaned_data["progress"]:
             kpis = [k for k in kpis if k.progress == wanted]
     page = Paginator(kpis, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    query_used(request, **used, page=page.number if page.number > 1 else None)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

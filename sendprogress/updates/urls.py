@@ -10,7 +10,7 @@ app_name = "updates"
 # Feeds have a dot in their address, which a post's slug cannot, so they
 # never clash with a post.
 urlpatterns = [
-    path("", public(posts.post_list), name="post_list"),
+    path("", public(posts.post_list, query=("area", "page")), name="post_list"),
     path("feed.rss", public(feeds.PostsFeed()), name="feed_rss"),
     path("feed.atom", public(feeds.PostsAtomFeed()), name="feed_atom"),
     path("areas/<slug:slug>/feed.rss", public(feeds.AreaPostsFeed()), name="area_feed_rss"),

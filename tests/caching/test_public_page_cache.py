@@ -24,8 +24,6 @@ from sendprogress.plan.models import Measurement
 from sendprogress.updates.models import Post
 from tests.factories import (
     make_area,
-    make_kpi,
-    make_local_area,
     make_measurement,
     make_post,
     make_user,
@@ -34,19 +32,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HIT_QUERIES = 1  # reading the public content version, and nothing else
-
-
-@pytest.fixture
-def kpi(db):
-    make_local_area()
-    kpi = make_kpi(
-        area=make_area(slug="the-area"),
-        code="the-measure",
-        baseline_date=date(2023, 1, 1),
-        target_date=date(2024, 1, 1),
-    )
-    make_measurement(kpi=kpi, period=date(2023, 2, 1), value="11.5")
-    return kpi
 
 
 @pytest.fixture(params=["database", "shared cache"])
