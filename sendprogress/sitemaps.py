@@ -7,12 +7,12 @@ its own address (areas, measures, updates) comes from its public QuerySet.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from sendprogress.plan.models import Area, Kpi
+from sendprogress.plan.models import Area, Measure
 from sendprogress.updates.sitemaps import PostSitemap
 
 PUBLIC_PAGES = [
     "plan:home",
-    "plan:kpi_list",
+    "plan:measure_list",
     "plan:journey",
     "plan:documents",
     "updates:post_list",
@@ -37,14 +37,14 @@ class AreaSitemap(Sitemap):
         return Area.objects.order_by("order")
 
 
-class KpiSitemap(Sitemap):
+class MeasureSitemap(Sitemap):
     def items(self):
-        return Kpi.objects.public().order_by("code")
+        return Measure.objects.public().order_by("code")
 
 
 SITEMAPS = {
     "pages": PublicPageSitemap,
     "areas": AreaSitemap,
-    "measures": KpiSitemap,
+    "measures": MeasureSitemap,
     "updates": PostSitemap,
 }

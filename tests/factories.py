@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from sendprogress.plan.models import (
     Area,
+    Figure,
     Inspection,
     Judgement,
-    Kpi,
-    KpiMilestone,
     LocalArea,
-    Measurement,
+    Measure,
+    MeasureMilestone,
 )
 from sendprogress.updates.models import Post
 
@@ -60,11 +60,11 @@ def make_judgement(*, area, inspection, outcome=Judgement.Outcome.WEAKNESS, **fi
     )
 
 
-def make_kpi(*, area=None, milestones=(), **fields) -> Kpi:
+def make_measure(*, area=None, milestones=(), **fields) -> Measure:
     n = next(_seq)
     defaults = {
         "area": area or make_area(),
-        "code": f"kpi-{n}",
+        "code": f"measure-{n}",
         "title": f"Measure {n}",
         "why_it_matters": "Why it matters.",
         "definition": "Definition.",
@@ -74,17 +74,17 @@ def make_kpi(*, area=None, milestones=(), **fields) -> Kpi:
         "target_value": Decimal("50"),
         "target_date": date(2024, 1, 1),
     }
-    kpi = Kpi.objects.create(**(defaults | fields))
+    measure = Measure.objects.create(**(defaults | fields))
     for on, target in milestones:
-        KpiMilestone.objects.create(kpi=kpi, date=on, target=Decimal(str(target)))
-    return kpi
+        MeasureMilestone.objects.create(measure=measure, date=on, target=Decimal(str(target)))
+    return measure
 
 
-def make_measurement(*, kpi, period, value, status=Measurement.Status.APPROVED, **fields):
-    if status == Measurement.Status.APPROVED:
+def make_figure(*, measure, period, value, status=Figure.Status.APPROVED, **fields):
+    if status == Figure.Status.APPROVED:
         fields.setdefault("approved_at", timezone.now())
-    return Measurement.objects.create(
-        kpi=kpi, period=period, value=Decimal(str(value)), status=status, **fields
+    return Figure.objects.create(
+        measure=measure, period=period, value=Decimal(str(value)), status=status, **fields
     )
 
 

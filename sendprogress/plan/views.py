@@ -1,7 +1,7 @@
 """The public pages: what parent carers and anyone else may see.
 
 Every read goes through the QuerySet methods that say what is public
-(`Kpi.objects.public()`, `Measurement.objects.approved()`,
+(`Measure.objects.public()`, `Figure.objects.approved()`,
 `Evidence.objects.public()`, `Post.objects.published()`), and each page makes
 the same number of queries however many measures and figures there are.
 """
@@ -18,7 +18,7 @@ from sendprogress.updates.models import Post
 from . import charts
 from .documents import describe
 from .forms import MeasureFilterForm
-from .models import ActionUpdate, Area, Evidence, Inspection, Kpi, Measurement, Milestone
+from .models import ActionUpdate, Area, Evidence, Figure, Inspection, Measure, Milestone
 from .progress import Summary
 
 MEASURES_PER_PAGE = 25
@@ -29,31 +29,31 @@ SPARKLINE_FIGURES = 24
 AREA_EVIDENCE = 10
 
 
-def _with_recent_figures(kpis):
+def _with_recent_figures(measures):
     """Measures with their latest approved figures (newest first), in one extra query."""
-    return kpis.prefetch_related(
+    return measures.prefetch_related(
         Prefetch(
-            "measurements",
-            queryset=Measurement.objects.approved().order_by("-period")[:SPARKLINE_FIGURES],
+            "figures",
+            queryset=Figure.objects.approved().order_by("-period")[:SPARKLINE_FIGURES],
             to_attr="recent_figures",
         )
     )
 
 
-def _kpis_by_area(kpis):
-    grouped: dict[int, list[Kpi]] = {}
-    for kpi in kpis:
-        grouped.setdefault(kpi.area_id, []).append(kpi)
+def _measures_by_area(measures):
+    grouped: dict[int, list[Measure]] = {}
+    for measure in measures:
+        grouped.setdefault(measure.area_id, []).append(measure)
     return grouped
 
 
 def home(request):
     areas = list(Area.objects.with_judgements())
-    kpis = list(Kpi.objects.for_display())
-    grouped = _kpis_by_area(kpis)
+    measures = list(Measure.objects.for_display())
+    grouped = _measures_by_area(measures)
     for area in areas:
-        area.public_kpis = grouped.get(area.pk, [])
-        area.summary_of_progress = Summary.of(k.progress for k in area.public_kpis)
+        area.public_measures = grouped.get(area.pk, [])
+        area.summary_of_progress = Summary.of(k.progress for k in area.public_measures)
     return render(
         request,
         "plan/home.html",
@@ -61,25 +61,25 @@ def home(request):
             "areas": areas,
             "monitored": [a for a in areas if a.is_monitored],
             "not_monitored": [a for a in areas if not a.is_monitored],
-            "summary_of_progress": Summary.of(k.progress for k in kpis),
-            "last_updated": Measurement.objects.public()
+            "summary_of_progress": Summary.of(k.progress for k in measures),
+            "last_updated": Figure.objects.public()
             .filter(approved_at__isnull=False)
             .order_by("-approved_at")
             .values_list("approved_at", flat=True)
             .first(),
             "latest_posts": Post.objects.published()[:3],
-            "illustrative": any(k.illustrative for k in kpis),
+            "illustrative": any(k.illustrative for k in measures),
         },
     )
 
 
 def area_detail(request, slug):
     area = get_object_or_404(Area.objects.with_judgements(), slug=slug)
-    kpis = list(_with_recent_figures(Kpi.objects.for_display().filter(area=area)))
-    for kpi in kpis:
-        kpi.approved_figures = kpi.recent_figures[::-1]
-        kpi.spark = charts.sparkline(
-            [m.value for m in kpi.approved_figures], target=kpi.target_value
+    measures = list(_with_recent_figures(Measure.objects.for_display().filter(area=area)))
+    for measure in measures:
+        measure.approved_figures = measure.recent_figures[::-1]
+        measure.spark = charts.sparkline(
+            [m.value for m in measure.approved_figures], target=measure.target_value
         )
     # One more than is shown, to know whether to link to the rest.
     evidence = list(Evidence.objects.public().filter(area=area)[: AREA_EVIDENCE + 1])
@@ -91,94 +91,97 @@ def area_detail(request, slug):
         "plan/area_detail.html",
         {
             "area": area,
-            "kpis": kpis,
-            "summary_of_progress": Summary.of(k.progress for k in kpis),
+            "measures": measures,
+            "summary_of_progress": Summary.of(k.progress for k in measures),
             "actions": actions,
             "evidence": [describe(e) for e in evidence[:AREA_EVIDENCE]],
             "more_evidence": len(evidence) > AREA_EVIDENCE,
             "posts": Post.objects.published().filter(areas=area)[:5],
-            "illustrative": any(k.illustrative for k in kpis),
+            "illustrative": any(k.illustrative for k in measures),
         },
     )
 
 
-def _chart_for(kpi, figures):
+def _chart_for(measure, figures):
     return charts.line_chart(
         actual=[(m.period, m.value) for m in figures],
-        trajectory=[(p.on, p.value) for p in kpi.trajectory()],
-        baseline=(kpi.baseline_date, kpi.baseline_value)
-        if kpi.baseline_value is not None and kpi.baseline_date
+        trajectory=[(p.on, p.value) for p in measure.trajectory()],
+        baseline=(measure.baseline_date, measure.baseline_value)
+        if measure.baseline_value is not None and measure.baseline_date
         else None,
-        target=(kpi.target_date, kpi.target_value)
-        if kpi.target_value is not None and kpi.target_date
+        target=(measure.target_date, measure.target_value)
+        if measure.target_value is not None and measure.target_date
         else None,
-        comparator=kpi.comparator_value,
-        unit=kpi.unit,
-        places=kpi.decimal_places,
-        rate_per=kpi.rate_per,
+        comparator=measure.comparator_value,
+        unit=measure.unit,
+        places=measure.decimal_places,
+        rate_per=measure.rate_per,
     )
 
 
-def kpi_detail(request, code):
-    kpi = get_object_or_404(Kpi.objects.for_display(), code=code)
-    figures = list(kpi.measurements.approved().order_by("period"))
+def measure_detail(request, code):
+    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    figures = list(measure.figures.approved().order_by("period"))
     return render(
         request,
-        "plan/kpi_detail.html",
+        "plan/measure_detail.html",
         {
-            "kpi": kpi,
-            "measurements": figures,
+            "measure": measure,
+            "figures": figures,
             "rows": [
-                (m, kpi.expected_on(m.period), kpi.assess(m.value, m.period)) for m in figures
+                (m, measure.expected_on(m.period), measure.assess(m.value, m.period))
+                for m in figures
             ],
             "latest": figures[-1] if figures else None,
             "commentaries": [m for m in reversed(figures) if m.commentary],
-            "chart": _chart_for(kpi, figures),
+            "chart": _chart_for(measure, figures),
             "evidence": [
                 describe(e)
-                for e in Evidence.objects.public().filter(Q(kpi=kpi) | Q(measurement__kpi=kpi))
+                for e in Evidence.objects.public().filter(
+                    Q(measure=measure) | Q(figure__measure=measure)
+                )
             ],
-            "posts": Post.objects.published().filter(kpis=kpi)[:5],
-            "illustrative": kpi.illustrative,
+            "posts": Post.objects.published().filter(measures=measure)[:5],
+            "illustrative": measure.illustrative,
         },
     )
 
 
 @vary_on_headers("HX-Request")
-def kpi_list(request):
+def measure_list(request):
     """Every public measure in one table, filtered by area and progress.
 
     The filter is a plain GET form; htmx swaps only the results when it is
     there, and the same URL gives the same page without JavaScript.
     """
-    areas = list(Area.objects.filter(kpis__is_public=True).distinct())
+    areas = list(Area.objects.filter(measures__is_public=True).distinct())
     form = MeasureFilterForm(request.GET or None, areas=areas)
-    kpis = list(Kpi.objects.for_display())
+    measures = list(Measure.objects.for_display())
     filtered = False
     used = {}
     if form.is_valid():
         used = form.cleaned_data
         filtered = any(form.cleaned_data.values())
         if area := form.cleaned_data["area"]:
-            kpis = [k for k in kpis if k.area.slug == area]
+            measures = [k for k in measures if k.area.slug == area]
         if wanted := form.cleaned_data["progress"]:
-            kpis = [k for k in kpis if k.progress == wanted]
-    page = Paginator(kpis, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+            measures = [k for k in measures if k.progress == wanted]
+    page = Paginator(measures, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
     query_used(request, **used, page=page.number if page.number > 1 else None)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "kpis": page.object_list,
-        "total": len(kpis),
+        "measures": page.object_list,
+        "total": len(measures),
         "filtered": filtered,
         "query": query.urlencode(),
-        "illustrative": any(k.illustrative for k in kpis),
+        "illustrative": any(k.illustrative for k in measures),
     }
     # A history restore (the Back button after htmx pushed a URL) needs the whole page.
     partial = request.htmx and not request.htmx.history_restore_request
-    template = "plan/kpi_list.html#results" if partial else "plan/kpi_list.html"
+    template = "plan/measure_list.html#results" if partial else "plan/measure_list.html"
     return render(request, template, context)
 
 

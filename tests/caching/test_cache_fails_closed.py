@@ -10,7 +10,7 @@ from django.core.cache import caches
 
 from sendprogress.caching import versions
 from sendprogress.caching.models import PublicContentVersion
-from sendprogress.plan.models import Measurement
+from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Post
 from tests.factories import make_post
 
@@ -63,7 +63,9 @@ def _withdraw(post):
     post.save()
 
 
-def test_a_withdrawn_post_goes_at_once_when_the_cache_refuses_writes(client, kpi, shared, refuse):
+def test_a_withdrawn_post_goes_at_once_when_the_cache_refuses_writes(
+    client, measure, shared, refuse
+):
     post = _cached_post(client)
     refuse(*WRITES)
     _withdraw(post)
@@ -72,7 +74,7 @@ def test_a_withdrawn_post_goes_at_once_when_the_cache_refuses_writes(client, kpi
 
 
 def test_a_withdrawn_post_goes_at_once_when_the_cache_refuses_everything_but_reads(
-    client, kpi, shared, refuse, monkeypatch
+    client, measure, shared, refuse, monkeypatch
 ):
     post = _cached_post(client)
     refuse(*WRITES, "delete")
@@ -88,28 +90,28 @@ def test_a_withdrawn_post_goes_at_once_when_the_cache_refuses_everything_but_rea
 
 
 def test_nothing_is_served_from_the_cache_while_the_version_cannot_be_kept(
-    client, kpi, shared, monkeypatch
+    client, measure, shared, monkeypatch
 ):
     # Redis evicting the version (or refusing to store it) as soon as it is made.
     monkeypatch.setattr(caches["default"], "add", lambda *args, **kwargs: False)
     client.get("/measures/the-measure/")
-    Measurement.objects.filter(kpi=kpi).update(commentary="Rendered afresh.")
+    Figure.objects.filter(measure=measure).update(commentary="Rendered afresh.")
     assert "Rendered afresh." in client.get("/measures/the-measure/").text
 
 
 def test_nothing_is_served_from_the_cache_while_the_version_cannot_be_read(
-    client, kpi, shared, refuse
+    client, measure, shared, refuse
 ):
     client.get("/measures/the-measure/")
     refuse("get_many", "get")
-    Measurement.objects.filter(kpi=kpi).update(commentary="Rendered afresh.")
+    Figure.objects.filter(measure=measure).update(commentary="Rendered afresh.")
     response = client.get("/measures/the-measure/")
     assert response.status_code == 200
     assert "Rendered afresh." in response.text
 
 
 def test_without_redis_a_failed_version_change_is_retried_before_the_cache_is_used(
-    client, kpi, monkeypatch, django_capture_on_commit_callbacks
+    client, measure, monkeypatch, django_capture_on_commit_callbacks
 ):
     class Unwritable:
         class objects:  # stands in for the model's manager

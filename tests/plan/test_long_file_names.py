@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from sendprogress.accounts import roles
 from sendprogress.plan.models import Evidence
-from tests.factories import make_kpi, make_user
+from tests.factories import make_measure, make_user
 from tests.staff.test_data_due import DUE, enter_url, figure
 
 pytestmark = pytest.mark.django_db
@@ -68,15 +68,15 @@ def test_a_very_long_name_is_shortened_keeping_its_extension(client, officer):
 
 
 def test_the_staff_figure_page_accepts_a_long_file_name(client, officer):
-    kpi = make_kpi(code="plans-on-time")
+    measure = make_measure(code="plans-on-time")
     client.force_login(officer)
-    data = figure(kpi) | {
-        f"{kpi.code}-evidence_file": SimpleUploadedFile(VERY_LONG, PDF),
-        f"{kpi.code}-no_personal_data": "on",
+    data = figure(measure) | {
+        f"{measure.code}-evidence_file": SimpleUploadedFile(VERY_LONG, PDF),
+        f"{measure.code}-no_personal_data": "on",
     }
-    response = client.post(enter_url(kpi), data)
+    response = client.post(enter_url(measure), data)
     assert response.status_code == 302, response.text
     evidence = Evidence.objects.get()
-    assert evidence.measurement.period == DUE
+    assert evidence.figure.period == DUE
     assert len(evidence.original_filename) == 255
     assert evidence.original_filename.endswith(".pdf")

@@ -1,17 +1,17 @@
 from .areas import Action, ActionUpdate, Area, Inspection, Judgement, LocalArea, Milestone
 from .evidence import Evidence
-from .kpis import Kpi, KpiMilestone, Measurement
+from .measures import Figure, Measure, MeasureMilestone
 
 __all__ = [
     "Action",
     "ActionUpdate",
     "Area",
     "Evidence",
+    "Figure",
     "Inspection",
     "Judgement",
-    "Kpi",
-    "KpiMilestone",
     "LocalArea",
-    "Measurement",
+    "Measure",
+    "MeasureMilestone",
     "Milestone",
 ]
