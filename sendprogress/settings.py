@@ -118,7 +118,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a session signed out for idleness says so on the sign-in page.
     "sendprogress.security.middleware.session_limits",
-    "sendprogress.security.middleware.staff_two_factor",
+    "sendprogress.security.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -338,6 +338,9 @@ if not ADMIN_URL or ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
         f"got {ADMIN_URL!r}."
     )
 LOGIN_URL = "admin:login"
+# Where signing in leads when `next` is missing or points off the site
+# (Django's default, /accounts/profile/, is not a page here).
+LOGIN_REDIRECT_URL = "staff:data_due"
 
 # Two-factor authentication (time-based codes) for every staff account, except
 # in the local demo, where the demo accounts sign in with a password only.
@@ -353,11 +356,18 @@ STAFF_SESSION_MAX_HOURS = env_int("STAFF_SESSION_MAX_HOURS", 10)
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 60 * 60
 
 # Brute-force protection (django-axes): after SIGN_IN_FAILURE_LIMIT failed
-# sign-ins for one username, or from one address, sign-in is refused for
-# SIGN_IN_COOLOFF_MINUTES; never a permanent lockout that needs an admin.
+# sign-ins for one username from one address, or from one address whatever
+# the usernames, sign-in from that address is refused for
+# SIGN_IN_COOLOFF_MINUTES after the last failure; never a permanent lockout
+# that needs an admin. Never by username alone: anyone could then keep a
+# named member of staff out from wherever they are.
 AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Attempts during the pause (a right password included, which the pause
+# refuses unchecked) are not failures: counting them would restart the wait
+# for as long as someone kept trying.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "sendprogress.security.views.locked_out"

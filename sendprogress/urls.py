@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .public import public
 from .sitemaps import SITEMAPS
 
 # A 503 while the database is unreachable, else a 500; neither shows any detail.
@@ -16,13 +17,13 @@ urlpatterns = [
     path("", include("sendprogress.plan.urls")),
     path("updates/", include("sendprogress.updates.urls")),
     path("email-updates/", include("sendprogress.updates.email_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("staff/", include("sendprogress.staff.urls")),
     path("two-factor/", include("sendprogress.security.urls")),
-    path("accessibility/", views.accessibility, name="accessibility"),
+    path("accessibility/", public(views.accessibility), name="accessibility"),
     path("", include("sendprogress.pages.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 if settings.BENCH_MINIMAL_VIEW:
-    urlpatterns.append(path("_bench/minimal/", views.bench_minimal))
+    urlpatterns.append(path("_bench/minimal/", public(views.bench_minimal)))

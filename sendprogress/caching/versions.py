@@ -18,6 +18,14 @@ hold its lock until then and make every other writer wait (or deadlock with
 one holding a figure's row lock). Meanwhile the process's own count, part
 of the version, changes at once, which is all the writer's process needs:
 its pages are cached in its own memory.
+
+Fail closed: a page shown from the cache after a change it should have
+retired could show a withdrawn post. So when the version cannot be read
+(or kept: a Redis refusing writes), `current()` is None and the middleware
+serves nothing from the cache. When a bump fails, the version is deleted
+(Redis still deletes when it refuses writes), which has the same effect in
+every process until a fresh version can be stored; if even that fails, this
+process serves nothing from the cache until a retried bump succeeds.
 """
 
 from __future__ import annotations
@@ -44,7 +52,8 @@ def _fresh() -> int:
     return time.time_ns()
 
 
-def current() -> object:
+def current() -> object | None:
+    """The current version, or None if it cannot be known (serve nothing cached)."""
     if settings.PUBLIC_PAGE_CACHE_SHARED:
         number = cache.get(CACHE_KEY)
         if number is None:
@@ -58,16 +67,40 @@ def current() -> object:
 # Changes made by this process: part of the version when pages are cached
 # in this process's memory (see the module docstring).
 _changes_here = 0
+# A bump that failed and could not be made up for: retried before this
+# process uses the cache again.
+_failed_bump = None
 
 
-def current_and_cached(key: str) -> tuple[object, object]:
-    """The current version and what the cache holds under `key`: one round
-    trip to a shared cache, so a cached page costs one Redis call."""
+def current_and_cached(key: str) -> tuple[object | None, object]:
+    """The current version (None: use nothing cached) and what the cache holds
+    under `key`: one round trip to a shared cache, so a cached page costs one
+    Redis call."""
+    if not _retried():
+        return None, None
     if settings.PUBLIC_PAGE_CACHE_SHARED:
         found = cache.get_many([CACHE_KEY, key])
         number = found.get(CACHE_KEY)
-        return (number if number is not None else current()), found.get(key)
+        if number is None:
+            # A fresh version (or none): no entry can belong to it.
+            return current(), None
+        return number, found.get(key)
     return current(), cache.get(key)
+
+
+def _retried() -> bool:
+    """Retry a bump that failed; whether none is outstanding."""
+    global _failed_bump
+    if _failed_bump is None:
+        return True
+    try:
+        _failed_bump()
+    except Exception:
+        logger.warning("Still cannot retire the cached public pages; not using the cache")
+        return False
+    logger.info("Retired the cached public pages after an earlier failure")
+    _failed_bump = None
+    return True
 
 
 def _bump_shared_cache() -> None:
@@ -88,12 +121,23 @@ def _bump_database() -> None:
 
 
 def _safely(bump_it) -> None:
+    """Bump, never failing the write that caused it; if the bump fails, make
+    sure no cached page is served until it can be done."""
+    global _failed_bump
     try:
         bump_it()
+        return
     except Exception:
-        # Never fail the write that caused it; pages still expire on their own
-        # (PUBLIC_PAGE_CACHE_SECONDS). Loud, because until then they may be stale.
         logger.exception("Could not retire the cached public pages")
+    if bump_it is _bump_shared_cache:
+        try:
+            # Without a version every process renders afresh, until a new
+            # one (never used before, so matching no page) can be stored.
+            cache.delete(CACHE_KEY)
+            return
+        except Exception:
+            logger.exception("Could not remove the public content version either")
+    _failed_bump = bump_it
 
 
 def bump() -> None:

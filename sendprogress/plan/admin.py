@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from sendprogress.fields import SafeChoicesAdminMixin
@@ -288,6 +289,10 @@ class EvidenceAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("measure", "action", "figure")
     readonly_fields = ("original_filename", "uploaded_by")
+    # The file is stored under a name the server makes up (evidence_upload_to),
+    # so the length of the uploader's name does not matter: without this the
+    # admin refuses names over 100 characters, the model field's default.
+    formfield_overrides = {models.FileField: {"max_length": None}}
 
     def save_model(self, request, obj, form, change):
         if "file" in form.changed_data:

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .models import Evidence, Figure, Measure
-from .permissions import is_staff
+from .permissions import SecondFactorNeeded, is_staff, needs_second_factor
 from .uploads import CONTENT_TYPES
 
 CSV_COLUMNS = [
@@ -175,12 +175,17 @@ def evidence_download(request, pk):
 
     Evidence files are only ever served here, never straight from MEDIA_ROOT.
     The public get only public evidence (`Evidence.objects.public()`); signed-in
-    staff get internal evidence too. Anything else answers 404 (not 403), so
+    staff get internal evidence too, once they have given the second factor.
+    Anything else answers 404 (not 403), so
     guessing numbers reveals nothing about what exists.
     """
     staff = is_staff(request.user)
-    visible = Evidence.objects.all() if staff else Evidence.objects.public()
-    evidence = visible.exclude(file="").filter(pk=pk).first()
+    with_file = Evidence.objects.exclude(file="").filter(pk=pk)
+    evidence = with_file.public().first()
+    if evidence is None and staff:
+        if needs_second_factor(request.user):
+            raise SecondFactorNeeded
+        evidence = with_file.first()
     if evidence is None:
         raise Http404("No such evidence.")
     try:

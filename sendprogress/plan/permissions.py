@@ -6,6 +6,7 @@ a role (see accounts/roles.py) grants. A superuser has every permission.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 ACTIONS: dict[str, str | None] = {
@@ -34,6 +35,25 @@ REFUSALS = {
 
 def is_staff(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+class SecondFactorNeeded(PermissionDenied):
+    """Staff signed in with a password only, asking for something not public.
+
+    The two-factor middleware answers it by sending them to enter a code.
+    """
+
+
+def needs_second_factor(user) -> bool:
+    """Whether `user` is staff still to give the second factor this session.
+
+    Until then they have no more access than the public. A user object that
+    did not come through the OTP middleware counts as not verified.
+    """
+    if not settings.STAFF_REQUIRE_2FA or not is_staff(user):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (is_verified is not None and is_verified())
 
 
 def can(user, action: str) -> bool:

@@ -1,19 +1,29 @@
 from django.urls import path
 
+from sendprogress.public import public
+
 from . import downloads, views
 
 app_name = "plan"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("areas/<slug:slug>/", views.area_detail, name="area_detail"),
-    path("measures/", views.measure_list, name="measure_list"),
-    path("measures/all-measures.csv", downloads.all_csv, name="all_csv"),
-    path("measures/all-measures.json", downloads.all_json, name="all_json"),
-    path("measures/<slug:code>/", views.measure_detail, name="measure_detail"),
-    path("measures/<slug:code>/figures.csv", downloads.measure_csv, name="measure_csv"),
-    path("measures/<slug:code>/figures.json", downloads.measure_json, name="measure_json"),
-    path("journey/", views.journey, name="journey"),
-    path("documents/", views.documents, name="documents"),
-    path("evidence/<int:pk>/download/", downloads.evidence_download, name="evidence_download"),
+    path("", public(views.home), name="home"),
+    path("areas/<slug:slug>/", public(views.area_detail), name="area_detail"),
+    path(
+        "measures/",
+        public(views.measure_list, query=("area", "progress", "page")),
+        name="measure_list",
+    ),
+    path("measures/all-measures.csv", public(downloads.all_csv), name="all_csv"),
+    path("measures/all-measures.json", public(downloads.all_json), name="all_json"),
+    path("measures/<slug:code>/", public(views.measure_detail), name="measure_detail"),
+    path("measures/<slug:code>/figures.csv", public(downloads.measure_csv), name="measure_csv"),
+    path("measures/<slug:code>/figures.json", public(downloads.measure_json), name="measure_json"),
+    path("journey/", public(views.journey), name="journey"),
+    path("documents/", public(views.documents), name="documents"),
+    path(
+        "evidence/<int:pk>/download/",
+        public(downloads.evidence_download),
+        name="evidence_download",
+    ),
 ]

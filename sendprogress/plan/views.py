@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
+from sendprogress.public import query_used
 from sendprogress.updates.models import Post
 
 from . import charts
@@ -157,13 +158,16 @@ def measure_list(request):
     form = MeasureFilterForm(request.GET or None, areas=areas)
     measures = list(Measure.objects.for_display())
     filtered = False
+    used = {}
     if form.is_valid():
+        used = form.cleaned_data
         filtered = any(form.cleaned_data.values())
         if area := form.cleaned_data["area"]:
             measures = [k for k in measures if k.area.slug == area]
         if wanted := form.cleaned_data["progress"]:
             measures = [k for k in measures if k.progress == wanted]
     page = Paginator(measures, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    query_used(request, **used, page=page.number if page.number > 1 else None)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -10,7 +10,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from sendprogress.plan.permissions import is_staff
+from sendprogress.plan.permissions import SecondFactorNeeded, needs_second_factor
+from sendprogress.public import is_public
 
 from . import two_factor
 
@@ -77,31 +78,41 @@ def session_limits(get_response):
     return middleware
 
 
-def _guarded(path: str) -> bool:
-    admin = "/" + settings.ADMIN_URL
-    exempt = (reverse("admin:login"), reverse("admin:logout"))
-    return path.startswith(("/staff/", admin)) and not path.startswith(exempt)
+# The steps of signing in, which staff reach before the second factor.
+SIGN_IN_STEPS = {"admin:login", "admin:logout", "security:set_up", "security:verify"}
 
 
-def staff_two_factor(get_response):
-    """Staff reach the admin and staff pages only after a second factor.
+class StaffTwoFactorMiddleware:
+    """Deny unless public: staff reach nothing but public pages before the second factor.
 
-    Not set up yet: sent to set it up. Set up but not verified in this
-    session: sent to enter a code. Then back to where they were going.
+    A view is public only if its URL conf marks it (`sendprogress.public`).
+    Anything else, whatever its address, sends a member of staff who has
+    signed in with a password only to set up the second factor (none yet)
+    or to enter a code, then back to where they were going. Public views
+    that give staff more than the public (internal evidence) raise
+    `SecondFactorNeeded` for the same answer.
     """
 
-    def middleware(request):
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         if (
-            settings.STAFF_REQUIRE_2FA
-            # The path first: public pages never touch the session here.
-            and _guarded(request.path)
-            and is_staff(request.user)
-            and not request.user.is_verified()
+            # The view first: public pages never touch the session here.
+            not is_public(view_func)
+            and request.resolver_match.view_name not in SIGN_IN_STEPS
+            and needs_second_factor(request.user)
         ):
             return _to_second_factor(request)
-        return get_response(request)
+        return None
 
-    return middleware
+    def process_exception(self, request, exception):
+        if isinstance(exception, SecondFactorNeeded) and needs_second_factor(request.user):
+            return _to_second_factor(request)
+        return None
 
 
 def _to_second_factor(request):

@@ -1,11 +1,14 @@
 """Setting up and using two-factor authentication, and the sign-in lockout page."""
 
+import math
 from datetime import timedelta
 from functools import wraps
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -149,15 +152,24 @@ def recovery_codes(request):
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """What django-axes shows instead of signing in once the failure limit is reached."""
+    """What django-axes shows instead of signing in once the failure limit is reached.
+
+    The pause ends a cool-off after the last failure counted from this
+    address (tries during the pause are not counted), so that is the time
+    shown: never earlier than the real end.
+    """
     cool_off = settings.AXES_COOLOFF_TIME
-    try_again_at = timezone.localtime() + cool_off
+    now = timezone.now()
+    last_failure = AccessAttempt.objects.filter(
+        ip_address=getattr(request, "axes_ip_address", None)
+    ).aggregate(last=Max("attempt_time"))["last"]
+    try_again_at = max(last_failure or now, now - cool_off) + cool_off
     return render(
         request,
         "security/locked_out.html",
         {
-            "minutes": int(cool_off / timedelta(minutes=1)),
-            "try_again_at": try_again_at,
+            "minutes": max(1, math.ceil((try_again_at - now) / timedelta(minutes=1))),
+            "try_again_at": timezone.localtime(try_again_at),
         },
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )

@@ -1,12 +1,14 @@
 from django.urls import path
 
+from sendprogress.public import public
+
 from .views import subscriptions
 
 app_name = "email_updates"
 
 urlpatterns = [
-    path("", subscriptions.subscribe, name="subscribe"),
-    path("check-your-email/", subscriptions.check_email, name="check_email"),
-    path("confirm/<str:token>/", subscriptions.confirm, name="confirm"),
-    path("unsubscribe/<str:token>/", subscriptions.unsubscribe, name="unsubscribe"),
+    path("", public(subscriptions.subscribe), name="subscribe"),
+    path("check-your-email/", public(subscriptions.check_email), name="check_email"),
+    path("confirm/<str:token>/", public(subscriptions.confirm), name="confirm"),
+    path("unsubscribe/<str:token>/", public(subscriptions.unsubscribe), name="unsubscribe"),
 ]

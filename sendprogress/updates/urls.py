@@ -1,5 +1,7 @@
 from django.urls import path
 
+from sendprogress.public import public
+
 from . import feeds
 from .views import posts
 
@@ -8,11 +10,11 @@ app_name = "updates"
 # Feeds have a dot in their address, which a post's slug cannot, so they
 # never clash with a post.
 urlpatterns = [
-    path("", posts.post_list, name="post_list"),
-    path("feed.rss", feeds.PostsFeed(), name="feed_rss"),
-    path("feed.atom", feeds.PostsAtomFeed(), name="feed_atom"),
-    path("areas/<slug:slug>/feed.rss", feeds.AreaPostsFeed(), name="area_feed_rss"),
-    path("areas/<slug:slug>/feed.atom", feeds.AreaPostsAtomFeed(), name="area_feed_atom"),
+    path("", public(posts.post_list, query=("area", "page")), name="post_list"),
+    path("feed.rss", public(feeds.PostsFeed()), name="feed_rss"),
+    path("feed.atom", public(feeds.PostsAtomFeed()), name="feed_atom"),
+    path("areas/<slug:slug>/feed.rss", public(feeds.AreaPostsFeed()), name="area_feed_rss"),
+    path("areas/<slug:slug>/feed.atom", public(feeds.AreaPostsAtomFeed()), name="area_feed_atom"),
     path("preview/<int:pk>/", posts.post_preview, name="post_preview"),
-    path("<slug:slug>/", posts.post_detail, name="post_detail"),
+    path("<slug:slug>/", public(posts.post_detail), name="post_detail"),
 ]

@@ -25,8 +25,6 @@ from sendprogress.updates.models import Post
 from tests.factories import (
     make_area,
     make_figure,
-    make_local_area,
-    make_measure,
     make_post,
     make_user,
 )
@@ -34,19 +32,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HIT_QUERIES = 1  # reading the public content version, and nothing else
-
-
-@pytest.fixture
-def measure(db):
-    make_local_area()
-    measure = make_measure(
-        area=make_area(slug="the-area"),
-        code="the-measure",
-        baseline_date=date(2023, 1, 1),
-        target_date=date(2024, 1, 1),
-    )
-    make_figure(measure=measure, period=date(2023, 2, 1), value="11.5")
-    return measure
 
 
 @pytest.fixture(params=["database", "shared cache"])

@@ -1,12 +1,19 @@
-"""Signing in: failed attempts are logged and, past a limit, cool off; passwords are long."""
+"""Signing in: failed attempts are logged and, past a limit, cool off; passwords are long.
+
+The pause is for one username from one address, or for one address: never
+for a username wherever the attempts come from, which would let anyone keep
+a named member of staff out.
+"""
 
 import logging
 from datetime import timedelta
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -59,10 +66,53 @@ def test_the_pause_ends_after_the_cool_off(client, officer, settings):
         assert _sign_in(client, "dana", PASSWORD).status_code == 302
 
 
-def test_one_username_is_paused_whichever_address_the_attempts_come_from(client, officer):
-    for n in range(5):
+def test_wrong_passwords_from_elsewhere_do_not_keep_the_owner_out(client, officer, settings):
+    # Someone who knows a member of staff's username, trying from many addresses.
+    for n in range(settings.AXES_FAILURE_LIMIT * 2):
         _sign_in(client, "dana", "wrong", ip=f"198.51.100.{n}")
-    assert _sign_in(client, "dana", PASSWORD, ip="203.0.113.9").status_code == 429
+    assert _sign_in(client, "dana", PASSWORD, ip="203.0.113.9").status_code == 302
+
+
+def test_wrong_passwords_for_a_username_pause_it_from_that_address_only(client, officer, settings):
+    _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1, ip="198.51.100.7")
+    assert _sign_in(client, "dana", "wrong", ip="198.51.100.7").status_code == 429
+    assert _sign_in(client, "dana", PASSWORD, ip="198.51.100.7").status_code == 429
+    assert _sign_in(client, "dana", PASSWORD, ip="203.0.113.9").status_code == 302
+
+
+def test_a_right_password_during_the_pause_is_not_counted_as_a_failure(client, officer, settings):
+    _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
+    assert _sign_in(client, "dana", "wrong").status_code == 429
+    for _ in range(3):
+        assert _sign_in(client, "dana", PASSWORD).status_code == 429
+    failures = AccessAttempt.objects.aggregate(n=Sum("failures_since_start"))["n"]
+    assert failures == settings.AXES_FAILURE_LIMIT
+
+
+def test_trying_during_the_pause_does_not_make_it_longer(client, officer, settings):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
+        assert _sign_in(client, "dana", "wrong").status_code == 429
+    for minutes in (5, 10, 14):
+        with time_machine.travel(start + timedelta(minutes=minutes), tick=False):
+            assert _sign_in(client, "dana", "wrong").status_code == 429
+            assert _sign_in(client, "dana", PASSWORD).status_code == 429
+    # The pause ends 15 minutes after the failure that started it.
+    with time_machine.travel(start + timedelta(minutes=15, seconds=30), tick=False):
+        assert _sign_in(client, "dana", PASSWORD).status_code == 302
+
+
+def test_the_pause_page_gives_the_time_it_really_ends(client, officer, settings):
+    start = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    with time_machine.travel(start, tick=False):
+        _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
+        assert _sign_in(client, "dana", "wrong").status_code == 429
+    with time_machine.travel(start + timedelta(minutes=10), tick=False):
+        response = _sign_in(client, "dana", PASSWORD)
+    assert response.status_code == 429
+    end = timezone.localtime(start + timedelta(minutes=15)).strftime("%H:%M")
+    assert f"Wait 5 minutes, then try again (after {end})" in response.text
 
 
 def test_one_address_is_paused_whichever_usernames_it_tries(client, officer):

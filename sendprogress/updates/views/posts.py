@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from sendprogress.plan.models import Area, Measure
+from sendprogress.public import query_used
 
 from ..models import Post
 
@@ -29,6 +30,11 @@ def post_list(request):
     if chosen:
         posts = posts.for_area(chosen)
     page = Paginator(posts, PER_PAGE).get_page(request.GET.get("page"))
+    query_used(
+        request,
+        area=chosen.slug if chosen else None,
+        page=page.number if page.number > 1 else None,
+    )
     return render(
         request,
         "updates/post_list.html",
