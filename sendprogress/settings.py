@@ -15,6 +15,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from sendprogress.text import has_control_characters
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -45,6 +47,16 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+
+
+def env_header(name: str, default: str) -> str:
+    """A value that goes into email headers: one line, or start-up stops."""
+    value = env_str(name, default)
+    if has_control_characters(value):
+        raise ImproperlyConfigured(
+            f"{name} must be on one line (no line breaks or control characters); got {value!r}."
+        )
+    return value
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
@@ -199,11 +211,12 @@ EMAIL_BACKEND_PATH = env_str(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-_SMTP = "django.core.mail.backends.smtp.EmailBackend"
-MAILERS = {
-    "default": {
-        "BACKEND": EMAIL_BACKEND_PATH,
-        "OPTIONS": {
+
+
+def _mailer_options(backend: str) -> dict:
+    """What the chosen email backend needs from the environment."""
+    if backend == "django.core.mail.backends.smtp.EmailBackend":
+        return {
             "host": env_str("EMAIL_HOST", "localhost"),
             "port": env_int("EMAIL_PORT", 587),
             "username": env_str("EMAIL_HOST_USER", ""),
@@ -211,12 +224,22 @@ MAILERS = {
             "use_tls": env_bool("EMAIL_USE_TLS", default=True),
             "timeout": env_int("EMAIL_TIMEOUT", 10),
         }
-        if EMAIL_BACKEND_PATH == _SMTP
-        else {},
-    }
+    if backend == "django.core.mail.backends.filebased.EmailBackend":
+        # Each email becomes a file in this folder (for a test or a trial run).
+        path = env_str("EMAIL_FILE_PATH", "")
+        if not path:
+            raise ImproperlyConfigured(
+                "EMAIL_FILE_PATH must name a folder when EMAIL_BACKEND is the file backend."
+            )
+        return {"file_path": path}
+    return {}
+
+
+MAILERS = {
+    "default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _mailer_options(EMAIL_BACKEND_PATH)}
 }
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "sendprogress <noreply@localhost>")
-SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+DEFAULT_FROM_EMAIL = env_header("DEFAULT_FROM_EMAIL", "sendprogress <noreply@localhost>")
+SERVER_EMAIL = env_header("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background tasks (Django's tasks API): emails to subscribers are sent by a
 # worker (`manage.py db_worker`), with the queue kept in the database.
@@ -227,6 +250,11 @@ TASKS = {
 }
 # How often `run_dispatcher` looks for updates whose publish time has come.
 UPDATES_DISPATCH_INTERVAL = env_int("UPDATES_DISPATCH_INTERVAL", 30)
+# The sign-up form sends at most this many emails an hour to one mailbox
+# (plus-addressing and case ignored), and takes at most this many sign-ups an
+# hour from one client address.
+SIGN_UP_EMAILS_PER_MAILBOX = env_int("SIGN_UP_EMAILS_PER_MAILBOX", 3)
+SIGN_UP_LIMIT_PER_CLIENT = env_int("SIGN_UP_LIMIT_PER_CLIENT", 10)
 # Unconfirmed email addresses are deleted after this many days.
 UPDATES_UNCONFIRMED_DAYS = env_int("UPDATES_UNCONFIRMED_DAYS", 7)
 
@@ -403,4 +431,4 @@ LOGGING = {
 
 # What the site says about itself is data (see plan.LocalArea); these only
 # name the deployment.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+SITE_URL = env_header("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")

@@ -101,6 +101,10 @@ def _check_value(measure, m, add) -> None:
     if m.value is None:
         add("value", "Enter the figure, or its numerator and denominator.")
         return
+    if not m.value.is_finite():
+        # NaN cannot even be compared: refuse it before any rule compares it.
+        add("value", "Enter the figure as a number, such as 55 or 12.5.")
+        return
     if measure.unit == Unit.PERCENT and not (0 <= m.value <= HUNDRED):
         add("value", "A percentage must be between 0 and 100.")
     elif m.value < 0:

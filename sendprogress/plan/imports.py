@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Prefetch
 
 from .figures import check_figure
@@ -201,21 +202,53 @@ def _parse_period(text: str, errors: list[str]) -> date | None:
         return None
 
 
+def _shown(text: str) -> str:
+    """A cell as quoted in a message: a 5,000-digit number is not worth repeating."""
+    return text if len(text) <= 20 else f"{text[:20]}…"
+
+
 def _parse_decimal(text: str, name: str, errors: list[str]) -> Decimal | None:
+    """A figure as the database can hold it, or None with a message.
+
+    Decimal reads NaN, sNaN, Infinity and 1e20 as numbers; none of them can
+    be stored (and NaN cannot even be compared), so each is refused here.
+    """
     if not text:
         return None
     try:
-        return Decimal(text.replace(",", "").rstrip("%"))
+        number = Decimal(text.replace(",", "").rstrip("%"))
     except InvalidOperation:
-        errors.append(f"The {name} “{text}” is not a number.")
+        number = None
+    if number is None or not number.is_finite():
+        errors.append(f"The {name} “{_shown(text)}” is not a number.")
         return None
+    field = Figure._meta.get_field("value")
+    whole_digits = field.max_digits - field.decimal_places
+    if abs(number) >= Decimal(10) ** whole_digits:
+        errors.append(
+            f"The {name} “{_shown(text)}” is too big: a figure can have at most "
+            f"{whole_digits} digits before the decimal point."
+        )
+        return None
+    if number.as_tuple().exponent < -field.decimal_places:
+        errors.append(
+            f"The {name} “{_shown(text)}” has more than {field.decimal_places} decimal places."
+        )
+        return None
+    return number
 
 
 def _parse_int(text: str, name: str, errors: list[str]) -> int | None:
+    # isdigit() alone accepts "²" and other digits that int() refuses.
     if not text:
         return None
-    if not text.isdigit():
-        errors.append(f"The {name} “{text}” is not a whole number.")
+    if not (text.isascii() and text.isdigit()):
+        errors.append(f"The {name} “{_shown(text)}” is not a whole number.")
+        return None
+    _, largest = connection.ops.integer_field_range("PositiveIntegerField")
+    # Compare lengths first: int() refuses a string of more than 4,300 digits.
+    if len(text.lstrip("0")) > len(str(largest)) or int(text) > largest:
+        errors.append(f"The {name} “{_shown(text)}” is too big: it can be at most {largest:,}.")
         return None
     return int(text)
 

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from sendprogress.plan.models import LocalArea
+from sendprogress.text import one_line
 
 
 class UpdatesEmail(EmailMessage):
@@ -46,7 +47,9 @@ def _message(subscriber, *, subject: str, template: str, context: dict) -> Email
         },
     )
     return UpdatesEmail(
-        subject=subject,
+        # Forms refuse a title on two lines; one saved before they did must
+        # still not stop the email being built.
+        subject=one_line(subject),
         body=body,
         to=[subscriber.email],
         headers={

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from sendprogress.fields import ModelMultipleChoiceField
 from sendprogress.plan.models import Area
+from sendprogress.text import SingleLineValidator, has_control_characters
 
 from . import services
 from .markdown import image_problems
@@ -48,6 +49,11 @@ class PostAdminForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if "title" in self.fields:
+            # The title is every email's Subject: a line break there breaks them all.
+            self.fields["title"].validators.append(
+                SingleLineValidator("Write the title on one line, without line breaks.")
+            )
         if self.instance.pk and self.instance.is_public and "published_at" in self.fields:
             self.fields["published_at"].disabled = True
         if "body" in self.fields:
@@ -97,8 +103,22 @@ class PostAdminForm(forms.ModelForm):
         return cleaned
 
 
+class OneLineEmailField(forms.EmailField):
+    """Django's email field, also refusing control characters.
+
+    Django allows them inside a quoted "local part"; the address goes in the
+    To header, where they have no place. Refused as a wrong format, once.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if has_control_characters(value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value
+
+
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(
+    email = OneLineEmailField(
         label="Email address",
         # As long as Subscriber.email can hold (PostgreSQL refuses longer).
         max_length=254,

@@ -1,4 +1,4 @@
-"""Writes for updates: publishing rules, subscriptions and sending emails.
+"""Writes for updates: publishing rules and subscriptions (sending is in sending.py).
 
 Each function is keyword-only and does its work in one transaction, so a
 half-done change is never left behind.
@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import emails
-from .models import Delivery, Post, Subscriber
+from . import limits, sending, tasks
+from .models import Post, Subscriber
 
 logger = logging.getLogger(__name__)
 
 PUBLISH_PERMISSION = "updates.publish_post"
-# A send that has shown no sign of life for this long is taken to have been
-# interrupted (the worker stopped); its pending emails are queued again.
-STALLED_AFTER = timedelta(minutes=5)
-# Signing the same address up again within this time sends no second email.
-RESEND_AFTER = timedelta(minutes=10)
 
 
 # Publishing -----------------------------------------------------------------
@@ -75,7 +71,7 @@ def save_post(*, post: Post, by, substantial_change: bool = False) -> Post:
     post.save()
     if post.is_public and post.emails_queued_at is None:
         # Published now: send without waiting for the dispatcher's next look.
-        transaction.on_commit(_enqueue_dispatch)
+        transaction.on_commit(tasks.dispatch_due_posts.enqueue)
     return post
 
 
@@ -87,24 +83,26 @@ def publish_post(*, post: Post, by, at=None) -> Post:
     return save_post(post=post, by=by)
 
 
-def _enqueue_dispatch() -> None:
-    from .tasks import dispatch_due_posts
-
-    dispatch_due_posts.enqueue()
-
-
 # Subscriptions ----------------------------------------------------------------
 
 
-def subscribe(*, email: str, areas) -> None:
-    """Ask for email updates. Says nothing about whether the address was known.
+def subscribe(*, email: str, areas, client_address: str | None) -> None:
+    """Ask for email updates. Says nothing about whether the address was known,
+    nor whether a limit was reached: the caller shows the same page whatever.
 
     A new or unconfirmed address gets a confirmation email (with the areas
     as chosen now). An address already confirmed gets a note saying so, with
     its unsubscribe link, so that nobody can change someone else's choices
-    and the page never reveals who is subscribed.
+    and the page never reveals who is subscribed. The email is sent by the
+    task worker, never inside the request, and only within the limits
+    (limits.py) so that the form cannot flood anyone's inbox.
     """
     email = email.strip().lower()
+    if not limits.client_may_sign_up(client_address):
+        logger.warning("Sign-up refused: too many from one client address")
+        return
+    if limits.mailbox_is_full(email):
+        return
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
         if subscriber is None:
@@ -116,16 +114,10 @@ def subscribe(*, email: str, areas) -> None:
                 subscriber = Subscriber.objects.get(email=email)
         if subscriber.confirmed_at is None:
             subscriber.areas.set(areas)
-            message = emails.confirmation(subscriber)
-        else:
-            message = emails.already_subscribed(subscriber)
-        now = timezone.now()
-        if subscriber.last_emailed_at and now - subscriber.last_emailed_at < RESEND_AFTER:
-            # The form must not become a way to flood someone's inbox.
-            return
-        subscriber.last_emailed_at = now
-        subscriber.save(update_fields=["last_emailed_at"])
-    message.send()
+        emailed = subscriber.last_emailed_at
+        if emailed and timezone.now() - emailed < sending.RESEND_AFTER:
+            return  # it was sent moments ago; do not queue another
+        transaction.on_commit(partial(tasks.send_sign_up_email.enqueue, subscriber.pk))
 
 
 def confirm(*, token: str) -> Subscriber | None:
@@ -149,106 +141,3 @@ def delete_unconfirmed(*, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=settings.UPDATES_UNCONFIRMED_DAYS)
     deleted, _ = Subscriber.objects.unconfirmed_since(cutoff).delete()
     return deleted
-
-
-# Sending ----------------------------------------------------------------------
-
-
-def queue_due_posts(*, now=None) -> list[int]:
-    """Make the deliveries for every public post not yet queued, once.
-
-    Returns the ids of the posts whose emails were queued; the caller starts
-    a send for each. Safe to run from several places at once: each post is
-    taken under a row lock and marked in the same transaction.
-    """
-    now = now or timezone.now()
-    queued = []
-    due = Post.objects.published(now=now).filter(emails_queued_at__isnull=True)
-    for post_id in due.values_list("pk", flat=True):
-        with transaction.atomic():
-            post = (
-                Post.objects.select_for_update()
-                .filter(pk=post_id, emails_queued_at__isnull=True)
-                .first()
-            )
-            if post is None:
-                continue
-            Delivery.objects.bulk_create(
-                [Delivery(post=post, subscriber=s) for s in Subscriber.objects.for_post(post)],
-                ignore_conflicts=True,
-            )
-            post.emails_queued_at = now
-            post.save(update_fields=["emails_queued_at"])
-        queued.append(post_id)
-    return queued
-
-
-def stalled_posts(*, now=None) -> list[int]:
-    """Posts with emails still waiting and no send seen lately (a worker
-    stopped mid-run). Marks them as seen now, so each is picked up once."""
-    now = now or timezone.now()
-    cutoff = now - STALLED_AFTER
-    stalled = []
-    post_ids = (
-        Delivery.objects.filter(status=Delivery.Status.PENDING)
-        .values_list("post_id", flat=True)
-        .distinct()
-    )
-    for post_id in list(post_ids):
-        recent = Delivery.objects.filter(post_id=post_id, claimed_at__gte=cutoff).exists()
-        if recent:
-            continue
-        if Post.objects.filter(pk=post_id, emails_queued_at__lt=cutoff).update(
-            emails_queued_at=now
-        ):
-            stalled.append(post_id)
-    return stalled
-
-
-def claim_next_delivery(*, post_id: int) -> Delivery | None:
-    """Take the next waiting email for this post, so no one else sends it.
-
-    The claim is a conditional update (pending -> sending) that only one
-    process can win, on SQLite and PostgreSQL alike.
-    """
-    while True:
-        candidate = (
-            Delivery.objects.filter(post_id=post_id, status=Delivery.Status.PENDING)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if candidate is None:
-            return None
-        won = Delivery.objects.filter(pk=candidate, status=Delivery.Status.PENDING).update(
-            status=Delivery.Status.SENDING, claimed_at=timezone.now()
-        )
-        if won:
-            # None only if the subscriber left in between (their rows went with them).
-            delivery = Delivery.objects.select_related("post", "subscriber").filter(pk=candidate)
-            if (found := delivery.first()) is not None:
-                return found
-
-
-def send_delivery(*, delivery: Delivery) -> bool:
-    """Send one claimed email and record the result. Never sends it twice."""
-    try:
-        emails.post_published(delivery.post, delivery.subscriber).send()
-    except Exception as error:  # any mail failure: record it, go on with the rest
-        logger.exception("Could not send %s", delivery)
-        Delivery.objects.filter(pk=delivery.pk).update(
-            status=Delivery.Status.FAILED, error=str(error)[:1000]
-        )
-        return False
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=Delivery.Status.SENT, sent_at=timezone.now()
-    )
-    return True
-
-
-def send_post_emails(*, post_id: int) -> int:
-    """Send every waiting email for a post; returns how many went."""
-    sent = 0
-    while (delivery := claim_next_delivery(post_id=post_id)) is not None:
-        sent += send_delivery(delivery=delivery)
-    return sent

@@ -113,3 +113,9 @@ def test_a_figure_missing_its_milestone_needs_commentary():
 
 def test_a_figure_on_track_needs_no_commentary():
     assert errors_for(make_measure(), value=Decimal("60"), commentary="") == {}
+
+
+@pytest.mark.parametrize("value", ["NaN", "sNaN", "Infinity", "-Infinity"])
+def test_a_figure_that_is_not_a_number_is_refused_on_the_value(value):
+    errors = errors_for(make_measure(unit=Measure.Unit.COUNT), value=Decimal(value))
+    assert "value" in errors

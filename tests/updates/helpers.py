@@ -1,3 +1,7 @@
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone
 
 from sendprogress.updates.models import Subscriber
@@ -12,3 +16,21 @@ def make_subscriber(email, *, areas=(), confirmed=True, confirmed_at=None) -> Su
     )
     subscriber.areas.set(areas)
     return subscriber
+
+
+def sign_up(client, email, areas, **extra):
+    """Post the sign-up form as a browser would, queueing what the request queues
+    (the test's transaction never commits, so its on-commit work is run here)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post("/email-updates/", {"email": email, "areas": areas}, **extra)
+
+
+def run_worker() -> None:
+    """What `manage.py db_worker` does in production: run every queued task.
+
+    The worker drops database connections it finds inside a transaction; in a
+    test that is the test's own transaction (PostgreSQL then has no connection
+    left), so that one step is skipped here.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)

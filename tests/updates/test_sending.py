@@ -13,7 +13,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from sendprogress.updates import services, tasks
+from sendprogress.updates import sending, tasks
 from sendprogress.updates.models import Delivery, Post
 from tests.factories import make_area, make_post
 
@@ -28,8 +28,8 @@ def _recipients():
 
 def _dispatch_and_send():
     """What the dispatcher and worker do, run in this thread."""
-    for post_id in services.queue_due_posts() + services.stalled_posts():
-        services.send_post_emails(post_id=post_id)
+    for post_id in sending.queue_due_posts() + sending.stalled_posts():
+        sending.send_post_emails(post_id=post_id)
 
 
 def test_each_confirmed_subscriber_for_the_area_gets_one_email():
@@ -111,7 +111,7 @@ def test_a_worker_stopped_mid_run_leaves_no_one_emailed_twice():
     for n in range(4):
         make_subscriber(f"s{n}@example.org")
     post = make_post(published_at=timezone.now())
-    services.queue_due_posts()
+    sending.queue_due_posts()
 
     real_send = mail.EmailMessage.send
     sent = 0
@@ -127,11 +127,11 @@ def test_a_worker_stopped_mid_run_leaves_no_one_emailed_twice():
         mock.patch.object(mail.EmailMessage, "send", send_then_die),
         pytest.raises(KeyboardInterrupt),
     ):
-        services.send_post_emails(post_id=post.pk)
+        sending.send_post_emails(post_id=post.pk)
     assert len(mail.outbox) == 2
 
     # The worker starts again and the send is picked up.
-    later = timezone.now() + services.STALLED_AFTER + timedelta(seconds=1)
+    later = timezone.now() + sending.STALLED_AFTER + timedelta(seconds=1)
     with time_machine.travel(later, tick=False):
         _dispatch_and_send()
         _dispatch_and_send()
@@ -148,7 +148,7 @@ def test_a_failed_send_is_recorded_and_the_rest_still_go():
     make_subscriber("bad@example.org")
     make_subscriber("good@example.org")
     post = make_post(published_at=timezone.now())
-    services.queue_due_posts()
+    sending.queue_due_posts()
     real_send = mail.EmailMessage.send
 
     def flaky(message, *args, **kwargs):
@@ -157,7 +157,7 @@ def test_a_failed_send_is_recorded_and_the_rest_still_go():
         return real_send(message, *args, **kwargs)
 
     with mock.patch.object(mail.EmailMessage, "send", flaky):
-        services.send_post_emails(post_id=post.pk)
+        sending.send_post_emails(post_id=post.pk)
     assert _recipients() == {"good@example.org": 1}
     failed = Delivery.objects.get(status=Delivery.Status.FAILED)
     assert "mail server said no" in failed.error

@@ -11,12 +11,17 @@ from django.utils import timezone
 from sendprogress.updates.models import Subscriber
 from tests.factories import make_area
 
+from .helpers import run_worker, sign_up
+
 pytestmark = pytest.mark.django_db
 
 
 def _subscribe(client, email="parent@example.org", areas=None):
+    """Sign up, and let the task worker send what that queued."""
     areas = areas if areas is not None else [a.pk for a in _areas()]
-    return client.post("/email-updates/", {"email": email, "areas": areas})
+    response = sign_up(client, email, areas)
+    run_worker()
+    return response
 
 
 def _areas():

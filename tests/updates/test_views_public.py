@@ -220,7 +220,7 @@ def test_the_sitemap_lists_public_pages_and_published_posts_only(client, demo):
 def test_a_draft_never_appears_anywhere_public(client, demo):
     from django.core import mail
 
-    from sendprogress.updates import services
+    from sendprogress.updates import sending
 
     from .helpers import make_subscriber
 
@@ -241,7 +241,7 @@ def test_a_draft_never_appears_anywhere_public(client, demo):
         assert "Hush draft" not in client.get(url).content.decode(), url
         assert "/updates/hush/" not in client.get(url).content.decode(), url
     assert client.get(draft.get_absolute_url()).status_code == 404
-    services.queue_due_posts()
+    sending.queue_due_posts()
     assert not draft.deliveries.exists()
     assert mail.outbox == []
 

@@ -4,6 +4,7 @@ Every answer is the same whether or not an address is known, so the pages
 never tell anyone who is subscribed.
 """
 
+from axes.helpers import get_client_ip_address
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -16,7 +17,12 @@ from ..models import Subscriber
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.subscribe(email=form.cleaned_data["email"], areas=form.cleaned_data["areas"])
+        services.subscribe(
+            email=form.cleaned_data["email"],
+            areas=form.cleaned_data["areas"],
+            client_address=get_client_ip_address(request),
+        )
+        # The same answer whatever happened: the page says nothing about the address.
         return redirect("email_updates:check_email")
     return render(request, "updates/subscribe.html", {"form": form})
 
