@@ -63,7 +63,7 @@ def ensure_wrk() -> str:
 
 
 def production_env(*, cached: bool) -> dict[str, str]:
-    """Production settings, as the README's "Running in production" sets them."""
+    """Production settings, as docs/operations.md's "Running in production" sets them."""
     env = {
         k: v
         for k, v in os.environ.items()

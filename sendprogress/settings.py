@@ -4,7 +4,7 @@ Safe by default: DEBUG is off unless asked for, there is no SECRET_KEY outside
 debug, and production security (HTTPS redirect, HSTS, secure cookies) is on
 unless DEBUG is on or a variable turns it off. A value that cannot be read
 stops start-up with a message naming the variable. Every variable is listed
-in the README.
+in docs/operations.md ("Configuration").
 """
 
 import os

@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from sendprogress.fields import SafeChoicesAdminMixin
+from sendprogress.core.fields import SafeChoicesAdminMixin
 
 from . import services
 from .models import (

@@ -31,14 +31,14 @@ def _fail(client, username, times, ip="192.0.2.1"):
         assert "Please enter the correct username and password" in response.text
 
 
-def test_a_right_password_signs_in(client, officer):
+def test_a_right_password_signs_in(client, data_officer):
     response = _sign_in(client, "dana", PASSWORD)
     assert response.status_code == 302
     assert response["Location"] == "/staff/"
 
 
 def test_after_too_many_failures_sign_in_is_paused_even_with_the_right_password(
-    client, officer, settings
+    client, data_officer, settings
 ):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
     response = _sign_in(client, "dana", "not-the-password")
@@ -51,7 +51,7 @@ def test_after_too_many_failures_sign_in_is_paused_even_with_the_right_password(
     assert "_auth_user_id" not in client.session
 
 
-def test_the_pause_ends_after_the_cool_off(client, officer, settings):
+def test_the_pause_ends_after_the_cool_off(client, data_officer, settings):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
     assert _sign_in(client, "dana", "not-the-password").status_code == 429
     assert _sign_in(client, "dana", PASSWORD).status_code == 429
@@ -59,13 +59,13 @@ def test_the_pause_ends_after_the_cool_off(client, officer, settings):
         assert _sign_in(client, "dana", PASSWORD).status_code == 302
 
 
-def test_one_username_is_paused_whichever_address_the_attempts_come_from(client, officer):
+def test_one_username_is_paused_whichever_address_the_attempts_come_from(client, data_officer):
     for n in range(5):
         _sign_in(client, "dana", "wrong", ip=f"198.51.100.{n}")
     assert _sign_in(client, "dana", PASSWORD, ip="203.0.113.9").status_code == 429
 
 
-def test_one_address_is_paused_whichever_usernames_it_tries(client, officer):
+def test_one_address_is_paused_whichever_usernames_it_tries(client, data_officer):
     for n in range(5):
         _sign_in(client, f"guess{n}", "wrong", ip="192.0.2.50")
     assert _sign_in(client, "dana", PASSWORD, ip="192.0.2.50").status_code == 429
@@ -73,7 +73,7 @@ def test_one_address_is_paused_whichever_usernames_it_tries(client, officer):
     assert _sign_in(client, "dana", PASSWORD, ip="192.0.2.51").status_code == 302
 
 
-def test_a_success_clears_earlier_failures(client, officer, settings):
+def test_a_success_clears_earlier_failures(client, data_officer, settings):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
     assert _sign_in(client, "dana", PASSWORD).status_code == 302
     client.logout()
@@ -81,7 +81,7 @@ def test_a_success_clears_earlier_failures(client, officer, settings):
     assert _sign_in(client, "dana", PASSWORD).status_code == 302
 
 
-def test_attempts_and_lockouts_are_logged(client, officer, caplog, settings):
+def test_attempts_and_lockouts_are_logged(client, data_officer, caplog, settings):
     with caplog.at_level(logging.INFO):
         _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
         _sign_in(client, "dana", "not-the-password")
@@ -103,10 +103,10 @@ def test_attempts_and_lockouts_are_logged(client, officer, caplog, settings):
         "123456789012345",  # only numbers
     ],
 )
-def test_weak_passwords_are_refused(officer, password):
+def test_weak_passwords_are_refused(data_officer, password):
     with pytest.raises(ValidationError):
-        validate_password(password, user=officer)
+        validate_password(password, user=data_officer)
 
 
-def test_a_long_uncommon_password_is_accepted(officer):
-    validate_password("river-lantern-copper-42", user=officer)
+def test_a_long_uncommon_password_is_accepted(data_officer):
+    validate_password("river-lantern-copper-42", user=data_officer)
