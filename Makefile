@@ -29,8 +29,13 @@ run: install
 	trap 'kill $$worker $$dispatcher 2>/dev/null; wait $$worker $$dispatcher 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
+# scripts/system-packages finds (or, as root, installs) Chromium and the
+# PostgreSQL tools and server the suite needs, and stops with the reason if
+# one is missing. TEST_WORKERS: pytest-xdist processes (`auto`: one per CPU).
+TEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@scripts/system-packages
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Performance (see docs/performance.md): need PostgreSQL, Redis and wrk
 # (installed from Debian if missing). Not part of `make test` or CI.

@@ -1,11 +1,11 @@
 from django.conf import settings
 
-from sendprogress.plan.models import LocalArea
+from sendprogress.core.local_area import local_area
 
 
 def site(request):
     """Who runs the site, for the header, footer and page titles."""
     return {
-        "local_area": LocalArea.objects.first(),
+        "local_area": local_area(),
         "DEBUG": settings.DEBUG,
     }

@@ -1,6 +1,25 @@
+from pathlib import Path
+
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+
+from sendprogress.accounts import roles as role_names
+from sendprogress.accounts.roles import sync_roles
+from tests.factories import make_user
+
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Mark what needs more than Python, so `-m` can choose: browser tests by
+    their folder, PostgreSQL tests by the fixture that reaches the server."""
+    for item in items:
+        if (TESTS / "browser") in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(autouse=True)
@@ -13,7 +32,8 @@ def _empty_cache():
 
 @pytest.fixture
 def demo(db):
-    """The demo content from fixtures/, as `make run` loads it."""
+    """The demo content from fixtures/, as `make run` loads it. For a few smoke
+    tests only: a test that asserts on content builds it with tests/factories."""
     call_command("loaddata", "fixtures/demo.json", "fixtures/glossary.json", verbosity=0)
 
 
@@ -21,3 +41,41 @@ def demo(db):
 def no_page_cache(settings):
     """Pages rendered every time, for tests that count what a view itself does."""
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+# The staff roles, one member each. Migrations make the groups, but a
+# transactional test's flush removes them, so they are synced again first.
+
+
+@pytest.fixture
+def roles(db):
+    sync_roles(apps)
+
+
+@pytest.fixture
+def data_officer(roles):
+    return make_user(role_names.DATA_OFFICER, username="dana")
+
+
+@pytest.fixture
+def approver(roles):
+    return make_user(role_names.APPROVER, username="alex")
+
+
+@pytest.fixture
+def partner(roles):
+    return make_user(role_names.PARTNER_VIEWER, username="pat")
+
+
+@pytest.fixture
+def writer(roles):
+    """Staff who may write updates but not publish them."""
+    from django.contrib.auth.models import Permission
+
+    user = make_user(role_names.DATA_OFFICER, username="writer")
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="updates", codename__in=["add_post", "change_post"]
+        )
+    )
+    return user

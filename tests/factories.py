@@ -55,9 +55,8 @@ def make_inspection(**fields) -> Inspection:
 
 
 def make_judgement(*, area, inspection, outcome=Judgement.Outcome.WEAKNESS, **fields):
-    return Judgement.objects.create(
-        area=area, inspection=inspection, outcome=outcome, findings="Findings.", **fields
-    )
+    fields.setdefault("findings", "Findings.")
+    return Judgement.objects.create(area=area, inspection=inspection, outcome=outcome, **fields)
 
 
 def make_measure(*, area=None, milestones=(), **fields) -> Measure:

@@ -3,18 +3,14 @@ from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 
-from sendprogress.fields import SafeChoicesAdminMixin
+from sendprogress.core.fields import SafeChoicesAdminMixin
 
 from .models import User
 
 
 @admin.register(User)
 class UserAdmin(SafeChoicesAdminMixin, BaseUserAdmin):
-    fieldsets = (
-        *BaseUserAdmin.fieldsets,
-        ("On the public site", {"fields": ("public_name", "job_title")}),
-    )
-    list_display = ("username", "get_full_name", "job_title", "is_staff", "is_active")
+    list_display = ("username", "get_full_name", "is_staff", "is_active")
 
 
 # Roles are groups; Django's own admin for them, with choices that cannot fail.

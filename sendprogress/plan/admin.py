@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from sendprogress.fields import SafeChoicesAdminMixin
+from sendprogress.core.fields import SafeChoicesAdminMixin
 
 from . import services
 from .models import (

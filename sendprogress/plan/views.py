@@ -4,6 +4,11 @@ Every read goes through the QuerySet methods that say what is public
 (`Measure.objects.public()`, `Figure.objects.approved()`,
 `Evidence.objects.public()`, `Post.objects.published()`), and each page makes
 the same number of queries however many measures and figures there are.
+
+Updates belong to the `updates` app, above this one: pages reach an area's or
+a measure's posts through their related names, and the home page's latest
+updates come from that app's `latest_updates` template tag, so nothing here
+imports it.
 """
 
 from django.core.paginator import Paginator
@@ -13,7 +18,6 @@ from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
 from sendprogress.public import query_used
-from sendprogress.updates.models import Post
 
 from . import charts
 from .documents import describe
@@ -67,7 +71,6 @@ def home(request):
             .order_by("-approved_at")
             .values_list("approved_at", flat=True)
             .first(),
-            "latest_posts": Post.objects.published()[:3],
             "illustrative": any(k.illustrative for k in measures),
         },
     )
@@ -96,7 +99,7 @@ def area_detail(request, slug):
             "actions": actions,
             "evidence": [describe(e) for e in evidence[:AREA_EVIDENCE]],
             "more_evidence": len(evidence) > AREA_EVIDENCE,
-            "posts": Post.objects.published().filter(areas=area)[:5],
+            "posts": area.posts.published()[:5],
             "illustrative": any(k.illustrative for k in measures),
         },
     )
@@ -141,7 +144,7 @@ def measure_detail(request, code):
                     Q(measure=measure) | Q(figure__measure=measure)
                 )
             ],
-            "posts": Post.objects.published().filter(measures=measure)[:5],
+            "posts": measure.posts.published()[:5],
             "illustrative": measure.illustrative,
         },
     )

@@ -14,6 +14,8 @@ from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sendprogress.core.local_area import site_name
+
 log = logging.getLogger("sendprogress.security")
 
 RECOVERY_CODE_COUNT = 10
@@ -23,10 +25,7 @@ RECOVERY_DEVICE_NAME = "Recovery codes"
 
 def issuer(device) -> str:
     """The name authenticator apps show beside the code."""
-    from sendprogress.plan.models import LocalArea
-
-    area = LocalArea.objects.first()
-    return f"{area.site_name} staff" if area else "SEND progress staff"
+    return f"{site_name()} staff"
 
 
 def has_device(user) -> bool:

@@ -6,7 +6,7 @@ from django.urls import path
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from sendprogress.fields import SafeChoicesAdminMixin
+from sendprogress.core.fields import SafeChoicesAdminMixin
 
 from . import services
 from .forms import PostAdminForm

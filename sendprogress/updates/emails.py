@@ -14,7 +14,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from sendprogress.plan.models import LocalArea
+from sendprogress.core.local_area import local_area
 from sendprogress.text import one_line
 
 
@@ -39,7 +39,7 @@ def _message(subscriber, *, subject: str, template: str, context: dict) -> Email
     body = render_to_string(
         template,
         {
-            "local_area": LocalArea.objects.first(),
+            "local_area": local_area(),
             "subscriber": subscriber,
             "unsubscribe_url": unsubscribe_url,
             "site_url": absolute("/"),

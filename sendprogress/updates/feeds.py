@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from sendprogress.plan.models import Area, LocalArea
+from sendprogress.core.local_area import site_name
+from sendprogress.plan.models import Area
 
 from .models import Post
 
@@ -22,12 +23,8 @@ def _published():
 class PostsFeed(Feed):
     """Newest published updates (RSS 2.0)."""
 
-    def _site_name(self) -> str:
-        local_area = LocalArea.objects.first()
-        return local_area.site_name if local_area else "SEND progress"
-
     def title(self):
-        return f"{self._site_name()}: updates"
+        return f"{site_name()}: updates"
 
     def link(self):
         return reverse("updates:post_list")
@@ -69,7 +66,7 @@ class AreaPostsFeed(PostsFeed):
         return get_object_or_404(Area, slug=slug)
 
     def title(self, area):
-        return f"{self._site_name()}: updates about {area.title}"
+        return f"{site_name()}: updates about {area.title}"
 
     def link(self, area):
         return reverse("updates:post_list") + f"?area={area.slug}"

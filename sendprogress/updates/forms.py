@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied
 
-from sendprogress.fields import ModelMultipleChoiceField
+from sendprogress.core.fields import ModelMultipleChoiceField
 from sendprogress.plan.models import Area
 from sendprogress.text import SingleLineValidator, has_control_characters
 

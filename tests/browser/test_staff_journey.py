@@ -1,20 +1,20 @@
 """The staff journey end to end in a real browser, with axe-core on every staff page."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 
 from sendprogress.accounts.roles import sync_roles
-from sendprogress.plan import periods
 from sendprogress.plan.models import Figure
 
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
 MEASURE_CODE = "ehcp-20-weeks"
-DUE = periods.due_period("monthly", date.today())
+# A monthly figure is due for last month, the latest that has finished.
+DUE = (date.today().replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 @pytest.fixture

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import os
 
-import pytest
-from django.apps import apps
 from django.db import connection
 from hypothesis import HealthCheck, settings
-
-from sendprogress.accounts.roles import sync_roles
-from tests.factories import make_user
 
 # Small on purpose: these run on every `make test`. Raise HOSTILE_EXAMPLES for a
 # longer hunt (e.g. HOSTILE_EXAMPLES=500 make test PYTEST_ARGS=tests/hostile).
@@ -84,18 +79,3 @@ def shows_a_message(response) -> bool:
 
 def assert_never_500(response, what) -> None:
     assert response.status_code < 500, f"{what}: answered {response.status_code}"
-
-
-@pytest.fixture
-def roles(db):
-    sync_roles(apps)
-
-
-@pytest.fixture
-def data_officer(roles):
-    return make_user("Data officer")
-
-
-@pytest.fixture
-def approver(roles):
-    return make_user("Approver")

@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 Status = Figure.Status
 
 
-@pytest.fixture
-def officer():
-    return make_user(roles.DATA_OFFICER)
-
-
 def change_url(m):
     return reverse("admin:plan_figure_change", args=[m.pk])
 
@@ -36,9 +31,9 @@ def form_data(m, **fields):
     } | fields
 
 
-def test_a_figure_added_in_the_admin_is_a_draft_even_if_status_is_posted(client, officer):
+def test_a_figure_added_in_the_admin_is_a_draft_even_if_status_is_posted(client, data_officer):
     measure = make_measure()
-    client.force_login(officer)
+    client.force_login(data_officer)
     data = {
         "measure": measure.pk,
         "period": "2024-03-01",
@@ -50,31 +45,31 @@ def test_a_figure_added_in_the_admin_is_a_draft_even_if_status_is_posted(client,
     response = client.post(reverse("admin:plan_figure_add"), data)
     assert response.status_code == 302
     m = Figure.objects.get()
-    assert (m.status, m.entered_by) == (Status.DRAFT, officer)
+    assert (m.status, m.entered_by) == (Status.DRAFT, data_officer)
 
 
-def test_the_admin_applies_the_figure_rules(client, officer):
+def test_the_admin_applies_the_figure_rules(client, data_officer):
     measure = make_measure()
-    client.force_login(officer)
+    client.force_login(data_officer)
     data = {"measure": measure.pk, "period": "2024-03-15", "value": "55", "version_seen": 0}
     response = client.post(reverse("admin:plan_figure_add"), data)
     assert "first day of a month" in response.content.decode()
     assert not Figure.objects.exists()
 
 
-def test_a_data_officer_cannot_approve_through_the_change_form(client, officer):
+def test_a_data_officer_cannot_approve_through_the_change_form(client, data_officer):
     m = make_figure(measure=make_measure(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
-    client.force_login(officer)
+    client.force_login(data_officer)
     client.post(change_url(m), form_data(m, status="approved"))
     m.refresh_from_db()
     assert m.status == Status.DRAFT
 
 
-def test_a_data_officer_cannot_approve_with_an_admin_action(client, officer):
+def test_a_data_officer_cannot_approve_with_an_admin_action(client, data_officer):
     m = make_figure(
         measure=make_measure(), period=date(2024, 3, 1), value=55, status=Status.SUBMITTED
     )
-    client.force_login(officer)
+    client.force_login(data_officer)
     client.post(
         reverse("admin:plan_figure_changelist"),
         {"action": "approve_selected", "_selected_action": [m.pk]},
@@ -121,7 +116,7 @@ def test_the_measure_page_lists_figures_read_only(client):
     assert 'name="figures-0-status"' not in html
 
 
-def test_the_second_admin_save_is_refused_with_the_newer_values(client, officer):
+def test_the_second_admin_save_is_refused_with_the_newer_values(client, data_officer):
     m = make_figure(
         measure=make_measure(),
         period=date(2024, 3, 1),
@@ -130,7 +125,7 @@ def test_the_second_admin_save_is_refused_with_the_newer_values(client, officer)
         commentary="a",
     )
     first, second = form_data(m, value="60"), form_data(m, value="70")
-    client.force_login(officer)
+    client.force_login(data_officer)
     assert client.post(change_url(m), first).status_code == 302
     response = client.post(change_url(m), second)
     html = response.content.decode()
@@ -140,8 +135,8 @@ def test_the_second_admin_save_is_refused_with_the_newer_values(client, officer)
     assert m.value == Decimal("60")
 
 
-def test_evidence_uploaded_in_the_admin_is_checked(client, officer):
-    client.force_login(officer)
+def test_evidence_uploaded_in_the_admin_is_checked(client, data_officer):
+    client.force_login(data_officer)
     data = {
         "title": "Report",
         "date": "2024-03-01",
@@ -153,9 +148,9 @@ def test_evidence_uploaded_in_the_admin_is_checked(client, officer):
     assert not Evidence.objects.exists()
 
 
-def test_evidence_in_the_admin_needs_the_confirmation(client, officer, settings, tmp_path):
+def test_evidence_in_the_admin_needs_the_confirmation(client, data_officer, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    client.force_login(officer)
+    client.force_login(data_officer)
     data = {
         "title": "Report",
         "date": "2024-03-01",
@@ -169,13 +164,13 @@ def test_evidence_in_the_admin_needs_the_confirmation(client, officer, settings,
 # --- the audit trail ---------------------------------------------------------
 
 
-def test_admin_changes_are_recorded_with_the_user(client, officer):
+def test_admin_changes_are_recorded_with_the_user(client, data_officer):
     m = make_figure(measure=make_measure(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
-    client.force_login(officer)
+    client.force_login(data_officer)
     client.post(change_url(m), form_data(m, value="60"))
     latest = m.history.first()
     assert (latest.history_user, latest.value, latest.history_type) == (
-        officer,
+        data_officer,
         Decimal("60.00"),
         "~",
     )

@@ -26,7 +26,16 @@ def make_file_evidence(*, is_public=True, name="report.pdf", content=b"%PDF-1.4 
     )
 
 
-def test_documents_page_lists_letters_and_public_evidence_but_not_internal(client, demo):
+def test_documents_page_lists_letters_and_public_evidence_but_not_internal(client, db):
+    letter = Evidence.objects.create(
+        title="2019 inspection letter",
+        date=date(2020, 2, 20),
+        url="https://example.org/l",
+        is_public=True,
+    )
+    make_inspection(letter=letter)
+    make_file_evidence(title="Quality assurance framework summary")
+    make_file_evidence(title="Assessment backlog recovery tracker", is_public=False)
     html = client.get(URL).content.decode()
     assert "2019 inspection letter" in html
     assert "Quality assurance framework summary" in html
@@ -80,8 +89,10 @@ def test_internal_file_is_not_found(client, db):
     assert client.get(reverse("plan:evidence_download", args=[evidence.pk])).status_code == 404
 
 
-def test_link_evidence_has_no_download(client, demo):
-    link = Evidence.objects.public().filter(file="").first()
+def test_link_evidence_has_no_download(client, db):
+    link = Evidence.objects.create(
+        title="A web page", date=date(2023, 1, 1), url="https://example.org/", is_public=True
+    )
     assert client.get(reverse("plan:evidence_download", args=[link.pk])).status_code == 404
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from sendprogress.plan.models import Figure, Measure
+from sendprogress.plan.models import Figure
 from tests.factories import make_figure, make_measure
 
 pytestmark = pytest.mark.django_db
@@ -65,12 +65,21 @@ def test_download_of_a_hidden_measure_is_not_found(client, db):
     assert client.get(reverse("plan:measure_json", args=["secret-measure"])).status_code == 404
 
 
-def test_demo_downloads_match_the_approved_figures(client, demo):
+def test_downloads_hold_every_approved_figure_of_public_measures_only(client, db):
+    three, two = make_measure(code="three-figures"), make_measure(code="two-figures")
+    hidden = make_measure(code="hidden", is_public=False)
+    for month in (1, 2, 3):
+        make_figure(measure=three, period=date(2023, month, 1), value=month)
+    make_figure(measure=three, period=date(2023, 4, 1), value=4, status="draft")
+    for month in (1, 2):
+        make_figure(measure=two, period=date(2023, month, 1), value=month)
+    make_figure(measure=hidden, period=date(2023, 1, 1), value=1)
+
     rows = _csv(client.get(reverse("plan:all_csv")))
-    assert len(rows) == Figure.objects.public().count()
-    for measure in Measure.objects.public():
-        data = json.loads(client.get(reverse("plan:measure_json", args=[measure.code])).content)
-        assert len(data["measures"][0]["figures"]) == measure.figures.approved().count()
+    assert sorted(r["measure_code"] for r in rows) == ["three-figures"] * 3 + ["two-figures"] * 2
+    for code, count in [("three-figures", 3), ("two-figures", 2)]:
+        data = json.loads(client.get(reverse("plan:measure_json", args=[code])).content)
+        assert len(data["measures"][0]["figures"]) == count
 
 
 def test_csv_text_cannot_run_as_a_spreadsheet_formula(client, db):

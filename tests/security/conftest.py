@@ -1,15 +1,7 @@
 import pytest
 from django_otp.oath import totp
 
-from sendprogress.accounts import roles
-from tests.factories import make_user
-
 PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def officer(db):
-    return make_user(roles.DATA_OFFICER, username="dana", password=PASSWORD)
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ STAFF = "/staff/"
 
 
 @pytest.fixture
-def signed_in(client, officer):
-    client.force_login(officer)
+def signed_in(client, data_officer):
+    client.force_login(data_officer)
     return client
 
 

@@ -38,14 +38,14 @@ def _fail(client, username, times, ip="192.0.2.1"):
         assert "Please enter the correct username and password" in response.text
 
 
-def test_a_right_password_signs_in(client, officer):
+def test_a_right_password_signs_in(client, data_officer):
     response = _sign_in(client, "dana", PASSWORD)
     assert response.status_code == 302
     assert response["Location"] == "/staff/"
 
 
 def test_after_too_many_failures_sign_in_is_paused_even_with_the_right_password(
-    client, officer, settings
+    client, data_officer, settings
 ):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
     response = _sign_in(client, "dana", "not-the-password")
@@ -58,7 +58,7 @@ def test_after_too_many_failures_sign_in_is_paused_even_with_the_right_password(
     assert "_auth_user_id" not in client.session
 
 
-def test_the_pause_ends_after_the_cool_off(client, officer, settings):
+def test_the_pause_ends_after_the_cool_off(client, data_officer, settings):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
     assert _sign_in(client, "dana", "not-the-password").status_code == 429
     assert _sign_in(client, "dana", PASSWORD).status_code == 429
@@ -66,21 +66,25 @@ def test_the_pause_ends_after_the_cool_off(client, officer, settings):
         assert _sign_in(client, "dana", PASSWORD).status_code == 302
 
 
-def test_wrong_passwords_from_elsewhere_do_not_keep_the_owner_out(client, officer, settings):
+def test_wrong_passwords_from_elsewhere_do_not_keep_the_owner_out(client, data_officer, settings):
     # Someone who knows a member of staff's username, trying from many addresses.
     for n in range(settings.AXES_FAILURE_LIMIT * 2):
         _sign_in(client, "dana", "wrong", ip=f"198.51.100.{n}")
     assert _sign_in(client, "dana", PASSWORD, ip="203.0.113.9").status_code == 302
 
 
-def test_wrong_passwords_for_a_username_pause_it_from_that_address_only(client, officer, settings):
+def test_wrong_passwords_for_a_username_pause_it_from_that_address_only(
+    client, data_officer, settings
+):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1, ip="198.51.100.7")
     assert _sign_in(client, "dana", "wrong", ip="198.51.100.7").status_code == 429
     assert _sign_in(client, "dana", PASSWORD, ip="198.51.100.7").status_code == 429
     assert _sign_in(client, "dana", PASSWORD, ip="203.0.113.9").status_code == 302
 
 
-def test_a_right_password_during_the_pause_is_not_counted_as_a_failure(client, officer, settings):
+def test_a_right_password_during_the_pause_is_not_counted_as_a_failure(
+    client, data_officer, settings
+):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
     assert _sign_in(client, "dana", "wrong").status_code == 429
     for _ in range(3):
@@ -89,7 +93,7 @@ def test_a_right_password_during_the_pause_is_not_counted_as_a_failure(client, o
     assert failures == settings.AXES_FAILURE_LIMIT
 
 
-def test_trying_during_the_pause_does_not_make_it_longer(client, officer, settings):
+def test_trying_during_the_pause_does_not_make_it_longer(client, data_officer, settings):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
@@ -103,7 +107,7 @@ def test_trying_during_the_pause_does_not_make_it_longer(client, officer, settin
         assert _sign_in(client, "dana", PASSWORD).status_code == 302
 
 
-def test_the_pause_page_gives_the_time_it_really_ends(client, officer, settings):
+def test_the_pause_page_gives_the_time_it_really_ends(client, data_officer, settings):
     start = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
     with time_machine.travel(start, tick=False):
         _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
@@ -115,7 +119,7 @@ def test_the_pause_page_gives_the_time_it_really_ends(client, officer, settings)
     assert f"Wait 5 minutes, then try again (after {end})" in response.text
 
 
-def test_one_address_is_paused_whichever_usernames_it_tries(client, officer):
+def test_one_address_is_paused_whichever_usernames_it_tries(client, data_officer):
     for n in range(5):
         _sign_in(client, f"guess{n}", "wrong", ip="192.0.2.50")
     assert _sign_in(client, "dana", PASSWORD, ip="192.0.2.50").status_code == 429
@@ -123,7 +127,7 @@ def test_one_address_is_paused_whichever_usernames_it_tries(client, officer):
     assert _sign_in(client, "dana", PASSWORD, ip="192.0.2.51").status_code == 302
 
 
-def test_a_success_clears_earlier_failures(client, officer, settings):
+def test_a_success_clears_earlier_failures(client, data_officer, settings):
     _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
     assert _sign_in(client, "dana", PASSWORD).status_code == 302
     client.logout()
@@ -131,7 +135,7 @@ def test_a_success_clears_earlier_failures(client, officer, settings):
     assert _sign_in(client, "dana", PASSWORD).status_code == 302
 
 
-def test_attempts_and_lockouts_are_logged(client, officer, caplog, settings):
+def test_attempts_and_lockouts_are_logged(client, data_officer, caplog, settings):
     with caplog.at_level(logging.INFO):
         _fail(client, "dana", settings.AXES_FAILURE_LIMIT - 1)
         _sign_in(client, "dana", "not-the-password")
@@ -153,10 +157,10 @@ def test_attempts_and_lockouts_are_logged(client, officer, caplog, settings):
         "123456789012345",  # only numbers
     ],
 )
-def test_weak_passwords_are_refused(officer, password):
+def test_weak_passwords_are_refused(data_officer, password):
     with pytest.raises(ValidationError):
-        validate_password(password, user=officer)
+        validate_password(password, user=data_officer)
 
 
-def test_a_long_uncommon_password_is_accepted(officer):
-    validate_password("river-lantern-copper-42", user=officer)
+def test_a_long_uncommon_password_is_accepted(data_officer):
+    validate_password("river-lantern-copper-42", user=data_officer)

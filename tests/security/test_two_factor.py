@@ -30,17 +30,17 @@ def _set_up(client):
 
 
 @pytest.fixture
-def signed_in(client, officer):
-    client.force_login(officer)
-    client.session_user = officer
+def signed_in(client, data_officer):
+    client.force_login(data_officer)
+    client.session_user = data_officer
     return client
 
 
 @pytest.fixture
-def enrolled(officer):
+def enrolled(data_officer):
     """An officer who set up the app earlier, in another session; their recovery codes."""
-    device = TOTPDevice.objects.create(user=officer, name="Authenticator app", confirmed=True)
-    return device, two_factor.new_recovery_codes(officer)
+    device = TOTPDevice.objects.create(user=data_officer, name="Authenticator app", confirmed=True)
+    return device, two_factor.new_recovery_codes(data_officer)
 
 
 @pytest.mark.parametrize("path", [STAFF, "/staff/import/", "/admin/", "/admin/plan/measure/"])
@@ -183,7 +183,7 @@ def test_the_next_address_must_be_on_this_site(signed_in, enrolled):
     assert response["Location"] == STAFF
 
 
-def test_sign_in_then_code_end_to_end(client, officer, enrolled):
+def test_sign_in_then_code_end_to_end(client, data_officer, enrolled):
     from tests.security.conftest import PASSWORD
 
     device, _ = enrolled

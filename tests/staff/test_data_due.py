@@ -31,27 +31,27 @@ def enter_url(measure):
     return reverse("staff:enter_figure", args=[measure.code])
 
 
-def test_it_shows_the_period_due_and_that_it_is_missing(client, officer, measure):
-    client.force_login(officer)
+def test_it_shows_the_period_due_and_that_it_is_missing(client, data_officer, measure):
+    client.force_login(data_officer)
     response = client.get(reverse("staff:data_due"))
     html = response.content.decode()
     assert f"{DUE:%B %Y} (monthly)" in html
     assert "Missing" in html
 
 
-def test_it_shows_a_returned_figure_with_its_reason(client, officer, measure):
+def test_it_shows_a_returned_figure_with_its_reason(client, data_officer, measure):
     make_figure(
         measure=measure, period=DUE, value=40, status=Status.RETURNED, return_reason="Wrong month."
     )
-    client.force_login(officer)
+    client.force_login(data_officer)
     html = client.get(reverse("staff:data_due")).content.decode()
     assert "Returned for changes" in html
     assert "Wrong month." in html
 
 
-def test_it_lists_non_public_measures_for_staff(client, officer):
+def test_it_lists_non_public_measures_for_staff(client, data_officer):
     make_measure(title="Hidden measure", is_public=False)
-    client.force_login(officer)
+    client.force_login(data_officer)
     assert "Hidden measure" in client.get(reverse("staff:data_due")).content.decode()
 
 
@@ -62,16 +62,16 @@ def test_a_partner_sees_no_entry_forms_or_queue(client, partner, measure):
     assert "Waiting for your approval" not in html
 
 
-def test_quick_entry_without_javascript_redirects_with_a_message(client, officer, measure):
-    client.force_login(officer)
+def test_quick_entry_without_javascript_redirects_with_a_message(client, data_officer, measure):
+    client.force_login(data_officer)
     response = client.post(enter_url(measure), figure(measure), follow=True)
     assert f"The figure for {DUE:%B %Y} was submitted for approval." in response.content.decode()
     m = Figure.objects.get(measure=measure, period=DUE)
-    assert (m.status, m.value, m.entered_by) == (Status.SUBMITTED, Decimal("60"), officer)
+    assert (m.status, m.value, m.entered_by) == (Status.SUBMITTED, Decimal("60"), data_officer)
 
 
-def test_quick_entry_with_htmx_returns_only_the_measures_section(client, officer, measure):
-    client.force_login(officer)
+def test_quick_entry_with_htmx_returns_only_the_measures_section(client, data_officer, measure):
+    client.force_login(data_officer)
     response = client.post(enter_url(measure), figure(measure, action="save"), **HTMX)
     html = response.content.decode()
     assert response.status_code == 200
@@ -81,8 +81,8 @@ def test_quick_entry_with_htmx_returns_only_the_measures_section(client, officer
     assert "Draft" in html
 
 
-def test_errors_show_on_the_field_without_javascript(client, officer, measure):
-    client.force_login(officer)
+def test_errors_show_on_the_field_without_javascript(client, data_officer, measure):
+    client.force_login(data_officer)
     response = client.post(enter_url(measure), figure(measure, value="140"))
     assert response.status_code == 400
     html = response.content.decode()
@@ -91,23 +91,25 @@ def test_errors_show_on_the_field_without_javascript(client, officer, measure):
     assert not Figure.objects.exists()
 
 
-def test_errors_show_on_the_field_with_htmx(client, officer, measure):
-    client.force_login(officer)
+def test_errors_show_on_the_field_with_htmx(client, data_officer, measure):
+    client.force_login(data_officer)
     response = client.post(enter_url(measure), figure(measure, value="20", commentary=""), **HTMX)
     html = response.content.decode()
     assert "misses its milestone" in html
     assert '<details class="govuk-details" open>' in html
 
 
-def test_the_figure_can_be_worked_out_from_numerator_and_denominator(client, officer, measure):
-    client.force_login(officer)
+def test_the_figure_can_be_worked_out_from_numerator_and_denominator(
+    client, data_officer, measure
+):
+    client.force_login(data_officer)
     client.post(enter_url(measure), figure(measure, value="", numerator="30", denominator="40"))
     assert Figure.objects.get().value == Decimal("75.00")
 
 
-def test_evidence_is_uploaded_with_the_figure(client, officer, measure, settings, tmp_path):
+def test_evidence_is_uploaded_with_the_figure(client, data_officer, measure, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    client.force_login(officer)
+    client.force_login(data_officer)
     upload = SimpleUploadedFile("audit.pdf", b"%PDF-1.7\nbody")
     data = figure(measure) | {
         f"{measure.code}-evidence_file": upload,
@@ -119,15 +121,15 @@ def test_evidence_is_uploaded_with_the_figure(client, officer, measure, settings
     assert (evidence.title, evidence.is_public, evidence.uploaded_by) == (
         "Audit summary",
         False,
-        officer,
+        data_officer,
     )
     assert evidence.figure == Figure.objects.get()
     assert evidence.original_filename == "audit.pdf"
     assert evidence.file.name != "evidence/audit.pdf"
 
 
-def test_evidence_needs_the_no_personal_data_confirmation(client, officer, measure):
-    client.force_login(officer)
+def test_evidence_needs_the_no_personal_data_confirmation(client, data_officer, measure):
+    client.force_login(data_officer)
     data = figure(measure) | {
         f"{measure.code}-evidence_file": SimpleUploadedFile("a.pdf", b"%PDF-1")
     }
@@ -137,8 +139,8 @@ def test_evidence_needs_the_no_personal_data_confirmation(client, officer, measu
     assert not Evidence.objects.exists()
 
 
-def test_a_disguised_file_is_refused_and_nothing_is_saved(client, officer, measure):
-    client.force_login(officer)
+def test_a_disguised_file_is_refused_and_nothing_is_saved(client, data_officer, measure):
+    client.force_login(data_officer)
     data = figure(measure) | {
         f"{measure.code}-evidence_file": SimpleUploadedFile("a.pdf", b"MZ\x90\x00program"),
         f"{measure.code}-no_personal_data": "on",
@@ -149,12 +151,12 @@ def test_a_disguised_file_is_refused_and_nothing_is_saved(client, officer, measu
 
 
 def test_a_second_edit_from_an_old_page_is_refused_showing_the_newer_figure(
-    client, officer, measure
+    client, data_officer, measure
 ):
     m = make_figure(measure=measure, period=DUE, value=60, status=Status.DRAFT, commentary="ok")
     seen = m.version
     Figure.objects.filter(pk=m.pk).update(value=Decimal("65"), version=seen + 1)
-    client.force_login(officer)
+    client.force_login(data_officer)
     response = client.post(enter_url(measure), figure(measure, value="70", version=str(seen)))
     html = response.content.decode()
     assert "Someone else changed this figure" in html
@@ -163,9 +165,9 @@ def test_a_second_edit_from_an_old_page_is_refused_showing_the_newer_figure(
     assert m.value == Decimal("65")
 
 
-def test_an_approver_approves_in_place(client, approver, officer, measure):
+def test_an_approver_approves_in_place(client, approver, data_officer, measure):
     m = make_figure(
-        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
+        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=data_officer
     )
     client.force_login(approver)
     response = client.post(
@@ -180,9 +182,11 @@ def test_an_approver_approves_in_place(client, approver, officer, measure):
     assert (m.status, m.approved_by) == (Status.APPROVED, approver)
 
 
-def test_returning_without_a_reason_shows_an_error_in_place(client, approver, officer, measure):
+def test_returning_without_a_reason_shows_an_error_in_place(
+    client, approver, data_officer, measure
+):
     m = make_figure(
-        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
+        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=data_officer
     )
     client.force_login(approver)
     response = client.post(
@@ -195,9 +199,9 @@ def test_returning_without_a_reason_shows_an_error_in_place(client, approver, of
     assert m.status == Status.SUBMITTED
 
 
-def test_the_approvals_queue_lists_submitted_figures(client, approver, officer, measure):
+def test_the_approvals_queue_lists_submitted_figures(client, approver, data_officer, measure):
     make_figure(
-        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
+        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=data_officer
     )
     client.force_login(approver)
     html = client.get(reverse("staff:data_due")).content.decode()
@@ -205,11 +209,11 @@ def test_the_approvals_queue_lists_submitted_figures(client, approver, officer, 
 
 
 def test_the_data_due_page_query_count_does_not_grow_with_measures(
-    client, officer, django_assert_num_queries
+    client, data_officer, django_assert_num_queries
 ):
     for _ in range(5):
         make_measure()
-    client.force_login(officer)
+    client.force_login(data_officer)
     with django_assert_num_queries(7):
         client.get(reverse("staff:data_due"))
     for _ in range(10):
@@ -218,7 +222,7 @@ def test_the_data_due_page_query_count_does_not_grow_with_measures(
         client.get(reverse("staff:data_due"))
 
 
-def test_the_review_page_shows_the_history(client, approver, officer, measure):
+def test_the_review_page_shows_the_history(client, approver, data_officer, measure):
     m = make_figure(measure=measure, period=DUE, value=60, status=Status.SUBMITTED)
     client.force_login(approver)
     html = client.get(reverse("staff:review_figure", args=[m.pk])).content.decode()
@@ -226,8 +230,8 @@ def test_the_review_page_shows_the_history(client, approver, officer, measure):
     assert "Created" in html
 
 
-def test_a_new_measure_has_nothing_due_before_its_first_period_ends(client, officer):
+def test_a_new_measure_has_nothing_due_before_its_first_period_ends(client, data_officer):
     make_measure(title="Brand new", baseline_date=date.today(), target_date=None)
-    client.force_login(officer)
+    client.force_login(data_officer)
     html = client.get(reverse("staff:data_due")).content.decode()
     assert "Not due yet" in html

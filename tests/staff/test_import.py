@@ -35,8 +35,8 @@ def upload(client, content: bytes | str, name="figures.csv", submit="no"):
     )
 
 
-def test_a_valid_file_is_previewed_and_nothing_is_written(client, officer, measures):
-    client.force_login(officer)
+def test_a_valid_file_is_previewed_and_nothing_is_written(client, data_officer, measures):
+    client.force_login(data_officer)
     response = upload(
         client,
         HEADER + "plans-on-time,2024-03-01,55,,,Better\nreviews,2024-04,,30,40,Up\n",
@@ -50,9 +50,9 @@ def test_a_valid_file_is_previewed_and_nothing_is_written(client, officer, measu
 
 
 def test_a_file_with_the_old_column_name_is_read_and_the_preview_says_so(
-    client, officer, measures
+    client, data_officer, measures
 ):
-    client.force_login(officer)
+    client.force_login(data_officer)
     old_header = "kpi_code,period,value\n"  # the old name for measure_code
     response = upload(client, old_header + "plans-on-time,2024-03-01,55\n")
     html = response.content.decode()
@@ -63,36 +63,36 @@ def test_a_file_with_the_old_column_name_is_read_and_the_preview_says_so(
     assert Figure.objects.get().value == Decimal("55")
 
 
-def test_confirming_writes_every_row_as_drafts(client, officer, measures):
-    client.force_login(officer)
+def test_confirming_writes_every_row_as_drafts(client, data_officer, measures):
+    client.force_login(data_officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\nreviews,2024-04-01,60,,,\n")
     token = client.session["staff_import"]["token"]
     response = client.post(CONFIRM, {"token": token}, follow=True)
     assert "2 figures imported and saved as drafts" in response.content.decode()
     assert set(Figure.objects.values_list("status", flat=True)) == {Status.DRAFT}
-    assert Figure.objects.first().entered_by == officer
+    assert Figure.objects.first().entered_by == data_officer
 
 
-def test_imported_figures_can_be_submitted_but_never_approved(client, officer, measures):
-    client.force_login(officer)
+def test_imported_figures_can_be_submitted_but_never_approved(client, data_officer, measures):
+    client.force_login(data_officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n", submit="yes")
     client.post(CONFIRM, {"token": client.session["staff_import"]["token"]})
     assert Figure.objects.get().status == Status.SUBMITTED
     assert not Figure.objects.approved().exists()
 
 
-def test_a_draft_is_shown_as_an_update(client, officer, measures):
+def test_a_draft_is_shown_as_an_update(client, data_officer, measures):
     make_figure(measure=measures[0], period=date(2024, 3, 1), value=40, status=Status.DRAFT)
-    client.force_login(officer)
+    client.force_login(data_officer)
     html = upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n").content.decode()
     assert "Update draft" in html
     client.post(CONFIRM, {"token": client.session["staff_import"]["token"]})
     assert Figure.objects.get().value == Decimal("55")
 
 
-def test_every_rows_errors_are_listed_and_nothing_can_be_confirmed(client, officer, measures):
+def test_every_rows_errors_are_listed_and_nothing_can_be_confirmed(client, data_officer, measures):
     make_figure(measure=measures[0], period=date(2024, 2, 1), value=40)
-    client.force_login(officer)
+    client.force_login(data_officer)
     html = upload(
         client,
         HEADER
@@ -117,8 +117,10 @@ def test_every_rows_errors_are_listed_and_nothing_can_be_confirmed(client, offic
     assert not Figure.objects.filter(period=date(2024, 3, 1)).exists()
 
 
-def test_the_whole_import_is_undone_if_one_row_fails_at_confirmation(client, officer, measures):
-    client.force_login(officer)
+def test_the_whole_import_is_undone_if_one_row_fails_at_confirmation(
+    client, data_officer, measures
+):
+    client.force_login(data_officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\nreviews,2024-04-01,60,,,\n")
     # Someone submits the second figure between the preview and the confirmation.
     make_figure(measure=measures[1], period=date(2024, 4, 1), value=61, status=Status.SUBMITTED)
@@ -130,16 +132,16 @@ def test_the_whole_import_is_undone_if_one_row_fails_at_confirmation(client, off
     assert Figure.objects.get(measure=measures[1]).value == Decimal("61")
 
 
-def test_a_forged_or_repeated_confirmation_writes_nothing(client, officer, measures):
-    client.force_login(officer)
+def test_a_forged_or_repeated_confirmation_writes_nothing(client, data_officer, measures):
+    client.force_login(data_officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n")
     response = client.post(CONFIRM, {"token": "guessed"}, follow=True)
     assert "expired or was already done" in response.content.decode()
     assert not Figure.objects.exists()
 
 
-def test_a_byte_order_mark_and_blank_lines_are_fine(client, officer, measures):
-    client.force_login(officer)
+def test_a_byte_order_mark_and_blank_lines_are_fine(client, data_officer, measures):
+    client.force_login(data_officer)
     content = "\ufeff" + HEADER + "\nplans-on-time,2024-03-01,55,,,\n\n,,,,,\n"
     html = upload(client, content.encode("utf-8")).content.decode()
     assert "All 1 row can be imported" in html
@@ -166,9 +168,9 @@ def excel_workbook() -> bytes:
     ],
 )
 def test_bad_files_get_a_clear_message_not_an_error_page(
-    client, officer, measures, content, message
+    client, data_officer, measures, content, message
 ):
-    client.force_login(officer)
+    client.force_login(data_officer)
     response = upload(client, content)
     assert response.status_code == 400
     assert message in response.content.decode()

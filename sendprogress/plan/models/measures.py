@@ -297,11 +297,6 @@ class Figure(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def progress(self) -> progress.Progress:
-        """How this figure compares with its trajectory on its own date."""
-        return self.measure.assess(self.value, self.period)
-
-    @property
     def is_editable(self) -> bool:
         """Only drafts and returned figures change by editing; approved ones by correction."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)

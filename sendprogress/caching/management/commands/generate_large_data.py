@@ -13,6 +13,10 @@ drafts, submitted or returned, and some updates are drafts or scheduled, so
 what must not be public is there to leak (and must not). The generated
 content is added beside whatever is there (its slugs and codes start with
 "large-"); run it once per database.
+
+It lives with the page cache, on top of the domain apps it fills (plan and
+updates), because it exists to measure how the pages and the cache hold up
+at scale.
 """
 
 from __future__ import annotations

@@ -1,0 +1,23 @@
+"""Which local area runs the site, and what to call the site before one is set up.
+
+The site shows one local area (the first, as there is one a site); a new
+installation has none until an administrator adds it, and every page, email,
+feed and authenticator app must still have a name to show meanwhile.
+"""
+
+from django.apps import apps
+
+DEFAULT_SITE_NAME = "SEND progress"
+
+
+def local_area():
+    """The local area that runs the site, or None before one is set up."""
+    # Looked up by name rather than imported: the model lives in `plan` for
+    # now, which sits above this module.
+    return apps.get_model("plan", "LocalArea").objects.first()
+
+
+def site_name(area=None) -> str:
+    """The site's name, from `area` (looked up when not given) or the default."""
+    area = area or local_area()
+    return area.site_name if area else DEFAULT_SITE_NAME

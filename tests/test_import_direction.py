@@ -1,0 +1,139 @@
+"""Apps depend downwards only (DESIGN.md, "Architecture").
+
+Every `import` in `sendprogress/`, at module level or inside a function, may
+reach only a lower layer than the part of the site it is written in (or that
+same part). Parts on one layer do not import each other either. A new app or
+top-level module must be placed in LAYERS before the suite passes.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "sendprogress"
+
+# Each part of the site (an app, or a module of the project package) and its
+# layer: it may import from lower numbers only.
+LAYERS = {
+    # The project package's plumbing: JSON logs, which the rest of it uses.
+    "logs": 0,
+    # Shared helpers, error pages, site-wide middleware and the backup tools.
+    "core": 1,
+    "errors": 1,
+    "middleware": 1,
+    "backups": 1,
+    # Staff accounts and roles: the domain apps ask them who may do what.
+    "accounts": 2,
+    # The plan (areas, inspections, measures, figures, evidence) and the
+    # information pages.
+    "plan": 3,
+    "pages": 3,
+    # Updates are about areas and measures, so above the plan: the plan reaches
+    # its posts through related names, never by importing this app.
+    "updates": 4,
+    # On top: they use the domain apps, never the reverse.
+    "caching": 5,
+    "staff": 5,
+    "security": 5,
+    # What wires the site together, and the URL conf over all of it.
+    "context_processors": 6,
+    "sitemaps": 6,
+    "views": 6,
+    "settings": 6,
+    "wsgi": 6,
+    "urls": 7,
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _part(module: str) -> str | None:
+    """Which part of the site a `sendprogress...` module belongs to (None: the package)."""
+    bits = module.split(".")
+    return bits[1] if len(bits) > 1 else None
+
+
+def _imported_modules(source: str, module: str, *, is_package: bool):
+    """(line, module) for each import of a `sendprogress` module in `source`."""
+    package = module if is_package else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            # `from sendprogress import logs` imports the module sendprogress.logs.
+            targets = [f"{base}.{a.name}" if base == "sendprogress" else base for a in node.names]
+        else:
+            continue
+        for target in targets:
+            if target == "sendprogress" or target.startswith("sendprogress."):
+                yield node.lineno, target
+
+
+def upward_imports(source: str, module: str, *, is_package: bool = False) -> list[str]:
+    """Each import in `source` (the text of `module`) that breaks the layers."""
+    here = _part(module)
+    problems = []
+    for line, target in _imported_modules(source, module, is_package=is_package):
+        there = _part(target)
+        if there is None or there == here:
+            continue
+        if LAYERS[there] >= LAYERS[here]:
+            problems.append(
+                f"{module} line {line} imports {target}: "
+                f"{here} (layer {LAYERS[here]}) may not import {there} (layer {LAYERS[there]})"
+            )
+    return problems
+
+
+def _sources():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        yield path, _module_name(path)
+
+
+def test_every_part_of_the_site_has_a_layer():
+    parts = {_part(module) for _, module in _sources()} - {None}
+    assert not parts - LAYERS.keys(), (
+        f"Place these in LAYERS in tests/test_import_direction.py: {sorted(parts - LAYERS.keys())}"
+    )
+
+
+def test_apps_import_only_from_lower_layers():
+    problems = []
+    for path, module in _sources():
+        problems += upward_imports(path.read_text(), module, is_package=path.name == "__init__.py")
+    assert not problems, "Imports against the layers:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("source", "module"),
+    [
+        ("from sendprogress.updates.models import Post", "sendprogress.plan.views"),
+        ("def f():\n    from sendprogress.plan.models import Measure", "sendprogress.core.fields"),
+        ("from sendprogress import urls", "sendprogress.staff.views"),
+        ("import sendprogress.staff.access", "sendprogress.caching.middleware"),
+        ("from ...staff import access", "sendprogress.security.views.x"),
+    ],
+)
+def test_the_check_finds_an_upward_or_sideways_import(source, module):
+    assert upward_imports(source, module)
+
+
+@pytest.mark.parametrize(
+    ("source", "module"),
+    [
+        ("from sendprogress.plan.models import Measure", "sendprogress.updates.feeds"),
+        ("from sendprogress.core.fields import ModelMultipleChoiceField", "sendprogress.plan.x"),
+        ("from ..models import Post", "sendprogress.updates.views.posts"),
+        ("from sendprogress import logs", "sendprogress.errors"),
+    ],
+)
+def test_the_check_allows_downward_and_own_app_imports(source, module):
+    assert upward_imports(source, module) == []
