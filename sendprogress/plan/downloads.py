@@ -13,8 +13,9 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from sendprogress.accounts.permissions import StaffAction, can
+
 from .models import Evidence, Figure, Measure
-from .permissions import is_staff
 from .uploads import CONTENT_TYPES
 
 CSV_COLUMNS = [
@@ -175,10 +176,11 @@ def evidence_download(request, pk):
 
     Evidence files are only ever served here, never straight from MEDIA_ROOT.
     The public get only public evidence (`Evidence.objects.public()`); signed-in
-    staff get internal evidence too. Anything else answers 404 (not 403), so
-    guessing numbers reveals nothing about what exists.
+    staff whose role lets them see the staff side get internal evidence too.
+    Anything else answers 404 (not 403), so guessing numbers reveals nothing
+    about what exists.
     """
-    staff = is_staff(request.user)
+    staff = can(request.user, StaffAction.VIEW)
     visible = Evidence.objects.all() if staff else Evidence.objects.public()
     evidence = visible.exclude(file="").filter(pk=pk).first()
     if evidence is None:

@@ -10,7 +10,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from sendprogress.plan.permissions import is_staff
+from sendprogress.accounts.permissions import is_staff
 
 from . import two_factor
 

@@ -7,11 +7,11 @@ __all__ = [
     "ActionUpdate",
     "Area",
     "Evidence",
+    "Figure",
     "Inspection",
     "Judgement",
+    "LocalArea",
     "Measure",
     "MeasureMilestone",
-    "LocalArea",
-    "Figure",
     "Milestone",
 ]
