@@ -9,6 +9,8 @@ from .sitemaps import SITEMAPS
 
 # A 503 while the database is unreachable, else a 500; neither shows any detail.
 handler500 = "sendprogress.errors.server_error"
+# A refusal in the site's look, saying what the person's role can do instead.
+handler403 = "sendprogress.accounts.views.permission_denied"
 
 admin.site.site_header = "sendprogress staff"
 admin.site.site_title = "sendprogress staff"

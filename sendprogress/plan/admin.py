@@ -2,9 +2,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
+from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.fields import SafeChoicesAdminMixin
+from sendprogress.history_admin import HistoryAdmin
 
 from . import services
 from .models import (
@@ -66,7 +67,7 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(HistoryAdmin):
     list_display = ("title", "area", "owner_role", "due_date", "status")
     list_filter = ("status", "area")
     search_fields = ("title", "description", "owner_role")
@@ -113,7 +114,7 @@ class FigureInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(HistoryAdmin):
     list_display = ("title", "code", "area", "unit", "frequency", "is_public", "illustrative")
     list_filter = ("area", "unit", "frequency", "is_public", "illustrative")
     search_fields = ("title", "code", "definition")
@@ -157,20 +158,17 @@ class FigureAdminForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if self.instance.pk:
-            # The admin saves inside a transaction, so this lock holds until it commits.
-            current = Figure.objects.select_for_update().get(pk=self.instance.pk)
-            if current.version != data.get("version_seen"):
-                raise ValidationError(
-                    "Someone else saved this figure after you opened it, so your change was "
-                    f"not saved. It is now: figure {current.value}, "
-                    f"status {current.get_status_display().lower()}, "
-                    f"commentary “{current.commentary or 'none'}”. Reload the page to see it."
-                )
+            # The service's own check, asked early to put its answer on the form.
+            # The admin saves inside a transaction, so the lock holds until save.
+            try:
+                services.check_can_edit(self.instance, expected_version=data.get("version_seen"))
+            except (services.EditConflict, services.WorkflowError) as refusal:
+                raise ValidationError(str(refusal)) from refusal
         return data
 
 
 @admin.register(Figure)
-class FigureAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
+class FigureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     """Figures enter as drafts; status changes only through the workflow actions.
 
     Approved figures are read-only here: an approver corrects them, with a
@@ -222,10 +220,23 @@ class FigureAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or obj.status != Figure.Status.APPROVED)
 
+    def get_readonly_fields(self, request, obj=None):
+        # A figure is known by its measure and period; the service edits it by those.
+        identity = ("measure", "period") if obj is not None else ()
+        return (*identity, *super().get_readonly_fields(request, obj))
+
     def save_model(self, request, obj, form, change):
-        obj.entered_by = request.user
-        obj._change_reason = "Edited in the admin" if change else "Entered in the admin"
-        super().save_model(request, obj, form, change)
+        saved = services.save_figure(
+            measure=obj.measure,
+            period=obj.period,
+            value=obj.value,
+            numerator=obj.numerator,
+            denominator=obj.denominator,
+            commentary=obj.commentary,
+            by=request.user,
+            expected_version=form.cleaned_data.get("version_seen"),
+        )
+        obj.pk, obj.version = saved.pk, saved.version
 
     def _run(self, request, queryset, step, done):
         count = 0
@@ -268,20 +279,16 @@ class EvidenceAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].validators.append(validate_evidence_file)
-
-    def clean(self):
-        data = super().clean()
-        if "file" in self.changed_data and data.get("file") and not data.get("no_personal_data"):
-            self.add_error(
-                "no_personal_data",
-                "Confirm that the file holds no personal data about a child before uploading it.",
-            )
-        return data
+        # Absent when the user may only view evidence: the fields are read-only then.
+        if "file" in self.fields:
+            self.fields["file"].validators.append(validate_evidence_file)
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
+class EvidenceAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    """Evidence is saved by services.save_evidence, as from the staff pages: it
+    asks for the no-personal-data confirmation and lets only an approver publish."""
+
     form = EvidenceAdminForm
     list_display = ("title", "date", "is_public", "area", "measure", "uploaded_by")
     list_filter = ("is_public", "area")
@@ -294,11 +301,35 @@ class EvidenceAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     # admin refuses names over 100 characters, the model field's default.
     formfield_overrides = {models.FileField: {"max_length": None}}
 
+    def get_readonly_fields(self, request, obj=None):
+        # Offered only to those who may publish; save_evidence refuses the rest anyway.
+        fixed = () if can(request.user, StaffAction.PUBLISH_EVIDENCE) else ("is_public",)
+        return (*super().get_readonly_fields(request, obj), *fixed)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+
+        class CheckedBySaveEvidence(form_class):
+            def _post_clean(self):
+                super()._post_clean()
+                if self.errors:
+                    return
+                # The service's own rules, asked early to put answers on the form.
+                try:
+                    services.check_evidence(
+                        evidence=self.instance,
+                        by=request.user,
+                        new_file="file" in self.changed_data,
+                    )
+                except ValidationError as error:
+                    # A rule about a field this user is not offered goes at the top.
+                    for field, messages in error.error_dict.items():
+                        self.add_error(field if field in self.fields else None, messages)
+
+        return CheckedBySaveEvidence
+
     def save_model(self, request, obj, form, change):
-        if "file" in form.changed_data:
-            obj.uploaded_by = request.user
-            obj.original_filename = ""
-        super().save_model(request, obj, form, change)
+        services.save_evidence(evidence=obj, by=request.user, new_file="file" in form.changed_data)
 
 
 @admin.register(Milestone)

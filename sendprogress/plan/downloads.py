@@ -13,8 +13,14 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from sendprogress.accounts.permissions import (
+    SecondFactorNeeded,
+    StaffAction,
+    can,
+    needs_second_factor,
+)
+
 from .models import Evidence, Figure, Measure
-from .permissions import SecondFactorNeeded, is_staff, needs_second_factor
 from .uploads import CONTENT_TYPES
 
 CSV_COLUMNS = [
@@ -174,12 +180,12 @@ def evidence_download(request, pk):
     """Send an evidence file as an attachment that a browser will not run.
 
     Evidence files are only ever served here, never straight from MEDIA_ROOT.
-    The public get only public evidence (`Evidence.objects.public()`); signed-in
-    staff get internal evidence too, once they have given the second factor.
-    Anything else answers 404 (not 403), so
+    The public get only public evidence (`Evidence.objects.public()`); staff
+    whose role lets them see the staff side get internal evidence too, once
+    they have given the second factor. Anything else answers 404 (not 403), so
     guessing numbers reveals nothing about what exists.
     """
-    staff = is_staff(request.user)
+    staff = can(request.user, StaffAction.VIEW)
     with_file = Evidence.objects.exclude(file="").filter(pk=pk)
     evidence = with_file.public().first()
     if evidence is None and staff:

@@ -17,9 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendprogress.accounts.permissions import StaffAction, can, require
+
 from . import periods
 from .models import Evidence, Figure, Measure
-from .permissions import require
 
 Status = Figure.Status
 
@@ -69,23 +70,47 @@ def _save(figure: Figure, reason: str, by) -> Figure:
 def _attach(evidence: EvidenceUpload | None, figure: Figure, by) -> None:
     if evidence is None:
         return
-    require(by, "upload_evidence")
-    if not evidence.no_personal_data:
-        raise ValidationError(
-            {"no_personal_data": "Confirm the file holds no personal data about a child."}
-        )
     record = Evidence(
         title=evidence.title or f"Evidence for {figure}",
         date=timezone.localdate(),
         file=evidence.file,
         is_public=evidence.is_public,
-        no_personal_data=True,
+        no_personal_data=evidence.no_personal_data,
         measure=figure.measure,
         figure=figure,
-        uploaded_by=by,
     )
-    record._history_user = by
-    record.save()
+    try:
+        save_evidence(evidence=record, by=by, new_file=True)
+    except ValidationError as error:
+        # Reported on the figure form's own evidence fields.
+        raise ValidationError(
+            {EVIDENCE_FIELDS.get(field, field): e for field, e in error.error_dict.items()}
+        ) from error
+
+
+# The figure form names its evidence fields apart from the figure's own.
+EVIDENCE_FIELDS = {
+    "is_public": "evidence_public",
+    "title": "evidence_title",
+    "file": "evidence_file",
+}
+
+
+def check_can_edit(figure: Figure, *, expected_version: int | None) -> Figure:
+    """The figure as it is now, locked until the transaction ends, if it may be
+    edited from the version the user saw; else EditConflict or WorkflowError."""
+    current = _lock(figure, expected_version)
+    if not current.is_editable:
+        raise WorkflowError(cannot_edit(current))
+    return current
+
+
+def cannot_edit(figure: Figure) -> str:
+    """Why a figure that is neither a draft nor returned cannot be edited."""
+    return (
+        f"The figure for {periods.label(figure.measure.frequency, figure.period)} is "
+        f"{figure.get_status_display().lower()} and cannot be edited."
+    )
 
 
 @transaction.atomic
@@ -105,25 +130,21 @@ def save_figure(
     """Enter or change a draft (or returned) figure for a period, optionally submitting it."""
     existing = Figure.objects.filter(measure=measure, period=period).first()
     if existing is None:
-        require(by, "enter")
+        require(by, StaffAction.ENTER_FIGURE)
         figure = Figure(measure=measure, period=period)
         reason = "Entered"
     else:
-        require(by, "edit")
-        figure = _lock(existing, expected_version)
-        if not figure.is_editable:
-            raise WorkflowError(
-                f"The figure for {periods.label(measure.frequency, period)} is "
-                f"{figure.get_status_display().lower()} and cannot be edited."
-            )
+        require(by, StaffAction.EDIT_FIGURE)
+        figure = check_can_edit(existing, expected_version=expected_version)
         reason = "Edited"
     figure.value = value
     figure.numerator = numerator
     figure.denominator = denominator
     figure.commentary = commentary
+    # Whoever last changed the value, so that they cannot also approve it.
     figure.entered_by = by
     if submit:
-        require(by, "submit")
+        require(by, StaffAction.SUBMIT_FIGURE)
         _mark_submitted(figure, by)
         reason += " and submitted"
     _save(figure, reason, by)
@@ -139,7 +160,7 @@ def _mark_submitted(figure: Figure, by) -> None:
 
 @transaction.atomic
 def submit_figure(*, figure: Figure, by, expected_version: int | None = None) -> Figure:
-    require(by, "submit")
+    require(by, StaffAction.SUBMIT_FIGURE)
     figure = _lock(figure, expected_version)
     if not figure.is_editable:
         raise WorkflowError(
@@ -152,16 +173,18 @@ def submit_figure(*, figure: Figure, by, expected_version: int | None = None) ->
 
 @transaction.atomic
 def approve_figure(*, figure: Figure, by, expected_version: int | None = None) -> Figure:
-    require(by, "approve")
+    require(by, StaffAction.APPROVE_FIGURE)
     figure = _lock(figure, expected_version)
     if figure.status != Status.SUBMITTED:
         raise WorkflowError(
             f"Only a submitted figure can be approved; this one is "
             f"{figure.get_status_display().lower()}."
         )
-    if figure.submitted_by_id == by.pk:
+    if by.pk in (figure.submitted_by_id, figure.entered_by_id):
+        # Separation of duties: a second person checks every published figure.
         raise WorkflowError(
-            "You submitted this figure, so another approver must check and approve it."
+            "You entered, changed or submitted this figure, so another approver must "
+            "check and approve it."
         )
     figure.status = Status.APPROVED
     figure.approved_by = by
@@ -173,7 +196,7 @@ def approve_figure(*, figure: Figure, by, expected_version: int | None = None) -
 def return_figure(
     *, figure: Figure, by, reason: str, expected_version: int | None = None
 ) -> Figure:
-    require(by, "approve")
+    require(by, StaffAction.APPROVE_FIGURE)
     if not reason.strip():
         raise ValidationError({"return_reason": "Say why the figure is being returned."})
     figure = _lock(figure, expected_version)
@@ -202,7 +225,7 @@ def correct_figure(
     expected_version: int | None = None,
 ) -> Figure:
     """Change a published figure. The reason is kept on the figure and in its history."""
-    require(by, "correct")
+    require(by, StaffAction.CORRECT_FIGURE)
     if not reason.strip():
         raise ValidationError({"correction_reason": "Say why the approved figure is changing."})
     figure = _lock(figure, expected_version)
@@ -225,7 +248,7 @@ def import_figures(*, rows: list[dict], by, submit: bool) -> int:
     Rows come from the preview (`imports.Row.as_session`); each is checked
     again here, because figures may have changed since the preview.
     """
-    require(by, "import")
+    require(by, StaffAction.IMPORT_FIGURES)
     measures = Measure.objects.in_bulk({row["measure"] for row in rows})
     for row in rows:
         if row["measure"] not in measures:
@@ -242,3 +265,43 @@ def import_figures(*, rows: list[dict], by, submit: bool) -> int:
             submit=submit,
         )
     return len(rows)
+
+
+# Evidence ---------------------------------------------------------------------
+
+NO_PERSONAL_DATA = (
+    "Confirm that the file holds no personal data about a child before uploading it."
+)
+
+
+def check_evidence(*, evidence: Evidence, by, new_file: bool) -> None:
+    """The rules for adding or changing evidence, from any screen.
+
+    A new file needs the uploader's confirmation that it holds no personal
+    data about a child. Only an approver publishes: makes evidence public, or
+    gives public evidence a new file or link (StaffAction.PUBLISH_EVIDENCE).
+    Raises PermissionDenied or ValidationError (keyed by field); saves nothing.
+    """
+    before = Evidence.objects.filter(pk=evidence.pk).first() if evidence.pk else None
+    require(by, StaffAction.CHANGE_EVIDENCE if before else StaffAction.UPLOAD_EVIDENCE)
+    if new_file and evidence.file and not evidence.no_personal_data:
+        raise ValidationError({"no_personal_data": NO_PERSONAL_DATA})
+    publishes = evidence.is_public and (
+        before is None or not before.is_public or new_file or before.url != evidence.url
+    )
+    if publishes and not can(by, StaffAction.PUBLISH_EVIDENCE):
+        raise ValidationError({"is_public": StaffAction.PUBLISH_EVIDENCE.refusal})
+
+
+@transaction.atomic
+def save_evidence(*, evidence: Evidence, by, new_file: bool) -> Evidence:
+    """Add or change evidence under the rules of check_evidence."""
+    if evidence.pk:
+        Evidence.objects.select_for_update().filter(pk=evidence.pk).first()
+    check_evidence(evidence=evidence, by=by, new_file=new_file)
+    if new_file:
+        evidence.uploaded_by = by
+        evidence.original_filename = ""  # taken from the new file as it is saved
+    evidence._history_user = by
+    evidence.save()
+    return evidence

@@ -10,7 +10,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from sendprogress.plan.permissions import SecondFactorNeeded, needs_second_factor
+from sendprogress.accounts.permissions import SecondFactorNeeded, needs_second_factor
 from sendprogress.public import is_public
 
 from . import two_factor

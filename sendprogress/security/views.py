@@ -2,12 +2,11 @@
 
 import math
 from datetime import timedelta
-from functools import wraps
 
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,16 +22,6 @@ from .forms import CodeForm
 
 NEW_CODES = "security.new_recovery_codes"
 WRONG_CODE = "That code is not right. Enter the newest code from your authenticator app."
-
-
-def signed_in(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _next(request) -> str:
@@ -52,7 +41,7 @@ def _verified(request, device) -> None:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@signed_in
+@login_required
 def set_up(request):
     user = request.user
     if two_factor.has_device(user):
@@ -92,7 +81,7 @@ def set_up(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@signed_in
+@login_required
 def verify(request):
     user = request.user
     if not two_factor.has_device(user):
@@ -130,7 +119,7 @@ def _continue_with(request, device):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@signed_in
+@login_required
 def recovery_codes(request):
     user = request.user
     if not two_factor.has_device(user):

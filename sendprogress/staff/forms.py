@@ -92,15 +92,6 @@ class FigureForm(FigureFields):
         self.fields["period"].choices = period_choices(measure)
         self.style_fields()
 
-    def clean(self):
-        data = super().clean()
-        if data.get("evidence_file") and not data.get("no_personal_data"):
-            self.add_error(
-                "no_personal_data",
-                "Confirm that the file holds no personal data about a child before uploading it.",
-            )
-        return data
-
 
 class CorrectionForm(FigureFields):
     correction_reason = forms.CharField(

@@ -4,9 +4,10 @@ from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from sendprogress.accounts.permissions import StaffAction
 from sendprogress.core.fields import SafeChoicesAdminMixin
+from sendprogress.history_admin import HistoryAdmin
 
 from . import services
 from .forms import PostAdminForm
@@ -15,7 +16,7 @@ from .models import Delivery, Post, Subscriber
 
 
 @admin.register(Post)
-class PostAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
+class PostAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     form = PostAdminForm
     change_form_template = "admin/updates/post/change_form.html"
     list_display = ("title", "state_label", "published_at", "author_name")
@@ -56,7 +57,7 @@ class PostAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
                 "Publishing",
                 {
                     "fields": publishing,
-                    "description": "Only an approver can publish, schedule or withdraw an update.",
+                    "description": StaffAction.PUBLISH_POST.refusal,
                 },
             ),
             ("Record", {"fields": ["staff_preview", "revised_at", "emails_queued_at"]}),

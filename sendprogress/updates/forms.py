@@ -85,21 +85,15 @@ class PostAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        before = Post.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
-        after = Post(
+        post = Post(
+            pk=self.instance.pk,
             status=cleaned.get("status", self.instance.status),
             published_at=cleaned.get("published_at", self.instance.published_at),
         )
-        if before is not None and before.is_public:
-            after.published_at = before.published_at
         try:
-            services.check_can_save(before=before, after=after, by=self.user)
-        except PermissionDenied:
-            self.add_error(
-                "status",
-                "Only an approver can publish, schedule or withdraw an update. Save it as "
-                "a draft and ask an approver to publish it.",
-            )
+            services.check_can_save(post=post, by=self.user)
+        except PermissionDenied as refusal:
+            self.add_error("status", str(refusal))
         return cleaned
 
 

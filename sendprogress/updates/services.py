@@ -11,23 +11,18 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from sendprogress.accounts.permissions import StaffAction, require
 
 from . import limits, sending, tasks
 from .models import Post, Subscriber
 
 logger = logging.getLogger(__name__)
 
-PUBLISH_PERMISSION = "updates.publish_post"
-
 
 # Publishing -----------------------------------------------------------------
-
-
-def can_publish(user) -> bool:
-    return bool(user and user.has_perm(PUBLISH_PERMISSION))
 
 
 def publishing_changes(*, before: Post | None, after: Post) -> bool:
@@ -41,31 +36,37 @@ def publishing_changes(*, before: Post | None, after: Post) -> bool:
     return before.published_at != after.published_at
 
 
-def check_can_save(*, before: Post | None, after: Post, by) -> None:
-    """Refuse, with PermissionDenied, a save that publishes without the right.
-
-    Only approvers publish, schedule or withdraw. Anyone who may edit can
-    still save a draft, or fix a typo in a post that is already out.
-    """
-    if publishing_changes(before=before, after=after) and not can_publish(by):
-        raise PermissionDenied("Only an approver can publish, schedule or withdraw an update.")
-
-
-@transaction.atomic
-def save_post(*, post: Post, by, substantial_change: bool = False) -> Post:
-    """Save a post from the editor, applying the publishing rules.
-
-    Publishing with no time means now. A post already public keeps its
-    original date; a substantial change records when, for "Updated on …".
-    """
-    before = Post.objects.filter(pk=post.pk).first() if post.pk else None
+def _set_dates(*, post: Post, before: Post | None, substantial_change: bool = False) -> None:
+    """Publishing with no time means now. A post already public keeps its
+    original date; a substantial change records when, for "Updated on …"."""
     if post.status == Post.Status.PUBLISHED and post.published_at is None:
         post.published_at = timezone.now()
     if before is not None and before.is_public and post.status == Post.Status.PUBLISHED:
         post.published_at = before.published_at
         if substantial_change:
             post.revised_at = timezone.now()
-    check_can_save(before=before, after=post, by=by)
+
+
+def check_can_save(*, post: Post, by) -> None:
+    """Refuse, with PermissionDenied, a save that publishes without the right.
+
+    Only approvers publish, schedule or withdraw. Anyone who may edit can
+    still save a draft, or fix a typo in a post that is already out. The
+    editor asks this before saving, to put the refusal on the form.
+    """
+    before = Post.objects.filter(pk=post.pk).first() if post.pk else None
+    after = Post(status=post.status, published_at=post.published_at)
+    _set_dates(post=after, before=before)
+    if publishing_changes(before=before, after=after):
+        require(by, StaffAction.PUBLISH_POST)
+
+
+@transaction.atomic
+def save_post(*, post: Post, by, substantial_change: bool = False) -> Post:
+    """Save a post from the editor, applying the publishing rules (above)."""
+    check_can_save(post=post, by=by)
+    before = Post.objects.filter(pk=post.pk).first() if post.pk else None
+    _set_dates(post=post, before=before, substantial_change=substantial_change)
     if post.created_by_id is None and by is not None and by.pk:
         post.created_by = by
     post.save()

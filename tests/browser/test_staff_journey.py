@@ -128,3 +128,16 @@ def test_the_import_preview_is_accessible(page, staff_demo, tmp_path):
     page.get_by_role("button", name="Check the file").click()
     page.get_by_text("Nothing can be imported until every row is right").wait_for()
     assert_accessible(page)
+
+
+def test_the_refusal_page_is_accessible_and_says_what_the_role_can_do(page, staff_demo):
+    base = staff_demo.url
+    sign_in(page, base, "partner", "demo-partner-pass")
+    assert page.get_by_role("link", name="Import figures").count() == 0
+    response = page.goto(base + "/staff/import/")
+    assert response.status == 403
+    assert page.get_by_role("heading", level=1).inner_text() == "You cannot do this"
+    assert page.get_by_text(
+        "See the staff pages, figures, evidence and their history"
+    ).is_visible()
+    assert_accessible(page)

@@ -188,3 +188,30 @@ def test_the_update_preview_takes_any_body(client, superuser, body, title):
         response = client.post(url, {"body": body, "title": title})
         assert_never_500(response, "update preview")
     assert_nothing_changed(before, snapshot(), "update preview")
+
+
+HISTORY_MODELS = [m for m in MODELS if hasattr(m, "history")]
+
+
+@pytest.mark.parametrize("model", HISTORY_MODELS, ids=lambda m: m._meta.label)
+@WALK
+@given(data=st.data())
+def test_no_history_page_saves_anything_whatever_is_sent(client, superuser, model, data):
+    """Old versions are read, never restored: even a superuser's revert saves nothing."""
+    first = model._default_manager.order_by("pk").first()
+    if not first.history.exists():  # the demo fixture is loaded without history
+        first.save()
+    version = first.history.order_by("history_id").first()
+    opts = model._meta
+    url = reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_simple_history",
+        args=[first.pk, version.history_id],
+    )
+    page = client.get(url)
+    assert page.status_code == 200, url
+    fields = read_form(page.content.decode(), f"historical{opts.model_name}_form")
+    post = data.draw(hostile_posts(fields))
+    before = snapshot()
+    response = client.post(url, post)
+    assert response.status_code == 403, url
+    assert_nothing_changed(before, snapshot(), url)

@@ -100,7 +100,7 @@ def test_approving_a_figure_someone_already_approved_says_why_nothing_happened(c
     from sendprogress.plan.models import Figure, Measure
     from tests.factories import make_figure, make_user
 
-    officer, first, second = (
+    data_officer, first, second = (
         make_user(r) for r in (roles.DATA_OFFICER, roles.APPROVER, roles.APPROVER)
     )
     m = make_figure(
@@ -108,7 +108,7 @@ def test_approving_a_figure_someone_already_approved_says_why_nothing_happened(c
         period=date(2022, 6, 1),
         value=50,
         status=Figure.Status.SUBMITTED,
-        submitted_by=officer,
+        submitted_by=data_officer,
     )
     data = {"action": "approve", f"decide-{m.pk}-version": str(m.version)}
     client.force_login(first)

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendprogress.accounts import roles
+from sendprogress.plan import services
 from sendprogress.plan.models import Action, Evidence, Figure, Measure
 from tests.factories import make_area, make_figure, make_measure, make_post, make_user
 
@@ -129,8 +130,8 @@ def test_the_second_admin_save_is_refused_with_the_newer_values(client, data_off
     assert client.post(change_url(m), first).status_code == 302
     response = client.post(change_url(m), second)
     html = response.content.decode()
-    assert "Someone else saved this figure after you opened it" in html
-    assert "figure 60.00" in html
+    assert "Someone else changed this figure while you were working on it" in html
+    assert "it is now 60.00, draft" in html
     m.refresh_from_db()
     assert m.value == Decimal("60")
 
@@ -159,6 +160,63 @@ def test_evidence_in_the_admin_needs_the_confirmation(client, data_officer, sett
     response = client.post(reverse("admin:plan_evidence_add"), data)
     assert "no personal data about a child" in response.content.decode()
     assert not Evidence.objects.exists()
+
+
+def test_a_data_officer_cannot_make_evidence_public_in_the_admin(client, data_officer):
+    evidence = Evidence.objects.create(
+        title="Panel minutes", date=date(2024, 3, 1), url="https://example.org/minutes"
+    )
+    client.force_login(data_officer)
+    url = reverse("admin:plan_evidence_change", args=[evidence.pk])
+    assert 'name="is_public"' not in client.get(url).content.decode()
+    data = {"title": "Panel minutes", "date": "2024-03-01", "url": evidence.url, "is_public": "on"}
+    client.post(url, data)
+    evidence.refresh_from_db()
+    assert evidence.is_public is False
+
+
+def test_a_data_officer_cannot_point_public_evidence_somewhere_else(client, data_officer):
+    evidence = Evidence.objects.create(
+        title="Panel minutes", date=date(2024, 3, 1), url="https://example.org/a", is_public=True
+    )
+    client.force_login(data_officer)
+    data = {"title": "Panel minutes", "date": "2024-03-01", "url": "https://example.org/b"}
+    response = client.post(reverse("admin:plan_evidence_change", args=[evidence.pk]), data)
+    assert response.status_code == 200
+    assert "Only an approver can make evidence public" in response.content.decode()
+    evidence.refresh_from_db()
+    assert evidence.url == "https://example.org/a"
+
+
+def test_a_data_officer_adds_internal_evidence_and_an_approver_publishes_it(client, data_officer):
+    client.force_login(data_officer)
+    data = {"title": "Panel minutes", "date": "2024-03-01", "url": "https://example.org/m"}
+    assert client.post(reverse("admin:plan_evidence_add"), data).status_code == 302
+    evidence = Evidence.objects.get()
+    client.force_login(make_user(roles.APPROVER))
+    url = reverse("admin:plan_evidence_change", args=[evidence.pk])
+    assert client.post(url, data | {"is_public": "on"}).status_code == 302
+    evidence.refresh_from_db()
+    assert evidence.is_public is True
+
+
+def test_a_figure_changed_in_the_admin_cannot_be_approved_by_whoever_changed_it(
+    client, data_officer
+):
+    m = make_figure(
+        measure=make_measure(),
+        period=date(2024, 3, 1),
+        value=55,
+        status=Status.DRAFT,
+        commentary="a",
+    )
+    approver = make_user(roles.APPROVER)
+    client.force_login(approver)
+    assert client.post(change_url(m), form_data(m, value="60")).status_code == 302
+    m.refresh_from_db()
+    services.submit_figure(figure=m, by=data_officer)
+    with pytest.raises(services.WorkflowError, match="another approver"):
+        services.approve_figure(figure=m, by=approver)
 
 
 # --- the audit trail ---------------------------------------------------------
@@ -225,3 +283,14 @@ def test_measure_reporting_window_is_editable_in_the_admin(client):
     html = client.get(reverse("admin:plan_measure_change", args=[measure.pk])).content.decode()
     assert 'name="reporting_ends"' in html
     assert Measure.objects.get().reporting_ends is None
+
+
+def test_a_partner_viewer_can_open_an_evidence_record_in_the_admin(client):
+    evidence = Evidence.objects.create(
+        title="Panel minutes", date=date(2024, 3, 1), url="https://example.org/minutes"
+    )
+    client.force_login(make_user(roles.PARTNER_VIEWER))
+    response = client.get(reverse("admin:plan_evidence_change", args=[evidence.pk]))
+    assert response.status_code == 200
+    assert "Panel minutes" in response.content.decode()
+    assert 'name="title"' not in response.content.decode()  # shown, not editable

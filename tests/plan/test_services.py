@@ -109,6 +109,33 @@ def test_nobody_approves_their_own_submission(measure, approver):
         services.approve_figure(figure=m, by=approver)
 
 
+def test_nobody_approves_a_value_they_entered_that_someone_else_submitted(
+    measure, data_officer, approver
+):
+    m = enter(measure, approver)
+    services.submit_figure(figure=m, by=data_officer)
+    with pytest.raises(services.WorkflowError, match="another approver"):
+        services.approve_figure(figure=m, by=approver)
+    m.refresh_from_db()
+    assert m.status == Status.SUBMITTED
+
+
+def test_nobody_approves_a_value_they_last_changed(measure, data_officer, approver):
+    m = enter(measure, data_officer)
+    m = enter(measure, approver, value=Decimal("56"), expected_version=m.version)
+    services.submit_figure(figure=m, by=data_officer)
+    with pytest.raises(services.WorkflowError, match="another approver"):
+        services.approve_figure(figure=m, by=approver)
+
+
+def test_a_second_approver_approves_what_the_first_entered(measure, data_officer, approver):
+    m = enter(measure, approver)
+    services.submit_figure(figure=m, by=data_officer)
+    services.approve_figure(figure=m, by=make_user(roles.APPROVER))
+    m.refresh_from_db()
+    assert m.status == Status.APPROVED
+
+
 def test_a_data_officer_cannot_approve(measure, data_officer):
     m = submitted(measure, data_officer)
     with pytest.raises(PermissionDenied):
@@ -202,3 +229,22 @@ def test_invalid_figures_are_not_saved(measure, data_officer):
         enter(measure, data_officer, value=Decimal("120"))
     assert "value" in raised.value.message_dict
     assert not Figure.objects.exists()
+
+
+def test_only_an_approver_attaches_public_evidence_to_a_figure(
+    measure, data_officer, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    upload = services.EvidenceUpload(
+        file=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n"),
+        title="Report",
+        is_public=True,
+        no_personal_data=True,
+    )
+    with pytest.raises(ValidationError) as refused:
+        enter(measure, data_officer, evidence=upload)
+    assert "Only an approver can make evidence public" in str(refused.value.error_dict)
+    assert "evidence_public" in refused.value.error_dict
+    assert not Figure.objects.exists()  # the figure waits for its evidence

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from sendprogress.accounts.permissions import StaffAction, can, require
 from sendprogress.core.status import Colour, Tag
 from sendprogress.plan import periods, services
 from sendprogress.plan.models import Figure, Measure
-from sendprogress.plan.permissions import can, require
 
-from ..access import staff_only
 from ..forms import CorrectionForm, DecisionForm, FigureForm
 
 Status = Figure.Status
@@ -47,7 +47,7 @@ class Due:
 
 
 def _figure_form(user, measure, figure, period, data=None, files=None):
-    if not can(user, "enter") or (figure and not figure.is_editable):
+    if not can(user, StaffAction.ENTER_FIGURE) or (figure and not figure.is_editable):
         return None
     initial = {"period": period.isoformat(), "version": 0}
     if figure:
@@ -73,7 +73,7 @@ def _due_for(measure, user, figures, today) -> Due:
 
 
 def _queue(user):
-    if not can(user, "approve"):
+    if not can(user, StaffAction.APPROVE_FIGURE):
         return []
     return [
         (m, DecisionForm(initial={"version": m.version}, prefix=f"decide-{m.pk}"))
@@ -84,7 +84,8 @@ def _queue(user):
     ]
 
 
-@staff_only
+@login_required
+@permission_required(StaffAction.VIEW.permission, raise_exception=True)
 def data_due(request):
     today = timezone.localdate()
     measures = list(Measure.objects.select_related("area"))
@@ -98,8 +99,8 @@ def data_due(request):
         {
             "dues": [_due_for(measure, request.user, figures, today) for measure in measures],
             "queue": _queue(request.user),
-            "can_enter": can(request.user, "enter"),
-            "can_approve": can(request.user, "approve"),
+            "can_enter": can(request.user, StaffAction.ENTER_FIGURE),
+            "can_approve": can(request.user, StaffAction.APPROVE_FIGURE),
         },
     )
 
@@ -122,11 +123,11 @@ def _service_errors(form, call):
     return None
 
 
-@staff_only
+@login_required
+@permission_required(StaffAction.ENTER_FIGURE.permission, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def enter_figure(request, code):
     measure = get_object_or_404(Measure, code=code)
-    require(request.user, "enter")
     if request.method == "POST":
         period_text = request.POST.get(f"{measure.code}-period", "")
     else:
@@ -137,11 +138,7 @@ def enter_figure(request, code):
         period = periods.due_period(measure.frequency, timezone.localdate())
     figure = Figure.objects.filter(measure=measure, period=period).first()
     if figure and not figure.is_editable:
-        messages.error(
-            request,
-            f"The figure for {periods.label(measure.frequency, period)} is "
-            f"{figure.get_status_display().lower()} and cannot be edited here.",
-        )
+        messages.error(request, services.cannot_edit(figure))
         return redirect("staff:data_due")
     if request.method == "GET":
         form = _figure_form(request.user, measure, figure, period)
@@ -195,7 +192,8 @@ def enter_figure(request, code):
     )
 
 
-@staff_only
+@login_required
+@permission_required(StaffAction.VIEW.permission, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def review_figure(request, pk):
     figure = get_object_or_404(
@@ -205,7 +203,7 @@ def review_figure(request, pk):
         request.POST or None, initial={"version": figure.version}, prefix=f"decide-{pk}"
     )
     if request.method == "POST":
-        require(request.user, "approve")
+        require(request.user, StaffAction.APPROVE_FIGURE)
         decided = None
         if form.is_valid():
             action = request.POST.get("action")
@@ -241,19 +239,23 @@ def review_figure(request, pk):
         {
             "m": figure,
             "form": form,
-            "can_approve": can(request.user, "approve") and figure.status == Status.SUBMITTED,
-            "can_correct": can(request.user, "correct") and figure.status == Status.APPROVED,
+            "can_approve": (
+                can(request.user, StaffAction.APPROVE_FIGURE) and figure.status == Status.SUBMITTED
+            ),
+            "can_correct": (
+                can(request.user, StaffAction.CORRECT_FIGURE) and figure.status == Status.APPROVED
+            ),
             "history": figure.history.select_related("history_user")[:20],
         },
         status=400 if form.errors else 200,
     )
 
 
-@staff_only
+@login_required
+@permission_required(StaffAction.CORRECT_FIGURE.permission, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def correct_figure(request, pk):
     figure = get_object_or_404(Figure.objects.select_related("measure"), pk=pk)
-    require(request.user, "correct")
     initial = {
         "value": figure.value,
         "numerator": figure.numerator,

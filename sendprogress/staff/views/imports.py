@@ -10,23 +10,23 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sendprogress.accounts.permissions import StaffAction, require
 from sendprogress.plan import imports, services
-from sendprogress.plan.permissions import require
 
-from ..access import staff_only
 from ..forms import ImportForm
 
 SESSION_KEY = "staff_import"
 
 
-@staff_only
+@login_required
+@permission_required(StaffAction.IMPORT_FIGURES.permission, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def import_figures(request):
-    require(request.user, "import")
     form = ImportForm(request.POST or None, request.FILES or None)
     context = {"form": form, "columns": imports.REQUIRED_COLUMNS + imports.OPTIONAL_COLUMNS}
     if request.method == "POST" and form.is_valid():
@@ -38,7 +38,7 @@ def import_figures(request):
             rows = preview.rows
             submit = form.cleaned_data["submit_for_approval"]
             if submit:
-                require(request.user, "submit")
+                require(request.user, StaffAction.SUBMIT_FIGURE)
             valid = all(not row.errors for row in rows)
             context |= {"rows": rows, "notes": preview.notes, "valid": valid, "submit": submit}
             if valid:
@@ -55,10 +55,10 @@ def import_figures(request):
     return render(request, "staff/import.html", context, status=status)
 
 
-@staff_only
+@login_required
+@permission_required(StaffAction.IMPORT_FIGURES.permission, raise_exception=True)
 @require_POST
 def confirm_import(request):
-    require(request.user, "import")
     pending = request.session.get(SESSION_KEY)
     if not pending or not secrets.compare_digest(pending["token"], request.POST.get("token", "")):
         messages.error(

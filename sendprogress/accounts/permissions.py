@@ -1,0 +1,142 @@
+"""Who may do what on the staff side: the one list that views, services, the
+admin and templates all ask.
+
+Each action names, once, the Django permission a role (accounts/roles.py)
+must grant for it, what it lets a person do (for the refusal page) and the
+message given when someone without it tries. Every action needs an active
+staff account as well; a superuser has every permission.
+
+This module names permissions as strings only, so it imports no app above it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+
+
+class StaffAction(StrEnum):
+    def __new__(cls, value: str, permission: str, does: str, refusal: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.permission = permission
+        member.does = does
+        member.refusal = refusal
+        return member
+
+    # Every role can read every plan record, so this permission stands for "is staff".
+    VIEW = (
+        "view",
+        "plan.view_figure",
+        "see the staff pages, figures, evidence and their history",
+        "Only signed-in staff can see this.",
+    )
+    ENTER_FIGURE = (
+        "enter",
+        "plan.add_figure",
+        "enter figures",
+        "Your role cannot enter figures.",
+    )
+    EDIT_FIGURE = (
+        "edit",
+        "plan.change_figure",
+        "change draft and returned figures",
+        "Your role cannot change figures.",
+    )
+    SUBMIT_FIGURE = (
+        "submit",
+        "plan.submit_figure",
+        "submit figures for approval",
+        "Your role cannot submit figures for approval.",
+    )
+    APPROVE_FIGURE = (
+        "approve",
+        "plan.approve_figure",
+        "approve or return figures that someone else entered",
+        "Only an approver can approve or return figures.",
+    )
+    CORRECT_FIGURE = (
+        "correct",
+        "plan.correct_figure",
+        "correct approved figures, with a reason",
+        "Only an approver can correct an approved figure.",
+    )
+    IMPORT_FIGURES = (
+        "import",
+        "plan.add_figure",
+        "import figures from a spreadsheet",
+        "Your role cannot import figures.",
+    )
+    UPLOAD_EVIDENCE = (
+        "upload_evidence",
+        "plan.add_evidence",
+        "upload evidence",
+        "Your role cannot upload evidence.",
+    )
+    CHANGE_EVIDENCE = (
+        "change_evidence",
+        "plan.change_evidence",
+        "change evidence",
+        "Your role cannot change evidence.",
+    )
+    # Making evidence public publishes it, as approving a figure does, so it is
+    # the approver's right (issue 11): the same permission, not a new one.
+    PUBLISH_EVIDENCE = (
+        "publish_evidence",
+        "plan.approve_figure",
+        "make evidence public",
+        "Only an approver can make evidence public. Save it as internal and ask an "
+        "approver to publish it.",
+    )
+    PUBLISH_POST = (
+        "publish_post",
+        "updates.publish_post",
+        "write, publish, schedule and withdraw updates",
+        "Only an approver can publish, schedule or withdraw an update. Save it as a draft "
+        "and ask an approver to publish it.",
+    )
+
+
+def is_staff(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+class SecondFactorNeeded(PermissionDenied):
+    """Staff signed in with a password only, asking for something not public.
+
+    The two-factor middleware answers it by sending them to enter a code.
+    """
+
+
+def needs_second_factor(user) -> bool:
+    """Whether `user` is staff still to give the second factor this session.
+
+    Until then they have no more access than the public. A user object that
+    did not come through the OTP middleware counts as not verified.
+    """
+    if not settings.STAFF_REQUIRE_2FA or not is_staff(user):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (is_verified is not None and is_verified())
+
+
+def can(user, action: StaffAction | str) -> bool:
+    return is_staff(user) and user.has_perm(StaffAction(action).permission)
+
+
+def require(user, action: StaffAction | str) -> None:
+    """Raise PermissionDenied, with the action's refusal message, unless the user may."""
+    action = StaffAction(action)
+    if not can(user, action):
+        raise PermissionDenied(action.refusal)
+
+
+def what_they_can_do(user) -> list[str]:
+    """What the user's role lets them do, in words, for the refusal page."""
+    seen: list[str] = []
+    for action in StaffAction:
+        if can(user, action) and action.does not in seen:
+            seen.append(action.does)
+    return seen

@@ -1,0 +1,31 @@
+"""The admin's history pages: every old version can be read, none restored.
+
+django-simple-history's "revert" saves an old version straight from its own
+form. That skips the rules every other change goes through (the figure
+workflow, the publishing rule for updates, the approver-only rule for making
+evidence public), and the library lets anyone who may *view* the record send
+it. So the history pages here only show: to bring an old value back, a member
+of staff copies it into the change form, which applies the rules.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+REVERT_REFUSED = (
+    "Old versions can be read here but not restored. To bring an old value back, "
+    "enter it on the record's change page, where the usual checks apply."
+)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin with reverting switched off for everyone (superusers too)."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied(REVERT_REFUSED)
+        return super().history_form_view(request, object_id, version_id, extra_context)
