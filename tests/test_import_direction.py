@@ -23,6 +23,11 @@ LAYERS = {
     "errors": 1,
     "middleware": 1,
     "backups": 1,
+    # Small helpers any app may use: one-line text for email headers, the
+    # public(...) marker for views, the admin base that switches off revert.
+    "text": 1,
+    "public": 1,
+    "history_admin": 1,
     # Staff accounts and roles: the domain apps ask them who may do what.
     "accounts": 2,
     # The plan (areas, inspections, measures, figures, evidence) and the
