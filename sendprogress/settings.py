@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Django's own widget templates, for the form renderer below.
+    "django.forms",
     "django_htmx",
     "django_tasks_db",
     "simple_history",
@@ -156,6 +158,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form draws its fields as GOV.UK form groups (sendprogress/core/forms.py).
+FORM_RENDERER = "sendprogress.core.forms.GovukFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

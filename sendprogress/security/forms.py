@@ -1,6 +1,13 @@
 from django import forms
 
 
+class CodeInput(forms.TextInput):
+    """Never shows a code again: a wrong one is typed afresh, not edited."""
+
+    def format_value(self, value):
+        return None
+
+
 class CodeForm(forms.Form):
     """One code: six digits from the authenticator app, or (to verify) a recovery code."""
 
@@ -8,9 +15,9 @@ class CodeForm(forms.Form):
         label="Code",
         max_length=32,
         error_messages={"required": "Enter the code"},
-        widget=forms.TextInput(
+        widget=CodeInput(
             attrs={
-                "class": "govuk-input govuk-input--width-10",
+                "class": "govuk-input--width-10",
                 "autocomplete": "one-time-code",
                 "spellcheck": "false",
                 "autocapitalize": "none",

@@ -11,27 +11,6 @@ from sendprogress.plan.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
 PERIOD_CHOICES_BACK = 12
 
 
-class GovukFormMixin:
-    """Adds the GOV.UK Frontend classes, so templates render `{{ field }}` as they are."""
-
-    CLASSES = {
-        forms.Textarea: "govuk-textarea",
-        forms.Select: "govuk-select",
-        forms.ClearableFileInput: "govuk-file-upload",
-        forms.FileInput: "govuk-file-upload",
-        forms.CheckboxInput: "govuk-checkboxes__input",
-        forms.RadioSelect: "govuk-radios__input",
-    }
-
-    def style_fields(self):
-        for field in self.fields.values():
-            widget = field.widget
-            css = self.CLASSES.get(type(widget), "govuk-input")
-            if isinstance(widget, forms.NumberInput):
-                css = "govuk-input govuk-input--width-10"
-            widget.attrs["class"] = css
-
-
 def period_choices(measure, *, today: date | None = None) -> list[tuple[str, str]]:
     """The recent periods a figure can be entered for, newest (the one due) first."""
     today = today or timezone.localdate()
@@ -47,7 +26,7 @@ def period_choices(measure, *, today: date | None = None) -> list[tuple[str, str
     return choices
 
 
-class FigureFields(GovukFormMixin, forms.Form):
+class FigureFields(forms.Form):
     value = forms.DecimalField(
         label="Figure",
         required=False,
@@ -90,7 +69,6 @@ class FigureForm(FigureFields):
         super().__init__(*args, **kwargs)
         self.measure = measure
         self.fields["period"].choices = period_choices(measure)
-        self.style_fields()
 
 
 class CorrectionForm(FigureFields):
@@ -101,12 +79,8 @@ class CorrectionForm(FigureFields):
         error_messages={"required": "Say why the approved figure is changing."},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.style_fields()
 
-
-class DecisionForm(GovukFormMixin, forms.Form):
+class DecisionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     return_reason = forms.CharField(
         label="Reason for returning it",
@@ -115,12 +89,8 @@ class DecisionForm(GovukFormMixin, forms.Form):
         help_text="Needed only if you return the figure.",
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.style_fields()
 
-
-class ImportForm(GovukFormMixin, forms.Form):
+class ImportForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
         help_text="Saved as CSV UTF-8.",
@@ -139,4 +109,3 @@ class ImportForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.style_fields()

@@ -114,6 +114,7 @@ class OneLineEmailField(forms.EmailField):
 class SubscribeForm(forms.Form):
     email = OneLineEmailField(
         label="Email address",
+        help_text="We will send a link to this address to check it is yours.",
         # As long as Subscriber.email can hold (PostgreSQL refuses longer).
         max_length=254,
         error_messages={
@@ -121,13 +122,15 @@ class SubscribeForm(forms.Form):
             "invalid": "Enter an email address in the correct format, like name@example.com",
             "max_length": "Enter an email address of 254 characters or fewer",
         },
-        widget=forms.EmailInput(
-            attrs={"autocomplete": "email", "spellcheck": "false", "class": "govuk-input"}
-        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     areas = ModelMultipleChoiceField(
         queryset=Area.objects.order_by("order"),
         label="Which areas do you want updates about?",
+        help_text=(
+            "All areas are ticked. Untick any you do not want. "
+            "Updates about the plan as a whole go to everyone."
+        ),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select at least one area"},
     )
@@ -136,3 +139,18 @@ class SubscribeForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("areas", list(self.fields["areas"].queryset))
+
+
+class PostFilterForm(forms.Form):
+    """Which area's updates to list. An unknown area simply shows them all."""
+
+    # Keep the id the page has always had (links and tests use it).
+    area = forms.ChoiceField(
+        label="Show updates about",
+        required=False,
+        widget=forms.Select(attrs={"id": "area-filter"}),
+    )
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", "All areas")] + [(a.slug, a.title) for a in areas]

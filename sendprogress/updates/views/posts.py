@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from sendprogress.plan.models import Area, Measure
 from sendprogress.public import query_used
 
+from ..forms import PostFilterForm
 from ..models import Post
 
 PER_PAGE = 10
@@ -41,7 +42,9 @@ def post_list(request):
         {
             "page": page,
             "posts": page.object_list,
-            "areas": areas,
+            "filter_form": PostFilterForm(
+                initial={"area": chosen.slug if chosen else ""}, areas=areas
+            ),
             "chosen_area": chosen,
             "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=1),
         },
