@@ -20,7 +20,9 @@ from .uploads import CONTENT_TYPES
 CSV_COLUMNS = [
     "measure_code",
     "measure",
-    "area",
+    "plan",
+    "plan_status",
+    "findings",
     "period",
     "value",
     "unit",
@@ -46,8 +48,13 @@ def _figures(kpis):
     return (
         Measurement.objects.approved()
         .filter(kpi__in=kpis)
-        .order_by("kpi__area__order", "kpi__order", "kpi__title", "period")
+        .order_by("kpi__plan_id", "kpi__order", "kpi__title", "period")
     )
+
+
+def _findings(kpi) -> str:
+    """The titles of the findings a measure shows progress on, in one cell."""
+    return "; ".join(f.title for f in kpi.findings.all())
 
 
 def _row(kpi, m) -> dict:
@@ -55,7 +62,9 @@ def _row(kpi, m) -> dict:
     return {
         "measure_code": kpi.code,
         "measure": kpi.title,
-        "area": kpi.area.title,
+        "plan": kpi.plan.title if kpi.plan else "",
+        "plan_status": kpi.plan.get_status_display() if kpi.plan else "",
+        "findings": _findings(kpi),
         "period": m.period.isoformat(),
         "value": m.value,
         "unit": kpi.unit,
@@ -80,7 +89,7 @@ def _csv_response(kpis, filename: str) -> HttpResponse:
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for row in _rows(kpis):
-        for key in ("measure", "area", "commentary"):
+        for key in ("measure", "plan", "findings", "commentary"):
             row[key] = _safe_text(row[key])
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return response
@@ -90,7 +99,22 @@ def _describe_kpi(kpi, request) -> dict:
     return {
         "code": kpi.code,
         "title": kpi.title,
-        "area": kpi.area.title,
+        "plan": {
+            "title": kpi.plan.title,
+            "kind": kpi.plan.kind,
+            "status": kpi.plan.status,
+            "url": request.build_absolute_uri(kpi.plan.get_absolute_url()),
+        }
+        if kpi.plan
+        else None,
+        "findings": [
+            {
+                "title": f.title,
+                "kind": f.kind,
+                "url": request.build_absolute_uri(f.get_absolute_url()),
+            }
+            for f in kpi.findings.all()
+        ],
         "definition": kpi.definition,
         "source": kpi.source,
         "frequency": kpi.get_frequency_display(),

@@ -6,7 +6,9 @@ app_name = "plan"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("areas/<slug:slug>/", views.area_detail, name="area_detail"),
+    path("findings/<slug:slug>/", views.finding_detail, name="finding_detail"),
+    path("areas/<slug:slug>/", views.area_redirect, name="area_redirect"),
+    path("plans/<slug:slug>/", views.plan_detail, name="plan_detail"),
     path("measures/", views.kpi_list, name="kpi_list"),
     path("measures/all-measures.csv", downloads.all_csv, name="all_csv"),
     path("measures/all-measures.json", downloads.all_json, name="all_json"),

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from sendprogress.plan.models import Area, LocalArea
+from sendprogress.plan.models import Finding, LocalArea
 
 from .models import Post
 
@@ -15,7 +15,7 @@ ITEMS = 20
 
 def _published():
     return Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Area.objects.order_by("order"))
+        Prefetch("areas", queryset=Finding.objects.order_by("order"))
     )
 
 
@@ -66,7 +66,7 @@ class AreaPostsFeed(PostsFeed):
     """Newest published updates about one area (RSS 2.0)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Area, slug=slug)
+        return get_object_or_404(Finding, slug=slug)
 
     def title(self, area):
         return f"{self._site_name()}: updates about {area.title}"

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 
 from sendprogress.fields import ModelMultipleChoiceField
-from sendprogress.plan.models import Area
+from sendprogress.plan.models import Finding
 
 from . import services
 from .markdown import image_problems
@@ -112,7 +112,7 @@ class SubscribeForm(forms.Form):
         ),
     )
     areas = ModelMultipleChoiceField(
-        queryset=Area.objects.order_by("order"),
+        queryset=Finding.objects.order_by("order"),
         label="Which areas do you want updates about?",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select at least one area"},

@@ -1,12 +1,21 @@
-from .areas import Action, ActionUpdate, Area, Inspection, Judgement, LocalArea, Milestone
 from .evidence import Evidence
+from .inspections import (
+    Finding,
+    Inspection,
+    Judgement,
+    LocalArea,
+    Milestone,
+    MonitoringEvent,
+    Partner,
+)
 from .kpis import Kpi, KpiMilestone, Measurement
+from .plans import Action, ActionUpdate, Plan
 
 __all__ = [
     "Action",
     "ActionUpdate",
-    "Area",
     "Evidence",
+    "Finding",
     "Inspection",
     "Judgement",
     "Kpi",
@@ -14,4 +23,7 @@ __all__ = [
     "LocalArea",
     "Measurement",
     "Milestone",
+    "MonitoringEvent",
+    "Partner",
+    "Plan",
 ]

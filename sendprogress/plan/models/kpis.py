@@ -10,12 +10,14 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from .. import progress
-from .areas import Area
+from .inspections import Finding
+from .plans import Plan
 
 
 class KpiQuerySet(models.QuerySet):
     def public(self) -> KpiQuerySet:
-        return self.filter(is_public=True)
+        """Measures the public may see: marked public, and not in a draft plan."""
+        return self.filter(is_public=True).exclude(plan__status=Plan.Status.DRAFT)
 
     def with_latest(self) -> KpiQuerySet:
         """Annotate each measure with its latest approved figure and period.
@@ -34,9 +36,10 @@ class KpiQuerySet(models.QuerySet):
         return (
             self.public()
             .with_latest()
-            .select_related("area")
+            .select_related("plan")
             .prefetch_related(
-                Prefetch("milestones", queryset=KpiMilestone.objects.order_by("date"))
+                Prefetch("milestones", queryset=KpiMilestone.objects.order_by("date")),
+                Prefetch("findings", queryset=Finding.objects.order_by("order")),
             )
         )
 
@@ -57,7 +60,12 @@ class Kpi(models.Model):
         TERMLY = "termly", "Every school term"
         ANNUALLY = "annually", "Every year"
 
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="kpis")
+    plan = models.ForeignKey(
+        Plan, null=True, on_delete=models.PROTECT, related_name="kpis", help_text="Its plan"
+    )
+    findings = models.ManyToManyField(
+        Finding, blank=True, related_name="kpis", help_text="The findings it shows progress on"
+    )
     code = models.SlugField(
         max_length=40, unique=True, help_text="A short code used in imports, e.g. ehcp-20-weeks"
     )
@@ -117,7 +125,7 @@ class Kpi(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["area__order", "order", "title"]
+        ordering = ["order", "title"]
         verbose_name = "KPI"
         verbose_name_plural = "KPIs"
 
@@ -198,7 +206,11 @@ class MeasurementQuerySet(models.QuerySet):
         return self.filter(status=Measurement.Status.APPROVED)
 
     def public(self) -> MeasurementQuerySet:
-        return self.approved().filter(kpi__is_public=True)
+        return (
+            self.approved()
+            .filter(kpi__is_public=True)
+            .exclude(kpi__plan__status=Plan.Status.DRAFT)
+        )
 
 
 class Measurement(models.Model):

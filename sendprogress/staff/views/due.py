@@ -91,7 +91,7 @@ def _queue(user):
 @staff_only
 def data_due(request):
     today = timezone.localdate()
-    kpis = list(Kpi.objects.select_related("area"))
+    kpis = list(Kpi.objects.select_related("plan"))
     earliest = min((periods.due_period(k.frequency, today) for k in kpis), default=today).replace(
         year=today.year - 2
     )
