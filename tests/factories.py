@@ -6,14 +6,17 @@ from itertools import count
 
 from django.utils import timezone
 
+from sendprogress.plan import frameworks
 from sendprogress.plan.models import (
-    Area,
+    Finding,
     Inspection,
     Judgement,
     Kpi,
     KpiMilestone,
     LocalArea,
     Measurement,
+    MonitoringEvent,
+    Plan,
 )
 from sendprogress.updates.models import Post
 
@@ -32,38 +35,68 @@ def make_local_area(**fields) -> LocalArea:
     return LocalArea.objects.create(**(defaults | fields))
 
 
-def make_area(**fields) -> Area:
+def make_finding(**fields) -> Finding:
     n = next(_seq)
     defaults = {
-        "title": f"Area {n}",
-        "slug": f"area-{n}",
-        "short_title": f"Area {n}",
-        "summary": "What this area is about.",
+        "kind": "significant-weakness",
+        "title": f"Finding {n}",
+        "slug": f"finding-{n}",
+        "short_title": f"Finding {n}",
+        "summary": "What this finding is about.",
         "order": n,
     }
-    return Area.objects.create(**(defaults | fields))
+    return Finding.objects.create(**(defaults | fields))
 
 
 def make_inspection(**fields) -> Inspection:
     defaults = {
+        "framework": "2016",
         "title": "Inspection",
-        "kind": Inspection.Kind.INSPECTION,
+        "kind": "inspection",
         "date": date(2019, 11, 1),
         "bodies": "Ofsted and the CQC",
     }
     return Inspection.objects.create(**(defaults | fields))
 
 
-def make_judgement(*, area, inspection, outcome=Judgement.Outcome.WEAKNESS, **fields):
+def make_judgement(*, finding, inspection, outcome=frameworks.NAMED, **fields):
     return Judgement.objects.create(
-        area=area, inspection=inspection, outcome=outcome, findings="Findings.", **fields
+        finding=finding, inspection=inspection, outcome=outcome, findings="Findings.", **fields
     )
 
 
-def make_kpi(*, area=None, milestones=(), **fields) -> Kpi:
+def make_plan(*, findings=(), **fields) -> Plan:
     n = next(_seq)
     defaults = {
-        "area": area or make_area(),
+        "kind": "app",
+        "title": f"Plan {n}",
+        "slug": f"plan-{n}",
+        "status": Plan.Status.CURRENT,
+        "approved_on": date(2023, 1, 31),
+    }
+    plan = Plan.objects.create(**(defaults | fields))
+    plan.findings.set(findings)
+    return plan
+
+
+def make_monitoring_event(*, findings=(), **fields) -> MonitoringEvent:
+    defaults = {
+        "kind": MonitoringEvent.Kind.STOCKTAKE,
+        "date": date(2023, 6, 1),
+        "title": "Stocktake",
+        "who": "the DfE and NHS England",
+    }
+    event = MonitoringEvent.objects.create(**(defaults | fields))
+    event.findings.set(findings)
+    return event
+
+
+def make_kpi(*, finding=None, plan=None, milestones=(), **fields) -> Kpi:
+    """A measure of one finding (made if not given) in a plan (made if not given)."""
+    n = next(_seq)
+    finding = finding or make_finding()
+    defaults = {
+        "plan": plan or Plan.objects.filter(status=Plan.Status.CURRENT).first() or make_plan(),
         "code": f"kpi-{n}",
         "title": f"Measure {n}",
         "why_it_matters": "Why it matters.",
@@ -75,6 +108,7 @@ def make_kpi(*, area=None, milestones=(), **fields) -> Kpi:
         "target_date": date(2024, 1, 1),
     }
     kpi = Kpi.objects.create(**(defaults | fields))
+    kpi.findings.add(finding)
     for on, target in milestones:
         KpiMilestone.objects.create(kpi=kpi, date=on, target=Decimal(str(target)))
     return kpi
@@ -89,6 +123,7 @@ def make_measurement(*, kpi, period, value, status=Measurement.Status.APPROVED, 
 
 
 def make_post(*, status=Post.Status.PUBLISHED, published_at=None, areas=(), **fields) -> Post:
+    """An update; `areas` are the findings it is about (the field keeps its old name)."""
     n = next(_seq)
     if status == Post.Status.PUBLISHED and published_at is None:
         published_at = timezone.now() - timedelta(days=1)

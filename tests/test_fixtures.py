@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from sendprogress.plan.models import Area, Kpi, Measurement
+from sendprogress.plan.models import Finding, Kpi, Measurement
 from sendprogress.updates.models import Post
 
 pytestmark = pytest.mark.django_db
@@ -9,9 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_content_loads_twice_without_duplicates():
     call_command("loaddata", "fixtures/demo.json", verbosity=0)
-    counts = (Area.objects.count(), Kpi.objects.count(), Measurement.objects.count())
+    counts = (Finding.objects.count(), Kpi.objects.count(), Measurement.objects.count())
     call_command("loaddata", "fixtures/demo.json", verbosity=0)
-    assert (Area.objects.count(), Kpi.objects.count(), Measurement.objects.count()) == counts
+    assert (Finding.objects.count(), Kpi.objects.count(), Measurement.objects.count()) == counts
     assert counts[0] == 6
     assert counts[1] >= 8
 

@@ -16,7 +16,9 @@ class MeasureFilterForm(forms.Form):
         self.fields["progress"].choices = [("", "Any progress")] + [
             (p.value, p.label) for p in Progress
         ]
-        self.fields["area"].error_messages["invalid_choice"] = "Choose what the measures are about from the list"
+        self.fields["area"].error_messages["invalid_choice"] = (
+            "Choose what the measures are about from the list"
+        )
         self.fields["progress"].error_messages["invalid_choice"] = (
             "Choose on track, at risk, off track or no data yet"
         )

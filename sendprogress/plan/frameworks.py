@@ -97,7 +97,7 @@ class Framework:
 
     @property
     def findings_in_words(self) -> str:
-        """What this framework calls what inspectors found, e.g. 'areas of significant weakness'."""
+        """What it calls what inspectors found, e.g. 'areas of significant weakness'."""
         plurals = [kind.plural for kind in self.finding_kinds]
         return " and ".join(plurals)
 

@@ -23,7 +23,7 @@ from sendprogress.plan import services
 from sendprogress.plan.models import Measurement
 from sendprogress.updates.models import Post
 from tests.factories import (
-    make_area,
+    make_finding,
     make_kpi,
     make_local_area,
     make_measurement,
@@ -40,7 +40,7 @@ HIT_QUERIES = 1  # reading the public content version, and nothing else
 def kpi(db):
     make_local_area()
     kpi = make_kpi(
-        area=make_area(slug="the-area"),
+        finding=make_finding(slug="the-area"),
         code="the-measure",
         baseline_date=date(2023, 1, 1),
         target_date=date(2024, 1, 1),
@@ -102,7 +102,7 @@ def test_a_draft_figure_is_never_shown_or_cached(client, kpi, version_store):
     make_measurement(
         kpi=kpi, period=date(2023, 4, 1), value="99.75", status=Measurement.Status.DRAFT
     )
-    for url in ("/", "/areas/the-area/", "/measures/the-measure/", "/measures/"):
+    for url in ("/", "/findings/the-area/", "/measures/the-measure/", "/measures/"):
         for _ in range(2):
             assert "99.7" not in client.get(url).content.decode()
 
@@ -176,9 +176,9 @@ def test_withdrawing_a_post_removes_it_on_the_next_request(client, kpi, version_
 
 def test_linking_a_post_to_an_area_shows_on_the_next_request(client, kpi):
     post = make_post(title="About the area", slug="about")
-    assert "About the area" not in client.get("/areas/the-area/").content.decode()
-    post.areas.add(kpi.area)  # a many-to-many change only
-    assert "About the area" in client.get("/areas/the-area/").content.decode()
+    assert "About the area" not in client.get("/findings/the-area/").content.decode()
+    post.areas.add(kpi.findings.get())  # a many-to-many change only
+    assert "About the area" in client.get("/findings/the-area/").content.decode()
 
 
 def test_a_scheduled_post_shows_when_its_time_comes_with_no_save(client, kpi):
@@ -206,7 +206,7 @@ def test_a_glossary_edit_shows_on_the_next_request(client, kpi):
 def test_a_change_rolled_back_leaves_the_cache_working(client, kpi, django_assert_num_queries):
     def save_then_fail():
         with transaction.atomic():
-            make_area(slug="never-saved")
+            make_finding(slug="never-saved")
             raise RuntimeError
 
     client.get("/")
@@ -229,7 +229,7 @@ def test_htmx_partials_are_cached_apart_from_whole_pages(client, kpi):
 def test_an_unchanged_page_answers_304_to_its_etag(client, kpi):
     etag = client.get("/").headers["ETag"]
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 304
-    make_area(slug="another")
+    make_finding(slug="another")
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 200
 
 
@@ -314,7 +314,7 @@ def test_the_admin_is_never_stored_wherever_admin_url_puts_it(kpi, settings):
     "url",
     [
         "/",
-        "/areas/ehcp-needs/",
+        "/findings/ehcp-needs/",
         "/measures/",
         "/measures/?area=ehcp-needs&progress=on-track",
         "/measures/ehcp-20-weeks/",
@@ -364,6 +364,6 @@ def test_without_redis_the_shared_version_changes_only_once_committed(
 
     before = shared_number()
     with django_capture_on_commit_callbacks(execute=True):
-        make_area(slug="committed-later")
+        make_finding(slug="committed-later")
         assert shared_number() == before
     assert shared_number() != before

@@ -7,7 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 COVERED = {
     # Public pages, their query strings and forms (test_public_forms).
     "plan:home": "public",
-    "plan:area_detail": "public",
+    "plan:finding_detail": "public",
     "plan:kpi_list": "public",
     "plan:all_csv": "public",
     "plan:all_json": "public",

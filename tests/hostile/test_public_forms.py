@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sendprogress.plan.models import Area
+from sendprogress.plan.models import Finding
 from sendprogress.plan.progress import Progress
 from sendprogress.updates.models import Subscriber
 
@@ -33,7 +33,7 @@ TOO_LONG_EMAIL = "a" * 64 + "@" + ("b" * 63 + ".") * 3 + "org"
 
 
 def _filterable_slugs():
-    return set(Area.objects.filter(kpis__is_public=True).values_list("slug", flat=True))
+    return set(Finding.objects.filter(kpis__is_public=True).values_list("slug", flat=True))
 
 
 @HOSTILE
@@ -110,7 +110,9 @@ def test_confirming_and_unsubscribing_with_any_token_never_fails(client, token, 
 
 
 PUBLIC_ADDRESSES = [
+    "/findings/{}/",
     "/areas/{}/",
+    "/plans/{}/",
     "/measures/{}/",
     "/measures/{}/figures.csv",
     "/measures/{}/figures.json",

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from sendprogress.accounts import roles
 from sendprogress.plan.models import Action, Evidence, Kpi, Measurement
-from tests.factories import make_area, make_kpi, make_measurement, make_post, make_user
+from tests.factories import make_finding, make_kpi, make_measurement, make_post, make_user
 
 pytestmark = pytest.mark.django_db
 Status = Measurement.Status
@@ -179,9 +179,9 @@ def test_admin_changes_are_recorded_with_the_user(client, officer):
 
 
 def test_create_update_and_delete_of_each_audited_model_are_recorded():
-    area = make_area()
-    kpi = make_kpi(area=area)
-    action = Action.objects.create(area=area, title="Do it", owner_role="Lead")
+    area = make_finding()
+    kpi = make_kpi(finding=area)
+    action = Action.objects.create(plan=kpi.plan, title="Do it", owner_role="Lead")
     evidence = Evidence.objects.create(title="Link", date=date(2024, 1, 1), url="https://x.org")
     post = make_post()
     m = make_measurement(kpi=kpi, period=date(2024, 3, 1), value=55)
@@ -201,16 +201,18 @@ def test_create_update_and_delete_of_each_audited_model_are_recorded():
     "model", ["plan_kpi", "plan_measurement", "plan_evidence", "plan_action", "updates_post"]
 )
 def test_history_is_viewable_in_the_admin(client, model):
-    area = make_area()
+    area = make_finding()
     records = {
-        "plan_kpi": lambda: make_kpi(area=area),
+        "plan_kpi": lambda: make_kpi(finding=area),
         "plan_measurement": lambda: make_measurement(
-            kpi=make_kpi(area=area), period=date(2024, 3, 1), value=55
+            kpi=make_kpi(finding=area), period=date(2024, 3, 1), value=55
         ),
         "plan_evidence": lambda: Evidence.objects.create(
             title="Link", date=date(2024, 1, 1), url="https://x.org"
         ),
-        "plan_action": lambda: Action.objects.create(area=area, title="Do it", owner_role="L"),
+        "plan_action": lambda: Action.objects.create(
+            plan=make_kpi(finding=area).plan, title="Do it", owner_role="L"
+        ),
         "updates_post": lambda: make_post(title="Hello"),
     }
     record = records[model]()

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from sendprogress.plan.models import Kpi
-from sendprogress.plan.views import MEASURES_PER_PAGE
-from tests.factories import make_area, make_kpi, make_measurement
+from sendprogress.plan.views.measures import MEASURES_PER_PAGE
+from tests.factories import make_finding, make_kpi, make_measurement
 
 pytestmark = pytest.mark.django_db
 URL = reverse("plan:kpi_list")
@@ -27,9 +27,9 @@ def test_it_hides_measures_that_are_not_public(client, db):
 
 
 def test_it_filters_by_area(client, db):
-    wanted, other = make_area(slug="wanted"), make_area(slug="other")
-    make_kpi(area=wanted, title="Wanted measure")
-    make_kpi(area=other, title="Other measure")
+    wanted, other = make_finding(slug="wanted"), make_finding(slug="other")
+    make_kpi(finding=wanted, title="Wanted measure")
+    make_kpi(finding=other, title="Other measure")
     html = client.get(URL, {"area": "wanted"}).content.decode()
     assert "Wanted measure" in html
     assert "Other measure" not in html
@@ -52,7 +52,7 @@ def test_unknown_filter_values_get_a_message_not_an_error(client, demo):
     response = client.get(URL, {"area": "no-such-area", "progress": "sideways"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Choose an area from the list" in html
+    assert "Choose what the measures are about from the list" in html
     assert "Choose on track, at risk, off track or no data yet" in html
 
 
@@ -71,7 +71,7 @@ def test_htmx_requests_get_only_the_results(client, demo):
     assert "<h1" not in html
     assert 'hx-swap-oob="true"' in html
     for kpi in Kpi.objects.public():
-        assert (kpi.get_absolute_url() in html) == (kpi.area.slug == "outcomes")
+        assert (kpi.get_absolute_url() in html) == (kpi.findings.get().slug == "outcomes")
 
 
 def test_back_button_restores_get_the_whole_page(client, demo):
@@ -88,9 +88,9 @@ def test_full_and_partial_responses_are_cached_apart(client, demo):
 
 
 def test_long_lists_are_paginated_keeping_the_filter(client, db):
-    area = make_area(slug="busy")
+    area = make_finding(slug="busy")
     for n in range(MEASURES_PER_PAGE + 2):
-        make_kpi(area=area, title=f"Busy measure {n:02}", order=n)
+        make_kpi(finding=area, title=f"Busy measure {n:02}", order=n)
     html = client.get(URL, {"area": "busy"}).content.decode()
     assert "page 1 of 2" in html
     assert "?area=busy&amp;page=2" in html

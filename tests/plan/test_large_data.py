@@ -49,7 +49,7 @@ def test_evidence_is_a_mix_of_public_and_internal(large):
 
 def test_the_pages_render_with_the_large_data(client, large):
     kpi = Kpi.objects.filter(code__startswith="large-").first()
-    for url in ("/", "/areas/large-area-1/", kpi.get_absolute_url(), "/measures/", "/updates/"):
+    for url in ("/", "/findings/large-area-1/", kpi.get_absolute_url(), "/measures/", "/updates/"):
         assert client.get(url).status_code == 200
 
 

@@ -28,7 +28,7 @@ from sendprogress.plan.models import (
     Milestone,
 )
 from tests.factories import (
-    make_area,
+    make_finding,
     make_inspection,
     make_judgement,
     make_kpi,
@@ -42,7 +42,7 @@ MONTHS = [date(2021 + m // 12, m % 12 + 1, 1) for m in range(36)]
 
 
 def _add_kpi(area, n, figures):
-    kpi = make_kpi(area=area, code=f"measure-{n}", title=f"Measure {n}", order=n)
+    kpi = make_kpi(finding=area, code=f"measure-{n}", title=f"Measure {n}", order=n)
     KpiMilestone.objects.bulk_create(
         KpiMilestone(kpi=kpi, date=date(2022, month, 1), target=Decimal(20 + month))
         for month in (4, 8, 12)
@@ -63,10 +63,11 @@ def _add_kpi(area, n, figures):
         date=date(2022, 1, 1),
         url="https://example.org/",
         is_public=True,
-        area=area,
+        finding=area,
         kpi=kpi,
     )
-    action = Action.objects.create(area=area, title=f"Action {n}", owner_role="Lead")
+    action = Action.objects.create(plan=kpi.plan, title=f"Action {n}", owner_role="Lead")
+    action.findings.add(area)
     ActionUpdate.objects.create(action=action, date=date(2022, 1, 1), note="Going well.")
     Milestone.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
     make_post(areas=[area], title=f"Post {n}", slug=f"post-{n}")
@@ -76,13 +77,13 @@ def _add_kpi(area, n, figures):
 @pytest.fixture
 def small_site(db):
     make_local_area()
-    area = make_area(slug="the-area")
+    area = make_finding(slug="the-area")
     inspection = make_inspection(
         letter=Evidence.objects.create(
             title="Letter", date=date(2020, 1, 1), url="https://example.org/", is_public=True
         )
     )
-    make_judgement(area=area, inspection=inspection)
+    make_judgement(finding=area, inspection=inspection)
     _add_kpi(area, 0, figures=3)
     return area
 
@@ -109,7 +110,7 @@ def _grow(area):
     "url",
     [
         reverse("plan:home"),
-        reverse("plan:area_detail", args=["the-area"]),
+        reverse("plan:finding_detail", args=["the-area"]),
         reverse("plan:kpi_detail", args=["measure-0"]),
         reverse("plan:kpi_list"),
         reverse("plan:kpi_list") + "?area=the-area&progress=on-track",
@@ -151,7 +152,7 @@ def _pages(area: str, kpi: str, post: str) -> dict[str, str]:
     """One address of every kind of public page, for the given area, measure and post."""
     return {
         "home": reverse("plan:home"),
-        "area": reverse("plan:area_detail", args=[area]),
+        "area": reverse("plan:finding_detail", args=[area]),
         "measure": reverse("plan:kpi_detail", args=[kpi]),
         "all measures": reverse("plan:kpi_list"),
         "all measures, filtered": reverse("plan:kpi_list") + f"?area={area}",

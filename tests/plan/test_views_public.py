@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sendprogress.plan.models import Area, Evidence, Kpi, Measurement
-from sendprogress.plan.views import AREA_EVIDENCE
+from sendprogress.plan.models import Evidence, Finding, Kpi, Measurement
+from sendprogress.plan.views.findings import FINDING_EVIDENCE as AREA_EVIDENCE
 from sendprogress.updates.models import Post
-from tests.factories import make_area, make_kpi, make_local_area, make_measurement, make_post
+from tests.factories import make_finding, make_kpi, make_local_area, make_measurement, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +27,14 @@ def test_home_lists_the_six_areas_with_their_status_in_words(client, demo):
     ]:
         assert title in html
     assert html.count("No longer monitored") == 3
-    assert html.count("Monitored under the Accelerated Progress Plan") == 3
+    assert html.count("Still being worked on") == 3
     assert html.count("Sufficient progress") == 3
     assert html.count("Some progress, not yet sufficient") == 3
 
 
 def test_home_shows_derived_progress_for_plan_areas(client, demo):
     html = client.get("/").content.decode()
-    for area_kpis in (Kpi.objects.for_display().filter(area__slug="ehcp-needs"),):
+    for area_kpis in (Kpi.objects.for_display().filter(findings__slug="ehcp-needs"),):
         on_track = sum(1 for k in area_kpis if k.progress.value == "on-track")
         assert f"{on_track} of {len(area_kpis)} measures on track" in html
 
@@ -56,7 +56,7 @@ def test_draft_post_never_appears(client, demo):
     for url in [
         "/",
         reverse("updates:post_list"),
-        reverse("plan:area_detail", args=["ehcp-needs"]),
+        reverse("plan:finding_detail", args=["ehcp-needs"]),
     ]:
         assert "Autumn update (draft)" not in client.get(url).content.decode()
     assert (
@@ -81,7 +81,7 @@ def test_pages_send_a_strict_content_security_policy(client, demo):
 def test_home_links_to_every_area_and_the_new_pages(client, demo):
     html = client.get("/").content.decode()
     for slug in ["ehcp-needs", "ehcp-quality", "outcomes", "local-offer"]:
-        assert reverse("plan:area_detail", args=[slug]) in html
+        assert reverse("plan:finding_detail", args=[slug]) in html
     for name in ["plan:kpi_list", "plan:journey", "plan:documents", "glossary"]:
         assert f'href="{reverse(name)}"' in html
 
@@ -93,21 +93,21 @@ def test_every_page_has_footer_links_to_accessibility_privacy_and_cookies(client
 
 
 def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(client, demo):
-    html = client.get(reverse("plan:area_detail", args=["ehcp-needs"])).content.decode()
+    html = client.get(reverse("plan:finding_detail", args=["ehcp-needs"])).content.decode()
     assert "What inspectors found" in html
     assert "Revisit, July 2022" in html or "July 2022" in html
     assert "What we are doing" in html
     assert "Latest progress" in html
-    for kpi in Kpi.objects.for_display().filter(area__slug="ehcp-needs"):
+    for kpi in Kpi.objects.for_display().filter(findings__slug="ehcp-needs"):
         assert kpi.get_absolute_url() in html
         assert kpi.progress.label in html
     assert 'class="app-sparkline"' in html
 
 
 def test_area_page_lists_only_public_evidence(client, demo):
-    html = client.get(reverse("plan:area_detail", args=["ehcp-needs"])).content.decode()
+    html = client.get(reverse("plan:finding_detail", args=["ehcp-needs"])).content.decode()
     assert "internal-backlog-tracker" not in html
-    html = client.get(reverse("plan:area_detail", args=["ehcp-quality"])).content.decode()
+    html = client.get(reverse("plan:finding_detail", args=["ehcp-quality"])).content.decode()
     assert "Quality assurance framework summary" in html
 
 
@@ -118,7 +118,7 @@ def test_area_page_sparkline_uses_only_approved_figures(client, db):
     make_measurement(
         kpi=kpi, period=date(2023, 3, 1), value=99, status=Measurement.Status.SUBMITTED
     )
-    html = client.get(kpi.area.get_absolute_url()).content.decode()
+    html = client.get(kpi.findings.get().get_absolute_url()).content.decode()
     assert "Trend of 2 approved figures, latest 20%" in html
     assert "99" not in html
 
@@ -170,7 +170,7 @@ def test_kpi_page_shows_the_comparator(client, db):
 def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, demo):
     """Home -> area -> measure: the figures table is on the third page."""
     home = client.get("/").content.decode()
-    for area in Area.objects.filter(kpis__is_public=True).distinct():
+    for area in Finding.objects.filter(kpis__is_public=True).distinct():
         assert area.get_absolute_url() in home
         area_page = client.get(area.get_absolute_url()).content.decode()
         kpi = area.kpis.filter(is_public=True).first()
@@ -187,7 +187,7 @@ def _main(html):
     ("url", "spelt_out"),
     [
         ("/measures/ehcp-20-weeks/", "New education, health and care (EHC) plans"),
-        ("/areas/outcomes/", "special educational needs and disabilities (SEND)"),
+        ("/findings/outcomes/", "special educational needs and disabilities (SEND)"),
         ("/measures/", "education, health and care (EHC) plans"),
         ("/journey/", "Department for Education (DfE)"),
     ],
@@ -200,14 +200,16 @@ def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_ou
 
 def test_only_published_updates_show_on_area_and_measure_pages(client, db):
     kpi = make_kpi()
-    make_post(title="Out now", areas=[kpi.area])
-    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[kpi.area])
+    make_post(title="Out now", areas=[kpi.findings.get()])
+    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[kpi.findings.get()])
     make_post(
-        title="Coming tomorrow", published_at=timezone.now() + timedelta(days=1), areas=[kpi.area]
+        title="Coming tomorrow",
+        published_at=timezone.now() + timedelta(days=1),
+        areas=[kpi.findings.get()],
     )
     for post in Post.objects.all():
         post.kpis.set([kpi])
-    for url in [kpi.area.get_absolute_url(), kpi.get_absolute_url(), "/"]:
+    for url in [kpi.findings.get().get_absolute_url(), kpi.get_absolute_url(), "/"]:
         html = client.get(url).content.decode()
         assert "Out now" in html
         assert "Still a draft" not in html
@@ -219,13 +221,13 @@ def test_only_published_updates_show_on_area_and_measure_pages(client, db):
 )
 def test_unapproved_latest_figure_shows_nowhere(client, db, status):
     # Names and codes of its own, so no factory number can put "97" on a page.
-    area = make_area(title="Needs met", short_title="Needs met", slug="needs-met")
-    kpi = make_kpi(area=area, code="plans-on-time", title="Plans on time")
+    area = make_finding(title="Needs met", short_title="Needs met", slug="needs-met")
+    kpi = make_kpi(finding=area, code="plans-on-time", title="Plans on time")
     make_measurement(kpi=kpi, period=date(2023, 1, 1), value=12)
     make_measurement(kpi=kpi, period=date(2023, 2, 1), value=97, status=status)
     for url in [
         "/",
-        kpi.area.get_absolute_url(),
+        kpi.findings.get().get_absolute_url(),
         kpi.get_absolute_url(),
         reverse("plan:kpi_list"),
     ]:
@@ -238,16 +240,16 @@ def test_unapproved_latest_figure_shows_nowhere(client, db, status):
 
 def test_area_page_shows_the_newest_evidence_and_links_to_the_rest(client, db):
     make_local_area()
-    area = make_area(slug="lots")
+    area = make_finding(slug="lots")
     for day in range(1, AREA_EVIDENCE + 3):
         Evidence.objects.create(
             title=f"Report of day {day:02}",
             date=date(2025, 1, day),
             url="https://example.org/",
             is_public=True,
-            area=area,
+            finding=area,
         )
-    html = client.get("/areas/lots/").content.decode()
+    html = client.get("/findings/lots/").content.decode()
     assert f"Report of day {AREA_EVIDENCE + 2:02}" in html
     assert "Report of day 01" not in html
     assert "See all documents and evidence" in html

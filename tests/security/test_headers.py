@@ -13,7 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from sendprogress.plan.models import Area, Evidence, Kpi, Measurement
+from sendprogress.plan.models import Evidence, Finding, Kpi, Measurement
 from sendprogress.updates.models import Post
 from tests.security.observatory import grade
 from tests.security.urlwalk import routes
@@ -32,13 +32,13 @@ SIGNED_IN_NAMESPACES = {
 
 # Values for each public route that takes parameters: real demo objects.
 PARAMETERS = {
-    "plan:area_detail": lambda: {"slug": Area.objects.first().slug},
+    "plan:finding_detail": lambda: {"slug": Finding.objects.first().slug},
     "plan:kpi_detail": lambda: {"code": Kpi.objects.public().first().code},
     "plan:kpi_csv": lambda: {"code": Kpi.objects.public().first().code},
     "plan:kpi_json": lambda: {"code": Kpi.objects.public().first().code},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
-    "updates:area_feed_rss": lambda: {"slug": Area.objects.first().slug},
-    "updates:area_feed_atom": lambda: {"slug": Area.objects.first().slug},
+    "updates:area_feed_rss": lambda: {"slug": Finding.objects.first().slug},
+    "updates:area_feed_atom": lambda: {"slug": Finding.objects.first().slug},
     "updates:post_detail": lambda: {"slug": Post.objects.published().first().slug},
     "updates:post_preview": lambda: {"pk": Post.objects.first().pk},
     "email_updates:confirm": lambda: {"token": make_subscriber("a@example.org").token},

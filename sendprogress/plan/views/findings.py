@@ -47,5 +47,3 @@ def finding_detail(request, slug):
 def area_redirect(request, slug):
     """Area pages became finding pages: old links and bookmarks move for good."""
     return redirect("plan:finding_detail", slug=slug, permanent=True)
-
-

@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -9,36 +8,40 @@ from ..models import Finding, Inspection, Judgement, Kpi, Measurement, Monitorin
 from ..progress import Summary
 
 
-def _latest_full_inspection(today):
-    """The newest full inspection so far, with its findings' kinds."""
-    return (
-        Inspection.objects.filter(kind="inspection", date__lte=today)
-        .prefetch_related(Prefetch("findings", queryset=Finding.objects.only("kind", "inspection")))
-        .order_by("-date")
-        .first()
-    )
-
-
-def _latest_follow_up(after, today):
-    """The newest revisit or monitoring inspection since `after`, with its judgements."""
-    if after is None:
-        return None
-    return (
-        Inspection.objects.filter(date__gt=after.date, date__lte=today)
+def _story(today) -> dict:
+    """The latest full inspection and what it named; the latest revisit or monitoring
+    inspection since, and what it judged. Four queries, whatever there is."""
+    full = Inspection.objects.filter(kind="inspection", date__lte=today).order_by("-date")
+    inspection = full.first()
+    named = Finding.objects.filter(inspection__in=full.values("pk")[:1])
+    follow_ups = (
+        Inspection.objects.filter(date__lte=today, date__gt=inspection.date)
         .exclude(kind="inspection")
-        .prefetch_related(Prefetch("judgements", queryset=Judgement.objects.only("outcome", "inspection")))
         .order_by("-date")
-        .first()
+        if inspection
+        else Inspection.objects.none()
     )
+    follow_up = follow_ups.first()
+    judged = Judgement.objects.filter(inspection__in=follow_ups.values("pk")[:1])
+    # Both lists are read whether or not there is anything to say, so the page
+    # makes the same queries with or without a follow-up visit.
+    kinds = list(named.values_list("kind", flat=True))
+    outcomes = list(judged.values_list("outcome", flat=True))
+    return {
+        "inspection": inspection,
+        "findings_named": story.findings_named(inspection.framework_info, kinds)
+        if inspection and inspection.framework_info
+        else "",
+        "follow_up": follow_up,
+        "follow_up_judgements": story.judgements_given(follow_up.framework_info, outcomes)
+        if follow_up and follow_up.framework_info
+        else "",
+    }
 
 
-def home(request):
-    today = timezone.localdate()
-    inspection = _latest_full_inspection(today)
-    follow_up = _latest_follow_up(inspection, today)
+def _findings_with_progress(kpis) -> list:
+    """Every finding, each with the current plan's measures of it and their progress."""
     findings = list(Finding.objects.with_judgements())
-    current_plan = Plan.objects.public().current()
-    kpis = list(Kpi.objects.for_display().filter(plan=current_plan)) if current_plan else []
     by_finding: dict[int, list] = {}
     for kpi in kpis:
         for finding in kpi.findings.all():
@@ -46,20 +49,16 @@ def home(request):
     for finding in findings:
         finding.public_kpis = by_finding.get(finding.pk, [])
         finding.summary_of_progress = Summary.of(k.progress for k in finding.public_kpis)
+    return findings
+
+
+def home(request):
+    today = timezone.localdate()
+    current_plan = Plan.objects.public().current()
+    kpis = list(Kpi.objects.for_display().filter(plan=current_plan)) if current_plan else []
+    findings = _findings_with_progress(kpis)
     events = list(MonitoringEvent.objects.order_by("date"))
-    context = {
-        "inspection": inspection,
-        "findings_named": story.findings_named(
-            inspection.framework_info, (f.kind for f in inspection.findings.all())
-        )
-        if inspection and inspection.framework_info
-        else "",
-        "follow_up": follow_up,
-        "follow_up_judgements": story.judgements_given(
-            follow_up.framework_info, (j.outcome for j in follow_up.judgements.all())
-        )
-        if follow_up and follow_up.framework_info
-        else "",
+    context = _story(today) | {
         "current_plan": current_plan,
         "monitored": [f for f in findings if f.is_monitored],
         "not_monitored": [f for f in findings if not f.is_monitored],

@@ -26,12 +26,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sendprogress.caching.invalidation import public_content_changed
-from sendprogress.plan import periods
+from sendprogress.plan import frameworks, periods
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
-    Area,
     Evidence,
+    Finding,
     Inspection,
     Judgement,
     Kpi,
@@ -39,6 +39,7 @@ from sendprogress.plan.models import (
     LocalArea,
     Measurement,
     Milestone,
+    Plan,
 )
 from sendprogress.updates.models import Post
 
@@ -87,7 +88,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["small"]:
             options.update(SMALL)
-        if Area.objects.filter(slug__startswith="large-").exists():
+        if Finding.objects.filter(slug__startswith="large-").exists():
             raise CommandError("This database already has the large data set.")
         # Repeatable made-up content, not secrets.
         rng = random.Random(options["seed"])  # noqa: S311
@@ -129,10 +130,26 @@ class Command(BaseCommand):
             "evidence items": evidence,
         }
 
-    def _areas(self, rng, count, start) -> list[Area]:
-        offset = Area.objects.count()
-        areas = Area.objects.bulk_create(
-            Area(
+    def _areas(self, rng, count, start) -> list[Finding]:
+        first = Inspection.objects.create(
+            framework="2016",
+            title="Local area SEND inspection (generated)",
+            kind="inspection",
+            date=start,
+            bodies="Ofsted and the CQC",
+        )
+        revisit = Inspection.objects.create(
+            framework="2016",
+            title="Revisit (generated)",
+            kind="revisit",
+            date=start + timedelta(days=900),
+            bodies="Ofsted and the CQC",
+        )
+        offset = Finding.objects.count()
+        areas = Finding.objects.bulk_create(
+            Finding(
+                kind="significant-weakness",
+                inspection=first,
                 title=f"Large area {n}: children's needs are met in their plans",
                 slug=f"large-area-{n}",
                 short_title=f"Large area {n}",
@@ -141,24 +158,23 @@ class Command(BaseCommand):
             )
             for n in range(1, count + 1)
         )
-        first = Inspection.objects.create(
-            title="Local area SEND inspection (generated)",
-            kind=Inspection.Kind.INSPECTION,
-            date=start,
-            bodies="Ofsted and the CQC",
+        # The newest approval, so the generated plan is the current one the pages show.
+        self.plan = Plan.objects.create(
+            kind="app",
+            title="Accelerated Progress Plan (generated)",
+            short_title="APP",
+            slug=f"large-plan-{offset + 1}",
+            inspection=revisit,
+            status=Plan.Status.CURRENT,
+            approved_on=timezone.localdate(),
         )
-        revisit = Inspection.objects.create(
-            title="Revisit (generated)",
-            kind=Inspection.Kind.REVISIT,
-            date=start + timedelta(days=900),
-            bodies="Ofsted and the CQC",
-        )
-        outcomes = [Judgement.Outcome.NOT_YET, Judgement.Outcome.SUFFICIENT]
+        self.plan.findings.set(areas)
+        outcomes = [frameworks.NOT_YET, frameworks.SUFFICIENT]
         Judgement.objects.bulk_create(
             Judgement(
                 inspection=inspection,
-                area=area,
-                outcome=Judgement.Outcome.WEAKNESS
+                finding=area,
+                outcome=frameworks.NAMED
                 if inspection is first
                 else outcomes[n % 2 if n > 2 else 0],
                 findings=_paragraphs(rng, 1),
@@ -168,7 +184,7 @@ class Command(BaseCommand):
         )
         actions = Action.objects.bulk_create(
             Action(
-                area=area,
+                plan=self.plan,
                 title=f"Action {n + 1} for {area.short_title}",
                 description=_sentence(rng, 18),
                 owner_role="Head of SEND services",
@@ -178,6 +194,10 @@ class Command(BaseCommand):
             )
             for area in areas
             for n in range(6)
+        )
+        Action.findings.through.objects.bulk_create(
+            Action.findings.through(action=action, finding=areas[i // 6])
+            for i, action in enumerate(actions)
         )
         ActionUpdate.objects.bulk_create(
             ActionUpdate(
@@ -205,7 +225,7 @@ class Command(BaseCommand):
             target = baseline + (25 if higher else -25)
             kpis.append(
                 Kpi(
-                    area=areas[n % len(areas)],
+                    plan=self.plan,
                     code=f"large-measure-{n + 1}",
                     title=f"Measure {n + 1}: families who got what they needed in time",
                     why_it_matters=_sentence(rng, 16),
@@ -227,6 +247,12 @@ class Command(BaseCommand):
                 )
             )
         kpis = Kpi.objects.bulk_create(kpis)
+        Kpi.findings.through.objects.bulk_create(
+            Kpi.findings.through(kpi=kpi, finding=areas[n % len(areas)])
+            for n, kpi in enumerate(kpis)
+        )
+        for n, kpi in enumerate(kpis):
+            kpi.finding = areas[n % len(areas)]
         KpiMilestone.objects.bulk_create(
             KpiMilestone(
                 kpi=kpi,
@@ -309,7 +335,7 @@ class Command(BaseCommand):
         posts = Post.objects.bulk_create(posts, batch_size=BATCH)
         Post.areas.through.objects.bulk_create(
             (
-                Post.areas.through(post=post, area=area)
+                Post.areas.through(post=post, finding=area)
                 for post in posts
                 for area in rng.sample(areas, k=min(len(areas), rng.randint(1, 2)))
             ),
@@ -341,7 +367,7 @@ class Command(BaseCommand):
                     description=_sentence(rng, 12),
                     url=f"https://example.org/evidence/{n + 1}",
                     is_public=n % 4 != 0,
-                    area=kpi.area,
+                    finding=kpi.finding,
                     kpi_id=figure[1] if figure else kpi.pk,
                     measurement_id=figure[0] if figure else None,
                 )
