@@ -36,7 +36,7 @@ def findings_named(framework: frameworks.Framework, kinds: Iterable[str]) -> str
         n = counts.get(kind.key, 0)
         if n:
             parts.append(f"{number(n)} {kind.singular if n == 1 else kind.plural}")
-    return join(parts) or f"no {framework.findings_in_words}"
+    return join(parts) or "no " + " or ".join(k.plural for k in framework.finding_kinds)
 
 
 def judgements_given(framework: frameworks.Framework, outcomes: Iterable[str]) -> str:

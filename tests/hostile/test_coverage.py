@@ -8,6 +8,9 @@ COVERED = {
     # Public pages, their query strings and forms (test_public_forms).
     "plan:home": "public",
     "plan:finding_detail": "public",
+    "plan:area_redirect": "public",
+    "plan:plan_detail": "public",
+    "staff:set_up": "staff",
     "plan:kpi_list": "public",
     "plan:all_csv": "public",
     "plan:all_json": "public",

@@ -57,7 +57,7 @@ def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
     # NUL bytes are taken out of query strings before any view reads them.
     area, progress = area.replace("\x00", ""), progress.replace("\x00", "")
     if not htmx and area and area not in _filterable_slugs():
-        assert "Choose an area from the list" in html
+        assert "Choose what the measures are about from the list" in html
     if not htmx and progress and progress not in PROGRESS:
         assert "Choose on track, at risk, off track or no data yet" in html
     assert_nothing_changed(before, snapshot(), "/measures/")

@@ -13,7 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from sendprogress.plan.models import Evidence, Finding, Kpi, Measurement
+from sendprogress.plan.models import Evidence, Finding, Kpi, Measurement, Plan
 from sendprogress.updates.models import Post
 from tests.security.observatory import grade
 from tests.security.urlwalk import routes
@@ -33,6 +33,8 @@ SIGNED_IN_NAMESPACES = {
 # Values for each public route that takes parameters: real demo objects.
 PARAMETERS = {
     "plan:finding_detail": lambda: {"slug": Finding.objects.first().slug},
+    "plan:area_redirect": lambda: {"slug": Finding.objects.first().slug},
+    "plan:plan_detail": lambda: {"slug": Plan.objects.public().first().slug},
     "plan:kpi_detail": lambda: {"code": Kpi.objects.public().first().code},
     "plan:kpi_csv": lambda: {"code": Kpi.objects.public().first().code},
     "plan:kpi_json": lambda: {"code": Kpi.objects.public().first().code},
@@ -47,6 +49,7 @@ PARAMETERS = {
 # What the public gets where it is not the page itself.
 EXPECTED_STATUS = {
     "updates:post_preview": 302,  # staff only: sign in first
+    "plan:area_redirect": 301,  # area pages moved to finding pages for good
     "security:set_up": 302,  # sign in first
     "security:verify": 302,
     "security:recovery_codes": 302,
