@@ -127,21 +127,21 @@ def pick_pages(*, large: bool) -> dict[str, str]:
 import json
 from django.db.models import Count, Q
 from django.templatetags.static import static
-from sendprogress.plan.models import Area, Kpi
+from sendprogress.plan.models import Area, Measure
 from sendprogress.updates.models import Post
 prefix = "large-" if {large!r} else ""
-approved = Count("measurements", filter=Q(measurements__status="approved"))
-area = Area.objects.filter(slug__startswith=prefix).annotate(n=Count("kpis"))
+approved = Count("figures", filter=Q(figures__status="approved"))
+area = Area.objects.filter(slug__startswith=prefix).annotate(n=Count("measures"))
 area = area.order_by("-n", "order").first()
-kpi = Kpi.objects.public().filter(code__startswith=prefix).annotate(n=approved)
-kpi = kpi.order_by("-n", "code").first()
+measure = Measure.objects.public().filter(code__startswith=prefix).annotate(n=approved)
+measure = measure.order_by("-n", "code").first()
 post = Post.objects.published().filter(slug__startswith=prefix).first()
 print(json.dumps({{
     "static file": static("css/site.css"),
     "minimal view": "/_bench/minimal/",
     "home": "/",
     "area": area.get_absolute_url(),
-    "measure": kpi.get_absolute_url(),
+    "measure": measure.get_absolute_url(),
     "all measures": "/measures/",
     "updates": "/updates/",
     "post": post.get_absolute_url(),

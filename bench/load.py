@@ -31,17 +31,17 @@ def public_paths() -> list[str]:
     code = """
 import json
 from django.templatetags.static import static
-from sendprogress.plan.models import Area, Kpi
+from sendprogress.plan.models import Area, Measure
 from sendprogress.updates.models import Post
 areas = list(Area.objects.order_by("order").values_list("slug", flat=True))
-kpis = list(Kpi.objects.public().order_by("?").values_list("code", flat=True)[:40])
+measures = list(Measure.objects.public().order_by("?").values_list("code", flat=True)[:40])
 posts = list(Post.objects.published().values_list("slug", flat=True)[:60])
 paths = ["/", "/measures/", "/journey/", "/documents/", "/glossary/", "/updates/",
          "/updates/?page=2", "/updates/feed.atom", "/updates/feed.rss", "/sitemap.xml",
          "/measures/all-measures.csv", "/accessibility/", static("css/site.css")]
 paths += [f"/areas/{a}/" for a in areas] + [f"/updates/?area={a}" for a in areas]
 paths += [f"/measures/?area={a}&progress=on-track" for a in areas]
-paths += [f"/measures/{k}/" for k in kpis] + [f"/measures/{k}/figures.csv" for k in kpis[:5]]
+paths += [f"/measures/{k}/" for k in measures] + [f"/measures/{k}/figures.csv" for k in measures[:5]]
 paths += [f"/updates/{p}/" for p in posts]
 print(json.dumps(paths))
 """

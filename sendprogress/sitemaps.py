@@ -7,12 +7,12 @@ its own address (areas, measures, updates) comes from its public QuerySet.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from sendprogress.plan.models import Finding, Kpi, Plan
+from sendprogress.plan.models import Finding, Measure, Plan
 from sendprogress.updates.sitemaps import PostSitemap
 
 PUBLIC_PAGES = [
     "plan:home",
-    "plan:kpi_list",
+    "plan:measure_list",
     "plan:journey",
     "plan:documents",
     "updates:post_list",
@@ -42,15 +42,15 @@ class PlanSitemap(Sitemap):
         return Plan.objects.public().order_by("pk")
 
 
-class KpiSitemap(Sitemap):
+class MeasureSitemap(Sitemap):
     def items(self):
-        return Kpi.objects.public().order_by("code")
+        return Measure.objects.public().order_by("code")
 
 
 SITEMAPS = {
     "pages": PublicPageSitemap,
     "findings": FindingSitemap,
     "plans": PlanSitemap,
-    "measures": KpiSitemap,
+    "measures": MeasureSitemap,
     "updates": PostSitemap,
 }

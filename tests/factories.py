@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from sendprogress.plan import frameworks
 from sendprogress.plan.models import (
+    Figure,
     Finding,
     Inspection,
     Judgement,
-    Kpi,
-    KpiMilestone,
     LocalArea,
-    Measurement,
+    Measure,
+    MeasureMilestone,
     MonitoringEvent,
     Plan,
 )
@@ -91,13 +91,13 @@ def make_monitoring_event(*, findings=(), **fields) -> MonitoringEvent:
     return event
 
 
-def make_kpi(*, finding=None, plan=None, milestones=(), **fields) -> Kpi:
+def make_measure(*, finding=None, plan=None, milestones=(), **fields) -> Measure:
     """A measure of one finding (made if not given) in a plan (made if not given)."""
     n = next(_seq)
     finding = finding or make_finding()
     defaults = {
         "plan": plan or Plan.objects.filter(status=Plan.Status.CURRENT).first() or make_plan(),
-        "code": f"kpi-{n}",
+        "code": f"measure-{n}",
         "title": f"Measure {n}",
         "why_it_matters": "Why it matters.",
         "definition": "Definition.",
@@ -107,18 +107,18 @@ def make_kpi(*, finding=None, plan=None, milestones=(), **fields) -> Kpi:
         "target_value": Decimal("50"),
         "target_date": date(2024, 1, 1),
     }
-    kpi = Kpi.objects.create(**(defaults | fields))
-    kpi.findings.add(finding)
+    measure = Measure.objects.create(**(defaults | fields))
+    measure.findings.add(finding)
     for on, target in milestones:
-        KpiMilestone.objects.create(kpi=kpi, date=on, target=Decimal(str(target)))
-    return kpi
+        MeasureMilestone.objects.create(measure=measure, date=on, target=Decimal(str(target)))
+    return measure
 
 
-def make_measurement(*, kpi, period, value, status=Measurement.Status.APPROVED, **fields):
-    if status == Measurement.Status.APPROVED:
+def make_figure(*, measure, period, value, status=Figure.Status.APPROVED, **fields):
+    if status == Figure.Status.APPROVED:
         fields.setdefault("approved_at", timezone.now())
-    return Measurement.objects.create(
-        kpi=kpi, period=period, value=Decimal(str(value)), status=status, **fields
+    return Figure.objects.create(
+        measure=measure, period=period, value=Decimal(str(value)), status=status, **fields
     )
 
 

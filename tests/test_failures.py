@@ -115,7 +115,7 @@ def test_signed_in_staff_get_503_too(browser):
     assert browser.get("/staff/").status_code == 200
     with database_unreachable():
         assert browser.get("/staff/").status_code == 503
-        assert browser.get("/admin/plan/kpi/").status_code == 503
+        assert browser.get("/admin/plan/measure/").status_code == 503
     assert browser.get("/staff/").status_code == 200
 
 

@@ -18,9 +18,9 @@ _PLAN_MODELS = [
     "monitoringevent",
     "action",
     "actionupdate",
-    "kpi",
-    "kpimilestone",
-    "measurement",
+    "measure",
+    "measuremilestone",
+    "figure",
     "evidence",
     "milestone",
 ]
@@ -33,9 +33,9 @@ def _view_everything() -> list[str]:
 ROLES: dict[str, list[str]] = {
     DATA_OFFICER: [
         *_view_everything(),
-        "plan.add_measurement",
-        "plan.change_measurement",
-        "plan.submit_measurement",
+        "plan.add_figure",
+        "plan.change_figure",
+        "plan.submit_figure",
         "plan.add_evidence",
         "plan.change_evidence",
         "plan.add_actionupdate",
@@ -44,9 +44,9 @@ ROLES: dict[str, list[str]] = {
     APPROVER: [
         *_view_everything(),
         *[f"plan.{verb}_{m}" for m in _PLAN_MODELS for verb in ("add", "change")],
-        "plan.submit_measurement",
-        "plan.approve_measurement",
-        "plan.correct_measurement",
+        "plan.submit_figure",
+        "plan.approve_figure",
+        "plan.correct_figure",
         "updates.add_post",
         "updates.change_post",
         "updates.delete_post",

@@ -10,13 +10,13 @@ from .models import (
     Action,
     ActionUpdate,
     Evidence,
+    Figure,
     Finding,
     Inspection,
     Judgement,
-    Kpi,
-    KpiMilestone,
     LocalArea,
-    Measurement,
+    Measure,
+    MeasureMilestone,
     Milestone,
     MonitoringEvent,
     Partner,
@@ -111,32 +111,32 @@ class ActionAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     inlines = [ActionUpdateInline]
 
 
-class KpiMilestoneInline(admin.TabularInline):
-    model = KpiMilestone
+class MeasureMilestoneInline(admin.TabularInline):
+    model = MeasureMilestone
     extra = 1
 
 
 class ListedFigureForm(forms.ModelForm):
     """A figure listed on its measure's page: every field read-only, nothing posted.
 
-    So nothing is checked either. The figure's own rules (Measurement.clean)
+    So nothing is checked either. The figure's own rules (Figure.clean)
     would otherwise run against the measure's unsaved edits (a new target or
     baseline) and report errors on fields this list does not have, which
     Django cannot show and turns into a 500.
     """
 
     class Meta:
-        model = Measurement
+        model = Figure
         fields = ()
 
     def _post_clean(self):
         pass
 
 
-class MeasurementInline(admin.TabularInline):
+class FigureInline(admin.TabularInline):
     """Figures listed on their measure, read-only: they change through their own workflow."""
 
-    model = Measurement
+    model = Figure
     form = ListedFigureForm
     extra = 0
     fields = ("period", "value", "numerator", "denominator", "status")
@@ -149,15 +149,15 @@ class MeasurementInline(admin.TabularInline):
         return False
 
 
-@admin.register(Kpi)
-class KpiAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
+@admin.register(Measure)
+class MeasureAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     list_display = ("title", "code", "plan", "unit", "frequency", "is_public", "illustrative")
     list_filter = ("plan", "findings", "unit", "frequency", "is_public", "illustrative")
     search_fields = ("title", "code", "definition")
     ordering = ("plan", "order")
     filter_horizontal = ("findings",)
     prepopulated_fields = {"code": ("title",)}
-    inlines = [KpiMilestoneInline, MeasurementInline]
+    inlines = [MeasureMilestoneInline, FigureInline]
     fieldsets = (
         (
             None,
@@ -192,14 +192,14 @@ class KpiAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     )
 
 
-class MeasurementAdminForm(forms.ModelForm):
+class FigureAdminForm(forms.ModelForm):
     """Refuses a save based on an out-of-date copy of the figure (no lost updates)."""
 
     version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
-        model = Measurement
-        fields = ("kpi", "period", "value", "numerator", "denominator", "commentary")
+        model = Figure
+        fields = ("measure", "period", "value", "numerator", "denominator", "commentary")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,7 +209,7 @@ class MeasurementAdminForm(forms.ModelForm):
         data = super().clean()
         if self.instance.pk:
             # The admin saves inside a transaction, so this lock holds until it commits.
-            current = Measurement.objects.select_for_update().get(pk=self.instance.pk)
+            current = Figure.objects.select_for_update().get(pk=self.instance.pk)
             if current.version != data.get("version_seen"):
                 raise ValidationError(
                     "Someone else saved this figure after you opened it, so your change was "
@@ -220,24 +220,24 @@ class MeasurementAdminForm(forms.ModelForm):
         return data
 
 
-@admin.register(Measurement)
-class MeasurementAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
+@admin.register(Figure)
+class FigureAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     """Figures enter as drafts; status changes only through the workflow actions.
 
     Approved figures are read-only here: an approver corrects them, with a
     reason, on the staff "correct" page.
     """
 
-    form = MeasurementAdminForm
-    list_display = ("kpi", "period", "value", "status", "entered_by", "approved_by")
-    list_filter = ("status", "kpi__plan", "kpi")
-    search_fields = ("kpi__title", "kpi__code", "commentary")
+    form = FigureAdminForm
+    list_display = ("measure", "period", "value", "status", "entered_by", "approved_by")
+    list_filter = ("status", "measure__plan", "measure")
+    search_fields = ("measure__title", "measure__code", "commentary")
     date_hierarchy = "period"
-    ordering = ("-period", "kpi")
-    list_select_related = ("kpi", "entered_by", "approved_by")
-    autocomplete_fields = ("kpi",)
+    ordering = ("-period", "measure")
+    list_select_related = ("measure", "entered_by", "approved_by")
+    autocomplete_fields = ("measure",)
     fields = (
-        "kpi",
+        "measure",
         "period",
         "value",
         ("numerator", "denominator"),
@@ -271,7 +271,7 @@ class MeasurementAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or obj.status != Measurement.Status.APPROVED)
+        return allowed and (obj is None or obj.status != Figure.Status.APPROVED)
 
     def save_model(self, request, obj, form, change):
         obj.entered_by = request.user
@@ -280,12 +280,12 @@ class MeasurementAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
 
     def _run(self, request, queryset, step, done):
         count = 0
-        for measurement in queryset:
+        for figure in queryset:
             try:
-                step(measurement=measurement, by=request.user)
+                step(figure=figure, by=request.user)
             except (services.WorkflowError, PermissionDenied, ValidationError) as error:
                 text = "; ".join(error.messages) if isinstance(error, ValidationError) else error
-                self.message_user(request, f"{measurement}: {text}", messages.ERROR)
+                self.message_user(request, f"{figure}: {text}", messages.ERROR)
             else:
                 count += 1
         if count:
@@ -293,11 +293,11 @@ class MeasurementAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
 
     @admin.action(description="Submit selected figures for approval")
     def submit_selected(self, request, queryset):
-        self._run(request, queryset, services.submit_measurement, "submitted")
+        self._run(request, queryset, services.submit_figure, "submitted")
 
     @admin.action(description="Approve selected submitted figures")
     def approve_selected(self, request, queryset):
-        self._run(request, queryset, services.approve_measurement, "approved")
+        self._run(request, queryset, services.approve_figure, "approved")
 
 
 class EvidenceAdminForm(forms.ModelForm):
@@ -313,8 +313,8 @@ class EvidenceAdminForm(forms.ModelForm):
             "no_personal_data",
             "finding",
             "action",
-            "kpi",
-            "measurement",
+            "measure",
+            "figure",
         )
 
     def __init__(self, *args, **kwargs):
@@ -334,11 +334,11 @@ class EvidenceAdminForm(forms.ModelForm):
 @admin.register(Evidence)
 class EvidenceAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     form = EvidenceAdminForm
-    list_display = ("title", "date", "is_public", "finding", "kpi", "uploaded_by")
+    list_display = ("title", "date", "is_public", "finding", "measure", "uploaded_by")
     list_filter = ("is_public", "finding")
     search_fields = ("title", "description")
     date_hierarchy = "date"
-    autocomplete_fields = ("kpi", "action", "measurement")
+    autocomplete_fields = ("measure", "action", "figure")
     readonly_fields = ("original_filename", "uploaded_by")
 
     def save_model(self, request, obj, form, change):

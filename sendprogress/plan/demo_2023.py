@@ -25,13 +25,13 @@ from .models import (
     Action,
     ActionUpdate,
     Evidence,
+    Figure,
     Finding,
     Inspection,
     Judgement,
-    Kpi,
-    KpiMilestone,
     LocalArea,
-    Measurement,
+    Measure,
+    MeasureMilestone,
     Milestone,
     MonitoringEvent,
     Partner,
@@ -338,11 +338,11 @@ def _figure(spec: MeasureSpec, month_number: int, months_to_target: int) -> Deci
 def _clear() -> None:
     """Remove the content a previous run made (the demo database only holds the demo)."""
     for model in (
-        Measurement,
-        KpiMilestone,
+        Figure,
+        MeasureMilestone,
         Post,
         Evidence,
-        Kpi,
+        Measure,
         ActionUpdate,
         Action,
         MonitoringEvent,
@@ -533,14 +533,14 @@ def _measures(plan, findings, when) -> None:
     )
     approved_at = timezone.now()
     for order, spec in enumerate(MEASURES, start=1):
-        kpi = Kpi.objects.create(
+        measure = Measure.objects.create(
             plan=plan,
             code=spec.code,
             title=spec.title,
             why_it_matters=spec.why,
             definition=spec.definition,
             source=spec.source,
-            frequency=Kpi.Frequency.MONTHLY,
+            frequency=Measure.Frequency.MONTHLY,
             unit=spec.unit,
             rate_per=spec.rate_per,
             higher_is_better=spec.higher_is_better,
@@ -553,33 +553,33 @@ def _measures(plan, findings, when) -> None:
             illustrative=True,
             order=order,
         )
-        kpi.findings.set([findings[slug] for slug in spec.findings])
+        measure.findings.set([findings[slug] for slug in spec.findings])
         step = spec.target - spec.baseline
         for n in (1, 2, 3):
-            KpiMilestone.objects.create(
-                kpi=kpi,
+            MeasureMilestone.objects.create(
+                measure=measure,
                 date=months_before(when.baseline, -4 * n),
                 target=_round(float(spec.baseline + step * n * 4 / months_to_target), spec.places),
             )
-        Measurement.objects.bulk_create(
-            Measurement(
-                kpi=kpi,
+        Figure.objects.bulk_create(
+            Figure(
+                measure=measure,
                 period=month,
                 value=_figure(spec, n, months_to_target),
                 commentary="Made-up figure for the demo.",
-                status=Measurement.Status.APPROVED,
+                status=Figure.Status.APPROVED,
                 approved_at=approved_at,
             )
             for n, month in enumerate(months, start=1)
         )
         # Last month's figure is due: one entered as a draft, one waiting for approval.
         if order in (1, 4):
-            Measurement.objects.create(
-                kpi=kpi,
+            Figure.objects.create(
+                measure=measure,
                 period=months_before(when.this_month, 1),
                 value=_figure(spec, len(months) + 1, months_to_target),
                 commentary="Made-up figure for the demo, not yet approved.",
-                status=Measurement.Status.DRAFT if order == 1 else Measurement.Status.SUBMITTED,
+                status=Figure.Status.DRAFT if order == 1 else Figure.Status.SUBMITTED,
             )
 
 

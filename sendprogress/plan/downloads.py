@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Evidence, Kpi, Measurement
+from .models import Evidence, Figure, Measure
 from .permissions import is_staff
 from .uploads import CONTENT_TYPES
 
@@ -43,69 +43,69 @@ def _safe_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _figures(kpis):
+def _figures(measures):
     """Approved figures of the given public measures, by measure then period."""
     return (
-        Measurement.objects.approved()
-        .filter(kpi__in=kpis)
-        .order_by("kpi__plan_id", "kpi__order", "kpi__title", "period")
+        Figure.objects.approved()
+        .filter(measure__in=measures)
+        .order_by("measure__plan_id", "measure__order", "measure__title", "period")
     )
 
 
-def _findings(kpi) -> str:
+def _findings(measure) -> str:
     """The titles of the findings a measure shows progress on, in one cell."""
-    return "; ".join(f.title for f in kpi.findings.all())
+    return "; ".join(f.title for f in measure.findings.all())
 
 
-def _row(kpi, m) -> dict:
-    expected = kpi.expected_on(m.period)
+def _row(measure, m) -> dict:
+    expected = measure.expected_on(m.period)
     return {
-        "measure_code": kpi.code,
-        "measure": kpi.title,
-        "plan": kpi.plan.title if kpi.plan else "",
-        "plan_status": kpi.plan.get_status_display() if kpi.plan else "",
-        "findings": _findings(kpi),
+        "measure_code": measure.code,
+        "measure": measure.title,
+        "plan": measure.plan.title if measure.plan else "",
+        "plan_status": measure.plan.get_status_display() if measure.plan else "",
+        "findings": _findings(measure),
         "period": m.period.isoformat(),
         "value": m.value,
-        "unit": kpi.unit,
+        "unit": measure.unit,
         "numerator": m.numerator,
         "denominator": m.denominator,
         "expected_value": round(expected, 2) if expected is not None else None,
-        "progress": kpi.assess(m.value, m.period).label,
+        "progress": measure.assess(m.value, m.period).label,
         "commentary": m.commentary,
-        "illustrative": kpi.illustrative,
+        "illustrative": measure.illustrative,
     }
 
 
-def _rows(kpis):
-    by_pk = {k.pk: k for k in kpis}
-    for m in _figures(kpis):
-        yield _row(by_pk[m.kpi_id], m)
+def _rows(measures):
+    by_pk = {k.pk: k for k in measures}
+    for m in _figures(measures):
+        yield _row(by_pk[m.measure_id], m)
 
 
-def _csv_response(kpis, filename: str) -> HttpResponse:
+def _csv_response(measures, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    for row in _rows(kpis):
+    for row in _rows(measures):
         for key in ("measure", "plan", "findings", "commentary"):
             row[key] = _safe_text(row[key])
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return response
 
 
-def _describe_kpi(kpi, request) -> dict:
+def _describe_measure(measure, request) -> dict:
     return {
-        "code": kpi.code,
-        "title": kpi.title,
+        "code": measure.code,
+        "title": measure.title,
         "plan": {
-            "title": kpi.plan.title,
-            "kind": kpi.plan.kind,
-            "status": kpi.plan.status,
-            "url": request.build_absolute_uri(kpi.plan.get_absolute_url()),
+            "title": measure.plan.title,
+            "kind": measure.plan.kind,
+            "status": measure.plan.status,
+            "url": request.build_absolute_uri(measure.plan.get_absolute_url()),
         }
-        if kpi.plan
+        if measure.plan
         else None,
         "findings": [
             {
@@ -113,31 +113,31 @@ def _describe_kpi(kpi, request) -> dict:
                 "kind": f.kind,
                 "url": request.build_absolute_uri(f.get_absolute_url()),
             }
-            for f in kpi.findings.all()
+            for f in measure.findings.all()
         ],
-        "definition": kpi.definition,
-        "source": kpi.source,
-        "frequency": kpi.get_frequency_display(),
-        "unit": kpi.unit,
-        "rate_per": kpi.rate_per,
-        "higher_is_better": kpi.higher_is_better,
+        "definition": measure.definition,
+        "source": measure.source,
+        "frequency": measure.get_frequency_display(),
+        "unit": measure.unit,
+        "rate_per": measure.rate_per,
+        "higher_is_better": measure.higher_is_better,
         "baseline": {
-            "value": kpi.baseline_value,
-            "date": kpi.baseline_date,
-            "label": kpi.baseline_label,
+            "value": measure.baseline_value,
+            "date": measure.baseline_date,
+            "label": measure.baseline_label,
         },
-        "target": {"value": kpi.target_value, "date": kpi.target_date},
-        "milestones": [{"date": m.date, "target": m.target} for m in kpi.milestones.all()],
+        "target": {"value": measure.target_value, "date": measure.target_date},
+        "milestones": [{"date": m.date, "target": m.target} for m in measure.milestones.all()],
         "comparator": {
-            "value": kpi.comparator_value,
-            "label": kpi.comparator_label,
-            "year": kpi.comparator_year,
+            "value": measure.comparator_value,
+            "label": measure.comparator_label,
+            "year": measure.comparator_year,
         }
-        if kpi.comparator_value is not None
+        if measure.comparator_value is not None
         else None,
-        "illustrative": kpi.illustrative,
-        "progress": kpi.progress.label,
-        "url": request.build_absolute_uri(kpi.get_absolute_url()),
+        "illustrative": measure.illustrative,
+        "progress": measure.progress.label,
+        "url": request.build_absolute_uri(measure.get_absolute_url()),
     }
 
 
@@ -160,36 +160,38 @@ FIGURE_FIELDS = (
 )
 
 
-def _json_response(request, kpis, filename: str) -> JsonResponse:
-    figures: dict[str, list] = {k.code: [] for k in kpis}
-    for row in _rows(kpis):
+def _json_response(request, measures, filename: str) -> JsonResponse:
+    figures: dict[str, list] = {k.code: [] for k in measures}
+    for row in _rows(measures):
         figures[row["measure_code"]].append({key: row[key] for key in FIGURE_FIELDS})
     data = {
         "generated_at": timezone.now(),
         "note": "Only figures approved for publication are included.",
-        "measures": [_describe_kpi(k, request) | {"figures": figures[k.code]} for k in kpis],
+        "measures": [
+            _describe_measure(k, request) | {"figures": figures[k.code]} for k in measures
+        ],
     }
     response = JsonResponse(data, encoder=_Encoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def kpi_csv(request, code):
-    kpi = get_object_or_404(Kpi.objects.for_display(), code=code)
-    return _csv_response([kpi], f"{kpi.code}.csv")
+def measure_csv(request, code):
+    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    return _csv_response([measure], f"{measure.code}.csv")
 
 
-def kpi_json(request, code):
-    kpi = get_object_or_404(Kpi.objects.for_display(), code=code)
-    return _json_response(request, [kpi], f"{kpi.code}.json")
+def measure_json(request, code):
+    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    return _json_response(request, [measure], f"{measure.code}.json")
 
 
 def all_csv(request):
-    return _csv_response(list(Kpi.objects.for_display()), "all-measures.csv")
+    return _csv_response(list(Measure.objects.for_display()), "all-measures.csv")
 
 
 def all_json(request):
-    return _json_response(request, list(Kpi.objects.for_display()), "all-measures.json")
+    return _json_response(request, list(Measure.objects.for_display()), "all-measures.json")
 
 
 def evidence_download(request, pk):

@@ -1,6 +1,6 @@
 """The rules a measure's figure must meet, with a message on the field that breaks each.
 
-Used by `Measurement.clean()`, so the admin, the staff pages, the services and
+Used by `Figure.clean()`, so the admin, the staff pages, the services and
 the CSV import all apply the same rules.
 """
 
@@ -18,67 +18,67 @@ HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
 
-def computed_value(kpi, numerator: int, denominator: int) -> Decimal:
+def computed_value(measure, numerator: int, denominator: int) -> Decimal:
     """The figure a numerator and denominator give, in the measure's unit."""
-    scale = HUNDRED if kpi.unit == "percent" else Decimal(kpi.rate_per or 1)
+    scale = HUNDRED if measure.unit == "percent" else Decimal(measure.rate_per or 1)
     return (Decimal(numerator) * scale / Decimal(denominator)).quantize(
         TWO_PLACES, rounding=ROUND_HALF_UP
     )
 
 
-def check_figure(measurement) -> None:
+def check_figure(figure) -> None:
     """Raise ValidationError keyed by field; fill in the value from numerator/denominator."""
     errors: dict[str, list[str]] = {}
 
     def add(field: str, message: str) -> None:
         errors.setdefault(field, []).append(message)
 
-    kpi = measurement.kpi if measurement.kpi_id else None
-    if kpi is None:
+    measure = figure.measure if figure.measure_id else None
+    if measure is None:
         return
 
-    _check_period(kpi, measurement, add)
-    _check_value(kpi, measurement, add)
+    _check_period(measure, figure, add)
+    _check_value(measure, figure, add)
     if not errors:
-        _check_commentary(kpi, measurement, add)
+        _check_commentary(measure, figure, add)
     if errors:
         raise ValidationError(errors)
 
 
-def _check_period(kpi, m, add) -> None:
+def _check_period(measure, m, add) -> None:
     period = m.period
     if period is None:
         return
-    if not periods.is_period_start(kpi.frequency, period):
+    if not periods.is_period_start(measure.frequency, period):
         add(
             "period",
-            f"This measure is reported {kpi.get_frequency_display().lower()}: the period must "
-            f"start on {periods.ALIGNMENT_HELP[kpi.frequency]}.",
+            f"This measure is reported {measure.get_frequency_display().lower()}: the period must "
+            f"start on {periods.ALIGNMENT_HELP[measure.frequency]}.",
         )
         return
-    if kpi.baseline_date and period < kpi.baseline_date:
+    if measure.baseline_date and period < measure.baseline_date:
         add(
             "period",
             f"The period must be on or after the measure's baseline date, "
-            f"{kpi.baseline_date:%-d %B %Y}.",
+            f"{measure.baseline_date:%-d %B %Y}.",
         )
-    if kpi.reporting_ends and period > kpi.reporting_ends:
+    if measure.reporting_ends and period > measure.reporting_ends:
         add(
             "period",
-            f"Figures for this measure are only collected up to {kpi.reporting_ends:%B %Y}.",
+            f"Figures for this measure are only collected up to {measure.reporting_ends:%B %Y}.",
         )
     if period > timezone.localdate():
         add("period", "The period has not started yet. Figures can only be entered for the past.")
-    duplicate = type(m).objects.filter(kpi=kpi, period=period).exclude(pk=m.pk)
+    duplicate = type(m).objects.filter(measure=measure, period=period).exclude(pk=m.pk)
     if duplicate.exists():
         add(
             "period",
-            f"There is already a figure for {periods.label(kpi.frequency, period)}. "
+            f"There is already a figure for {periods.label(measure.frequency, period)}. "
             "Change that figure instead of adding a second one.",
         )
 
 
-def _check_value(kpi, m, add) -> None:
+def _check_value(measure, m, add) -> None:
     has_numerator = m.numerator is not None
     has_denominator = m.denominator is not None
     if has_numerator != has_denominator:
@@ -96,23 +96,23 @@ def _check_value(kpi, m, add) -> None:
                 f"({m.denominator}).",
             )
         else:
-            m.value = computed_value(kpi, m.numerator, m.denominator)
+            m.value = computed_value(measure, m.numerator, m.denominator)
     if m.value is None:
         add("value", "Enter the figure, or its numerator and denominator.")
         return
-    if kpi.unit == "percent" and not (0 <= m.value <= HUNDRED):
+    if measure.unit == "percent" and not (0 <= m.value <= HUNDRED):
         add("value", "A percentage must be between 0 and 100.")
     elif m.value < 0:
         add("value", "The figure cannot be negative.")
 
 
-def _check_commentary(kpi, m, add) -> None:
+def _check_commentary(measure, m, add) -> None:
     if m.period is None or m.value is None or (m.commentary or "").strip():
         return
-    if kpi.assess(m.value, m.period) in (Progress.AT_RISK, Progress.OFF_TRACK):
-        expected = kpi.expected_on(m.period)
+    if measure.assess(m.value, m.period) in (Progress.AT_RISK, Progress.OFF_TRACK):
+        expected = measure.expected_on(m.period)
         add(
             "commentary",
-            f"This figure misses its milestone (about {expected:.{kpi.decimal_places}f} "
+            f"This figure misses its milestone (about {expected:.{measure.decimal_places}f} "
             "expected for this period). Say why, and what is being done, in the commentary.",
         )

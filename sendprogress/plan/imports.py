@@ -17,9 +17,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
 from .figures import check_figure
-from .models import Kpi, KpiMilestone, Measurement
+from .models import Figure, Measure, MeasureMilestone
 
-REQUIRED_COLUMNS = ("kpi_code", "period", "value")
+REQUIRED_COLUMNS = ("measure_code", "period", "value")
 OPTIONAL_COLUMNS = ("numerator", "denominator", "commentary")
 MAX_ROWS = 2000
 MAX_BYTES = 2 * 1024 * 1024
@@ -32,15 +32,15 @@ class ImportFileError(Exception):
 @dataclass
 class Row:
     line: int
-    kpi_code: str
+    measure_code: str
     period_text: str
-    kpi: Kpi | None = None
+    measure: Measure | None = None
     period: date | None = None
     value: Decimal | None = None
     numerator: int | None = None
     denominator: int | None = None
     commentary: str = ""
-    existing: Measurement | None = None
+    existing: Figure | None = None
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -50,7 +50,7 @@ class Row:
     def as_session(self) -> dict:
         """What is kept between preview and confirmation: checked values, nothing else."""
         return {
-            "kpi": self.kpi.pk,
+            "measure": self.measure.pk,
             "period": self.period.isoformat(),
             "value": str(self.value) if self.value is not None else None,
             "numerator": self.numerator,
@@ -122,21 +122,25 @@ def _decode(upload) -> str:
 
 
 def _check_rows(raw_rows) -> list[Row]:
-    codes = {values.get("kpi_code", "") for _, values in raw_rows}
-    kpis = {
+    codes = {values.get("measure_code", "") for _, values in raw_rows}
+    measures = {
         k.code: k
-        for k in Kpi.objects.filter(code__in=codes).prefetch_related(
-            Prefetch("milestones", queryset=KpiMilestone.objects.order_by("date"))
+        for k in Measure.objects.filter(code__in=codes).prefetch_related(
+            Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("date"))
         )
     }
-    existing = {(m.kpi_id, m.period): m for m in Measurement.objects.filter(kpi__code__in=codes)}
+    existing = {
+        (m.measure_id, m.period): m for m in Figure.objects.filter(measure__code__in=codes)
+    }
     seen: dict[tuple, int] = {}
     rows = []
     for line, values in raw_rows:
-        row = Row(line=line, kpi_code=values.get("kpi_code", ""), period_text=values["period"])
-        _parse(row, values, kpis)
-        if row.kpi and row.period:
-            key = (row.kpi.pk, row.period)
+        row = Row(
+            line=line, measure_code=values.get("measure_code", ""), period_text=values["period"]
+        )
+        _parse(row, values, measures)
+        if row.measure and row.period:
+            key = (row.measure.pk, row.period)
             if key in seen:
                 row.errors.append(f"This measure and period are also on line {seen[key]}.")
             seen[key] = line
@@ -146,18 +150,18 @@ def _check_rows(raw_rows) -> list[Row]:
                     f"The figure for this period is already "
                     f"{row.existing.get_status_display().lower()}; an import cannot change it."
                 )
-        if row.kpi and not row.errors:
+        if row.measure and not row.errors:
             _check_figure(row)
         rows.append(row)
     return rows
 
 
-def _parse(row: Row, values: dict, kpis: dict) -> None:
-    row.kpi = kpis.get(row.kpi_code)
-    if not row.kpi_code:
+def _parse(row: Row, values: dict, measures: dict) -> None:
+    row.measure = measures.get(row.measure_code)
+    if not row.measure_code:
         row.errors.append("The KPI code is blank.")
-    elif row.kpi is None:
-        row.errors.append(f"There is no measure with the code “{row.kpi_code}”.")
+    elif row.measure is None:
+        row.errors.append(f"There is no measure with the code “{row.measure_code}”.")
     row.period = _parse_period(row.period_text, row.errors)
     row.value = _parse_decimal(values.get("value", ""), "value", row.errors)
     row.numerator = _parse_int(values.get("numerator", ""), "numerator", row.errors)
@@ -197,9 +201,9 @@ def _parse_int(text: str, name: str, errors: list[str]) -> int | None:
 
 def _check_figure(row: Row) -> None:
     # Check a copy so the stored figure is untouched until the import is confirmed.
-    probe = Measurement(
+    probe = Figure(
         pk=row.existing.pk if row.existing else None,
-        kpi=row.kpi,
+        measure=row.measure,
         period=row.period,
         value=row.value,
         numerator=row.numerator,

@@ -11,13 +11,13 @@ from django.core.exceptions import PermissionDenied
 ACTIONS: dict[str, str | None] = {
     # Reading the staff pages and internal evidence: any staff role.
     "view": None,
-    "enter": "plan.add_measurement",
-    "edit": "plan.change_measurement",
-    "submit": "plan.submit_measurement",
-    "approve": "plan.approve_measurement",
-    "correct": "plan.correct_measurement",
+    "enter": "plan.add_figure",
+    "edit": "plan.change_figure",
+    "submit": "plan.submit_figure",
+    "approve": "plan.approve_figure",
+    "correct": "plan.correct_figure",
     "upload_evidence": "plan.add_evidence",
-    "import": "plan.add_measurement",
+    "import": "plan.add_figure",
 }
 
 REFUSALS = {

@@ -4,7 +4,7 @@ draft → submitted → approved (public), or submitted → returned (with a rea
 → submitted again. An approved figure changes only by a correction with a
 recorded reason. Each step is one transaction, checks the user's permission,
 records who and when, and refuses to act on a figure that changed since the
-user loaded it (optimistic locking on `Measurement.version`).
+user loaded it (optimistic locking on `Figure.version`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import periods
-from .models import Evidence, Kpi, Measurement
+from .models import Evidence, Figure, Measure
 from .permissions import require
 
-Status = Measurement.Status
+Status = Figure.Status
 
 
 class WorkflowError(Exception):
@@ -31,7 +31,7 @@ class WorkflowError(Exception):
 class EditConflict(Exception):
     """Someone else saved the figure after this user loaded it."""
 
-    def __init__(self, current: Measurement):
+    def __init__(self, current: Figure):
         self.current = current
         super().__init__(
             f"Someone else changed this figure while you were working on it "
@@ -50,23 +50,23 @@ class EvidenceUpload:
     no_personal_data: bool
 
 
-def _lock(measurement: Measurement, expected_version: int | None) -> Measurement:
-    current = Measurement.objects.select_for_update().select_related("kpi").get(pk=measurement.pk)
+def _lock(figure: Figure, expected_version: int | None) -> Figure:
+    current = Figure.objects.select_for_update().select_related("measure").get(pk=figure.pk)
     if expected_version is not None and current.version != expected_version:
         raise EditConflict(current)
     return current
 
 
-def _save(measurement: Measurement, reason: str, by) -> Measurement:
-    measurement.full_clean()
+def _save(figure: Figure, reason: str, by) -> Figure:
+    figure.full_clean()
     # The audit trail names the user even when no request is running (imports, shell).
-    measurement._history_user = by
-    measurement._change_reason = reason
-    measurement.save()
-    return measurement
+    figure._history_user = by
+    figure._change_reason = reason
+    figure.save()
+    return figure
 
 
-def _attach(evidence: EvidenceUpload | None, measurement: Measurement, by) -> None:
+def _attach(evidence: EvidenceUpload | None, figure: Figure, by) -> None:
     if evidence is None:
         return
     require(by, "upload_evidence")
@@ -75,13 +75,13 @@ def _attach(evidence: EvidenceUpload | None, measurement: Measurement, by) -> No
             {"no_personal_data": "Confirm the file holds no personal data about a child."}
         )
     record = Evidence(
-        title=evidence.title or f"Evidence for {measurement}",
+        title=evidence.title or f"Evidence for {figure}",
         date=timezone.localdate(),
         file=evidence.file,
         is_public=evidence.is_public,
         no_personal_data=True,
-        kpi=measurement.kpi,
-        measurement=measurement,
+        measure=figure.measure,
+        figure=figure,
         uploaded_by=by,
     )
     record._history_user = by
@@ -91,7 +91,7 @@ def _attach(evidence: EvidenceUpload | None, measurement: Measurement, by) -> No
 @transaction.atomic
 def save_figure(
     *,
-    kpi: Kpi,
+    measure: Measure,
     period: date,
     value: Decimal | None,
     numerator: int | None = None,
@@ -101,102 +101,98 @@ def save_figure(
     expected_version: int | None = None,
     submit: bool = False,
     evidence: EvidenceUpload | None = None,
-) -> Measurement:
+) -> Figure:
     """Enter or change a draft (or returned) figure for a period, optionally submitting it."""
-    existing = Measurement.objects.filter(kpi=kpi, period=period).first()
+    existing = Figure.objects.filter(measure=measure, period=period).first()
     if existing is None:
         require(by, "enter")
-        measurement = Measurement(kpi=kpi, period=period)
+        figure = Figure(measure=measure, period=period)
         reason = "Entered"
     else:
         require(by, "edit")
-        measurement = _lock(existing, expected_version)
-        if not measurement.is_editable:
+        figure = _lock(existing, expected_version)
+        if not figure.is_editable:
             raise WorkflowError(
-                f"The figure for {periods.label(kpi.frequency, period)} is "
-                f"{measurement.get_status_display().lower()} and cannot be edited."
+                f"The figure for {periods.label(measure.frequency, period)} is "
+                f"{figure.get_status_display().lower()} and cannot be edited."
             )
         reason = "Edited"
-    measurement.value = value
-    measurement.numerator = numerator
-    measurement.denominator = denominator
-    measurement.commentary = commentary
-    measurement.entered_by = by
+    figure.value = value
+    figure.numerator = numerator
+    figure.denominator = denominator
+    figure.commentary = commentary
+    figure.entered_by = by
     if submit:
         require(by, "submit")
-        _mark_submitted(measurement, by)
+        _mark_submitted(figure, by)
         reason += " and submitted"
-    _save(measurement, reason, by)
-    _attach(evidence, measurement, by)
-    return measurement
+    _save(figure, reason, by)
+    _attach(evidence, figure, by)
+    return figure
 
 
-def _mark_submitted(measurement: Measurement, by) -> None:
-    measurement.status = Status.SUBMITTED
-    measurement.submitted_by = by
-    measurement.submitted_at = timezone.now()
+def _mark_submitted(figure: Figure, by) -> None:
+    figure.status = Status.SUBMITTED
+    figure.submitted_by = by
+    figure.submitted_at = timezone.now()
 
 
 @transaction.atomic
-def submit_measurement(
-    *, measurement: Measurement, by, expected_version: int | None = None
-) -> Measurement:
+def submit_figure(*, figure: Figure, by, expected_version: int | None = None) -> Figure:
     require(by, "submit")
-    measurement = _lock(measurement, expected_version)
-    if not measurement.is_editable:
+    figure = _lock(figure, expected_version)
+    if not figure.is_editable:
         raise WorkflowError(
             f"Only a draft or returned figure can be submitted; this one is "
-            f"{measurement.get_status_display().lower()}."
+            f"{figure.get_status_display().lower()}."
         )
-    _mark_submitted(measurement, by)
-    return _save(measurement, "Submitted for approval", by)
+    _mark_submitted(figure, by)
+    return _save(figure, "Submitted for approval", by)
 
 
 @transaction.atomic
-def approve_measurement(
-    *, measurement: Measurement, by, expected_version: int | None = None
-) -> Measurement:
+def approve_figure(*, figure: Figure, by, expected_version: int | None = None) -> Figure:
     require(by, "approve")
-    measurement = _lock(measurement, expected_version)
-    if measurement.status != Status.SUBMITTED:
+    figure = _lock(figure, expected_version)
+    if figure.status != Status.SUBMITTED:
         raise WorkflowError(
             f"Only a submitted figure can be approved; this one is "
-            f"{measurement.get_status_display().lower()}."
+            f"{figure.get_status_display().lower()}."
         )
-    if measurement.submitted_by_id == by.pk:
+    if figure.submitted_by_id == by.pk:
         raise WorkflowError(
             "You submitted this figure, so another approver must check and approve it."
         )
-    measurement.status = Status.APPROVED
-    measurement.approved_by = by
-    measurement.approved_at = timezone.now()
-    return _save(measurement, "Approved", by)
+    figure.status = Status.APPROVED
+    figure.approved_by = by
+    figure.approved_at = timezone.now()
+    return _save(figure, "Approved", by)
 
 
 @transaction.atomic
-def return_measurement(
-    *, measurement: Measurement, by, reason: str, expected_version: int | None = None
-) -> Measurement:
+def return_figure(
+    *, figure: Figure, by, reason: str, expected_version: int | None = None
+) -> Figure:
     require(by, "approve")
     if not reason.strip():
         raise ValidationError({"return_reason": "Say why the figure is being returned."})
-    measurement = _lock(measurement, expected_version)
-    if measurement.status != Status.SUBMITTED:
+    figure = _lock(figure, expected_version)
+    if figure.status != Status.SUBMITTED:
         raise WorkflowError(
             f"Only a submitted figure can be returned; this one is "
-            f"{measurement.get_status_display().lower()}."
+            f"{figure.get_status_display().lower()}."
         )
-    measurement.status = Status.RETURNED
-    measurement.return_reason = reason.strip()
-    measurement.returned_by = by
-    measurement.returned_at = timezone.now()
-    return _save(measurement, f"Returned: {reason.strip()}", by)
+    figure.status = Status.RETURNED
+    figure.return_reason = reason.strip()
+    figure.returned_by = by
+    figure.returned_at = timezone.now()
+    return _save(figure, f"Returned: {reason.strip()}", by)
 
 
 @transaction.atomic
-def correct_measurement(
+def correct_figure(
     *,
-    measurement: Measurement,
+    figure: Figure,
     by,
     value: Decimal | None,
     numerator: int | None = None,
@@ -204,22 +200,22 @@ def correct_measurement(
     commentary: str,
     reason: str,
     expected_version: int | None = None,
-) -> Measurement:
+) -> Figure:
     """Change a published figure. The reason is kept on the figure and in its history."""
     require(by, "correct")
     if not reason.strip():
         raise ValidationError({"correction_reason": "Say why the approved figure is changing."})
-    measurement = _lock(measurement, expected_version)
-    if measurement.status != Status.APPROVED:
+    figure = _lock(figure, expected_version)
+    if figure.status != Status.APPROVED:
         raise WorkflowError("Only an approved figure is corrected; edit drafts instead.")
-    measurement.value = value
-    measurement.numerator = numerator
-    measurement.denominator = denominator
-    measurement.commentary = commentary
-    measurement.correction_reason = reason.strip()
-    measurement.corrected_by = by
-    measurement.corrected_at = timezone.now()
-    return _save(measurement, f"Corrected: {reason.strip()}", by)
+    figure.value = value
+    figure.numerator = numerator
+    figure.denominator = denominator
+    figure.commentary = commentary
+    figure.correction_reason = reason.strip()
+    figure.corrected_by = by
+    figure.corrected_at = timezone.now()
+    return _save(figure, f"Corrected: {reason.strip()}", by)
 
 
 @transaction.atomic
@@ -230,12 +226,12 @@ def import_figures(*, rows: list[dict], by, submit: bool) -> int:
     again here, because figures may have changed since the preview.
     """
     require(by, "import")
-    kpis = Kpi.objects.in_bulk({row["kpi"] for row in rows})
+    measures = Measure.objects.in_bulk({row["measure"] for row in rows})
     for row in rows:
-        if row["kpi"] not in kpis:
+        if row["measure"] not in measures:
             raise ValidationError("A measure in the file has been deleted since the preview.")
         save_figure(
-            kpi=kpis[row["kpi"]],
+            measure=measures[row["measure"]],
             period=date.fromisoformat(row["period"]),
             value=Decimal(row["value"]) if row["value"] is not None else None,
             numerator=row["numerator"],

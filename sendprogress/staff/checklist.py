@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 
-from sendprogress.plan.models import Finding, Inspection, Kpi, LocalArea, Measurement, Plan
+from sendprogress.plan.models import Figure, Finding, Inspection, LocalArea, Measure, Plan
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def steps() -> list[Step]:
     local_area = LocalArea.objects.first()
     inspection = Inspection.objects.filter(kind="inspection").order_by("-date").first()
     plan = Plan.objects.public().current()
-    measures = Kpi.objects.filter(plan=plan) if plan else Kpi.objects.none()
+    measures = Measure.objects.filter(plan=plan) if plan else Measure.objects.none()
     incomplete = measures.filter(
         Q(baseline_value__isnull=True)
         | Q(baseline_date__isnull=True)
@@ -75,12 +75,12 @@ def steps() -> list[Step]:
             measures.exists() and not incomplete.exists(),
             "Every measure in the current plan has a starting point and a target, each with "
             "a date.",
-            _admin("kpi"),
+            _admin("measure"),
             "See the measures",
         ),
         Step(
             "The first approved figures",
-            Measurement.objects.approved().filter(kpi__in=measures).exists(),
+            Figure.objects.approved().filter(measure__in=measures).exists(),
             "At least one figure for the current plan's measures is approved, so the public "
             "pages show progress.",
             reverse("staff:data_due"),

@@ -32,18 +32,18 @@ class GovukFormMixin:
             widget.attrs["class"] = css
 
 
-def period_choices(kpi, *, today: date | None = None) -> list[tuple[str, str]]:
+def period_choices(measure, *, today: date | None = None) -> list[tuple[str, str]]:
     """The recent periods a figure can be entered for, newest (the one due) first."""
     today = today or timezone.localdate()
-    start = periods.due_period(kpi.frequency, today)
-    if kpi.reporting_ends and start > kpi.reporting_ends:
-        start = periods.period_start(kpi.frequency, kpi.reporting_ends)
+    start = periods.due_period(measure.frequency, today)
+    if measure.reporting_ends and start > measure.reporting_ends:
+        start = periods.period_start(measure.frequency, measure.reporting_ends)
     choices = []
     for _ in range(PERIOD_CHOICES_BACK):
-        if kpi.baseline_date and start < kpi.baseline_date:
+        if measure.baseline_date and start < measure.baseline_date:
             break
-        choices.append((start.isoformat(), periods.label(kpi.frequency, start)))
-        start = periods.previous_period(kpi.frequency, start)
+        choices.append((start.isoformat(), periods.label(measure.frequency, start)))
+        start = periods.previous_period(measure.frequency, start)
     return choices
 
 
@@ -86,10 +86,10 @@ class FigureForm(FigureFields):
 
     field_order = ["period", "value", "numerator", "denominator", "commentary"]
 
-    def __init__(self, *args, kpi, **kwargs):
+    def __init__(self, *args, measure, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kpi = kpi
-        self.fields["period"].choices = period_choices(kpi)
+        self.measure = measure
+        self.fields["period"].choices = period_choices(measure)
         self.style_fields()
 
     def clean(self):

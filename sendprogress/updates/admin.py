@@ -23,7 +23,7 @@ class PostAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
     search_fields = ("title", "summary", "body")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-    filter_horizontal = ("areas", "kpis")
+    filter_horizontal = ("areas", "measures")
     ordering = ("-published_at",)
     readonly_fields = ("staff_preview", "revised_at", "emails_queued_at")
 
@@ -51,7 +51,7 @@ class PostAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
         return [
             (None, {"fields": ["title", "slug", "summary", "body"]}),
             ("Author", {"fields": ["author_name", "author_role"]}),
-            ("What it is about", {"fields": ["areas", "kpis"]}),
+            ("What it is about", {"fields": ["areas", "measures"]}),
             (
                 "Publishing",
                 {

@@ -34,7 +34,7 @@ class PostAdminForm(forms.ModelForm):
             "author_name",
             "author_role",
             "areas",
-            "kpis",
+            "measures",
             "status",
             "published_at",
         ]

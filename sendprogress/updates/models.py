@@ -41,7 +41,7 @@ class Post(models.Model):
     author_name = models.CharField(max_length=120, help_text="The author's public name")
     author_role = models.CharField(max_length=120, help_text="e.g. Assistant Director of SEND")
     areas = models.ManyToManyField("plan.Finding", blank=True, related_name="posts")
-    kpis = models.ManyToManyField("plan.Kpi", blank=True, related_name="posts")
+    measures = models.ManyToManyField("plan.Measure", blank=True, related_name="posts")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         null=True, blank=True, help_text="When it goes public; a future time schedules it"

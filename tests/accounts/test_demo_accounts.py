@@ -36,9 +36,9 @@ def test_roles_exist_after_migrating():
     from django.contrib.auth.models import Group
 
     approver = Group.objects.get(name=roles.APPROVER)
-    assert approver.permissions.filter(codename="approve_measurement").exists()
+    assert approver.permissions.filter(codename="approve_figure").exists()
     officer = Group.objects.get(name=roles.DATA_OFFICER)
-    assert not officer.permissions.filter(codename="approve_measurement").exists()
+    assert not officer.permissions.filter(codename="approve_figure").exists()
 
 
 def test_syncing_roles_with_the_real_app_registry_leaves_it_working(db):

@@ -18,7 +18,7 @@ django.setup()
 from django.core.files.base import ContentFile  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from sendprogress.plan.models import Evidence, Finding, Kpi  # noqa: E402
+from sendprogress.plan.models import Evidence, Finding, Measure  # noqa: E402
 from sendprogress.updates.models import Post  # noqa: E402
 
 UPLOADED = b"%PDF-1.4\n% evidence for the backup round trip\n%%EOF\n"
@@ -60,7 +60,7 @@ def public_addresses() -> list[str]:
         "/sitemap.xml",
     ]
     addresses += [f"/findings/{slug}/" for slug in Finding.objects.values_list("slug", flat=True)]
-    for code in Kpi.objects.public().values_list("code", flat=True):
+    for code in Measure.objects.public().values_list("code", flat=True):
         addresses += [f"/measures/{code}/", f"/measures/{code}/figures.csv"]
         addresses.append(f"/measures/{code}/figures.json")
     addresses += [

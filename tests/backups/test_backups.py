@@ -143,7 +143,7 @@ def test_a_backup_restores_the_same_rows_files_and_public_pages(scratch_database
     assert sorted(after) == sorted(before)
     for table in before:
         assert after[table] == before[table], f"{table} differs after the restore"
-    assert len(after["plan_measurement"]) == 75
+    assert len(after["plan_figure"]) == 75
     assert len(after["plan_evidence"]) == 6
 
     # The same uploaded files.

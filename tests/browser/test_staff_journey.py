@@ -8,12 +8,12 @@ from django.core.management import call_command
 
 from sendprogress.accounts.roles import sync_roles
 from sendprogress.plan import periods
-from sendprogress.plan.models import Measurement
+from sendprogress.plan.models import Figure
 
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
-KPI_CODE = "ehcp-20-weeks"
+MEASURE_CODE = "ehcp-20-weeks"
 DUE = periods.due_period("monthly", date.today())
 
 
@@ -50,7 +50,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
-    section = page.locator(f"#due-{KPI_CODE}")
+    section = page.locator(f"#due-{MEASURE_CODE}")
     section.get_by_text("Enter the figure").click()
     assert_accessible(page)
     section.get_by_label("Figure", exact=True).fill("63.5")
@@ -59,12 +59,12 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
     section.get_by_label("Evidence title").fill("Audit summary")
     section.get_by_label("I confirm the file holds no personal data about any child").check()
     section.get_by_role("button", name="Submit for approval").click()
-    page.locator(f"#due-{KPI_CODE}").get_by_text("Submitted for approval").first.wait_for()
+    page.locator(f"#due-{MEASURE_CODE}").get_by_text("Submitted for approval").first.wait_for()
     assert page.url == base + "/staff/"  # swapped in place by htmx, no page load
     assert_accessible(page)
 
     # It is not public yet.
-    page.goto(base + f"/measures/{KPI_CODE}/")
+    page.goto(base + f"/measures/{MEASURE_CODE}/")
     assert f"{DUE:%B %Y}" not in page.locator("main").inner_text()
     page.goto(base + "/staff/")
     sign_out(page)
@@ -78,8 +78,8 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
     page.get_by_text("approved and is now public").wait_for()
     assert_accessible(page)
 
-    figure = Measurement.objects.get(kpi__code=KPI_CODE, period=DUE)
-    assert figure.status == Measurement.Status.APPROVED
+    figure = Figure.objects.get(measure__code=MEASURE_CODE, period=DUE)
+    assert figure.status == Figure.Status.APPROVED
     assert figure.entered_by.username == "data.officer"
     assert figure.approved_by.username == "approver"
 
@@ -93,7 +93,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 
     # It now appears on the public measure page.
     sign_out(page)
-    page.goto(base + f"/measures/{KPI_CODE}/")
+    page.goto(base + f"/measures/{MEASURE_CODE}/")
     row = page.locator("tr", has_text=f"{DUE:%B %Y}")
     assert "63.5" in row.inner_text()
 
@@ -101,7 +101,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 def test_quick_entry_works_without_javascript(js_disabled_page, staff_demo):
     page, base = js_disabled_page, staff_demo.url
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
-    section = page.locator(f"#due-{KPI_CODE}")
+    section = page.locator(f"#due-{MEASURE_CODE}")
     section.get_by_text("Enter the figure").click()
     section.get_by_label("Figure", exact=True).fill("150")
     section.get_by_role("button", name="Save as draft").click()
@@ -111,15 +111,15 @@ def test_quick_entry_works_without_javascript(js_disabled_page, staff_demo):
     page.get_by_label("Commentary").fill("Steady.")
     page.get_by_role("button", name="Save as draft").click()
     page.get_by_text(f"The figure for {DUE:%B %Y} was saved as a draft.").wait_for()
-    assert Measurement.objects.get(kpi__code=KPI_CODE, period=DUE).status == "draft"
+    assert Figure.objects.get(measure__code=MEASURE_CODE, period=DUE).status == "draft"
 
 
 def test_the_import_preview_is_accessible(page, staff_demo, tmp_path):
     base = staff_demo.url
     csv = tmp_path / "figures.csv"
     csv.write_text(
-        "kpi_code,period,value,numerator,denominator,commentary\n"
-        f"{KPI_CODE},{DUE.isoformat()},64,,,Steady\n"
+        "measure_code,period,value,numerator,denominator,commentary\n"
+        f"{MEASURE_CODE},{DUE.isoformat()},64,,,Steady\n"
         "nope,2024-13-01,x,,,\n"
     )
     sign_in(page, base, "data.officer", "demo-data-officer-pass")

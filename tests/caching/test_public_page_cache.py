@@ -20,13 +20,13 @@ from sendprogress.caching.middleware import PublicPageCacheMiddleware
 from sendprogress.caching.models import PublicContentVersion
 from sendprogress.pages.models import GlossaryTerm
 from sendprogress.plan import services
-from sendprogress.plan.models import Measurement
+from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Post
 from tests.factories import (
+    make_figure,
     make_finding,
-    make_kpi,
     make_local_area,
-    make_measurement,
+    make_measure,
     make_post,
     make_user,
 )
@@ -37,16 +37,16 @@ HIT_QUERIES = 1  # reading the public content version, and nothing else
 
 
 @pytest.fixture
-def kpi(db):
+def measure(db):
     make_local_area()
-    kpi = make_kpi(
+    measure = make_measure(
         finding=make_finding(slug="the-area"),
         code="the-measure",
         baseline_date=date(2023, 1, 1),
         target_date=date(2024, 1, 1),
     )
-    make_measurement(kpi=kpi, period=date(2023, 2, 1), value="11.5")
-    return kpi
+    make_figure(measure=measure, period=date(2023, 2, 1), value="11.5")
+    return measure
 
 
 @pytest.fixture(params=["database", "shared cache"])
@@ -57,19 +57,19 @@ def version_store(request, settings):
     return request.param
 
 
-def _submitted(kpi, period, value):
+def _submitted(measure, period, value):
     officer = make_user(DATA_OFFICER)
-    return make_measurement(
-        kpi=kpi,
+    return make_figure(
+        measure=measure,
         period=period,
         value=value,
-        status=Measurement.Status.SUBMITTED,
+        status=Figure.Status.SUBMITTED,
         submitted_by=officer,
         submitted_at=timezone.now(),
     )
 
 
-def test_a_second_visit_is_served_from_the_cache(client, kpi, django_assert_num_queries):
+def test_a_second_visit_is_served_from_the_cache(client, measure, django_assert_num_queries):
     first = client.get("/measures/the-measure/")
     with django_assert_num_queries(HIT_QUERIES):
         second = client.get("/measures/the-measure/")
@@ -78,7 +78,7 @@ def test_a_second_visit_is_served_from_the_cache(client, kpi, django_assert_num_
 
 
 def test_with_a_shared_cache_a_hit_makes_no_query(
-    client, kpi, settings, django_assert_num_queries
+    client, measure, settings, django_assert_num_queries
 ):
     settings.PUBLIC_PAGE_CACHE_SHARED = True
     client.get("/")
@@ -87,32 +87,34 @@ def test_with_a_shared_cache_a_hit_makes_no_query(
 
 
 def test_an_approved_figure_shows_on_the_next_request(
-    client, kpi, version_store, django_capture_on_commit_callbacks
+    client, measure, version_store, django_capture_on_commit_callbacks
 ):
-    figure = _submitted(kpi, date(2023, 3, 1), "17.25")
+    figure = _submitted(measure, date(2023, 3, 1), "17.25")
     assert "17.2" not in client.get("/measures/the-measure/").content.decode()
     assert "17.2" not in client.get("/measures/the-measure/").content.decode()  # now cached
     with django_capture_on_commit_callbacks(execute=True):
-        services.approve_measurement(measurement=figure, by=make_user(APPROVER))
+        services.approve_figure(figure=figure, by=make_user(APPROVER))
     assert "17.2" in client.get("/measures/the-measure/").content.decode()
     assert "17.2" in client.get("/measures/all-measures.csv").content.decode()
 
 
-def test_a_draft_figure_is_never_shown_or_cached(client, kpi, version_store):
-    make_measurement(
-        kpi=kpi, period=date(2023, 4, 1), value="99.75", status=Measurement.Status.DRAFT
+def test_a_draft_figure_is_never_shown_or_cached(client, measure, version_store):
+    make_figure(
+        measure=measure, period=date(2023, 4, 1), value="99.75", status=Figure.Status.DRAFT
     )
     for url in ("/", "/findings/the-area/", "/measures/the-measure/", "/measures/"):
         for _ in range(2):
             assert "99.7" not in client.get(url).content.decode()
 
 
-def test_a_correction_shows_on_the_next_request(client, kpi, django_capture_on_commit_callbacks):
-    figure = kpi.measurements.get()
+def test_a_correction_shows_on_the_next_request(
+    client, measure, django_capture_on_commit_callbacks
+):
+    figure = measure.figures.get()
     client.get("/measures/the-measure/")
     with django_capture_on_commit_callbacks(execute=True):
-        services.correct_measurement(
-            measurement=figure,
+        services.correct_figure(
+            figure=figure,
             by=make_user(APPROVER),
             value=figure.value + 30,
             commentary="Recounted.",
@@ -121,39 +123,41 @@ def test_a_correction_shows_on_the_next_request(client, kpi, django_capture_on_c
     assert "Recounted." in client.get("/measures/the-measure/").content.decode()
 
 
-def test_staff_are_never_served_a_cached_page(client, kpi):
+def test_staff_are_never_served_a_cached_page(client, measure):
     client.get("/measures/the-measure/")
     # A change that bypasses the signals, so the anonymous copy is now stale.
-    Measurement.objects.filter(kpi=kpi).update(commentary="Fresh words for staff.")
+    Figure.objects.filter(measure=measure).update(commentary="Fresh words for staff.")
     assert "Fresh words" not in client.get("/measures/the-measure/").content.decode()
     client.force_login(make_user(DATA_OFFICER))
     assert "Fresh words" in client.get("/measures/the-measure/").content.decode()
 
 
-def test_a_signed_in_visit_is_never_stored(client, kpi):
+def test_a_signed_in_visit_is_never_stored(client, measure):
     staff = make_user(DATA_OFFICER)
     client.force_login(staff)
     client.get("/measures/the-measure/")
     client.logout()
-    Measurement.objects.filter(kpi=kpi).update(commentary="Changed since staff looked.")
+    Figure.objects.filter(measure=measure).update(commentary="Changed since staff looked.")
     assert "Changed since" in client.get("/measures/the-measure/").content.decode()
 
 
-def test_a_visitor_with_any_other_cookie_is_not_served_from_the_cache(client, kpi):
+def test_a_visitor_with_any_other_cookie_is_not_served_from_the_cache(client, measure):
     client.get("/measures/the-measure/")
-    Measurement.objects.filter(kpi=kpi).update(commentary="Seen with a cookie.")
+    Figure.objects.filter(measure=measure).update(commentary="Seen with a cookie.")
     client.cookies["messages"] = "something"
     assert "Seen with a cookie" in client.get("/measures/the-measure/").content.decode()
 
 
-def test_a_csrf_cookie_alone_still_gets_the_cached_page(client, kpi, django_assert_num_queries):
+def test_a_csrf_cookie_alone_still_gets_the_cached_page(
+    client, measure, django_assert_num_queries
+):
     client.get("/")
     client.cookies["csrftoken"] = "x" * 32
     with django_assert_num_queries(HIT_QUERIES):
         client.get("/")
 
 
-def test_editing_a_published_post_shows_on_the_next_request(client, kpi, version_store):
+def test_editing_a_published_post_shows_on_the_next_request(client, measure, version_store):
     post = make_post(title="First words", slug="news")
     assert "First words" in client.get("/updates/news/").content.decode()
     assert "First words" in client.get("/updates/").content.decode()
@@ -163,7 +167,7 @@ def test_editing_a_published_post_shows_on_the_next_request(client, kpi, version
         assert "Better words" in client.get(url).content.decode(), url
 
 
-def test_withdrawing_a_post_removes_it_on_the_next_request(client, kpi, version_store):
+def test_withdrawing_a_post_removes_it_on_the_next_request(client, measure, version_store):
     post = make_post(title="Soon withdrawn", slug="withdrawn")
     assert client.get("/updates/withdrawn/").status_code == 200
     assert "Soon withdrawn" in client.get("/updates/").content.decode()
@@ -174,14 +178,14 @@ def test_withdrawing_a_post_removes_it_on_the_next_request(client, kpi, version_
     assert "Soon withdrawn" not in client.get("/sitemap.xml").content.decode()
 
 
-def test_linking_a_post_to_an_area_shows_on_the_next_request(client, kpi):
+def test_linking_a_post_to_an_area_shows_on_the_next_request(client, measure):
     post = make_post(title="About the area", slug="about")
     assert "About the area" not in client.get("/findings/the-area/").content.decode()
-    post.areas.add(kpi.findings.get())  # a many-to-many change only
+    post.areas.add(measure.findings.get())  # a many-to-many change only
     assert "About the area" in client.get("/findings/the-area/").content.decode()
 
 
-def test_a_scheduled_post_shows_when_its_time_comes_with_no_save(client, kpi):
+def test_a_scheduled_post_shows_when_its_time_comes_with_no_save(client, measure):
     at = timezone.now() + timedelta(hours=1)
     make_post(title="Scheduled news", slug="scheduled", published_at=at)
     with time_machine.travel(at - timedelta(minutes=1), tick=False):
@@ -193,7 +197,7 @@ def test_a_scheduled_post_shows_when_its_time_comes_with_no_save(client, kpi):
             assert "Scheduled news" in client.get(url).content.decode()
 
 
-def test_a_glossary_edit_shows_on_the_next_request(client, kpi):
+def test_a_glossary_edit_shows_on_the_next_request(client, measure):
     term = GlossaryTerm.objects.create(
         term="Local offer", slug="local-offer", definition="Old words."
     )
@@ -203,7 +207,7 @@ def test_a_glossary_edit_shows_on_the_next_request(client, kpi):
     assert "New words." in client.get("/glossary/").content.decode()
 
 
-def test_a_change_rolled_back_leaves_the_cache_working(client, kpi, django_assert_num_queries):
+def test_a_change_rolled_back_leaves_the_cache_working(client, measure, django_assert_num_queries):
     def save_then_fail():
         with transaction.atomic():
             make_finding(slug="never-saved")
@@ -217,7 +221,7 @@ def test_a_change_rolled_back_leaves_the_cache_working(client, kpi, django_asser
         client.get("/")
 
 
-def test_htmx_partials_are_cached_apart_from_whole_pages(client, kpi):
+def test_htmx_partials_are_cached_apart_from_whole_pages(client, measure):
     whole = client.get("/measures/").content.decode()
     partial = client.get("/measures/", headers={"HX-Request": "true"}).content.decode()
     assert "<html" in whole
@@ -226,24 +230,24 @@ def test_htmx_partials_are_cached_apart_from_whole_pages(client, kpi):
     assert client.get("/measures/", headers={"HX-Request": "true"}).content.decode() == partial
 
 
-def test_an_unchanged_page_answers_304_to_its_etag(client, kpi):
+def test_an_unchanged_page_answers_304_to_its_etag(client, measure):
     etag = client.get("/").headers["ETag"]
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 304
     make_finding(slug="another")
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 200
 
 
-def test_forms_with_csrf_tokens_are_not_cached(client, kpi):
+def test_forms_with_csrf_tokens_are_not_cached(client, measure):
     first = client.get("/email-updates/")
     assert first.cookies  # the CSRF cookie
     second = client.get("/email-updates/")
     assert second.cookies
 
 
-def test_zero_seconds_turns_the_cache_off(client, kpi, settings):
+def test_zero_seconds_turns_the_cache_off(client, measure, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     client.get("/measures/the-measure/")
-    Measurement.objects.filter(kpi=kpi).update(commentary="No cache at all.")
+    Figure.objects.filter(measure=measure).update(commentary="No cache at all.")
     assert "No cache at all." in client.get("/measures/the-measure/").content.decode()
 
 
@@ -264,7 +268,7 @@ def _through_middleware(make_response, path="/glossary/", **headers):
     return first, second, len(calls)
 
 
-def test_per_request_headers_are_not_stored(kpi):
+def test_per_request_headers_are_not_stored(measure):
     def response():
         page = HttpResponse("<p>page</p>")
         page["X-Request-ID"] = "abc-123"
@@ -289,7 +293,7 @@ def test_per_request_headers_are_not_stored(kpi):
     ],
     ids=["sets a cookie", "varies on cookie", "varies otherwise", "private", "no-store", "404"],
 )
-def test_responses_particular_to_a_request_are_not_stored(kpi, spoil):
+def test_responses_particular_to_a_request_are_not_stored(measure, spoil):
     def response():
         page = HttpResponse("<p>page</p>")
         spoil(page)
@@ -299,12 +303,12 @@ def test_responses_particular_to_a_request_are_not_stored(kpi, spoil):
     assert views_run == 2
 
 
-def test_pages_for_staff_addresses_are_never_stored(kpi):
+def test_pages_for_staff_addresses_are_never_stored(measure):
     _, _, views_run = _through_middleware(lambda: HttpResponse("x"), path="/staff/")
     assert views_run == 2
 
 
-def test_the_admin_is_never_stored_wherever_admin_url_puts_it(kpi, settings):
+def test_the_admin_is_never_stored_wherever_admin_url_puts_it(measure, settings):
     settings.ADMIN_URL = "back-office/"
     _, _, views_run = _through_middleware(lambda: HttpResponse("x"), path="/back-office/")
     assert views_run == 2
@@ -354,7 +358,7 @@ def test_the_redis_cache_reuses_one_client_per_connection_pool():
 
 
 def test_without_redis_the_shared_version_changes_only_once_committed(
-    kpi, django_capture_on_commit_callbacks
+    measure, django_capture_on_commit_callbacks
 ):
     """So a writer never holds the version row's lock, and other processes
     change over exactly when the change is visible to them."""

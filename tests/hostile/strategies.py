@@ -42,7 +42,7 @@ NASTY = [
     "٣",
     "50%",
     "' OR '1'='1",
-    "'; DROP TABLE plan_kpi; --",
+    "'; DROP TABLE plan_measure; --",
     "<script>alert(1)</script>",
     "{{ 7*7 }}",
     "{% debug %}",
@@ -94,18 +94,18 @@ file_contents = st.builds(
 )
 
 CSV_HEADERS = [
-    "kpi_code,period,value,numerator,denominator,commentary",
-    "kpi_code,period,value",
-    "\ufeffkpi_code,period,value",
-    "KPI_CODE , Period ,VALUE",
+    "measure_code,period,value,numerator,denominator,commentary",
+    "measure_code,period,value",
+    "\ufeffmeasure_code,period,value",
+    "MEASURE_CODE , Period ,VALUE",
     "period,value",
     "",
 ]
 
 
-def csv_bodies(kpi_codes: list[str]):
+def csv_bodies(measure_codes: list[str]):
     """CSV files: well-formed ones with hostile cells, and arbitrary bytes."""
-    cell = st.one_of(hostile_text, hostile_number, hostile_date, st.sampled_from(kpi_codes))
+    cell = st.one_of(hostile_text, hostile_number, hostile_date, st.sampled_from(measure_codes))
     row = st.lists(cell, min_size=0, max_size=7)
 
     def write(header: str, rows: list[list[str]], newline: str) -> bytes:

@@ -33,7 +33,7 @@ TOO_LONG_EMAIL = "a" * 64 + "@" + ("b" * 63 + ".") * 3 + "org"
 
 
 def _filterable_slugs():
-    return set(Finding.objects.filter(kpis__is_public=True).values_list("slug", flat=True))
+    return set(Finding.objects.filter(measures__is_public=True).values_list("slug", flat=True))
 
 
 @HOSTILE

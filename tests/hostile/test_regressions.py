@@ -64,21 +64,21 @@ def test_changing_a_measures_target_with_figures_listed_on_it_saves(client):
     that now missed its milestone failed the whole page."""
     from django.contrib.auth import get_user_model
 
-    from sendprogress.plan.models import Kpi
+    from sendprogress.plan.models import Measure
 
     client.force_login(get_user_model().objects.create_superuser("root", password="x" * 12))
-    kpi = Kpi.objects.get(code="ehcp-20-weeks")
-    url = f"/admin/plan/kpi/{kpi.pk}/change/"
+    measure = Measure.objects.get(code="ehcp-20-weeks")
+    url = f"/admin/plan/measure/{measure.pk}/change/"
     page = client.get(url).content.decode()
     from tests.hostile.forms_html import as_submitted, read_form
 
-    data = as_submitted(read_form(page, "kpi_form"))
+    data = as_submitted(read_form(page, "measure_form"))
     data["target_value"] = ["99"]
     data["baseline_value"] = ["90"]
     response = client.post(url, data)
     assert response.status_code == 302
-    kpi.refresh_from_db()
-    assert kpi.target_value == 99
+    measure.refresh_from_db()
+    assert measure.target_value == 99
 
 
 @pytest.mark.usefixtures("demo")
@@ -97,17 +97,17 @@ def test_approving_a_figure_someone_already_approved_says_why_nothing_happened(c
     from datetime import date
 
     from sendprogress.accounts import roles
-    from sendprogress.plan.models import Kpi, Measurement
-    from tests.factories import make_measurement, make_user
+    from sendprogress.plan.models import Figure, Measure
+    from tests.factories import make_figure, make_user
 
     officer, first, second = (
         make_user(r) for r in (roles.DATA_OFFICER, roles.APPROVER, roles.APPROVER)
     )
-    m = make_measurement(
-        kpi=Kpi.objects.get(code="ehcp-20-weeks"),
+    m = make_figure(
+        measure=Measure.objects.get(code="ehcp-20-weeks"),
         period=date(2022, 6, 1),
         value=50,
-        status=Measurement.Status.SUBMITTED,
+        status=Figure.Status.SUBMITTED,
         submitted_by=officer,
     )
     data = {"action": "approve", f"decide-{m.pk}-version": str(m.version)}
@@ -127,5 +127,5 @@ def test_an_admin_list_with_a_nul_byte_in_its_query_string_still_answers(client,
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.create_superuser("root", password="x" * 12))
-    for url in ("/admin/plan/action/", "/admin/plan/kpi/", "/admin/updates/post/"):
+    for url in ("/admin/plan/action/", "/admin/plan/measure/", "/admin/updates/post/"):
         assert client.get(f"{url}?{query}").status_code in {200, 302}

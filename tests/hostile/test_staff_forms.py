@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import event, example, given
 from hypothesis import strategies as st
 
-from sendprogress.plan.models import Kpi, Measurement
+from sendprogress.plan.models import Figure, Measure
 from sendprogress.staff.forms import period_choices
-from tests.factories import make_measurement
+from tests.factories import make_figure
 
 from .conftest import (
     HOSTILE,
@@ -38,9 +38,9 @@ from .strategies import (
 
 pytestmark = pytest.mark.usefixtures("demo")
 
-FIGURE_TABLES = {"plan_measurement", "plan_historicalmeasurement"}
+FIGURE_TABLES = {"plan_figure", "plan_historicalfigure"}
 EVIDENCE_TABLES = {"plan_evidence", "plan_historicalevidence"}
-KPI_CODES = [
+MEASURE_CODES = [
     "ehcp-20-weeks",
     "assessments-over-20-weeks",
     "families-rating-experience-good",
@@ -61,9 +61,9 @@ def _maybe(strategy):
 
 
 @st.composite
-def figure_posts(draw, kpi):
+def figure_posts(draw, measure):
     """What the quick figure entry form can be sent: a mix of right and wrong."""
-    periods = [value for value, _ in period_choices(kpi)]
+    periods = [value for value, _ in period_choices(measure)]
     data = {
         "period": draw(st.one_of(st.sampled_from(periods), hostile_date)),
         "value": draw(_maybe(st.one_of(st.sampled_from(GOOD_VALUES), hostile_number))),
@@ -79,17 +79,17 @@ def figure_posts(draw, kpi):
         data["no_personal_data"] = "on"
     if draw(st.booleans()):
         data["evidence_file"] = SimpleUploadedFile(draw(file_names), draw(file_contents))
-    return {f"{kpi.code}-{k}": v for k, v in data.items()} | {
+    return {f"{measure.code}-{k}": v for k, v in data.items()} | {
         "action": draw(st.sampled_from(["save", "submit", "", "approve", "<b>"]))
     }
 
 
 @HOSTILE
-@given(code=st.sampled_from(KPI_CODES), data=st.data(), htmx=st.booleans())
+@given(code=st.sampled_from(MEASURE_CODES), data=st.data(), htmx=st.booleans())
 def test_quick_figure_entry_never_fails(client, data_officer, code, data, htmx):
     client.force_login(data_officer)
-    kpi = Kpi.objects.get(code=code)
-    post = data.draw(figure_posts(kpi))
+    measure = Measure.objects.get(code=code)
+    post = data.draw(figure_posts(measure))
     before = snapshot()
     headers = {"HX-Request": "true"} if htmx else {}
     response = client.post(f"/staff/measures/{code}/figure/", post, headers=headers)
@@ -101,7 +101,7 @@ def test_quick_figure_entry_never_fails(client, data_officer, code, data, htmx):
         # Saved: one figure (new or its draft updated), perhaps with its evidence.
         assert response.status_code in {200, 302}
         assert changed <= FIGURE_TABLES | EVIDENCE_TABLES, changed
-        assert len(removed_or_changed(before, after, "plan_measurement")) <= 1
+        assert len(removed_or_changed(before, after, "plan_figure")) <= 1
         assert not removed_or_changed(before, after, "plan_evidence")
         if "plan_evidence" in changed:
             assert post.get(f"{code}-no_personal_data") == "on"
@@ -112,11 +112,11 @@ def test_quick_figure_entry_never_fails(client, data_officer, code, data, htmx):
 
 @pytest.fixture
 def submitted(data_officer):
-    return make_measurement(
-        kpi=Kpi.objects.get(code="ehcp-20-weeks"),
+    return make_figure(
+        measure=Measure.objects.get(code="ehcp-20-weeks"),
         period=date(2022, 6, 1),
         value=Decimal("50"),
-        status=Measurement.Status.SUBMITTED,
+        status=Figure.Status.SUBMITTED,
         submitted_by=data_officer,
         entered_by=data_officer,
     )
@@ -146,8 +146,8 @@ def test_approving_or_returning_a_figure_never_fails(
     event(f"answered {response.status_code}, {'saved' if changed else 'saved nothing'}")
     if changed:
         assert changed <= FIGURE_TABLES, changed
-        assert removed_or_changed(before, after, "plan_measurement") <= {
-            row for row in before["plan_measurement"] if row.startswith(f"({submitted.pk},")
+        assert removed_or_changed(before, after, "plan_figure") <= {
+            row for row in before["plan_figure"] if row.startswith(f"({submitted.pk},")
         }
     elif response.status_code == 403:
         assert action not in {"approve", "return"}  # no form sends anything else
@@ -157,8 +157,8 @@ def test_approving_or_returning_a_figure_never_fails(
 
 @pytest.fixture
 def approved(data_officer):
-    return make_measurement(
-        kpi=Kpi.objects.get(code="ehcp-20-weeks"),
+    return make_figure(
+        measure=Measure.objects.get(code="ehcp-20-weeks"),
         period=date(2022, 7, 1),
         value=Decimal("50"),
         entered_by=data_officer,
@@ -207,15 +207,15 @@ def test_correcting_an_approved_figure_never_fails(
 @HOSTILE
 @given(
     name=st.one_of(st.sampled_from(["figures.csv", "FIGURES.CSV"]), file_names),
-    body=csv_bodies(KPI_CODES),
+    body=csv_bodies(MEASURE_CODES),
     submit=st.one_of(st.sampled_from(["no", "yes"]), hostile_text),
     token=hostile_text,
 )
-@example(name="figures.csv", body=b"kpi_code,period,value\n", submit="no", token="")
+@example(name="figures.csv", body=b"measure_code,period,value\n", submit="no", token="")
 @example(name="figures.csv", body=b"\xff\xfe\x00k", submit="no", token="")
 @example(
     name="figures.csv",
-    body=b"kpi_code,period,value\nehcp-20-weeks,2019-13-01,1e999\n",
+    body=b"measure_code,period,value\nehcp-20-weeks,2019-13-01,1e999\n",
     submit="yes",
     token="",
 )
@@ -252,25 +252,25 @@ def _added_only(before, after, table):
 
 def test_a_right_figure_adds_exactly_that_figure(client, data_officer):
     client.force_login(data_officer)
-    kpi = Kpi.objects.get(code="ehcp-20-weeks")
-    period = period_choices(kpi)[0][0]
+    measure = Measure.objects.get(code="ehcp-20-weeks")
+    period = period_choices(measure)[0][0]
     before = snapshot()
     response = client.post(
-        f"/staff/measures/{kpi.code}/figure/",
+        f"/staff/measures/{measure.code}/figure/",
         {
-            f"{kpi.code}-period": period,
-            f"{kpi.code}-value": "61",
-            f"{kpi.code}-commentary": "More plans on time.",
-            f"{kpi.code}-version": "0",
+            f"{measure.code}-period": period,
+            f"{measure.code}-value": "61",
+            f"{measure.code}-commentary": "More plans on time.",
+            f"{measure.code}-version": "0",
             "action": "save",
         },
     )
     assert response.status_code == 302
     after = snapshot()
     assert changed_tables(before, after) == FIGURE_TABLES
-    assert _added_only(before, after, "plan_measurement")
-    assert len(after["plan_measurement"]) == len(before["plan_measurement"]) + 1
-    assert Measurement.objects.get(kpi=kpi, period=period).value == Decimal("61")
+    assert _added_only(before, after, "plan_figure")
+    assert len(after["plan_figure"]) == len(before["plan_figure"]) + 1
+    assert Figure.objects.get(measure=measure, period=period).value == Decimal("61")
 
 
 def test_returning_a_figure_changes_only_that_figure(client, approver, submitted):
@@ -288,18 +288,18 @@ def test_returning_a_figure_changes_only_that_figure(client, approver, submitted
     assert response.status_code == 302
     after = snapshot()
     assert changed_tables(before, after) == FIGURE_TABLES
-    changed_rows = removed_or_changed(before, after, "plan_measurement")
+    changed_rows = removed_or_changed(before, after, "plan_figure")
     assert len(changed_rows) == 1
     assert changed_rows.pop().startswith(f"({submitted.pk},")
     submitted.refresh_from_db()
-    assert submitted.status == Measurement.Status.RETURNED
+    assert submitted.status == Figure.Status.RETURNED
 
 
 def test_a_right_import_adds_exactly_its_figures(client, data_officer):
     client.force_login(data_officer)
-    kpi = Kpi.objects.get(code="ehcp-20-weeks")
-    period = period_choices(kpi)[0][0]
-    body = f"kpi_code,period,value,commentary\n{kpi.code},{period},61,On time.\n".encode()
+    measure = Measure.objects.get(code="ehcp-20-weeks")
+    period = period_choices(measure)[0][0]
+    body = f"measure_code,period,value,commentary\n{measure.code},{period},61,On time.\n".encode()
     before = snapshot()
     response = client.post(
         "/staff/import/",
@@ -312,8 +312,8 @@ def test_a_right_import_adds_exactly_its_figures(client, data_officer):
     assert response.status_code == 302
     after = snapshot()
     assert changed_tables(before, after) == FIGURE_TABLES
-    assert _added_only(before, after, "plan_measurement")
-    assert len(after["plan_measurement"]) == len(before["plan_measurement"]) + 1
+    assert _added_only(before, after, "plan_figure")
+    assert len(after["plan_figure"]) == len(before["plan_figure"]) + 1
 
 
 @WALK

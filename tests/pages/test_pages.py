@@ -80,7 +80,7 @@ def test_cookies_page_names_only_essential_cookies(client, demo, settings):
 
 
 def test_reading_public_pages_sets_no_cookies(client, demo):
-    for url in ["/", reverse("plan:kpi_list"), reverse("cookies")]:
+    for url in ["/", reverse("plan:measure_list"), reverse("cookies")]:
         assert not client.get(url).cookies
 
 

@@ -8,11 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendprogress.accounts import roles
-from sendprogress.plan.models import Action, Evidence, Kpi, Measurement
-from tests.factories import make_finding, make_kpi, make_measurement, make_post, make_user
+from sendprogress.plan.models import Action, Evidence, Figure, Measure
+from tests.factories import make_figure, make_finding, make_measure, make_post, make_user
 
 pytestmark = pytest.mark.django_db
-Status = Measurement.Status
+Status = Figure.Status
 
 
 @pytest.fixture
@@ -21,12 +21,12 @@ def officer():
 
 
 def change_url(m):
-    return reverse("admin:plan_measurement_change", args=[m.pk])
+    return reverse("admin:plan_figure_change", args=[m.pk])
 
 
 def form_data(m, **fields):
     return {
-        "kpi": m.kpi_id,
+        "measure": m.measure_id,
         "period": m.period.isoformat(),
         "value": str(m.value),
         "numerator": "",
@@ -37,33 +37,33 @@ def form_data(m, **fields):
 
 
 def test_a_figure_added_in_the_admin_is_a_draft_even_if_status_is_posted(client, officer):
-    kpi = make_kpi()
+    measure = make_measure()
     client.force_login(officer)
     data = {
-        "kpi": kpi.pk,
+        "measure": measure.pk,
         "period": "2024-03-01",
         "value": "55",
         "commentary": "ok",
         "version_seen": 0,
         "status": "approved",
     }
-    response = client.post(reverse("admin:plan_measurement_add"), data)
+    response = client.post(reverse("admin:plan_figure_add"), data)
     assert response.status_code == 302
-    m = Measurement.objects.get()
+    m = Figure.objects.get()
     assert (m.status, m.entered_by) == (Status.DRAFT, officer)
 
 
 def test_the_admin_applies_the_figure_rules(client, officer):
-    kpi = make_kpi()
+    measure = make_measure()
     client.force_login(officer)
-    data = {"kpi": kpi.pk, "period": "2024-03-15", "value": "55", "version_seen": 0}
-    response = client.post(reverse("admin:plan_measurement_add"), data)
+    data = {"measure": measure.pk, "period": "2024-03-15", "value": "55", "version_seen": 0}
+    response = client.post(reverse("admin:plan_figure_add"), data)
     assert "first day of a month" in response.content.decode()
-    assert not Measurement.objects.exists()
+    assert not Figure.objects.exists()
 
 
 def test_a_data_officer_cannot_approve_through_the_change_form(client, officer):
-    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
+    m = make_figure(measure=make_measure(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
     client.force_login(officer)
     client.post(change_url(m), form_data(m, status="approved"))
     m.refresh_from_db()
@@ -71,12 +71,12 @@ def test_a_data_officer_cannot_approve_through_the_change_form(client, officer):
 
 
 def test_a_data_officer_cannot_approve_with_an_admin_action(client, officer):
-    m = make_measurement(
-        kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.SUBMITTED
+    m = make_figure(
+        measure=make_measure(), period=date(2024, 3, 1), value=55, status=Status.SUBMITTED
     )
     client.force_login(officer)
     client.post(
-        reverse("admin:plan_measurement_changelist"),
+        reverse("admin:plan_figure_changelist"),
         {"action": "approve_selected", "_selected_action": [m.pk]},
     )
     m.refresh_from_db()
@@ -84,12 +84,12 @@ def test_a_data_officer_cannot_approve_with_an_admin_action(client, officer):
 
 
 def test_an_approver_approves_with_the_admin_action(client):
-    m = make_measurement(
-        kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.SUBMITTED
+    m = make_figure(
+        measure=make_measure(), period=date(2024, 3, 1), value=55, status=Status.SUBMITTED
     )
     client.force_login(make_user(roles.APPROVER))
     client.post(
-        reverse("admin:plan_measurement_changelist"),
+        reverse("admin:plan_figure_changelist"),
         {"action": "approve_selected", "_selected_action": [m.pk]},
     )
     m.refresh_from_db()
@@ -98,7 +98,7 @@ def test_an_approver_approves_with_the_admin_action(client):
 
 @pytest.mark.parametrize("role", [roles.DATA_OFFICER, roles.APPROVER])
 def test_approved_figures_are_read_only_in_the_admin(client, role):
-    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55)
+    m = make_figure(measure=make_measure(), period=date(2024, 3, 1), value=55)
     client.force_login(make_user(role))
     response = client.post(change_url(m), form_data(m, value="99"))
     assert response.status_code == 403
@@ -107,23 +107,27 @@ def test_approved_figures_are_read_only_in_the_admin(client, role):
 
 
 def test_approved_figures_cannot_be_deleted_even_by_a_superuser(client):
-    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55)
+    m = make_figure(measure=make_measure(), period=date(2024, 3, 1), value=55)
     client.force_login(make_user(is_superuser=True))
-    client.post(reverse("admin:plan_measurement_delete", args=[m.pk]), {"post": "yes"})
-    assert Measurement.objects.filter(pk=m.pk).exists()
+    client.post(reverse("admin:plan_figure_delete", args=[m.pk]), {"post": "yes"})
+    assert Figure.objects.filter(pk=m.pk).exists()
 
 
-def test_the_kpi_page_lists_figures_read_only(client):
-    kpi = make_kpi()
-    make_measurement(kpi=kpi, period=date(2024, 3, 1), value=55)
+def test_the_measure_page_lists_figures_read_only(client):
+    measure = make_measure()
+    make_figure(measure=measure, period=date(2024, 3, 1), value=55)
     client.force_login(make_user(roles.APPROVER))
-    html = client.get(reverse("admin:plan_kpi_change", args=[kpi.pk])).content.decode()
-    assert 'name="measurements-0-status"' not in html
+    html = client.get(reverse("admin:plan_measure_change", args=[measure.pk])).content.decode()
+    assert 'name="figures-0-status"' not in html
 
 
 def test_the_second_admin_save_is_refused_with_the_newer_values(client, officer):
-    m = make_measurement(
-        kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.DRAFT, commentary="a"
+    m = make_figure(
+        measure=make_measure(),
+        period=date(2024, 3, 1),
+        value=55,
+        status=Status.DRAFT,
+        commentary="a",
     )
     first, second = form_data(m, value="60"), form_data(m, value="70")
     client.force_login(officer)
@@ -166,7 +170,7 @@ def test_evidence_in_the_admin_needs_the_confirmation(client, officer, settings,
 
 
 def test_admin_changes_are_recorded_with_the_user(client, officer):
-    m = make_measurement(kpi=make_kpi(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
+    m = make_figure(measure=make_measure(), period=date(2024, 3, 1), value=55, status=Status.DRAFT)
     client.force_login(officer)
     client.post(change_url(m), form_data(m, value="60"))
     latest = m.history.first()
@@ -180,14 +184,14 @@ def test_admin_changes_are_recorded_with_the_user(client, officer):
 
 def test_create_update_and_delete_of_each_audited_model_are_recorded():
     area = make_finding()
-    kpi = make_kpi(finding=area)
-    action = Action.objects.create(plan=kpi.plan, title="Do it", owner_role="Lead")
+    measure = make_measure(finding=area)
+    action = Action.objects.create(plan=measure.plan, title="Do it", owner_role="Lead")
     evidence = Evidence.objects.create(title="Link", date=date(2024, 1, 1), url="https://x.org")
     post = make_post()
-    m = make_measurement(kpi=kpi, period=date(2024, 3, 1), value=55)
-    for record in (kpi, action, evidence, post, m):
+    m = make_figure(measure=measure, period=date(2024, 3, 1), value=55)
+    for record in (measure, action, evidence, post, m):
         record.save()
-    for record in (evidence, post, action, m, kpi):
+    for record in (evidence, post, action, m, measure):
         model = type(record)
         pk = record.pk
         record.delete()
@@ -198,20 +202,20 @@ def test_create_update_and_delete_of_each_audited_model_are_recorded():
 
 
 @pytest.mark.parametrize(
-    "model", ["plan_kpi", "plan_measurement", "plan_evidence", "plan_action", "updates_post"]
+    "model", ["plan_measure", "plan_figure", "plan_evidence", "plan_action", "updates_post"]
 )
 def test_history_is_viewable_in_the_admin(client, model):
     area = make_finding()
     records = {
-        "plan_kpi": lambda: make_kpi(finding=area),
-        "plan_measurement": lambda: make_measurement(
-            kpi=make_kpi(finding=area), period=date(2024, 3, 1), value=55
+        "plan_measure": lambda: make_measure(finding=area),
+        "plan_figure": lambda: make_figure(
+            measure=make_measure(finding=area), period=date(2024, 3, 1), value=55
         ),
         "plan_evidence": lambda: Evidence.objects.create(
             title="Link", date=date(2024, 1, 1), url="https://x.org"
         ),
         "plan_action": lambda: Action.objects.create(
-            plan=make_kpi(finding=area).plan, title="Do it", owner_role="L"
+            plan=make_measure(finding=area).plan, title="Do it", owner_role="L"
         ),
         "updates_post": lambda: make_post(title="Hello"),
     }
@@ -222,9 +226,9 @@ def test_history_is_viewable_in_the_admin(client, model):
     assert "Created" in response.content.decode() or "Added" in response.content.decode()
 
 
-def test_kpi_reporting_window_is_editable_in_the_admin(client):
-    kpi = make_kpi()
+def test_measure_reporting_window_is_editable_in_the_admin(client):
+    measure = make_measure()
     client.force_login(make_user(roles.APPROVER))
-    html = client.get(reverse("admin:plan_kpi_change", args=[kpi.pk])).content.decode()
+    html = client.get(reverse("admin:plan_measure_change", args=[measure.pk])).content.decode()
     assert 'name="reporting_ends"' in html
-    assert Kpi.objects.get().reporting_ends is None
+    assert Measure.objects.get().reporting_ends is None

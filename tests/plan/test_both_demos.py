@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from sendprogress.plan.models import Finding, Kpi, Measurement, Plan
+from sendprogress.plan.models import Figure, Finding, Measure, Plan
 
 pytestmark = pytest.mark.usefixtures("no_page_cache")
 
@@ -45,21 +45,21 @@ def test_the_home_page_says_what_was_found_what_is_done_and_whether_it_works(cli
 
 
 def test_unapproved_figures_are_never_shown(client, any_demo):
-    hidden = list(Measurement.objects.exclude(status=Measurement.Status.APPROVED))
+    hidden = list(Figure.objects.exclude(status=Figure.Status.APPROVED))
     assert hidden
     for figure in hidden:
-        page = client.get(figure.kpi.get_absolute_url()).content.decode()
+        page = client.get(figure.measure.get_absolute_url()).content.decode()
         assert figure.period.strftime("%B %Y") not in page
     rows = csv.DictReader(io.StringIO(client.get("/measures/all-measures.csv").content.decode()))
     published = {(row["measure_code"], row["period"]) for row in rows}
     assert published
     for figure in hidden:
-        assert (figure.kpi.code, figure.period.isoformat()) not in published
+        assert (figure.measure.code, figure.period.isoformat()) not in published
 
 
 def test_each_measure_page_names_its_plan_and_findings(client, any_demo):
-    kpi = Kpi.objects.get(code=any_demo["measure"])
-    html = client.get(kpi.get_absolute_url()).content.decode()
-    assert f"A measure in the {kpi.plan.title}" in html
-    for finding in kpi.findings.all():
+    measure = Measure.objects.get(code=any_demo["measure"])
+    html = client.get(measure.get_absolute_url()).content.decode()
+    assert f"A measure in the {measure.plan.title}" in html
+    for finding in measure.findings.all():
         assert finding.get_absolute_url() in html

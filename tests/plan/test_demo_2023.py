@@ -8,11 +8,11 @@ from django.core.management.base import CommandError
 
 from sendprogress.plan import demo_2023
 from sendprogress.plan.models import (
+    Figure,
     Finding,
     Inspection,
-    Kpi,
     LocalArea,
-    Measurement,
+    Measure,
     MonitoringEvent,
     Plan,
 )
@@ -44,25 +44,25 @@ def test_its_priority_action_plan_is_approved_and_current_with_nine_illustrative
     assert plan.kind == "priority-action-plan"
     assert plan.approved_on is not None
     assert "DfE" in plan.approved_by
-    measures = Kpi.objects.filter(plan=plan)
+    measures = Measure.objects.filter(plan=plan)
     assert measures.count() >= 8
     assert all(k.illustrative for k in measures)
 
 
 @pytest.mark.usefixtures("built")
 def test_each_measure_has_a_year_of_monthly_figures_up_to_the_month_before_last():
-    for kpi in Kpi.objects.all():
-        approved = list(kpi.measurements.approved().order_by("period"))
+    for measure in Measure.objects.all():
+        approved = list(measure.figures.approved().order_by("period"))
         assert len(approved) == 12
         assert approved[0].period == date(2025, 10, 1)
         assert approved[-1].period == date(2026, 9, 1)
     # Last month (October 2026) is due: nothing approved for it yet.
-    assert not Measurement.objects.approved().filter(period=date(2026, 10, 1)).exists()
+    assert not Figure.objects.approved().filter(period=date(2026, 10, 1)).exists()
 
 
 @pytest.mark.usefixtures("built")
 def test_every_figure_passes_the_same_rules_as_one_typed_in():
-    for figure in Measurement.objects.select_related("kpi"):
+    for figure in Figure.objects.select_related("measure"):
         figure.full_clean()
 
 
@@ -77,7 +77,7 @@ def test_dates_follow_the_day_it_is_built():
     demo_2023.build(today=date(2030, 5, 17))
     assert Plan.objects.public().current().approved_on.year in (2029, 2028)
     assert Inspection.objects.get(kind="monitoring").date > date(2030, 5, 17)
-    latest = Measurement.objects.approved().order_by("-period").first()
+    latest = Figure.objects.approved().order_by("-period").first()
     assert latest.period == date(2030, 3, 1)
 
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sendprogress.plan.models import Evidence, Inspection, Measurement
-from tests.factories import make_inspection, make_kpi, make_measurement
+from sendprogress.plan.models import Evidence, Figure, Inspection
+from tests.factories import make_figure, make_inspection, make_measure
 
 pytestmark = pytest.mark.django_db
 URL = reverse("plan:documents")
@@ -86,21 +86,21 @@ def test_link_evidence_has_no_download(client, demo):
 
 
 def test_evidence_of_an_unapproved_figure_stays_hidden_until_it_is_approved(client, db):
-    kpi = make_kpi()
-    figure = make_measurement(
-        kpi=kpi, period=date(2023, 1, 1), value=5, status=Measurement.Status.SUBMITTED
+    measure = make_measure()
+    figure = make_figure(
+        measure=measure, period=date(2023, 1, 1), value=5, status=Figure.Status.SUBMITTED
     )
-    evidence = make_file_evidence(title="Figure workings", measurement=figure)
+    evidence = make_file_evidence(title="Figure workings", figure=figure)
     assert "Figure workings" not in client.get(URL).content.decode()
     assert client.get(reverse("plan:evidence_download", args=[evidence.pk])).status_code == 404
-    figure.status = Measurement.Status.APPROVED
+    figure.status = Figure.Status.APPROVED
     figure.save()
     assert "Figure workings" in client.get(URL).content.decode()
 
 
 def test_evidence_of_a_hidden_measure_stays_hidden(client, db):
-    kpi = make_kpi(is_public=False)
-    make_file_evidence(title="Hidden workings", kpi=kpi)
+    measure = make_measure(is_public=False)
+    make_file_evidence(title="Hidden workings", measure=measure)
     assert "Hidden workings" not in client.get(URL).content.decode()
 
 

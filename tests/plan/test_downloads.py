@@ -6,32 +6,28 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from sendprogress.plan.models import Kpi, Measurement
-from tests.factories import make_kpi, make_measurement
+from sendprogress.plan.models import Figure, Measure
+from tests.factories import make_figure, make_measure
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def kpi_with_hidden_figures(db):
-    kpi = make_kpi(code="plans-on-time", title="Plans on time")
-    make_measurement(kpi=kpi, period=date(2023, 1, 1), value=12.5, commentary="A start.")
-    make_measurement(kpi=kpi, period=date(2023, 2, 1), value=77, status=Measurement.Status.DRAFT)
-    make_measurement(
-        kpi=kpi, period=date(2023, 3, 1), value=88, status=Measurement.Status.SUBMITTED
-    )
-    make_measurement(
-        kpi=kpi, period=date(2023, 4, 1), value=66, status=Measurement.Status.RETURNED
-    )
-    return kpi
+def measure_with_hidden_figures(db):
+    measure = make_measure(code="plans-on-time", title="Plans on time")
+    make_figure(measure=measure, period=date(2023, 1, 1), value=12.5, commentary="A start.")
+    make_figure(measure=measure, period=date(2023, 2, 1), value=77, status=Figure.Status.DRAFT)
+    make_figure(measure=measure, period=date(2023, 3, 1), value=88, status=Figure.Status.SUBMITTED)
+    make_figure(measure=measure, period=date(2023, 4, 1), value=66, status=Figure.Status.RETURNED)
+    return measure
 
 
 def _csv(response):
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 
 
-def test_kpi_csv_has_only_approved_figures(client, kpi_with_hidden_figures):
-    response = client.get(reverse("plan:kpi_csv", args=["plans-on-time"]))
+def test_measure_csv_has_only_approved_figures(client, measure_with_hidden_figures):
+    response = client.get(reverse("plan:measure_csv", args=["plans-on-time"]))
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"] == 'attachment; filename="plans-on-time.csv"'
     rows = _csv(response)
@@ -40,8 +36,8 @@ def test_kpi_csv_has_only_approved_figures(client, kpi_with_hidden_figures):
     assert rows[0]["progress"]
 
 
-def test_kpi_json_has_only_approved_figures(client, kpi_with_hidden_figures):
-    response = client.get(reverse("plan:kpi_json", args=["plans-on-time"]))
+def test_measure_json_has_only_approved_figures(client, measure_with_hidden_figures):
+    response = client.get(reverse("plan:measure_json", args=["plans-on-time"]))
     data = json.loads(response.content)
     (measure,) = data["measures"]
     assert measure["code"] == "plans-on-time"
@@ -52,10 +48,10 @@ def test_kpi_json_has_only_approved_figures(client, kpi_with_hidden_figures):
 
 
 def test_all_figures_downloads_leave_out_hidden_measures_and_unapproved_figures(
-    client, kpi_with_hidden_figures
+    client, measure_with_hidden_figures
 ):
-    hidden = make_kpi(code="secret-measure", is_public=False)
-    make_measurement(kpi=hidden, period=date(2023, 1, 1), value=5)
+    hidden = make_measure(code="secret-measure", is_public=False)
+    make_figure(measure=hidden, period=date(2023, 1, 1), value=5)
     rows = _csv(client.get(reverse("plan:all_csv")))
     assert {r["measure_code"] for r in rows} == {"plans-on-time"}
     assert len(rows) == 1
@@ -64,21 +60,21 @@ def test_all_figures_downloads_leave_out_hidden_measures_and_unapproved_figures(
 
 
 def test_download_of_a_hidden_measure_is_not_found(client, db):
-    make_kpi(code="secret-measure", is_public=False)
-    assert client.get(reverse("plan:kpi_csv", args=["secret-measure"])).status_code == 404
-    assert client.get(reverse("plan:kpi_json", args=["secret-measure"])).status_code == 404
+    make_measure(code="secret-measure", is_public=False)
+    assert client.get(reverse("plan:measure_csv", args=["secret-measure"])).status_code == 404
+    assert client.get(reverse("plan:measure_json", args=["secret-measure"])).status_code == 404
 
 
 def test_demo_downloads_match_the_approved_figures(client, demo):
     rows = _csv(client.get(reverse("plan:all_csv")))
-    assert len(rows) == Measurement.objects.public().count()
-    for kpi in Kpi.objects.public():
-        data = json.loads(client.get(reverse("plan:kpi_json", args=[kpi.code])).content)
-        assert len(data["measures"][0]["figures"]) == kpi.measurements.approved().count()
+    assert len(rows) == Figure.objects.public().count()
+    for measure in Measure.objects.public():
+        data = json.loads(client.get(reverse("plan:measure_json", args=[measure.code])).content)
+        assert len(data["measures"][0]["figures"]) == measure.figures.approved().count()
 
 
 def test_csv_text_cannot_run_as_a_spreadsheet_formula(client, db):
-    kpi = make_kpi(code="careful")
-    make_measurement(kpi=kpi, period=date(2023, 1, 1), value=1, commentary="=HYPERLINK(1)")
-    rows = _csv(client.get(reverse("plan:kpi_csv", args=["careful"])))
+    measure = make_measure(code="careful")
+    make_figure(measure=measure, period=date(2023, 1, 1), value=1, commentary="=HYPERLINK(1)")
+    rows = _csv(client.get(reverse("plan:measure_csv", args=["careful"])))
     assert rows[0]["commentary"] == "'=HYPERLINK(1)"

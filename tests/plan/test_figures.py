@@ -6,14 +6,14 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from sendprogress.plan.models import Kpi, Measurement
-from tests.factories import make_kpi, make_measurement
+from sendprogress.plan.models import Figure, Measure
+from tests.factories import make_figure, make_measure
 
 pytestmark = pytest.mark.django_db
 
 
-def errors_for(kpi, **fields):
-    m = Measurement(kpi=kpi, **({"period": date(2024, 3, 1), "commentary": "ok"} | fields))
+def errors_for(measure, **fields):
+    m = Figure(measure=measure, **({"period": date(2024, 3, 1), "commentary": "ok"} | fields))
     try:
         m.full_clean()
     except ValidationError as error:
@@ -22,86 +22,94 @@ def errors_for(kpi, **fields):
 
 
 def test_a_good_figure_passes():
-    assert errors_for(make_kpi(), value=Decimal("55")) == {}
+    assert errors_for(make_measure(), value=Decimal("55")) == {}
 
 
 def test_a_monthly_period_must_start_on_the_first():
-    errors = errors_for(make_kpi(), period=date(2024, 3, 15), value=Decimal("55"))
+    errors = errors_for(make_measure(), period=date(2024, 3, 15), value=Decimal("55"))
     assert "first day of a month" in errors["period"][0]
 
 
 def test_a_quarterly_period_must_start_a_quarter():
-    kpi = make_kpi(frequency=Kpi.Frequency.QUARTERLY)
-    errors = errors_for(kpi, period=date(2024, 3, 1), value=Decimal("55"))
+    measure = make_measure(frequency=Measure.Frequency.QUARTERLY)
+    errors = errors_for(measure, period=date(2024, 3, 1), value=Decimal("55"))
     assert "1 January, 1 April, 1 July or 1 October" in errors["period"][0]
 
 
 def test_a_period_before_the_baseline_is_outside_the_window():
-    errors = errors_for(make_kpi(), period=date(2022, 12, 1), value=Decimal("55"))
+    errors = errors_for(make_measure(), period=date(2022, 12, 1), value=Decimal("55"))
     assert "baseline date, 1 January 2023" in errors["period"][0]
 
 
 def test_a_period_after_reporting_ends_is_outside_the_window():
-    kpi = make_kpi(reporting_ends=date(2024, 1, 1))
-    errors = errors_for(kpi, period=date(2024, 3, 1), value=Decimal("55"))
+    measure = make_measure(reporting_ends=date(2024, 1, 1))
+    errors = errors_for(measure, period=date(2024, 3, 1), value=Decimal("55"))
     assert "only collected up to January 2024" in errors["period"][0]
 
 
 def test_a_future_period_is_refused():
     future = (date.today() + timedelta(days=40)).replace(day=1)
-    errors = errors_for(make_kpi(), period=future, value=Decimal("55"))
+    errors = errors_for(make_measure(), period=future, value=Decimal("55"))
     assert "has not started yet" in errors["period"][0]
 
 
 def test_a_second_figure_for_the_same_period_is_refused_on_the_period_field():
-    kpi = make_kpi()
-    make_measurement(kpi=kpi, period=date(2024, 3, 1), value=40)
-    errors = errors_for(kpi, value=Decimal("55"))
+    measure = make_measure()
+    make_figure(measure=measure, period=date(2024, 3, 1), value=40)
+    errors = errors_for(measure, value=Decimal("55"))
     assert "already a figure for March 2024" in errors["period"][0]
     assert "__all__" not in errors
 
 
 @pytest.mark.parametrize("value", ["-1", "100.01", "250"])
 def test_a_percentage_must_be_between_0_and_100(value):
-    errors = errors_for(make_kpi(), value=Decimal(value))
+    errors = errors_for(make_measure(), value=Decimal(value))
     assert errors["value"] == ["A percentage must be between 0 and 100."]
 
 
 def test_the_numerator_cannot_exceed_the_denominator():
-    errors = errors_for(make_kpi(), numerator=12, denominator=10)
+    errors = errors_for(make_measure(), numerator=12, denominator=10)
     assert "cannot be more than the denominator" in errors["numerator"][0]
 
 
 def test_the_value_is_worked_out_from_numerator_and_denominator():
-    m = Measurement(
-        kpi=make_kpi(), period=date(2024, 3, 1), value=Decimal("1"), numerator=27, denominator=45
+    m = Figure(
+        measure=make_measure(),
+        period=date(2024, 3, 1),
+        value=Decimal("1"),
+        numerator=27,
+        denominator=45,
     )
     m.full_clean()
     assert m.value == Decimal("60.00")
 
 
 def test_a_rate_is_worked_out_per_its_base():
-    kpi = make_kpi(unit=Kpi.Unit.RATE, rate_per=1000, baseline_value=1, target_value=5)
-    m = Measurement(
-        kpi=kpi, period=date(2024, 3, 1), numerator=3, denominator=1200, commentary="Lower."
+    measure = make_measure(unit=Measure.Unit.RATE, rate_per=1000, baseline_value=1, target_value=5)
+    m = Figure(
+        measure=measure,
+        period=date(2024, 3, 1),
+        numerator=3,
+        denominator=1200,
+        commentary="Lower.",
     )
     m.full_clean()
     assert m.value == Decimal("2.50")
 
 
 def test_half_a_fraction_is_refused():
-    errors = errors_for(make_kpi(), numerator=3)
+    errors = errors_for(make_measure(), numerator=3)
     assert errors["denominator"] == ["Enter both the numerator and the denominator, or neither."]
 
 
 def test_a_figure_needs_a_value():
-    assert "Enter the figure" in errors_for(make_kpi())["value"][0]
+    assert "Enter the figure" in errors_for(make_measure())["value"][0]
 
 
 def test_a_figure_missing_its_milestone_needs_commentary():
-    errors = errors_for(make_kpi(), value=Decimal("20"), commentary="")
+    errors = errors_for(make_measure(), value=Decimal("20"), commentary="")
     assert "misses its milestone" in errors["commentary"][0]
 
 
 def test_a_figure_on_track_needs_no_commentary():
-    assert errors_for(make_kpi(), value=Decimal("60"), commentary="") == {}
+    assert errors_for(make_measure(), value=Decimal("60"), commentary="") == {}

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from sendprogress.plan.models import Evidence, Kpi, Measurement
+from sendprogress.plan.models import Evidence, Figure, Measure
 from sendprogress.updates.models import Post
 
 pytestmark = pytest.mark.django_db
@@ -16,19 +16,19 @@ def large(db):
 
 
 def test_every_generated_figure_passes_the_figure_rules(large):
-    figures = Measurement.objects.filter(kpi__code__startswith="large-").select_related("kpi")
+    figures = Figure.objects.filter(measure__code__startswith="large-").select_related("measure")
     assert figures.count() > 100
     for figure in figures:
         figure.full_clean()
 
 
 def test_most_figures_are_approved_and_some_latest_ones_are_not(large):
-    figures = Measurement.objects.filter(kpi__code__startswith="large-")
-    not_approved = figures.exclude(status=Measurement.Status.APPROVED)
+    figures = Figure.objects.filter(measure__code__startswith="large-")
+    not_approved = figures.exclude(status=Figure.Status.APPROVED)
     assert not_approved.exists()
     assert figures.approved().count() > 10 * not_approved.count()
-    for figure in not_approved.select_related("kpi"):
-        assert figure.period == figure.kpi.measurements.order_by("period").last().period
+    for figure in not_approved.select_related("measure"):
+        assert figure.period == figure.measure.figures.order_by("period").last().period
 
 
 def test_updates_include_drafts_and_scheduled_posts_that_stay_hidden(large):
@@ -48,8 +48,14 @@ def test_evidence_is_a_mix_of_public_and_internal(large):
 
 
 def test_the_pages_render_with_the_large_data(client, large):
-    kpi = Kpi.objects.filter(code__startswith="large-").first()
-    for url in ("/", "/findings/large-area-1/", kpi.get_absolute_url(), "/measures/", "/updates/"):
+    measure = Measure.objects.filter(code__startswith="large-").first()
+    for url in (
+        "/",
+        "/findings/large-area-1/",
+        measure.get_absolute_url(),
+        "/measures/",
+        "/updates/",
+    ):
         assert client.get(url).status_code == 200
 
 

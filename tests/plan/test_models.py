@@ -3,34 +3,34 @@ from datetime import date
 import pytest
 
 from sendprogress.plan import frameworks
-from sendprogress.plan.models import Evidence, Finding, Kpi, Measurement
+from sendprogress.plan.models import Evidence, Figure, Finding, Measure
 from sendprogress.plan.progress import Progress
 from tests.factories import (
+    make_figure,
     make_finding,
     make_inspection,
     make_judgement,
-    make_kpi,
-    make_measurement,
+    make_measure,
 )
 
 pytestmark = pytest.mark.django_db
 
-S = Measurement.Status
+S = Figure.Status
 
 
 def test_only_approved_figures_are_approved():
-    kpi = make_kpi()
-    approved = make_measurement(kpi=kpi, period=date(2023, 2, 1), value=20)
+    measure = make_measure()
+    approved = make_figure(measure=measure, period=date(2023, 2, 1), value=20)
     for i, status in enumerate([S.DRAFT, S.SUBMITTED, S.RETURNED], start=3):
-        make_measurement(kpi=kpi, period=date(2023, i, 1), value=99, status=status)
-    assert list(Measurement.objects.approved()) == [approved]
+        make_figure(measure=measure, period=date(2023, i, 1), value=99, status=status)
+    assert list(Figure.objects.approved()) == [approved]
 
 
 def test_figures_of_a_hidden_measure_are_not_public():
-    hidden = make_kpi(is_public=False)
-    make_measurement(kpi=hidden, period=date(2023, 2, 1), value=20)
-    assert not Measurement.objects.public().exists()
-    assert not Kpi.objects.public().exists()
+    hidden = make_measure(is_public=False)
+    make_figure(measure=hidden, period=date(2023, 2, 1), value=20)
+    assert not Figure.objects.public().exists()
+    assert not Measure.objects.public().exists()
 
 
 def test_only_public_evidence_is_public():
@@ -42,41 +42,41 @@ def test_only_public_evidence_is_public():
 
 
 def test_progress_uses_the_latest_approved_figure_not_later_drafts():
-    kpi = make_kpi(milestones=[(date(2023, 6, 1), 30)])
-    make_measurement(kpi=kpi, period=date(2023, 5, 1), value=40)
-    make_measurement(kpi=kpi, period=date(2023, 6, 1), value=1, status=S.SUBMITTED)
-    assert kpi.progress is Progress.ON_TRACK
+    measure = make_measure(milestones=[(date(2023, 6, 1), 30)])
+    make_figure(measure=measure, period=date(2023, 5, 1), value=40)
+    make_figure(measure=measure, period=date(2023, 6, 1), value=1, status=S.SUBMITTED)
+    assert measure.progress is Progress.ON_TRACK
 
 
 def test_progress_is_the_same_through_the_display_queryset():
-    kpi = make_kpi(milestones=[(date(2023, 6, 1), 30)])
-    make_measurement(kpi=kpi, period=date(2023, 6, 1), value=10)
-    shown = Kpi.objects.for_display().get(pk=kpi.pk)
+    measure = make_measure(milestones=[(date(2023, 6, 1), 30)])
+    make_figure(measure=measure, period=date(2023, 6, 1), value=10)
+    shown = Measure.objects.for_display().get(pk=measure.pk)
     assert shown.latest_value == 10
     assert shown.progress is Progress.OFF_TRACK
-    assert Kpi.objects.get(pk=kpi.pk).progress is Progress.OFF_TRACK
+    assert Measure.objects.get(pk=measure.pk).progress is Progress.OFF_TRACK
 
 
 def test_a_measure_without_figures_has_no_data_yet():
-    assert make_kpi().progress is Progress.NO_DATA
+    assert make_measure().progress is Progress.NO_DATA
 
 
 def test_lower_is_better_measure_on_track_when_below_trajectory():
-    kpi = make_kpi(
+    measure = make_measure(
         baseline_value=400,
         target_value=50,
         higher_is_better=False,
         milestones=[(date(2023, 6, 1), 300)],
     )
-    make_measurement(kpi=kpi, period=date(2023, 6, 1), value=290)
-    assert kpi.progress is Progress.ON_TRACK
+    make_figure(measure=measure, period=date(2023, 6, 1), value=290)
+    assert measure.progress is Progress.ON_TRACK
 
 
 def test_default_tolerance_is_a_tenth_of_the_distance_to_target():
-    kpi = make_kpi(baseline_value=10, target_value=60)
-    assert kpi.effective_tolerance == 5
-    kpi.tolerance = 2
-    assert kpi.effective_tolerance == 2
+    measure = make_measure(baseline_value=10, target_value=60)
+    assert measure.effective_tolerance == 5
+    measure.tolerance = 2
+    assert measure.effective_tolerance == 2
 
 
 def test_an_areas_status_is_its_latest_judgement():

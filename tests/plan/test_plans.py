@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from sendprogress.plan.models import Evidence, Kpi, Plan
-from tests.factories import make_finding, make_kpi, make_measurement, make_plan
+from sendprogress.plan.models import Evidence, Measure, Plan
+from tests.factories import make_figure, make_finding, make_measure, make_plan
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -13,14 +13,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 @pytest.fixture
 def draft():
     plan = make_plan(title="Secret draft plan", slug="draft", status=Plan.Status.DRAFT)
-    kpi = make_kpi(plan=plan, code="draft-measure", title="Draft plan measure")
-    make_measurement(kpi=kpi, period=date(2023, 2, 1), value="43.21")
+    measure = make_measure(plan=plan, code="draft-measure", title="Draft plan measure")
+    make_figure(measure=measure, period=date(2023, 2, 1), value="43.21")
     Evidence.objects.create(
         title="Draft plan evidence",
         date=date(2023, 2, 1),
         url="https://x.org",
         is_public=True,
-        kpi=kpi,
+        measure=measure,
     )
     return plan
 
@@ -42,8 +42,8 @@ def test_a_closed_plan_keeps_its_final_figures_and_points_to_the_current_one(cli
     old = make_plan(
         title="Old plan", slug="old", status=Plan.Status.SUPERSEDED, findings=[finding]
     )
-    kpi = make_kpi(plan=old, finding=finding, code="old-measure", title="Old measure")
-    make_measurement(kpi=kpi, period=date(2023, 6, 1), value="37.5")
+    measure = make_measure(plan=old, finding=finding, code="old-measure", title="Old measure")
+    make_figure(measure=measure, period=date(2023, 6, 1), value="37.5")
     make_plan(title="New plan", slug="new", status=Plan.Status.CURRENT)
     html = client.get("/plans/old/").content.decode()
     assert "been replaced by a later plan" in html
@@ -65,18 +65,18 @@ def test_the_current_plan_says_so(client):
 def test_the_home_page_shows_only_the_current_plans_progress(client):
     current = make_plan(title="Current plan", slug="current")
     closed = make_plan(title="Closed plan", slug="closed", status=Plan.Status.CLOSED)
-    make_kpi(plan=current, title="Counts now")
-    make_kpi(plan=closed, title="Counted before")
+    make_measure(plan=current, title="Counts now")
+    make_measure(plan=closed, title="Counted before")
     html = client.get("/").content.decode()
     assert "Its measures so far: <strong>0 of 1 measure on track</strong>" in html
-    assert Kpi.objects.count() == 2
+    assert Measure.objects.count() == 2
 
 
 def test_downloads_name_each_figures_plan_and_findings(client):
     finding = make_finding(title="Plans on time")
     plan = make_plan(title="Accelerated Progress Plan", slug="app")
-    kpi = make_kpi(plan=plan, finding=finding, code="m")
-    make_measurement(kpi=kpi, period=date(2023, 2, 1), value=20)
+    measure = make_measure(plan=plan, finding=finding, code="m")
+    make_figure(measure=measure, period=date(2023, 2, 1), value=20)
     csv = client.get("/measures/all-measures.csv").content.decode().splitlines()
     assert csv[0].startswith("measure_code,measure,plan,plan_status,findings,period")
     assert "Accelerated Progress Plan,Current,Plans on time,2023-02-01" in csv[1]

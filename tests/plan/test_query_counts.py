@@ -23,16 +23,16 @@ from sendprogress.plan.models import (
     Action,
     ActionUpdate,
     Evidence,
-    KpiMilestone,
-    Measurement,
+    Figure,
+    MeasureMilestone,
     Milestone,
 )
 from tests.factories import (
     make_finding,
     make_inspection,
     make_judgement,
-    make_kpi,
     make_local_area,
+    make_measure,
     make_post,
 )
 
@@ -41,19 +41,19 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 MONTHS = [date(2021 + m // 12, m % 12 + 1, 1) for m in range(36)]
 
 
-def _add_kpi(area, n, figures):
-    kpi = make_kpi(finding=area, code=f"measure-{n}", title=f"Measure {n}", order=n)
-    KpiMilestone.objects.bulk_create(
-        KpiMilestone(kpi=kpi, date=date(2022, month, 1), target=Decimal(20 + month))
+def _add_measure(area, n, figures):
+    measure = make_measure(finding=area, code=f"measure-{n}", title=f"Measure {n}", order=n)
+    MeasureMilestone.objects.bulk_create(
+        MeasureMilestone(measure=measure, date=date(2022, month, 1), target=Decimal(20 + month))
         for month in (4, 8, 12)
     )
-    Measurement.objects.bulk_create(
-        Measurement(
-            kpi=kpi,
+    Figure.objects.bulk_create(
+        Figure(
+            measure=measure,
             period=period,
             value=Decimal(10 + i),
             commentary=f"Commentary {i}",
-            status=Measurement.Status.APPROVED,
+            status=Figure.Status.APPROVED,
             approved_at=timezone.now(),
         )
         for i, period in enumerate(MONTHS[:figures])
@@ -64,14 +64,14 @@ def _add_kpi(area, n, figures):
         url="https://example.org/",
         is_public=True,
         finding=area,
-        kpi=kpi,
+        measure=measure,
     )
-    action = Action.objects.create(plan=kpi.plan, title=f"Action {n}", owner_role="Lead")
+    action = Action.objects.create(plan=measure.plan, title=f"Action {n}", owner_role="Lead")
     action.findings.add(area)
     ActionUpdate.objects.create(action=action, date=date(2022, 1, 1), note="Going well.")
     Milestone.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
     make_post(areas=[area], title=f"Post {n}", slug=f"post-{n}")
-    return kpi
+    return measure
 
 
 @pytest.fixture
@@ -84,26 +84,26 @@ def small_site(db):
         )
     )
     make_judgement(finding=area, inspection=inspection)
-    _add_kpi(area, 0, figures=3)
+    _add_measure(area, 0, figures=3)
     return area
 
 
 def _grow(area):
     for n in range(1, 50):
-        _add_kpi(area, n, figures=36)
+        _add_measure(area, n, figures=36)
     # The first measure gets its full three years too.
-    first = area.kpis.get(code="measure-0")
-    Measurement.objects.bulk_create(
-        Measurement(
-            kpi=first,
+    first = area.measures.get(code="measure-0")
+    Figure.objects.bulk_create(
+        Figure(
+            measure=first,
             period=period,
             value=Decimal(5),
-            status=Measurement.Status.APPROVED,
+            status=Figure.Status.APPROVED,
             approved_at=timezone.now(),
         )
         for period in MONTHS[3:]
     )
-    assert Measurement.objects.approved().count() == 50 * 36
+    assert Figure.objects.approved().count() == 50 * 36
 
 
 @pytest.mark.parametrize(
@@ -111,13 +111,13 @@ def _grow(area):
     [
         reverse("plan:home"),
         reverse("plan:finding_detail", args=["the-area"]),
-        reverse("plan:kpi_detail", args=["measure-0"]),
-        reverse("plan:kpi_list"),
-        reverse("plan:kpi_list") + "?area=the-area&progress=on-track",
+        reverse("plan:measure_detail", args=["measure-0"]),
+        reverse("plan:measure_list"),
+        reverse("plan:measure_list") + "?area=the-area&progress=on-track",
         reverse("plan:journey"),
         reverse("plan:documents"),
-        reverse("plan:kpi_csv", args=["measure-0"]),
-        reverse("plan:kpi_json", args=["measure-0"]),
+        reverse("plan:measure_csv", args=["measure-0"]),
+        reverse("plan:measure_json", args=["measure-0"]),
         reverse("plan:all_csv"),
         reverse("plan:all_json"),
         reverse("updates:post_list"),
@@ -148,16 +148,16 @@ def test_page_queries_do_not_grow_with_the_data(
 # Demo scale against the large data set -----------------------------------------
 
 
-def _pages(area: str, kpi: str, post: str) -> dict[str, str]:
+def _pages(area: str, measure: str, post: str) -> dict[str, str]:
     """One address of every kind of public page, for the given area, measure and post."""
     return {
         "home": reverse("plan:home"),
         "area": reverse("plan:finding_detail", args=[area]),
-        "measure": reverse("plan:kpi_detail", args=[kpi]),
-        "all measures": reverse("plan:kpi_list"),
-        "all measures, filtered": reverse("plan:kpi_list") + f"?area={area}",
-        "measure csv": reverse("plan:kpi_csv", args=[kpi]),
-        "measure json": reverse("plan:kpi_json", args=[kpi]),
+        "measure": reverse("plan:measure_detail", args=[measure]),
+        "all measures": reverse("plan:measure_list"),
+        "all measures, filtered": reverse("plan:measure_list") + f"?area={area}",
+        "measure csv": reverse("plan:measure_csv", args=[measure]),
+        "measure json": reverse("plan:measure_json", args=[measure]),
         "all csv": reverse("plan:all_csv"),
         "all json": reverse("plan:all_json"),
         "journey": reverse("plan:journey"),

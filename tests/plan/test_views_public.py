@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sendprogress.plan.models import Evidence, Finding, Kpi, Measurement
+from sendprogress.plan.models import Evidence, Figure, Finding, Measure
 from sendprogress.plan.views.findings import FINDING_EVIDENCE as AREA_EVIDENCE
 from sendprogress.updates.models import Post
-from tests.factories import make_finding, make_kpi, make_local_area, make_measurement, make_post
+from tests.factories import make_figure, make_finding, make_local_area, make_measure, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +34,9 @@ def test_home_lists_the_six_areas_with_their_status_in_words(client, demo):
 
 def test_home_shows_derived_progress_for_plan_areas(client, demo):
     html = client.get("/").content.decode()
-    for area_kpis in (Kpi.objects.for_display().filter(findings__slug="ehcp-needs"),):
-        on_track = sum(1 for k in area_kpis if k.progress.value == "on-track")
-        assert f"{on_track} of {len(area_kpis)} measures on track" in html
+    for area_measures in (Measure.objects.for_display().filter(findings__slug="ehcp-needs"),):
+        on_track = sum(1 for k in area_measures if k.progress.value == "on-track")
+        assert f"{on_track} of {len(area_measures)} measures on track" in html
 
 
 def test_home_says_demo_figures_are_illustrative(client, demo):
@@ -44,12 +44,12 @@ def test_home_says_demo_figures_are_illustrative(client, demo):
 
 
 def test_unapproved_figures_never_appear(client, demo):
-    hidden = Measurement.objects.exclude(status=Measurement.Status.APPROVED)
+    hidden = Figure.objects.exclude(status=Figure.Status.APPROVED)
     assert hidden.count() == 3
-    for measurement in hidden:
-        page = client.get(measurement.kpi.get_absolute_url()).content.decode()
-        assert measurement.period.strftime("%B %Y") not in page
-        assert str(measurement.value) not in page
+    for figure in hidden:
+        page = client.get(figure.measure.get_absolute_url()).content.decode()
+        assert figure.period.strftime("%B %Y") not in page
+        assert str(figure.value) not in page
 
 
 def test_draft_post_never_appears(client, demo):
@@ -65,10 +65,10 @@ def test_draft_post_never_appears(client, demo):
 
 
 def test_hidden_measure_is_not_found(client, demo):
-    kpi = Kpi.objects.get(code="ehcp-20-weeks")
-    kpi.is_public = False
-    kpi.save()
-    assert client.get(kpi.get_absolute_url()).status_code == 404
+    measure = Measure.objects.get(code="ehcp-20-weeks")
+    measure.is_public = False
+    measure.save()
+    assert client.get(measure.get_absolute_url()).status_code == 404
 
 
 def test_pages_send_a_strict_content_security_policy(client, demo):
@@ -82,7 +82,7 @@ def test_home_links_to_every_area_and_the_new_pages(client, demo):
     html = client.get("/").content.decode()
     for slug in ["ehcp-needs", "ehcp-quality", "outcomes", "local-offer"]:
         assert reverse("plan:finding_detail", args=[slug]) in html
-    for name in ["plan:kpi_list", "plan:journey", "plan:documents", "glossary"]:
+    for name in ["plan:measure_list", "plan:journey", "plan:documents", "glossary"]:
         assert f'href="{reverse(name)}"' in html
 
 
@@ -98,9 +98,9 @@ def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(cl
     assert "Revisit, July 2022" in html or "July 2022" in html
     assert "What we are doing" in html
     assert "Latest progress" in html
-    for kpi in Kpi.objects.for_display().filter(findings__slug="ehcp-needs"):
-        assert kpi.get_absolute_url() in html
-        assert kpi.progress.label in html
+    for measure in Measure.objects.for_display().filter(findings__slug="ehcp-needs"):
+        assert measure.get_absolute_url() in html
+        assert measure.progress.label in html
     assert 'class="app-sparkline"' in html
 
 
@@ -112,57 +112,59 @@ def test_area_page_lists_only_public_evidence(client, demo):
 
 
 def test_area_page_sparkline_uses_only_approved_figures(client, db):
-    kpi = make_kpi(title="Plans on time")
-    make_measurement(kpi=kpi, period=date(2023, 1, 1), value=10)
-    make_measurement(kpi=kpi, period=date(2023, 2, 1), value=20)
-    make_measurement(
-        kpi=kpi, period=date(2023, 3, 1), value=99, status=Measurement.Status.SUBMITTED
-    )
-    html = client.get(kpi.findings.get().get_absolute_url()).content.decode()
+    measure = make_measure(title="Plans on time")
+    make_figure(measure=measure, period=date(2023, 1, 1), value=10)
+    make_figure(measure=measure, period=date(2023, 2, 1), value=20)
+    make_figure(measure=measure, period=date(2023, 3, 1), value=99, status=Figure.Status.SUBMITTED)
+    html = client.get(measure.findings.get().get_absolute_url()).content.decode()
     assert "Trend of 2 approved figures, latest 20%" in html
     assert "99" not in html
 
 
-def test_kpi_page_has_a_chart_with_an_accessible_name_and_a_table_of_every_figure(client, demo):
-    kpi = Kpi.objects.get(code="ehcp-20-weeks")
-    html = client.get(kpi.get_absolute_url()).content.decode()
+def test_measure_page_has_a_chart_with_an_accessible_name_and_a_table_of_every_figure(
+    client, demo
+):
+    measure = Measure.objects.get(code="ehcp-20-weeks")
+    html = client.get(measure.get_absolute_url()).content.decode()
     assert 'role="img" aria-labelledby="chart-caption chart-desc"' in html
     assert "Every figure is in the table below the chart" in html
-    approved = kpi.measurements.approved()
+    approved = measure.figures.approved()
     assert html.count('<th scope="row" class="govuk-table__header">') == approved.count()
     assert "How it is measured" in html
-    assert kpi.source in html
-    assert reverse("plan:kpi_csv", args=[kpi.code]) in html
-    assert reverse("plan:kpi_json", args=[kpi.code]) in html
+    assert measure.source in html
+    assert reverse("plan:measure_csv", args=[measure.code]) in html
+    assert reverse("plan:measure_json", args=[measure.code]) in html
 
 
-def test_kpi_page_shows_the_commentary_for_each_period(client, db):
-    kpi = make_kpi()
-    make_measurement(kpi=kpi, period=date(2023, 4, 1), value=30, commentary="More staff joined.")
-    make_measurement(
-        kpi=kpi,
+def test_measure_page_shows_the_commentary_for_each_period(client, db):
+    measure = make_measure()
+    make_figure(
+        measure=measure, period=date(2023, 4, 1), value=30, commentary="More staff joined."
+    )
+    make_figure(
+        measure=measure,
         period=date(2023, 5, 1),
         value=31,
         commentary="Not yet checked.",
-        status=Measurement.Status.DRAFT,
+        status=Figure.Status.DRAFT,
     )
-    html = client.get(kpi.get_absolute_url()).content.decode()
+    html = client.get(measure.get_absolute_url()).content.decode()
     assert "More staff joined." in html
     assert "Not yet checked." not in html
     assert "May 2023" not in html
 
 
-def test_kpi_page_with_no_figures_says_so(client, db):
-    kpi = make_kpi()
-    html = client.get(kpi.get_absolute_url()).content.decode()
+def test_measure_page_with_no_figures_says_so(client, db):
+    measure = make_measure()
+    html = client.get(measure.get_absolute_url()).content.decode()
     assert "No figures have been published yet." in html
     assert "No data yet" in html
 
 
-def test_kpi_page_shows_the_comparator(client, db):
-    kpi = make_kpi(comparator_value=Decimal("50.3"), comparator_label="England average")
-    make_measurement(kpi=kpi, period=date(2023, 4, 1), value=30)
-    html = client.get(kpi.get_absolute_url()).content.decode()
+def test_measure_page_shows_the_comparator(client, db):
+    measure = make_measure(comparator_value=Decimal("50.3"), comparator_label="England average")
+    make_figure(measure=measure, period=date(2023, 4, 1), value=30)
+    html = client.get(measure.get_absolute_url()).content.decode()
     assert "England average" in html
     assert 'class="app-chart__comparator"' in html
 
@@ -170,13 +172,13 @@ def test_kpi_page_shows_the_comparator(client, db):
 def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, demo):
     """Home -> area -> measure: the figures table is on the third page."""
     home = client.get("/").content.decode()
-    for area in Finding.objects.filter(kpis__is_public=True).distinct():
+    for area in Finding.objects.filter(measures__is_public=True).distinct():
         assert area.get_absolute_url() in home
         area_page = client.get(area.get_absolute_url()).content.decode()
-        kpi = area.kpis.filter(is_public=True).first()
-        assert kpi.get_absolute_url() in area_page
-        kpi_page = client.get(kpi.get_absolute_url()).content.decode()
-        assert "Every approved figure" in kpi_page
+        measure = area.measures.filter(is_public=True).first()
+        assert measure.get_absolute_url() in area_page
+        measure_page = client.get(measure.get_absolute_url()).content.decode()
+        assert "Every approved figure" in measure_page
 
 
 def _main(html):
@@ -199,17 +201,17 @@ def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_ou
 
 
 def test_only_published_updates_show_on_area_and_measure_pages(client, db):
-    kpi = make_kpi()
-    make_post(title="Out now", areas=[kpi.findings.get()])
-    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[kpi.findings.get()])
+    measure = make_measure()
+    make_post(title="Out now", areas=[measure.findings.get()])
+    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[measure.findings.get()])
     make_post(
         title="Coming tomorrow",
         published_at=timezone.now() + timedelta(days=1),
-        areas=[kpi.findings.get()],
+        areas=[measure.findings.get()],
     )
     for post in Post.objects.all():
-        post.kpis.set([kpi])
-    for url in [kpi.findings.get().get_absolute_url(), kpi.get_absolute_url(), "/"]:
+        post.measures.set([measure])
+    for url in [measure.findings.get().get_absolute_url(), measure.get_absolute_url(), "/"]:
         html = client.get(url).content.decode()
         assert "Out now" in html
         assert "Still a draft" not in html
@@ -217,25 +219,25 @@ def test_only_published_updates_show_on_area_and_measure_pages(client, db):
 
 
 @pytest.mark.parametrize(
-    "status", [Measurement.Status.DRAFT, Measurement.Status.SUBMITTED, Measurement.Status.RETURNED]
+    "status", [Figure.Status.DRAFT, Figure.Status.SUBMITTED, Figure.Status.RETURNED]
 )
 def test_unapproved_latest_figure_shows_nowhere(client, db, status):
     # Names and codes of its own, so no factory number can put "97" on a page.
     area = make_finding(title="Needs met", short_title="Needs met", slug="needs-met")
-    kpi = make_kpi(finding=area, code="plans-on-time", title="Plans on time")
-    make_measurement(kpi=kpi, period=date(2023, 1, 1), value=12)
-    make_measurement(kpi=kpi, period=date(2023, 2, 1), value=97, status=status)
+    measure = make_measure(finding=area, code="plans-on-time", title="Plans on time")
+    make_figure(measure=measure, period=date(2023, 1, 1), value=12)
+    make_figure(measure=measure, period=date(2023, 2, 1), value=97, status=status)
     for url in [
         "/",
-        kpi.findings.get().get_absolute_url(),
-        kpi.get_absolute_url(),
-        reverse("plan:kpi_list"),
+        measure.findings.get().get_absolute_url(),
+        measure.get_absolute_url(),
+        reverse("plan:measure_list"),
     ]:
         html = client.get(url).content.decode()
         assert "97" not in html, url
         assert "February 2023" not in html
         assert "Feb 2023" not in html
-    assert "12%" in client.get(reverse("plan:kpi_list")).content.decode()
+    assert "12%" in client.get(reverse("plan:measure_list")).content.decode()
 
 
 def test_area_page_shows_the_newest_evidence_and_links_to_the_rest(client, db):

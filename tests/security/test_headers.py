@@ -13,7 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from sendprogress.plan.models import Evidence, Finding, Kpi, Measurement, Plan
+from sendprogress.plan.models import Evidence, Figure, Finding, Measure, Plan
 from sendprogress.updates.models import Post
 from tests.security.observatory import grade
 from tests.security.urlwalk import routes
@@ -35,9 +35,9 @@ PARAMETERS = {
     "plan:finding_detail": lambda: {"slug": Finding.objects.first().slug},
     "plan:area_redirect": lambda: {"slug": Finding.objects.first().slug},
     "plan:plan_detail": lambda: {"slug": Plan.objects.public().first().slug},
-    "plan:kpi_detail": lambda: {"code": Kpi.objects.public().first().code},
-    "plan:kpi_csv": lambda: {"code": Kpi.objects.public().first().code},
-    "plan:kpi_json": lambda: {"code": Kpi.objects.public().first().code},
+    "plan:measure_detail": lambda: {"code": Measure.objects.public().first().code},
+    "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
+    "plan:measure_json": lambda: {"code": Measure.objects.public().first().code},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
     "updates:area_feed_rss": lambda: {"slug": Finding.objects.first().slug},
     "updates:area_feed_atom": lambda: {"slug": Finding.objects.first().slug},
@@ -137,10 +137,10 @@ def staff_client(client, demo):
 
 
 STAFF_PARAMETERS = {
-    "staff:enter_figure": lambda: {"code": Kpi.objects.first().code},
-    "staff:review_figure": lambda: {"pk": Measurement.objects.first().pk},
+    "staff:enter_figure": lambda: {"code": Measure.objects.first().code},
+    "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:correct_figure": lambda: {
-        "pk": Measurement.objects.filter(status=Measurement.Status.APPROVED).first().pk
+        "pk": Figure.objects.filter(status=Figure.Status.APPROVED).first().pk
     },
 }
 # Pages that answer a GET with something other than 200 when all is well.
@@ -163,8 +163,8 @@ def test_staff_pages_score_a_plus(staff_client, graded, route):
     "name",
     [
         "admin:index",
-        "admin:plan_kpi_changelist",
-        "admin:plan_kpi_add",
+        "admin:plan_measure_changelist",
+        "admin:plan_measure_add",
         "admin:updates_post_add",
         "admin:password_change",
     ],

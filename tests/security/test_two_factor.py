@@ -43,7 +43,7 @@ def enrolled(officer):
     return device, two_factor.new_recovery_codes(officer)
 
 
-@pytest.mark.parametrize("path", [STAFF, "/staff/import/", "/admin/", "/admin/plan/kpi/"])
+@pytest.mark.parametrize("path", [STAFF, "/staff/import/", "/admin/", "/admin/plan/measure/"])
 def test_staff_without_two_factor_are_sent_to_set_it_up(signed_in, path):
     response = signed_in.get(path, secure=True)
     assert response.status_code == 302

@@ -8,30 +8,30 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendprogress.plan import periods
-from sendprogress.plan.models import Evidence, Measurement
-from tests.factories import make_kpi, make_measurement
+from sendprogress.plan.models import Evidence, Figure
+from tests.factories import make_figure, make_measure
 
 pytestmark = pytest.mark.django_db
-Status = Measurement.Status
+Status = Figure.Status
 DUE = periods.due_period("monthly", date.today())
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def kpi():
-    return make_kpi(code="plans-on-time", title="Plans on time")
+def measure():
+    return make_measure(code="plans-on-time", title="Plans on time")
 
 
-def figure(kpi, action="submit", **fields):
+def figure(measure, action="submit", **fields):
     data = {"period": DUE.isoformat(), "value": "60", "commentary": "Better.", "version": "0"}
-    return {f"{kpi.code}-{k}": v for k, v in (data | fields).items()} | {"action": action}
+    return {f"{measure.code}-{k}": v for k, v in (data | fields).items()} | {"action": action}
 
 
-def enter_url(kpi):
-    return reverse("staff:enter_figure", args=[kpi.code])
+def enter_url(measure):
+    return reverse("staff:enter_figure", args=[measure.code])
 
 
-def test_it_shows_the_period_due_and_that_it_is_missing(client, officer, kpi):
+def test_it_shows_the_period_due_and_that_it_is_missing(client, officer, measure):
     client.force_login(officer)
     response = client.get(reverse("staff:data_due"))
     html = response.content.decode()
@@ -39,9 +39,9 @@ def test_it_shows_the_period_due_and_that_it_is_missing(client, officer, kpi):
     assert "Missing" in html
 
 
-def test_it_shows_a_returned_figure_with_its_reason(client, officer, kpi):
-    make_measurement(
-        kpi=kpi, period=DUE, value=40, status=Status.RETURNED, return_reason="Wrong month."
+def test_it_shows_a_returned_figure_with_its_reason(client, officer, measure):
+    make_figure(
+        measure=measure, period=DUE, value=40, status=Status.RETURNED, return_reason="Wrong month."
     )
     client.force_login(officer)
     html = client.get(reverse("staff:data_due")).content.decode()
@@ -50,108 +50,112 @@ def test_it_shows_a_returned_figure_with_its_reason(client, officer, kpi):
 
 
 def test_it_lists_non_public_measures_for_staff(client, officer):
-    make_kpi(title="Hidden measure", is_public=False)
+    make_measure(title="Hidden measure", is_public=False)
     client.force_login(officer)
     assert "Hidden measure" in client.get(reverse("staff:data_due")).content.decode()
 
 
-def test_a_partner_sees_no_entry_forms_or_queue(client, partner, kpi):
+def test_a_partner_sees_no_entry_forms_or_queue(client, partner, measure):
     client.force_login(partner)
     html = client.get(reverse("staff:data_due")).content.decode()
     assert "Enter the figure" not in html
     assert "Waiting for your approval" not in html
 
 
-def test_quick_entry_without_javascript_redirects_with_a_message(client, officer, kpi):
+def test_quick_entry_without_javascript_redirects_with_a_message(client, officer, measure):
     client.force_login(officer)
-    response = client.post(enter_url(kpi), figure(kpi), follow=True)
+    response = client.post(enter_url(measure), figure(measure), follow=True)
     assert f"The figure for {DUE:%B %Y} was submitted for approval." in response.content.decode()
-    m = Measurement.objects.get(kpi=kpi, period=DUE)
+    m = Figure.objects.get(measure=measure, period=DUE)
     assert (m.status, m.value, m.entered_by) == (Status.SUBMITTED, Decimal("60"), officer)
 
 
-def test_quick_entry_with_htmx_returns_only_the_measures_section(client, officer, kpi):
+def test_quick_entry_with_htmx_returns_only_the_measures_section(client, officer, measure):
     client.force_login(officer)
-    response = client.post(enter_url(kpi), figure(kpi, action="save"), **HTMX)
+    response = client.post(enter_url(measure), figure(measure, action="save"), **HTMX)
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.lstrip().startswith(f'<section class="app-due" id="due-{kpi.code}"')
+    assert html.lstrip().startswith(f'<section class="app-due" id="due-{measure.code}"')
     assert "<html" not in html
     assert "saved as a draft" in html
     assert "Draft" in html
 
 
-def test_errors_show_on_the_field_without_javascript(client, officer, kpi):
+def test_errors_show_on_the_field_without_javascript(client, officer, measure):
     client.force_login(officer)
-    response = client.post(enter_url(kpi), figure(kpi, value="140"))
+    response = client.post(enter_url(measure), figure(measure, value="140"))
     assert response.status_code == 400
     html = response.content.decode()
     assert "A percentage must be between 0 and 100." in html
     assert "There is a problem" in html
-    assert not Measurement.objects.exists()
+    assert not Figure.objects.exists()
 
 
-def test_errors_show_on_the_field_with_htmx(client, officer, kpi):
+def test_errors_show_on_the_field_with_htmx(client, officer, measure):
     client.force_login(officer)
-    response = client.post(enter_url(kpi), figure(kpi, value="20", commentary=""), **HTMX)
+    response = client.post(enter_url(measure), figure(measure, value="20", commentary=""), **HTMX)
     html = response.content.decode()
     assert "misses its milestone" in html
     assert '<details class="govuk-details" open>' in html
 
 
-def test_the_figure_can_be_worked_out_from_numerator_and_denominator(client, officer, kpi):
+def test_the_figure_can_be_worked_out_from_numerator_and_denominator(client, officer, measure):
     client.force_login(officer)
-    client.post(enter_url(kpi), figure(kpi, value="", numerator="30", denominator="40"))
-    assert Measurement.objects.get().value == Decimal("75.00")
+    client.post(enter_url(measure), figure(measure, value="", numerator="30", denominator="40"))
+    assert Figure.objects.get().value == Decimal("75.00")
 
 
-def test_evidence_is_uploaded_with_the_figure(client, officer, kpi, settings, tmp_path):
+def test_evidence_is_uploaded_with_the_figure(client, officer, measure, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(officer)
     upload = SimpleUploadedFile("audit.pdf", b"%PDF-1.7\nbody")
-    data = figure(kpi) | {
-        f"{kpi.code}-evidence_file": upload,
-        f"{kpi.code}-evidence_title": "Audit summary",
-        f"{kpi.code}-no_personal_data": "on",
+    data = figure(measure) | {
+        f"{measure.code}-evidence_file": upload,
+        f"{measure.code}-evidence_title": "Audit summary",
+        f"{measure.code}-no_personal_data": "on",
     }
-    client.post(enter_url(kpi), data)
+    client.post(enter_url(measure), data)
     evidence = Evidence.objects.get()
     assert (evidence.title, evidence.is_public, evidence.uploaded_by) == (
         "Audit summary",
         False,
         officer,
     )
-    assert evidence.measurement == Measurement.objects.get()
+    assert evidence.figure == Figure.objects.get()
     assert evidence.original_filename == "audit.pdf"
     assert evidence.file.name != "evidence/audit.pdf"
 
 
-def test_evidence_needs_the_no_personal_data_confirmation(client, officer, kpi):
+def test_evidence_needs_the_no_personal_data_confirmation(client, officer, measure):
     client.force_login(officer)
-    data = figure(kpi) | {f"{kpi.code}-evidence_file": SimpleUploadedFile("a.pdf", b"%PDF-1")}
-    response = client.post(enter_url(kpi), data)
+    data = figure(measure) | {
+        f"{measure.code}-evidence_file": SimpleUploadedFile("a.pdf", b"%PDF-1")
+    }
+    response = client.post(enter_url(measure), data)
     assert "no personal data about a child" in response.content.decode()
-    assert not Measurement.objects.exists()
+    assert not Figure.objects.exists()
     assert not Evidence.objects.exists()
 
 
-def test_a_disguised_file_is_refused_and_nothing_is_saved(client, officer, kpi):
+def test_a_disguised_file_is_refused_and_nothing_is_saved(client, officer, measure):
     client.force_login(officer)
-    data = figure(kpi) | {
-        f"{kpi.code}-evidence_file": SimpleUploadedFile("a.pdf", b"MZ\x90\x00program"),
-        f"{kpi.code}-no_personal_data": "on",
+    data = figure(measure) | {
+        f"{measure.code}-evidence_file": SimpleUploadedFile("a.pdf", b"MZ\x90\x00program"),
+        f"{measure.code}-no_personal_data": "on",
     }
-    response = client.post(enter_url(kpi), data)
+    response = client.post(enter_url(measure), data)
     assert "not a real PDF file" in response.content.decode()
-    assert not Measurement.objects.exists()
+    assert not Figure.objects.exists()
 
 
-def test_a_second_edit_from_an_old_page_is_refused_showing_the_newer_figure(client, officer, kpi):
-    m = make_measurement(kpi=kpi, period=DUE, value=60, status=Status.DRAFT, commentary="ok")
+def test_a_second_edit_from_an_old_page_is_refused_showing_the_newer_figure(
+    client, officer, measure
+):
+    m = make_figure(measure=measure, period=DUE, value=60, status=Status.DRAFT, commentary="ok")
     seen = m.version
-    Measurement.objects.filter(pk=m.pk).update(value=Decimal("65"), version=seen + 1)
+    Figure.objects.filter(pk=m.pk).update(value=Decimal("65"), version=seen + 1)
     client.force_login(officer)
-    response = client.post(enter_url(kpi), figure(kpi, value="70", version=str(seen)))
+    response = client.post(enter_url(measure), figure(measure, value="70", version=str(seen)))
     html = response.content.decode()
     assert "Someone else changed this figure" in html
     assert "it is now 65.00" in html
@@ -159,9 +163,9 @@ def test_a_second_edit_from_an_old_page_is_refused_showing_the_newer_figure(clie
     assert m.value == Decimal("65")
 
 
-def test_an_approver_approves_in_place(client, approver, officer, kpi):
-    m = make_measurement(
-        kpi=kpi, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
+def test_an_approver_approves_in_place(client, approver, officer, measure):
+    m = make_figure(
+        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
     )
     client.force_login(approver)
     response = client.post(
@@ -176,9 +180,9 @@ def test_an_approver_approves_in_place(client, approver, officer, kpi):
     assert (m.status, m.approved_by) == (Status.APPROVED, approver)
 
 
-def test_returning_without_a_reason_shows_an_error_in_place(client, approver, officer, kpi):
-    m = make_measurement(
-        kpi=kpi, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
+def test_returning_without_a_reason_shows_an_error_in_place(client, approver, officer, measure):
+    m = make_figure(
+        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
     )
     client.force_login(approver)
     response = client.post(
@@ -191,8 +195,10 @@ def test_returning_without_a_reason_shows_an_error_in_place(client, approver, of
     assert m.status == Status.SUBMITTED
 
 
-def test_the_approvals_queue_lists_submitted_figures(client, approver, officer, kpi):
-    make_measurement(kpi=kpi, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer)
+def test_the_approvals_queue_lists_submitted_figures(client, approver, officer, measure):
+    make_figure(
+        measure=measure, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=officer
+    )
     client.force_login(approver)
     html = client.get(reverse("staff:data_due")).content.decode()
     assert f"Plans on time: {DUE:%B %Y}" in html
@@ -202,18 +208,18 @@ def test_the_data_due_page_query_count_does_not_grow_with_measures(
     client, officer, django_assert_num_queries
 ):
     for _ in range(5):
-        make_kpi()
+        make_measure()
     client.force_login(officer)
     with django_assert_num_queries(7):
         client.get(reverse("staff:data_due"))
     for _ in range(10):
-        make_kpi()
+        make_measure()
     with django_assert_num_queries(7):
         client.get(reverse("staff:data_due"))
 
 
-def test_the_review_page_shows_the_history(client, approver, officer, kpi):
-    m = make_measurement(kpi=kpi, period=DUE, value=60, status=Status.SUBMITTED)
+def test_the_review_page_shows_the_history(client, approver, officer, measure):
+    m = make_figure(measure=measure, period=DUE, value=60, status=Status.SUBMITTED)
     client.force_login(approver)
     html = client.get(reverse("staff:review_figure", args=[m.pk])).content.decode()
     assert "History" in html
@@ -221,7 +227,7 @@ def test_the_review_page_shows_the_history(client, approver, officer, kpi):
 
 
 def test_a_new_measure_has_nothing_due_before_its_first_period_ends(client, officer):
-    make_kpi(title="Brand new", baseline_date=date.today(), target_date=None)
+    make_measure(title="Brand new", baseline_date=date.today(), target_date=None)
     client.force_login(officer)
     html = client.get(reverse("staff:data_due")).content.decode()
     assert "Not due yet" in html

@@ -9,21 +9,21 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sendprogress.plan.models import Kpi, Measurement
-from tests.factories import make_kpi, make_measurement
+from sendprogress.plan.models import Figure, Measure
+from tests.factories import make_figure, make_measure
 
 pytestmark = pytest.mark.django_db
-Status = Measurement.Status
+Status = Figure.Status
 URL = reverse("staff:import_figures")
 CONFIRM = reverse("staff:confirm_import")
-HEADER = "kpi_code,period,value,numerator,denominator,commentary\n"
+HEADER = "measure_code,period,value,numerator,denominator,commentary\n"
 
 
 @pytest.fixture
-def kpis():
+def measures():
     return (
-        make_kpi(code="plans-on-time"),
-        make_kpi(code="reviews", frequency=Kpi.Frequency.QUARTERLY),
+        make_measure(code="plans-on-time"),
+        make_measure(code="reviews", frequency=Measure.Frequency.QUARTERLY),
     )
 
 
@@ -35,7 +35,7 @@ def upload(client, content: bytes | str, name="figures.csv", submit="no"):
     )
 
 
-def test_a_valid_file_is_previewed_and_nothing_is_written(client, officer, kpis):
+def test_a_valid_file_is_previewed_and_nothing_is_written(client, officer, measures):
     client.force_login(officer)
     response = upload(
         client,
@@ -46,38 +46,38 @@ def test_a_valid_file_is_previewed_and_nothing_is_written(client, officer, kpis)
     assert "All 2 rows can be imported" in html
     assert html.count(">Create<") == 2
     assert "75.00" in html  # worked out from 30 of 40
-    assert not Measurement.objects.exists()
+    assert not Figure.objects.exists()
 
 
-def test_confirming_writes_every_row_as_drafts(client, officer, kpis):
+def test_confirming_writes_every_row_as_drafts(client, officer, measures):
     client.force_login(officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\nreviews,2024-04-01,60,,,\n")
     token = client.session["staff_import"]["token"]
     response = client.post(CONFIRM, {"token": token}, follow=True)
     assert "2 figures imported and saved as drafts" in response.content.decode()
-    assert set(Measurement.objects.values_list("status", flat=True)) == {Status.DRAFT}
-    assert Measurement.objects.first().entered_by == officer
+    assert set(Figure.objects.values_list("status", flat=True)) == {Status.DRAFT}
+    assert Figure.objects.first().entered_by == officer
 
 
-def test_imported_figures_can_be_submitted_but_never_approved(client, officer, kpis):
+def test_imported_figures_can_be_submitted_but_never_approved(client, officer, measures):
     client.force_login(officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n", submit="yes")
     client.post(CONFIRM, {"token": client.session["staff_import"]["token"]})
-    assert Measurement.objects.get().status == Status.SUBMITTED
-    assert not Measurement.objects.approved().exists()
+    assert Figure.objects.get().status == Status.SUBMITTED
+    assert not Figure.objects.approved().exists()
 
 
-def test_a_draft_is_shown_as_an_update(client, officer, kpis):
-    make_measurement(kpi=kpis[0], period=date(2024, 3, 1), value=40, status=Status.DRAFT)
+def test_a_draft_is_shown_as_an_update(client, officer, measures):
+    make_figure(measure=measures[0], period=date(2024, 3, 1), value=40, status=Status.DRAFT)
     client.force_login(officer)
     html = upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n").content.decode()
     assert "Update draft" in html
     client.post(CONFIRM, {"token": client.session["staff_import"]["token"]})
-    assert Measurement.objects.get().value == Decimal("55")
+    assert Figure.objects.get().value == Decimal("55")
 
 
-def test_every_rows_errors_are_listed_and_nothing_can_be_confirmed(client, officer, kpis):
-    make_measurement(kpi=kpis[0], period=date(2024, 2, 1), value=40)
+def test_every_rows_errors_are_listed_and_nothing_can_be_confirmed(client, officer, measures):
+    make_figure(measure=measures[0], period=date(2024, 2, 1), value=40)
     client.force_login(officer)
     html = upload(
         client,
@@ -100,31 +100,31 @@ def test_every_rows_errors_are_listed_and_nothing_can_be_confirmed(client, offic
     assert "is not a number" in html
     assert "Import 7" not in html
     assert "staff_import" not in client.session
-    assert not Measurement.objects.filter(period=date(2024, 3, 1)).exists()
+    assert not Figure.objects.filter(period=date(2024, 3, 1)).exists()
 
 
-def test_the_whole_import_is_undone_if_one_row_fails_at_confirmation(client, officer, kpis):
+def test_the_whole_import_is_undone_if_one_row_fails_at_confirmation(client, officer, measures):
     client.force_login(officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\nreviews,2024-04-01,60,,,\n")
     # Someone submits the second figure between the preview and the confirmation.
-    make_measurement(kpi=kpis[1], period=date(2024, 4, 1), value=61, status=Status.SUBMITTED)
+    make_figure(measure=measures[1], period=date(2024, 4, 1), value=61, status=Status.SUBMITTED)
     response = client.post(
         CONFIRM, {"token": client.session["staff_import"]["token"]}, follow=True
     )
     assert "Nothing was imported" in response.content.decode()
-    assert not Measurement.objects.filter(kpi=kpis[0]).exists()
-    assert Measurement.objects.get(kpi=kpis[1]).value == Decimal("61")
+    assert not Figure.objects.filter(measure=measures[0]).exists()
+    assert Figure.objects.get(measure=measures[1]).value == Decimal("61")
 
 
-def test_a_forged_or_repeated_confirmation_writes_nothing(client, officer, kpis):
+def test_a_forged_or_repeated_confirmation_writes_nothing(client, officer, measures):
     client.force_login(officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\n")
     response = client.post(CONFIRM, {"token": "guessed"}, follow=True)
     assert "expired or was already done" in response.content.decode()
-    assert not Measurement.objects.exists()
+    assert not Figure.objects.exists()
 
 
-def test_a_byte_order_mark_and_blank_lines_are_fine(client, officer, kpis):
+def test_a_byte_order_mark_and_blank_lines_are_fine(client, officer, measures):
     client.force_login(officer)
     content = "\ufeff" + HEADER + "\nplans-on-time,2024-03-01,55,,,\n\n,,,,,\n"
     html = upload(client, content.encode("utf-8")).content.decode()
@@ -143,17 +143,19 @@ def excel_workbook() -> bytes:
     [
         ((HEADER + "plans-on-time,2024-03-01,55,,,Détail\n").encode("cp1252"), "not in UTF-8"),
         ((HEADER + "x,2024-03-01,55,,,\n").encode("utf-16"), "not plain text"),
-        (b"kpi_code,value\nplans-on-time,55\n", "missing the column period"),
-        (b"name,amount\n", "missing the columns kpi_code, period, value"),
+        (b"measure_code,value\nplans-on-time,55\n", "missing the column period"),
+        (b"name,amount\n", "missing the columns measure_code, period, value"),
         (excel_workbook(), "Excel workbook with a .csv name"),
         (b"", "The file is empty"),
         (HEADER.encode(), "no figures"),
         ((HEADER + "plans-on-time,2024-03-01,55,,,\n" * 10_000).encode(), "more than 2,000"),
     ],
 )
-def test_bad_files_get_a_clear_message_not_an_error_page(client, officer, kpis, content, message):
+def test_bad_files_get_a_clear_message_not_an_error_page(
+    client, officer, measures, content, message
+):
     client.force_login(officer)
     response = upload(client, content)
     assert response.status_code == 400
     assert message in response.content.decode()
-    assert not Measurement.objects.exists()
+    assert not Figure.objects.exists()

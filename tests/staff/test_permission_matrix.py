@@ -13,11 +13,11 @@ from django.urls import reverse
 
 from sendprogress.accounts import roles
 from sendprogress.plan import periods
-from sendprogress.plan.models import Evidence, Measurement
-from tests.factories import make_kpi, make_measurement, make_user
+from sendprogress.plan.models import Evidence, Figure
+from tests.factories import make_figure, make_measure, make_user
 
 pytestmark = pytest.mark.django_db
-Status = Measurement.Status
+Status = Figure.Status
 DUE = periods.due_period("monthly", date.today())
 ROLES = ["anonymous", "not staff", roles.DATA_OFFICER, roles.APPROVER, roles.PARTNER_VIEWER]
 
@@ -39,20 +39,24 @@ EXPECTED = {
 @pytest.fixture
 def world(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    kpi = make_kpi()
+    measure = make_measure()
     officer = make_user(roles.DATA_OFFICER)
-    submitted = make_measurement(
-        kpi=kpi, period=date(2024, 3, 1), value=55, status=Status.SUBMITTED, submitted_by=officer
+    submitted = make_figure(
+        measure=measure,
+        period=date(2024, 3, 1),
+        value=55,
+        status=Status.SUBMITTED,
+        submitted_by=officer,
     )
-    approved = make_measurement(kpi=kpi, period=date(2024, 2, 1), value=50)
+    approved = make_figure(measure=measure, period=date(2024, 2, 1), value=50)
     evidence = Evidence(title="Internal", date=date(2024, 3, 1), is_public=False)
     evidence.file.save("x.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     evidence.save()
-    return {"kpi": kpi, "submitted": submitted, "approved": approved, "evidence": evidence}
+    return {"measure": measure, "submitted": submitted, "approved": approved, "evidence": evidence}
 
 
-def figure_post(kpi, action):
-    prefix = kpi.code
+def figure_post(measure, action):
+    prefix = measure.code
     return {
         f"{prefix}-period": DUE.isoformat(),
         f"{prefix}-value": "60",
@@ -63,7 +67,7 @@ def figure_post(kpi, action):
 
 
 def attempt(client, action, world):
-    kpi, submitted, approved = world["kpi"], world["submitted"], world["approved"]
+    measure, submitted, approved = world["measure"], world["submitted"], world["approved"]
     review = reverse("staff:review_figure", args=[submitted.pk])
     decision = {f"decide-{submitted.pk}-version": submitted.version}
     match action:
@@ -71,11 +75,11 @@ def attempt(client, action, world):
             return client.get(reverse("staff:data_due"))
         case "enter a draft":
             return client.post(
-                reverse("staff:enter_figure", args=[kpi.code]), figure_post(kpi, "save")
+                reverse("staff:enter_figure", args=[measure.code]), figure_post(measure, "save")
             )
         case "submit a figure":
             return client.post(
-                reverse("staff:enter_figure", args=[kpi.code]), figure_post(kpi, "submit")
+                reverse("staff:enter_figure", args=[measure.code]), figure_post(measure, "submit")
             )
         case "approve a figure":
             return client.post(review, decision | {"action": "approve"})
@@ -97,7 +101,7 @@ def attempt(client, action, world):
         case "download internal evidence":
             return client.get(reverse("plan:evidence_download", args=[world["evidence"].pk]))
         case "add a figure in the admin":
-            return client.get(reverse("admin:plan_measurement_add"))
+            return client.get(reverse("admin:plan_figure_add"))
     raise AssertionError(action)
 
 
@@ -113,7 +117,7 @@ def effect_happened(action, world) -> bool:
     submitted, approved = world["submitted"], world["approved"]
     submitted.refresh_from_db()
     approved.refresh_from_db()
-    entered = Measurement.objects.filter(kpi=world["kpi"], period=DUE).first()
+    entered = Figure.objects.filter(measure=world["measure"], period=DUE).first()
     return {
         "enter a draft": entered is not None and entered.status == Status.DRAFT,
         "submit a figure": entered is not None and entered.status == Status.SUBMITTED,

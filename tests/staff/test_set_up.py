@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from sendprogress.plan.models import Kpi
+from sendprogress.plan.models import Measure
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_a_demo_site_is_fully_set_up(client, officer):
 
 @pytest.mark.usefixtures("demo_2023")
 def test_a_measure_without_a_target_puts_that_step_back_to_do(client, officer):
-    Kpi.objects.filter(code="part-time-timetables").update(target_value=None)
+    Measure.objects.filter(code="part-time-timetables").update(target_value=None)
     client.force_login(officer)
     steps = dict(_steps(client.get(URL).content.decode()))
     assert steps["Measures with baselines and targets"] == "To do"

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from sendprogress.updates.models import Post
-from tests.factories import make_finding, make_kpi, make_post
+from tests.factories import make_finding, make_measure, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -105,15 +105,15 @@ def test_a_post_shows_its_date_author_role_and_body(client):
     assert "<strong>did</strong>" in html
 
 
-def test_a_post_links_to_its_areas_and_public_kpis(client):
+def test_a_post_links_to_its_areas_and_public_measures(client):
     area = make_finding(title="Quality of plans")
-    kpi = make_kpi(finding=area, title="Plans rated good", is_public=True)
-    hidden = make_kpi(finding=area, title="Internal measure", is_public=False)
+    measure = make_measure(finding=area, title="Plans rated good", is_public=True)
+    hidden = make_measure(finding=area, title="Internal measure", is_public=False)
     post = make_post(areas=[area])
-    post.kpis.set([kpi, hidden])
+    post.measures.set([measure, hidden])
     html = client.get(post.get_absolute_url()).content.decode()
     assert f'href="{area.get_absolute_url()}"' in html
-    assert f'href="{kpi.get_absolute_url()}"' in html
+    assert f'href="{measure.get_absolute_url()}"' in html
     assert "Internal measure" not in html
 
 
@@ -209,12 +209,12 @@ def test_the_sitemap_lists_public_pages_and_published_posts_only(client, demo):
     assert scheduled.get_absolute_url() not in locs
     assert not any(loc.startswith("/updates/preview/") for loc in locs)
     assert not any(loc.startswith("/admin/") for loc in locs)
-    from sendprogress.plan.models import Finding, Kpi
+    from sendprogress.plan.models import Finding, Measure
 
     for area in Finding.objects.all():
         assert area.get_absolute_url() in locs
-    for kpi in Kpi.objects.filter(is_public=False):
-        assert kpi.get_absolute_url() not in locs
+    for measure in Measure.objects.filter(is_public=False):
+        assert measure.get_absolute_url() not in locs
 
 
 def test_a_draft_never_appears_anywhere_public(client, demo):
@@ -249,7 +249,7 @@ def test_a_draft_never_appears_anywhere_public(client, demo):
 def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries, no_page_cache):
     area = make_finding()
     post = make_post(areas=[area], published_at=_days_ago(2))
-    post.kpis.set([make_kpi(finding=area, is_public=True) for _ in range(3)])
+    post.measures.set([make_measure(finding=area, is_public=True) for _ in range(3)])
     make_post(published_at=_days_ago(3))
     make_post(published_at=_days_ago(1))
     client.get(post.get_absolute_url())

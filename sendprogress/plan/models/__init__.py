@@ -8,20 +8,20 @@ from .inspections import (
     MonitoringEvent,
     Partner,
 )
-from .kpis import Kpi, KpiMilestone, Measurement
+from .measures import Figure, Measure, MeasureMilestone
 from .plans import Action, ActionUpdate, Plan
 
 __all__ = [
     "Action",
     "ActionUpdate",
     "Evidence",
+    "Figure",
     "Finding",
     "Inspection",
     "Judgement",
-    "Kpi",
-    "KpiMilestone",
     "LocalArea",
-    "Measurement",
+    "Measure",
+    "MeasureMilestone",
     "Milestone",
     "MonitoringEvent",
     "Partner",

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .kpis import Measurement
+from .measures import Figure
 from .plans import Plan
 
 
@@ -25,14 +25,12 @@ class EvidenceQuerySet(models.QuerySet):
         (which would give the figure away before it is published)."""
         return (
             self.filter(is_public=True)
-            .exclude(kpi__is_public=False)
-            .exclude(measurement__kpi__is_public=False)
-            .exclude(kpi__plan__status=Plan.Status.DRAFT)
-            .exclude(measurement__kpi__plan__status=Plan.Status.DRAFT)
+            .exclude(measure__is_public=False)
+            .exclude(figure__measure__is_public=False)
+            .exclude(measure__plan__status=Plan.Status.DRAFT)
+            .exclude(figure__measure__plan__status=Plan.Status.DRAFT)
             .exclude(action__plan__status=Plan.Status.DRAFT)
-            .exclude(
-                Q(measurement__isnull=False) & ~Q(measurement__status=Measurement.Status.APPROVED)
-            )
+            .exclude(Q(figure__isnull=False) & ~Q(figure__status=Figure.Status.APPROVED))
         )
 
 
@@ -59,11 +57,11 @@ class Evidence(models.Model):
     action = models.ForeignKey(
         "plan.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
     )
-    kpi = models.ForeignKey(
-        "plan.Kpi", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    measure = models.ForeignKey(
+        "plan.Measure", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
     )
-    measurement = models.ForeignKey(
-        "plan.Measurement",
+    figure = models.ForeignKey(
+        "plan.Figure",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

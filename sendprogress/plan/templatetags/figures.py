@@ -6,6 +6,8 @@ register = template.Library()
 
 
 @register.filter
-def figure(value, kpi):
-    """A measure's figure with its unit: `{{ m.value|figure:kpi }}` gives "45.2%"."""
-    return format_value(value, unit=kpi.unit, places=kpi.decimal_places, rate_per=kpi.rate_per)
+def figure(value, measure):
+    """A measure's figure with its unit: `{{ m.value|figure:measure }}` gives "45.2%"."""
+    return format_value(
+        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
+    )

@@ -1,7 +1,7 @@
 """The public pages: what parent carers and anyone else may see.
 
 Every read goes through the QuerySet methods that say what is public
-(`Kpi.objects.public()`, `Measurement.objects.approved()`,
+(`Measure.objects.public()`, `Figure.objects.approved()`,
 `Evidence.objects.public()`, `Plan.objects.public()`,
 `Post.objects.published()`), and each page makes the same number of queries
 however many findings, measures and figures there are.
@@ -10,7 +10,7 @@ however many findings, measures and figures there are.
 from .findings import area_redirect, finding_detail
 from .home import home
 from .journey import documents, journey
-from .measures import kpi_detail, kpi_list
+from .measures import measure_detail, measure_list
 from .plans import plan_detail
 
 __all__ = [
@@ -19,7 +19,7 @@ __all__ = [
     "finding_detail",
     "home",
     "journey",
-    "kpi_detail",
-    "kpi_list",
+    "measure_detail",
+    "measure_list",
     "plan_detail",
 ]

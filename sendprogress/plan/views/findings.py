@@ -5,7 +5,7 @@ from django.utils import timezone
 from sendprogress.updates.models import Post
 
 from ..documents import describe
-from ..models import ActionUpdate, Evidence, Finding, Kpi, Plan
+from ..models import ActionUpdate, Evidence, Finding, Measure, Plan
 from ..progress import Summary
 from .shared import with_sparklines
 
@@ -15,7 +15,7 @@ FINDING_EVIDENCE = 10
 
 def finding_detail(request, slug):
     finding = get_object_or_404(Finding.objects.with_judgements(), slug=slug)
-    kpis = with_sparklines(Kpi.objects.for_display().filter(findings=finding))
+    measures = with_sparklines(Measure.objects.for_display().filter(findings=finding))
     # One more than is shown, to know whether to link to the rest.
     evidence = list(Evidence.objects.public().filter(finding=finding)[: FINDING_EVIDENCE + 1])
     actions = (
@@ -30,8 +30,8 @@ def finding_detail(request, slug):
         "plan/finding_detail.html",
         {
             "finding": finding,
-            "kpis": kpis,
-            "summary_of_progress": Summary.of(k.progress for k in kpis),
+            "measures": measures,
+            "summary_of_progress": Summary.of(k.progress for k in measures),
             "actions": actions,
             "plans": finding.plans.exclude(status=Plan.Status.DRAFT),
             "past_events": [e for e in events if e.date <= today],
@@ -39,7 +39,7 @@ def finding_detail(request, slug):
             "evidence": [describe(e) for e in evidence[:FINDING_EVIDENCE]],
             "more_evidence": len(evidence) > FINDING_EVIDENCE,
             "posts": Post.objects.published().filter(areas=finding)[:5],
-            "illustrative": any(k.illustrative for k in kpis),
+            "illustrative": any(k.illustrative for k in measures),
         },
     )
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from sendprogress.updates.models import Post
 
 from .. import story
-from ..models import Finding, Inspection, Judgement, Kpi, Measurement, MonitoringEvent, Plan
+from ..models import Figure, Finding, Inspection, Judgement, Measure, MonitoringEvent, Plan
 from ..progress import Summary
 
 
@@ -39,39 +39,41 @@ def _story(today) -> dict:
     }
 
 
-def _findings_with_progress(kpis) -> list:
+def _findings_with_progress(measures) -> list:
     """Every finding, each with the current plan's measures of it and their progress."""
     findings = list(Finding.objects.with_judgements())
     by_finding: dict[int, list] = {}
-    for kpi in kpis:
-        for finding in kpi.findings.all():
-            by_finding.setdefault(finding.pk, []).append(kpi)
+    for measure in measures:
+        for finding in measure.findings.all():
+            by_finding.setdefault(finding.pk, []).append(measure)
     for finding in findings:
-        finding.public_kpis = by_finding.get(finding.pk, [])
-        finding.summary_of_progress = Summary.of(k.progress for k in finding.public_kpis)
+        finding.public_measures = by_finding.get(finding.pk, [])
+        finding.summary_of_progress = Summary.of(k.progress for k in finding.public_measures)
     return findings
 
 
 def home(request):
     today = timezone.localdate()
     current_plan = Plan.objects.public().current()
-    kpis = list(Kpi.objects.for_display().filter(plan=current_plan)) if current_plan else []
-    findings = _findings_with_progress(kpis)
+    measures = (
+        list(Measure.objects.for_display().filter(plan=current_plan)) if current_plan else []
+    )
+    findings = _findings_with_progress(measures)
     events = list(MonitoringEvent.objects.order_by("date"))
     context = _story(today) | {
         "current_plan": current_plan,
         "monitored": [f for f in findings if f.is_monitored],
         "not_monitored": [f for f in findings if not f.is_monitored],
-        "summary_of_progress": Summary.of(k.progress for k in kpis),
+        "summary_of_progress": Summary.of(k.progress for k in measures),
         "last_monitoring": next((e for e in reversed(events) if e.date <= today), None),
         "next_monitoring": next((e for e in events if e.date > today), None),
         "next_inspection": Inspection.objects.filter(date__gt=today).order_by("date").first(),
-        "last_updated": Measurement.objects.public()
+        "last_updated": Figure.objects.public()
         .filter(approved_at__isnull=False)
         .order_by("-approved_at")
         .values_list("approved_at", flat=True)
         .first(),
         "latest_posts": Post.objects.published()[:3],
-        "illustrative": any(k.illustrative for k in kpis),
+        "illustrative": any(k.illustrative for k in measures),
     }
     return render(request, "plan/home.html", context)

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from ..documents import describe
-from ..models import ActionUpdate, Evidence, Finding, Kpi, Plan
+from ..models import ActionUpdate, Evidence, Finding, Measure, Plan
 from ..progress import Summary
 from .shared import with_sparklines
 
@@ -15,7 +15,7 @@ def plan_detail(request, slug):
         .prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("order"))),
         slug=slug,
     )
-    kpis = with_sparklines(Kpi.objects.for_display().filter(plan=plan))
+    measures = with_sparklines(Measure.objects.for_display().filter(plan=plan))
     document = Evidence.objects.public().filter(pk=plan.document_id).first()
     return render(
         request,
@@ -24,11 +24,11 @@ def plan_detail(request, slug):
             "plan": plan,
             "documents": [describe(document)] if document else [],
             "current_plan": Plan.objects.public().current(),
-            "kpis": kpis,
-            "summary_of_progress": Summary.of(k.progress for k in kpis),
+            "measures": measures,
+            "summary_of_progress": Summary.of(k.progress for k in measures),
             "actions": plan.actions.prefetch_related(
                 Prefetch("updates", queryset=ActionUpdate.objects.order_by("date"))
             ),
-            "illustrative": any(k.illustrative for k in kpis),
+            "illustrative": any(k.illustrative for k in measures),
         },
     )

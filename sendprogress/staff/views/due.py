@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from sendprogress.plan import periods, services
-from sendprogress.plan.models import Kpi, Measurement
+from sendprogress.plan.models import Figure, Measure
 from sendprogress.plan.permissions import can, require
 
 from ..access import staff_only
 from ..forms import CorrectionForm, DecisionForm, FigureForm
 
-Status = Measurement.Status
+Status = Figure.Status
 STATUS_TAGS = {
     None: ("Missing", "govuk-tag--red"),
     Status.DRAFT: ("Draft", "govuk-tag--grey"),
@@ -32,48 +32,48 @@ STATUS_TAGS = {
 class Due:
     """One measure's line on the data-due page."""
 
-    kpi: Kpi
+    measure: Measure
     period: object
-    measurement: Measurement | None
+    figure: Figure | None
     form: FigureForm | None
 
     @property
     def period_label(self) -> str:
         if self.period is None:
             return "Nothing yet: the first period after the baseline has not finished"
-        return periods.label(self.kpi.frequency, self.period)
+        return periods.label(self.measure.frequency, self.period)
 
     @property
     def status(self) -> tuple[str, str]:
         if self.period is None:
             return ("Not due yet", "govuk-tag--grey")
-        return STATUS_TAGS[self.measurement.status if self.measurement else None]
+        return STATUS_TAGS[self.figure.status if self.figure else None]
 
 
-def _figure_form(user, kpi, measurement, period, data=None, files=None):
-    if not can(user, "enter") or (measurement and not measurement.is_editable):
+def _figure_form(user, measure, figure, period, data=None, files=None):
+    if not can(user, "enter") or (figure and not figure.is_editable):
         return None
     initial = {"period": period.isoformat(), "version": 0}
-    if measurement:
+    if figure:
         initial |= {
-            "value": measurement.value,
-            "numerator": measurement.numerator,
-            "denominator": measurement.denominator,
-            "commentary": measurement.commentary,
-            "version": measurement.version,
+            "value": figure.value,
+            "numerator": figure.numerator,
+            "denominator": figure.denominator,
+            "commentary": figure.commentary,
+            "version": figure.version,
         }
-    return FigureForm(data, files, kpi=kpi, initial=initial, prefix=kpi.code)
+    return FigureForm(data, files, measure=measure, initial=initial, prefix=measure.code)
 
 
-def _due_for(kpi, user, figures, today) -> Due:
-    period = periods.due_period(kpi.frequency, today)
-    if kpi.reporting_ends and period > kpi.reporting_ends:
-        period = periods.period_start(kpi.frequency, kpi.reporting_ends)
-    if kpi.baseline_date and period < kpi.baseline_date:
+def _due_for(measure, user, figures, today) -> Due:
+    period = periods.due_period(measure.frequency, today)
+    if measure.reporting_ends and period > measure.reporting_ends:
+        period = periods.period_start(measure.frequency, measure.reporting_ends)
+    if measure.baseline_date and period < measure.baseline_date:
         # A new measure: nothing is due until a period after its baseline has finished.
-        return Due(kpi, None, None, None)
-    measurement = figures.get((kpi.pk, period))
-    return Due(kpi, period, measurement, _figure_form(user, kpi, measurement, period))
+        return Due(measure, None, None, None)
+    figure = figures.get((measure.pk, period))
+    return Due(measure, period, figure, _figure_form(user, measure, figure, period))
 
 
 def _queue(user):
@@ -81,8 +81,8 @@ def _queue(user):
         return []
     return [
         (m, DecisionForm(initial={"version": m.version}, prefix=f"decide-{m.pk}"))
-        for m in Measurement.objects.filter(status=Status.SUBMITTED)
-        .select_related("kpi", "submitted_by")
+        for m in Figure.objects.filter(status=Status.SUBMITTED)
+        .select_related("measure", "submitted_by")
         .prefetch_related("evidence")
         .order_by("submitted_at")
     ]
@@ -91,16 +91,16 @@ def _queue(user):
 @staff_only
 def data_due(request):
     today = timezone.localdate()
-    kpis = list(Kpi.objects.select_related("plan"))
-    earliest = min((periods.due_period(k.frequency, today) for k in kpis), default=today).replace(
-        year=today.year - 2
-    )
-    figures = {(m.kpi_id, m.period): m for m in Measurement.objects.filter(period__gte=earliest)}
+    measures = list(Measure.objects.select_related("plan"))
+    earliest = min(
+        (periods.due_period(k.frequency, today) for k in measures), default=today
+    ).replace(year=today.year - 2)
+    figures = {(m.measure_id, m.period): m for m in Figure.objects.filter(period__gte=earliest)}
     return render(
         request,
         "staff/data_due.html",
         {
-            "dues": [_due_for(kpi, request.user, figures, today) for kpi in kpis],
+            "dues": [_due_for(measure, request.user, figures, today) for measure in measures],
             "queue": _queue(request.user),
             "can_enter": can(request.user, "enter"),
             "can_approve": can(request.user, "approve"),
@@ -129,29 +129,29 @@ def _service_errors(form, call):
 @staff_only
 @require_http_methods(["GET", "POST"])
 def enter_figure(request, code):
-    kpi = get_object_or_404(Kpi, code=code)
+    measure = get_object_or_404(Measure, code=code)
     require(request.user, "enter")
     if request.method == "POST":
-        period_text = request.POST.get(f"{kpi.code}-period", "")
+        period_text = request.POST.get(f"{measure.code}-period", "")
     else:
         period_text = request.GET.get("period", "")
     try:
         period = date.fromisoformat(period_text)
     except ValueError:
-        period = periods.due_period(kpi.frequency, timezone.localdate())
-    measurement = Measurement.objects.filter(kpi=kpi, period=period).first()
-    if measurement and not measurement.is_editable:
+        period = periods.due_period(measure.frequency, timezone.localdate())
+    figure = Figure.objects.filter(measure=measure, period=period).first()
+    if figure and not figure.is_editable:
         messages.error(
             request,
-            f"The figure for {periods.label(kpi.frequency, period)} is "
-            f"{measurement.get_status_display().lower()} and cannot be edited here.",
+            f"The figure for {periods.label(measure.frequency, period)} is "
+            f"{figure.get_status_display().lower()} and cannot be edited here.",
         )
         return redirect("staff:data_due")
     if request.method == "GET":
-        form = _figure_form(request.user, kpi, measurement, period)
-        return render(request, "staff/figure_form.html", {"kpi": kpi, "form": form})
+        form = _figure_form(request.user, measure, figure, period)
+        return render(request, "staff/figure_form.html", {"measure": measure, "form": form})
 
-    form = _figure_form(request.user, kpi, measurement, period, request.POST, request.FILES)
+    form = _figure_form(request.user, measure, figure, period, request.POST, request.FILES)
     saved = None
     if form.is_valid():
         data = form.cleaned_data
@@ -166,7 +166,7 @@ def enter_figure(request, code):
         saved = _service_errors(
             form,
             lambda: services.save_figure(
-                kpi=kpi,
+                measure=measure,
                 period=data["period"],
                 value=data["value"],
                 numerator=data["numerator"],
@@ -180,28 +180,33 @@ def enter_figure(request, code):
         )
     if saved:
         done = "submitted for approval" if saved.status == Status.SUBMITTED else "saved as a draft"
-        note = f"The figure for {periods.label(kpi.frequency, saved.period)} was {done}."
+        note = f"The figure for {periods.label(measure.frequency, saved.period)} was {done}."
         if request.htmx:
             due = Due(
-                kpi, saved.period, saved, _figure_form(request.user, kpi, saved, saved.period)
+                measure,
+                saved.period,
+                saved,
+                _figure_form(request.user, measure, saved, saved.period),
             )
             return render(request, "staff/data_due.html#due", {"due": due, "note": note})
         messages.success(request, note)
         return redirect("staff:data_due")
     if request.htmx:
-        due = Due(kpi, period, measurement, form)
+        due = Due(measure, period, figure, form)
         return render(request, "staff/data_due.html#due", {"due": due})
-    return render(request, "staff/figure_form.html", {"kpi": kpi, "form": form}, status=400)
+    return render(
+        request, "staff/figure_form.html", {"measure": measure, "form": form}, status=400
+    )
 
 
 @staff_only
 @require_http_methods(["GET", "POST"])
 def review_figure(request, pk):
-    measurement = get_object_or_404(
-        Measurement.objects.select_related("kpi", "submitted_by", "entered_by"), pk=pk
+    figure = get_object_or_404(
+        Figure.objects.select_related("measure", "submitted_by", "entered_by"), pk=pk
     )
     form = DecisionForm(
-        request.POST or None, initial={"version": measurement.version}, prefix=f"decide-{pk}"
+        request.POST or None, initial={"version": figure.version}, prefix=f"decide-{pk}"
     )
     if request.method == "POST":
         require(request.user, "approve")
@@ -210,12 +215,12 @@ def review_figure(request, pk):
             action = request.POST.get("action")
             version = form.cleaned_data["version"]
             if action == "approve":
-                call = lambda: services.approve_measurement(  # noqa: E731
-                    measurement=measurement, by=request.user, expected_version=version
+                call = lambda: services.approve_figure(  # noqa: E731
+                    figure=figure, by=request.user, expected_version=version
                 )
             elif action == "return":
-                call = lambda: services.return_measurement(  # noqa: E731
-                    measurement=measurement,
+                call = lambda: services.return_figure(  # noqa: E731
+                    figure=figure,
                     by=request.user,
                     reason=form.cleaned_data["return_reason"],
                     expected_version=version,
@@ -233,18 +238,16 @@ def review_figure(request, pk):
             messages.success(request, note)
             return redirect("staff:data_due")
         if request.htmx:
-            return render(
-                request, "staff/data_due.html#queue-item", {"m": measurement, "form": form}
-            )
+            return render(request, "staff/data_due.html#queue-item", {"m": figure, "form": form})
     return render(
         request,
         "staff/figure_review.html",
         {
-            "m": measurement,
+            "m": figure,
             "form": form,
-            "can_approve": can(request.user, "approve") and measurement.status == Status.SUBMITTED,
-            "can_correct": can(request.user, "correct") and measurement.status == Status.APPROVED,
-            "history": measurement.history.select_related("history_user")[:20],
+            "can_approve": can(request.user, "approve") and figure.status == Status.SUBMITTED,
+            "can_correct": can(request.user, "correct") and figure.status == Status.APPROVED,
+            "history": figure.history.select_related("history_user")[:20],
         },
         status=400 if form.errors else 200,
     )
@@ -253,22 +256,22 @@ def review_figure(request, pk):
 @staff_only
 @require_http_methods(["GET", "POST"])
 def correct_figure(request, pk):
-    measurement = get_object_or_404(Measurement.objects.select_related("kpi"), pk=pk)
+    figure = get_object_or_404(Figure.objects.select_related("measure"), pk=pk)
     require(request.user, "correct")
     initial = {
-        "value": measurement.value,
-        "numerator": measurement.numerator,
-        "denominator": measurement.denominator,
-        "commentary": measurement.commentary,
-        "version": measurement.version,
+        "value": figure.value,
+        "numerator": figure.numerator,
+        "denominator": figure.denominator,
+        "commentary": figure.commentary,
+        "version": figure.version,
     }
     form = CorrectionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         corrected = _service_errors(
             form,
-            lambda: services.correct_measurement(
-                measurement=measurement,
+            lambda: services.correct_figure(
+                figure=figure,
                 by=request.user,
                 value=data["value"],
                 numerator=data["numerator"],
@@ -284,6 +287,6 @@ def correct_figure(request, pk):
     return render(
         request,
         "staff/figure_correct.html",
-        {"m": measurement, "form": form},
+        {"m": figure, "form": form},
         status=400 if form.errors else 200,
     )

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from sendprogress.plan.models import Finding, Kpi
+from sendprogress.plan.models import Finding, Measure
 
 from ..models import Post
 
@@ -16,7 +16,7 @@ PER_PAGE = 10
 def _with_related(posts):
     return posts.prefetch_related(
         Prefetch("areas", queryset=Finding.objects.order_by("order")),
-        Prefetch("kpis", queryset=Kpi.objects.public().order_by("code")),
+        Prefetch("measures", queryset=Measure.objects.public().order_by("code")),
     )
 
 

@@ -31,19 +31,19 @@ from sendprogress.plan.models import (
     Action,
     ActionUpdate,
     Evidence,
+    Figure,
     Finding,
     Inspection,
     Judgement,
-    Kpi,
-    KpiMilestone,
     LocalArea,
-    Measurement,
+    Measure,
+    MeasureMilestone,
     Milestone,
     Plan,
 )
 from sendprogress.updates.models import Post
 
-SMALL = {"areas": 2, "kpis": 6, "years": 2, "posts": 30, "evidence": 12}
+SMALL = {"areas": 2, "measures": 6, "years": 2, "posts": 30, "evidence": 12}
 BATCH = 1000
 WORDS = " ".join(
     [
@@ -73,7 +73,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--areas", type=int, default=6)
-        parser.add_argument("--kpis", type=int, default=100)
+        parser.add_argument("--measures", type=int, default=100)
         parser.add_argument("--years", type=int, default=10, help="Years of figures.")
         parser.add_argument("--posts", type=int, default=2000)
         parser.add_argument("--evidence", type=int, default=500)
@@ -118,13 +118,13 @@ class Command(BaseCommand):
             )
         start = _month_back(today, options["years"] * 12)
         areas = self._areas(rng, options["areas"], start)
-        kpis = self._kpis(rng, areas, options["kpis"], start)
-        figures = self._figures(rng, kpis, today)
-        posts = self._posts(rng, areas, kpis, options["posts"], start, today)
-        evidence = self._evidence(rng, areas, kpis, options["evidence"], start)
+        measures = self._measures(rng, areas, options["measures"], start)
+        figures = self._figures(rng, measures, today)
+        posts = self._posts(rng, areas, measures, options["posts"], start, today)
+        evidence = self._evidence(rng, areas, measures, options["evidence"], start)
         return {
             "areas": len(areas),
-            "measures": len(kpis),
+            "measures": len(measures),
             "figures": figures,
             "updates": posts,
             "evidence items": evidence,
@@ -217,22 +217,24 @@ class Command(BaseCommand):
         )
         return areas
 
-    def _kpis(self, rng, areas, count, start) -> list[Kpi]:
-        kpis = []
+    def _measures(self, rng, areas, count, start) -> list[Measure]:
+        measures = []
         for n in range(count):
             higher = n % 3 != 0
             baseline = Decimal(rng.randint(20, 45) if higher else rng.randint(55, 80))
             target = baseline + (25 if higher else -25)
-            kpis.append(
-                Kpi(
+            measures.append(
+                Measure(
                     plan=self.plan,
                     code=f"large-measure-{n + 1}",
                     title=f"Measure {n + 1}: families who got what they needed in time",
                     why_it_matters=_sentence(rng, 16),
                     definition=_sentence(rng, 20),
                     source="Case management system",
-                    frequency=Kpi.Frequency.QUARTERLY if n % 10 == 9 else Kpi.Frequency.MONTHLY,
-                    unit=Kpi.Unit.PERCENT,
+                    frequency=Measure.Frequency.QUARTERLY
+                    if n % 10 == 9
+                    else Measure.Frequency.MONTHLY,
+                    unit=Measure.Unit.PERCENT,
                     higher_is_better=higher,
                     baseline_value=baseline,
                     baseline_date=start,
@@ -246,66 +248,67 @@ class Command(BaseCommand):
                     order=n,
                 )
             )
-        kpis = Kpi.objects.bulk_create(kpis)
-        Kpi.findings.through.objects.bulk_create(
-            Kpi.findings.through(kpi=kpi, finding=areas[n % len(areas)])
-            for n, kpi in enumerate(kpis)
+        measures = Measure.objects.bulk_create(measures)
+        Measure.findings.through.objects.bulk_create(
+            Measure.findings.through(measure=measure, finding=areas[n % len(areas)])
+            for n, measure in enumerate(measures)
         )
-        for n, kpi in enumerate(kpis):
-            kpi.finding = areas[n % len(areas)]
-        KpiMilestone.objects.bulk_create(
-            KpiMilestone(
-                kpi=kpi,
+        for n, measure in enumerate(measures):
+            measure.finding = areas[n % len(areas)]
+        MeasureMilestone.objects.bulk_create(
+            MeasureMilestone(
+                measure=measure,
                 date=_month_back(start, -4 * step),
-                target=kpi.baseline_value + (kpi.target_value - kpi.baseline_value) * step / 3,
+                target=measure.baseline_value
+                + (measure.target_value - measure.baseline_value) * step / 3,
             )
-            for kpi in kpis
+            for measure in measures
             for step in (1, 2)
         )
-        return kpis
+        return measures
 
-    def _figures(self, rng, kpis, today) -> int:
+    def _figures(self, rng, measures, today) -> int:
         rows = []
         now = timezone.now()
-        for kpi in kpis:
-            period = periods.period_start(kpi.frequency, kpi.baseline_date)
-            if period < kpi.baseline_date:
-                period = periods.next_period(kpi.frequency, period)
-            value = float(kpi.baseline_value)
-            step = float(kpi.target_value - kpi.baseline_value) / 36
-            kpi_rows = []
-            while period <= periods.due_period(kpi.frequency, today):
+        for measure in measures:
+            period = periods.period_start(measure.frequency, measure.baseline_date)
+            if period < measure.baseline_date:
+                period = periods.next_period(measure.frequency, period)
+            value = float(measure.baseline_value)
+            step = float(measure.target_value - measure.baseline_value) / 36
+            measure_rows = []
+            while period <= periods.due_period(measure.frequency, today):
                 value = min(100.0, max(0.0, value + step + rng.uniform(-2.5, 2.5)))
-                kpi_rows.append(
-                    Measurement(
-                        kpi=kpi,
+                measure_rows.append(
+                    Figure(
+                        measure=measure,
                         period=period,
                         value=Decimal(f"{value:.2f}"),
                         commentary=_sentence(rng, 12),
-                        status=Measurement.Status.APPROVED,
+                        status=Figure.Status.APPROVED,
                         submitted_at=now,
                         approved_at=now,
                     )
                 )
-                period = periods.next_period(kpi.frequency, period)
+                period = periods.next_period(measure.frequency, period)
             # The latest figure of some measures is still on its way to approval.
-            if kpi_rows and kpi.pk % 4 == 0:
-                latest = kpi_rows[-1]
+            if measure_rows and measure.pk % 4 == 0:
+                latest = measure_rows[-1]
                 latest.status = rng.choice(
                     [
-                        Measurement.Status.DRAFT,
-                        Measurement.Status.SUBMITTED,
-                        Measurement.Status.RETURNED,
+                        Figure.Status.DRAFT,
+                        Figure.Status.SUBMITTED,
+                        Figure.Status.RETURNED,
                     ]
                 )
                 latest.approved_at = None
-                if latest.status == Measurement.Status.RETURNED:
+                if latest.status == Figure.Status.RETURNED:
                     latest.return_reason = "Please check the denominator."
-            rows.extend(kpi_rows)
-        Measurement.objects.bulk_create(rows, batch_size=BATCH)
+            rows.extend(measure_rows)
+        Figure.objects.bulk_create(rows, batch_size=BATCH)
         return len(rows)
 
-    def _posts(self, rng, areas, kpis, count, start, today) -> int:
+    def _posts(self, rng, areas, measures, count, start, today) -> int:
         now = timezone.now()
         span = (now - timezone.make_aware(datetime.combine(start, datetime.min.time()))).days
         posts = []
@@ -341,24 +344,24 @@ class Command(BaseCommand):
             ),
             batch_size=BATCH,
         )
-        Post.kpis.through.objects.bulk_create(
+        Post.measures.through.objects.bulk_create(
             (
-                Post.kpis.through(post=post, kpi=kpi)
+                Post.measures.through(post=post, measure=measure)
                 for post in posts
                 if rng.random() < 0.3
-                for kpi in rng.sample(kpis, k=min(len(kpis), 2))
+                for measure in rng.sample(measures, k=min(len(measures), 2))
             ),
             batch_size=BATCH,
         )
         return len(posts)
 
-    def _evidence(self, rng, areas, kpis, count, start) -> int:
+    def _evidence(self, rng, areas, measures, count, start) -> int:
         figures = list(
-            Measurement.objects.filter(kpi__in=kpis).values_list("pk", "kpi_id", "status")
+            Figure.objects.filter(measure__in=measures).values_list("pk", "measure_id", "status")
         )
         items = []
         for n in range(count):
-            kpi = kpis[n % len(kpis)]
+            measure = measures[n % len(measures)]
             figure = rng.choice(figures) if n % 5 == 0 else None
             items.append(
                 Evidence(
@@ -367,9 +370,9 @@ class Command(BaseCommand):
                     description=_sentence(rng, 12),
                     url=f"https://example.org/evidence/{n + 1}",
                     is_public=n % 4 != 0,
-                    finding=kpi.finding,
-                    kpi_id=figure[1] if figure else kpi.pk,
-                    measurement_id=figure[0] if figure else None,
+                    finding=measure.finding,
+                    measure_id=figure[1] if figure else measure.pk,
+                    figure_id=figure[0] if figure else None,
                 )
             )
         Evidence.objects.bulk_create(items, batch_size=BATCH)

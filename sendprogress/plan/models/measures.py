@@ -14,37 +14,37 @@ from .inspections import Finding
 from .plans import Plan
 
 
-class KpiQuerySet(models.QuerySet):
-    def public(self) -> KpiQuerySet:
+class MeasureQuerySet(models.QuerySet):
+    def public(self) -> MeasureQuerySet:
         """Measures the public may see: marked public, and not in a draft plan."""
         return self.filter(is_public=True).exclude(plan__status=Plan.Status.DRAFT)
 
-    def with_latest(self) -> KpiQuerySet:
+    def with_latest(self) -> MeasureQuerySet:
         """Annotate each measure with its latest approved figure and period.
 
         One subquery per column, so a list of measures costs the same number
         of queries however many figures each has.
         """
-        latest = Measurement.objects.approved().filter(kpi=OuterRef("pk")).order_by("-period")
+        latest = Figure.objects.approved().filter(measure=OuterRef("pk")).order_by("-period")
         return self.annotate(
             latest_value=Subquery(latest.values("value")[:1]),
             latest_period=Subquery(latest.values("period")[:1]),
         )
 
-    def for_display(self) -> KpiQuerySet:
+    def for_display(self) -> MeasureQuerySet:
         """Public measures ready to show with their progress: latest figure and milestones."""
         return (
             self.public()
             .with_latest()
             .select_related("plan")
             .prefetch_related(
-                Prefetch("milestones", queryset=KpiMilestone.objects.order_by("date")),
+                Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("date")),
                 Prefetch("findings", queryset=Finding.objects.order_by("order")),
             )
         )
 
 
-class Kpi(models.Model):
+class Measure(models.Model):
     """A measure in the plan, with its baseline, target and trajectory."""
 
     class Unit(models.TextChoices):
@@ -61,10 +61,10 @@ class Kpi(models.Model):
         ANNUALLY = "annually", "Every year"
 
     plan = models.ForeignKey(
-        Plan, null=True, on_delete=models.PROTECT, related_name="kpis", help_text="Its plan"
+        Plan, null=True, on_delete=models.PROTECT, related_name="measures", help_text="Its plan"
     )
     findings = models.ManyToManyField(
-        Finding, blank=True, related_name="kpis", help_text="The findings it shows progress on"
+        Finding, blank=True, related_name="measures", help_text="The findings it shows progress on"
     )
     code = models.SlugField(
         max_length=40, unique=True, help_text="A short code used in imports, e.g. ehcp-20-weeks"
@@ -121,7 +121,7 @@ class Kpi(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = KpiQuerySet.as_manager()
+    objects = MeasureQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -133,7 +133,7 @@ class Kpi(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("plan:kpi_detail", args=[self.code])
+        return reverse("plan:measure_detail", args=[self.code])
 
     # --- progress -------------------------------------------------------
 
@@ -158,7 +158,7 @@ class Kpi(models.Model):
         """(value, period) of the latest approved figure; uses `with_latest()` when present."""
         if hasattr(self, "latest_value"):
             return self.latest_value, self.latest_period
-        latest = self.measurements.approved().order_by("-period").first()
+        latest = self.figures.approved().order_by("-period").first()
         return (latest.value, latest.period) if latest else (None, None)
 
     def assess(self, value: Decimal | None, period) -> progress.Progress:
@@ -183,37 +183,39 @@ def _point(on, value) -> progress.Point | None:
     return progress.Point(on, value)
 
 
-class KpiMilestone(models.Model):
+class MeasureMilestone(models.Model):
     """An interim target on a measure's trajectory."""
 
-    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="milestones")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField()
     target = models.DecimalField(max_digits=12, decimal_places=2)
 
     class Meta:
         ordering = ["date"]
         constraints = [
-            models.UniqueConstraint(fields=["kpi", "date"], name="one_milestone_per_kpi_date")
+            models.UniqueConstraint(
+                fields=["measure", "date"], name="one_milestone_per_measure_date"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.kpi}: {self.target} by {self.date}"
+        return f"{self.measure}: {self.target} by {self.date}"
 
 
-class MeasurementQuerySet(models.QuerySet):
-    def approved(self) -> MeasurementQuerySet:
+class FigureQuerySet(models.QuerySet):
+    def approved(self) -> FigureQuerySet:
         """The only figures that are ever public."""
-        return self.filter(status=Measurement.Status.APPROVED)
+        return self.filter(status=Figure.Status.APPROVED)
 
-    def public(self) -> MeasurementQuerySet:
+    def public(self) -> FigureQuerySet:
         return (
             self.approved()
-            .filter(kpi__is_public=True)
-            .exclude(kpi__plan__status=Plan.Status.DRAFT)
+            .filter(measure__is_public=True)
+            .exclude(measure__plan__status=Plan.Status.DRAFT)
         )
 
 
-class Measurement(models.Model):
+class Figure(models.Model):
     """One measure's figure for one period, with its approval workflow."""
 
     class Status(models.TextChoices):
@@ -222,7 +224,7 @@ class Measurement(models.Model):
         APPROVED = "approved", "Approved (public)"
         RETURNED = "returned", "Returned for changes"
 
-    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="measurements")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="figures")
     period = models.DateField(help_text="The first day of the period the figure covers")
     # blank: where a numerator and denominator are given the value is worked out from them.
     value = models.DecimalField(max_digits=12, decimal_places=2, blank=True)
@@ -278,29 +280,29 @@ class Measurement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = MeasurementQuerySet.as_manager()
+    objects = FigureQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["kpi", "period"]
+        ordering = ["measure", "period"]
         permissions = [
-            ("submit_measurement", "Can submit figures for approval"),
-            ("approve_measurement", "Can approve or return figures"),
-            ("correct_measurement", "Can correct an approved figure, giving a reason"),
+            ("submit_figure", "Can submit figures for approval"),
+            ("approve_figure", "Can approve or return figures"),
+            ("correct_figure", "Can correct an approved figure, giving a reason"),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["kpi", "period"], name="one_measurement_per_kpi_period"
+                fields=["measure", "period"], name="one_figure_per_measure_period"
             )
         ]
         indexes = [
             # "Last updated" on the home page: the newest approval, found
             # without reading every figure there has ever been.
-            models.Index(fields=["approved_at"], name="measurement_approved_at"),
+            models.Index(fields=["approved_at"], name="figure_approved_at"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kpi}: {self.period:%B %Y}"
+        return f"{self.measure}: {self.period:%B %Y}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -310,7 +312,7 @@ class Measurement(models.Model):
     @property
     def progress(self) -> progress.Progress:
         """How this figure compares with its trajectory on its own date."""
-        return self.kpi.assess(self.value, self.period)
+        return self.measure.assess(self.value, self.period)
 
     @property
     def is_editable(self) -> bool:

@@ -3,24 +3,24 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from sendprogress.plan.models import Kpi
+from sendprogress.plan.models import Measure
 from sendprogress.plan.views.measures import MEASURES_PER_PAGE
-from tests.factories import make_finding, make_kpi, make_measurement
+from tests.factories import make_figure, make_finding, make_measure
 
 pytestmark = pytest.mark.django_db
-URL = reverse("plan:kpi_list")
+URL = reverse("plan:measure_list")
 
 
 def test_it_lists_every_public_measure(client, demo):
     html = client.get(URL).content.decode()
-    for kpi in Kpi.objects.public():
-        assert kpi.get_absolute_url() in html
-    assert f"{Kpi.objects.public().count()} measures" in html
+    for measure in Measure.objects.public():
+        assert measure.get_absolute_url() in html
+    assert f"{Measure.objects.public().count()} measures" in html
 
 
 def test_it_hides_measures_that_are_not_public(client, db):
-    make_kpi(title="Hidden measure", is_public=False)
-    make_kpi(title="Shown measure")
+    make_measure(title="Hidden measure", is_public=False)
+    make_measure(title="Shown measure")
     html = client.get(URL).content.decode()
     assert "Shown measure" in html
     assert "Hidden measure" not in html
@@ -28,8 +28,8 @@ def test_it_hides_measures_that_are_not_public(client, db):
 
 def test_it_filters_by_area(client, db):
     wanted, other = make_finding(slug="wanted"), make_finding(slug="other")
-    make_kpi(finding=wanted, title="Wanted measure")
-    make_kpi(finding=other, title="Other measure")
+    make_measure(finding=wanted, title="Wanted measure")
+    make_measure(finding=other, title="Other measure")
     html = client.get(URL, {"area": "wanted"}).content.decode()
     assert "Wanted measure" in html
     assert "Other measure" not in html
@@ -37,9 +37,9 @@ def test_it_filters_by_area(client, db):
 
 
 def test_it_filters_by_progress(client, db):
-    on_track = make_kpi(title="Doing well")
-    make_measurement(kpi=on_track, period=date(2023, 6, 1), value=90)
-    make_kpi(title="Nothing yet")
+    on_track = make_measure(title="Doing well")
+    make_figure(measure=on_track, period=date(2023, 6, 1), value=90)
+    make_measure(title="Nothing yet")
     html = client.get(URL, {"progress": "no-data"}).content.decode()
     assert "Nothing yet" in html
     assert "Doing well" not in html
@@ -70,8 +70,8 @@ def test_htmx_requests_get_only_the_results(client, demo):
     assert "<html" not in html
     assert "<h1" not in html
     assert 'hx-swap-oob="true"' in html
-    for kpi in Kpi.objects.public():
-        assert (kpi.get_absolute_url() in html) == (kpi.findings.get().slug == "outcomes")
+    for measure in Measure.objects.public():
+        assert (measure.get_absolute_url() in html) == (measure.findings.get().slug == "outcomes")
 
 
 def test_back_button_restores_get_the_whole_page(client, demo):
@@ -90,7 +90,7 @@ def test_full_and_partial_responses_are_cached_apart(client, demo):
 def test_long_lists_are_paginated_keeping_the_filter(client, db):
     area = make_finding(slug="busy")
     for n in range(MEASURES_PER_PAGE + 2):
-        make_kpi(finding=area, title=f"Busy measure {n:02}", order=n)
+        make_measure(finding=area, title=f"Busy measure {n:02}", order=n)
     html = client.get(URL, {"area": "busy"}).content.decode()
     assert "page 1 of 2" in html
     assert "?area=busy&amp;page=2" in html
