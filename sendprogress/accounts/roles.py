@@ -1,8 +1,11 @@
 """The staff roles and what each may do.
 
-Roles are Django groups. Their permissions are listed here once, created by a
-data migration, and checked in code (never only in templates).
+Roles are Django groups. Their permissions are listed here once, synced into
+the groups after every `migrate` (see `sync_roles_after_migrate`), and checked
+in code (never only in templates).
 """
+
+from django.db import DEFAULT_DB_ALIAS
 
 DATA_OFFICER = "Data officer"
 APPROVER = "Approver"
@@ -56,7 +59,7 @@ ROLES: dict[str, list[str]] = {
 }
 
 
-def sync_roles(apps) -> None:
+def sync_roles(apps, using: str = DEFAULT_DB_ALIAS) -> None:
     """Create each role's group and give it exactly its permissions."""
     from django.contrib.auth.management import create_permissions
 
@@ -69,23 +72,36 @@ def sync_roles(apps) -> None:
         models_module = getattr(app_config, "models_module", None)
         app_config.models_module = models_module or True
         try:
-            create_permissions(app_config, apps=apps, verbosity=0)
+            create_permissions(app_config, apps=apps, verbosity=0, using=using)
         finally:
             app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group, _ = Group.objects.using(using).get_or_create(name=name)
         permissions = []
         for dotted in codenames:
             app_label, codename = dotted.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            # Replaying old migrations, a model named here may not exist yet;
-            # a later migration syncs again once it does. The permission
-            # matrix test proves every name here exists in the end.
-            if permission is not None:
-                permissions.append(permission)
+            permissions.append(
+                Permission.objects.using(using).get(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )
         group.permissions.set(permissions)
+
+
+def sync_roles_after_migrate(sender, apps=None, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """Keep the role groups equal to ROLES after every `migrate` (and test flush).
+
+    Done here rather than in a data migration so that no migration depends on
+    today's ROLES, and a change to ROLES reaches every database on its next
+    migrate. Skipped while the apps the roles name are not migrated yet (for
+    example `migrate plan zero`). `flush` sends no `apps`: it means the
+    project's own registry.
+    """
+    if apps is None:
+        from django.apps import apps
+    migrated = {config.label for config in apps.get_app_configs()}
+    if {"auth", "contenttypes", "plan", "updates"} <= migrated:
+        sync_roles(apps, using=using)

@@ -21,6 +21,8 @@ from .models import Figure, Measure, MeasureMilestone
 
 REQUIRED_COLUMNS = ("measure_code", "period", "value")
 OPTIONAL_COLUMNS = ("numerator", "denominator", "commentary")
+# Files made before the rename still work; the preview says what changed.
+OLD_COLUMN_NAMES = {"kpi_code": "measure_code"}
 MAX_ROWS = 2000
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -60,13 +62,20 @@ class Row:
         }
 
 
-def read_rows(upload) -> list[Row]:
+@dataclass
+class Preview:
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+
+
+def read_rows(upload) -> Preview:
     """Check a whole file; raise ImportFileError if it cannot be read at all."""
     text = _decode(upload)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     headers = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     if not headers:
         raise ImportFileError("The file is empty. It needs a header row and one row per figure.")
+    headers, notes = _rename_old_columns(headers)
     missing = [c for c in REQUIRED_COLUMNS if c not in headers]
     if missing:
         raise ImportFileError(
@@ -91,7 +100,19 @@ def read_rows(upload) -> list[Row]:
         raise ImportFileError(f"Line {reader.line_num} cannot be read as CSV ({error}).") from None
     if not raw_rows:
         raise ImportFileError("The file has a header row but no figures.")
-    return _check_rows(raw_rows)
+    return Preview(rows=_check_rows(raw_rows), notes=notes)
+
+
+def _rename_old_columns(headers: list[str]) -> tuple[list[str], list[str]]:
+    notes = []
+    for old, new in OLD_COLUMN_NAMES.items():
+        if old in headers and new not in headers:
+            headers = [new if h == old else h for h in headers]
+            notes.append(
+                f"The column {old} is the old name for {new}. It was read as {new}; "
+                f"use {new} in new files."
+            )
+    return headers, notes
 
 
 def _decode(upload) -> str:
@@ -159,7 +180,7 @@ def _check_rows(raw_rows) -> list[Row]:
 def _parse(row: Row, values: dict, measures: dict) -> None:
     row.measure = measures.get(row.measure_code)
     if not row.measure_code:
-        row.errors.append("The KPI code is blank.")
+        row.errors.append("The measure code is blank.")
     elif row.measure is None:
         row.errors.append(f"There is no measure with the code “{row.measure_code}”.")
     row.period = _parse_period(row.period_text, row.errors)

@@ -49,6 +49,20 @@ def test_a_valid_file_is_previewed_and_nothing_is_written(client, officer, measu
     assert not Figure.objects.exists()
 
 
+def test_a_file_with_the_old_column_name_is_read_and_the_preview_says_so(
+    client, officer, measures
+):
+    client.force_login(officer)
+    old_header = "kpi_code,period,value\n"  # the old name for measure_code
+    response = upload(client, old_header + "plans-on-time,2024-03-01,55\n")
+    html = response.content.decode()
+    assert "All 1 row can be imported" in html
+    assert "The column kpi_code is the old name for measure_code." in html  # old name, kept
+    token = client.session["staff_import"]["token"]
+    client.post(CONFIRM, {"token": token})
+    assert Figure.objects.get().value == Decimal("55")
+
+
 def test_confirming_writes_every_row_as_drafts(client, officer, measures):
     client.force_login(officer)
     upload(client, HEADER + "plans-on-time,2024-03-01,55,,,\nreviews,2024-04-01,60,,,\n")

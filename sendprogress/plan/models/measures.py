@@ -126,8 +126,6 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["order", "title"]
-        verbose_name = "KPI"
-        verbose_name_plural = "KPIs"
 
     def __str__(self) -> str:
         return self.title

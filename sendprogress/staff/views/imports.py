@@ -31,15 +31,16 @@ def import_figures(request):
     context = {"form": form, "columns": imports.REQUIRED_COLUMNS + imports.OPTIONAL_COLUMNS}
     if request.method == "POST" and form.is_valid():
         try:
-            rows = imports.read_rows(form.cleaned_data["file"])
+            preview = imports.read_rows(form.cleaned_data["file"])
         except imports.ImportFileError as error:
             form.add_error("file", str(error))
         else:
+            rows = preview.rows
             submit = form.cleaned_data["submit_for_approval"]
             if submit:
                 require(request.user, "submit")
             valid = all(not row.errors for row in rows)
-            context |= {"rows": rows, "valid": valid, "submit": submit}
+            context |= {"rows": rows, "notes": preview.notes, "valid": valid, "submit": submit}
             if valid:
                 token = secrets.token_urlsafe(16)
                 request.session[SESSION_KEY] = {
