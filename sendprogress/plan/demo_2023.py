@@ -440,10 +440,24 @@ def build(today: date | None = None) -> None:
         ends_on=when.targets_due,
     )
     plan.findings.set(priority_actions)
+    plan.document = Evidence.objects.create(
+        title="Priority action plan (a made-up document for the demo)",
+        date=plan.published_on,
+        url="https://example.org/haverleigh/priority-action-plan",
+        is_public=True,
+    )
+    plan.save(update_fields=["document"])
+    Evidence.objects.create(
+        title="How we are clearing late assessments (a made-up summary)",
+        date=months_before(when.this_month, 3),
+        url="https://example.org/haverleigh/assessment-recovery",
+        is_public=True,
+        finding=findings["assessments-on-time"],
+    )
     _actions(plan, strategy, findings, when)
     _measures(plan, findings, when)
     _monitoring(plan, inspection, priority_actions, when)
-    Post.objects.create(
+    post = Post.objects.create(
         title="Our priority action plan is approved",
         slug="priority-action-plan-approved",
         summary="The DfE and NHS England have approved our plan for the three priority "
@@ -458,6 +472,7 @@ def build(today: date | None = None) -> None:
             datetime.combine(when.plan_approved + timedelta(days=8), datetime.min.time())
         ),
     )
+    post.areas.set(priority_actions)
 
 
 def _actions(plan, strategy, findings, when) -> None:

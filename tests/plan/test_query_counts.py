@@ -26,6 +26,7 @@ from sendprogress.plan.models import (
     Figure,
     MeasureMilestone,
     Milestone,
+    Plan,
 )
 from tests.factories import (
     make_finding,
@@ -148,11 +149,12 @@ def test_page_queries_do_not_grow_with_the_data(
 # Demo scale against the large data set -----------------------------------------
 
 
-def _pages(area: str, measure: str, post: str) -> dict[str, str]:
-    """One address of every kind of public page, for the given area, measure and post."""
+def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
+    """One address of every kind of public page, for the given finding, measure, post, plan."""
     return {
         "home": reverse("plan:home"),
         "area": reverse("plan:finding_detail", args=[area]),
+        "plan": reverse("plan:plan_detail", args=[plan]),
         "measure": reverse("plan:measure_detail", args=[measure]),
         "all measures": reverse("plan:measure_list"),
         "all measures, filtered": reverse("plan:measure_list") + f"?area={area}",
@@ -181,12 +183,13 @@ def _count_queries(client, pages: dict[str, str]) -> dict[str, int]:
     return counts
 
 
-def test_pages_make_the_same_queries_at_demo_and_large_scale(client, demo):
-    demo_pages = _pages("ehcp-needs", "ehcp-20-weeks", _a_demo_post())
+def test_pages_make_the_same_queries_at_demo_and_large_scale(client, any_demo):
+    demo_pages = _pages(any_demo["finding"], any_demo["measure"], _a_demo_post(), any_demo["plan"])
     at_demo_scale = _count_queries(client, demo_pages)
 
     call_command("generate_large_data", "--small", verbosity=0)
-    large_pages = _pages("large-area-1", "large-measure-1", "large-update-1")
+    large_plan = Plan.objects.get(slug__startswith="large-plan").slug
+    large_pages = _pages("large-area-1", "large-measure-1", "large-update-1", large_plan)
 
     assert _count_queries(client, large_pages) == at_demo_scale
     assert _count_queries(client, demo_pages) == at_demo_scale

@@ -12,7 +12,11 @@ def plan_detail(request, slug):
     plan = get_object_or_404(
         Plan.objects.public()
         .select_related("inspection")
-        .prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("order"))),
+        .prefetch_related(
+            Prefetch(
+                "findings", queryset=Finding.objects.select_related("inspection").order_by("order")
+            )
+        ),
         slug=slug,
     )
     measures = with_sparklines(Measure.objects.for_display().filter(plan=plan))
