@@ -248,7 +248,7 @@ class Finding(models.Model):
         if framework and self.kind and framework.finding_kind(self.kind) is None:
             kinds = " or ".join(k.singular for k in framework.finding_kinds)
             raise ValidationError(
-                {"kind": f"An inspection under the {framework.name} names an {kinds}."}
+                {"kind": f"Under the {framework.name}, inspectors name: {kinds}."}
             )
 
 
