@@ -39,7 +39,8 @@ from .models import (
 )
 
 NAME = "Haverleigh"
-DFE_AND_NHSE = "the Department for Education (DfE) and NHS England"
+# Short forms: the site spells them out on first use on each page.
+DFE_AND_NHSE = "the DfE and NHS England"
 
 
 def months_before(on: date, months: int) -> date:

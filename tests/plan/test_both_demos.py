@@ -63,3 +63,10 @@ def test_each_measure_page_names_its_plan_and_findings(client, any_demo):
     assert f"A measure in the {measure.plan.title}" in html
     for finding in measure.findings.all():
         assert finding.get_absolute_url() in html
+
+
+@pytest.mark.parametrize("url", ["/", "/journey/"])
+def test_the_dfe_is_spelt_out_once_where_it_first_appears(client, any_demo, url):
+    html = client.get(url).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert main.count("Department for Education (DfE)") == 1
