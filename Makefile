@@ -10,7 +10,19 @@ PORT    ?= 8000
 ADMIN_URL ?= admin/
 
 # The local demo: DEBUG on (console email, plain HTTP), its own SQLite file.
+# `make run` serves Central Bedfordshire (2016 framework, from fixtures/demo.json);
+# `make run DEMO=2023` serves a made-up local area under the 2023 framework,
+# built by load_demo_2023 with dates relative to today, in its own SQLite file.
+DEMO     ?=
+ifeq ($(DEMO),2023)
+DEMO_ENV := DEBUG=true DATABASE_URL=sqlite:///$(CURDIR)/var/demo-2023.sqlite3
+DEMO_LOAD := $(PY) manage.py load_demo_2023
+else ifeq ($(DEMO),)
 DEMO_ENV := DEBUG=true
+DEMO_LOAD := $(PY) manage.py loaddata fixtures/demo.json
+else
+$(error DEMO is blank (Central Bedfordshire) or 2023 (the made-up 2023-framework area), not "$(DEMO)")
+endif
 # Links in the demo's emails point at the port it serves on.
 RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
@@ -18,7 +30,8 @@ RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
 run: install
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
-	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/demo.json fixtures/glossary.json
+	$(DEMO_ENV) $(DEMO_LOAD)
+	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/glossary.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
 	@echo "Serving on http://$(HOST):$(PORT)/ (staff: sign in at /$(ADMIN_URL), then see /staff/). Press Ctrl+C to stop."
 	@echo "The task worker and the update dispatcher run alongside; emails print below."
@@ -90,4 +103,4 @@ restore: install
 	$(PY) scripts/restore $(if $(FORCE),--force) $(BACKUP)
 
 clean:
-	rm -rf $(VENV) var/sendprogress.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) var/sendprogress.sqlite3 var/demo-2023.sqlite3 staticfiles .pytest_cache .ruff_cache

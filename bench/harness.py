@@ -127,11 +127,11 @@ def pick_pages(*, large: bool) -> dict[str, str]:
 import json
 from django.db.models import Count, Q
 from django.templatetags.static import static
-from sendprogress.plan.models import Area, Measure
+from sendprogress.plan.models import Finding, Measure
 from sendprogress.updates.models import Post
 prefix = "large-" if {large!r} else ""
 approved = Count("figures", filter=Q(figures__status="approved"))
-area = Area.objects.filter(slug__startswith=prefix).annotate(n=Count("measures"))
+area = Finding.objects.filter(slug__startswith=prefix).annotate(n=Count("measures"))
 area = area.order_by("-n", "order").first()
 measure = Measure.objects.public().filter(code__startswith=prefix).annotate(n=approved)
 measure = measure.order_by("-n", "code").first()

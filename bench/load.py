@@ -6,7 +6,7 @@
 Starts gunicorn with production settings (cache on, through Redis) on
 PostgreSQL with the demo content and the large data set, then wrk keeps
 LOAD_CONNECTIONS connections busy, each walking through every kind of
-public page (home, every area, many measures, the all-measures page and its
+public page (home, every finding, many measures, the all-measures page and its
 filters, updates list pages, many posts, feeds, downloads, the journey,
 documents, glossary, a static file). Fails if any request errs or answers
 anything but 200. Shares its harness (bench/harness.py) with the benchmark.
@@ -31,15 +31,15 @@ def public_paths() -> list[str]:
     code = """
 import json
 from django.templatetags.static import static
-from sendprogress.plan.models import Area, Measure
+from sendprogress.plan.models import Finding, Measure
 from sendprogress.updates.models import Post
-areas = list(Area.objects.order_by("order").values_list("slug", flat=True))
+areas = list(Finding.objects.order_by("order").values_list("slug", flat=True))
 measures = list(Measure.objects.public().order_by("?").values_list("code", flat=True)[:40])
 posts = list(Post.objects.published().values_list("slug", flat=True)[:60])
 paths = ["/", "/measures/", "/journey/", "/documents/", "/glossary/", "/updates/",
          "/updates/?page=2", "/updates/feed.atom", "/updates/feed.rss", "/sitemap.xml",
          "/measures/all-measures.csv", "/accessibility/", static("css/site.css")]
-paths += [f"/areas/{a}/" for a in areas] + [f"/updates/?area={a}" for a in areas]
+paths += [f"/findings/{a}/" for a in areas] + [f"/updates/?area={a}" for a in areas]
 paths += [f"/measures/?area={a}&progress=on-track" for a in areas]
 paths += [f"/measures/{k}/" for k in measures]
 paths += [f"/measures/{k}/figures.csv" for k in measures[:5]]

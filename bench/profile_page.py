@@ -1,7 +1,7 @@
 """Where a public page spends its time, rendered uncached, in one process.
 
     PROFILE_URL=/measures/ make profile          # after `make bench` made its database
-    .venv/bin/python bench/profile_page.py /areas/ehcp-needs/ 50
+    .venv/bin/python bench/profile_page.py /findings/ehcp-needs/ 50
 
 Uses the benchmark's database (BENCH_DATABASE_URL) with production settings
 and the page cache off, renders the page a few times to warm up, then profiles

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "sendprogress.pages",
     "sendprogress.caching",
     "sendprogress.security",
+    "sendprogress.demo",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -7,7 +7,7 @@ its own address (areas, measures, updates) comes from its public QuerySet.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from sendprogress.plan.models import Area, Measure
+from sendprogress.plan.models import Finding, Measure, Plan
 from sendprogress.updates.sitemaps import PostSitemap
 
 PUBLIC_PAGES = [
@@ -32,9 +32,14 @@ class PublicPageSitemap(Sitemap):
         return reverse(name)
 
 
-class AreaSitemap(Sitemap):
+class FindingSitemap(Sitemap):
     def items(self):
-        return Area.objects.order_by("order")
+        return Finding.objects.order_by("order")
+
+
+class PlanSitemap(Sitemap):
+    def items(self):
+        return Plan.objects.public().order_by("pk")
 
 
 class MeasureSitemap(Sitemap):
@@ -44,7 +49,8 @@ class MeasureSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": PublicPageSitemap,
-    "areas": AreaSitemap,
+    "findings": FindingSitemap,
+    "plans": PlanSitemap,
     "measures": MeasureSitemap,
     "updates": PostSitemap,
 }

@@ -79,3 +79,37 @@ def writer(roles):
         )
     )
     return user
+
+
+@pytest.fixture
+def demo_2023(db):
+    """The made-up 2023-framework demo, as `make run DEMO=2023` builds it."""
+    from sendprogress.demo import demo_2023 as content
+
+    content.build()
+    call_command("loaddata", "fixtures/glossary.json", verbosity=0)
+
+
+# One finding, measure and plan of each demo, for tests that run on both.
+DEMOS = {
+    "central-bedfordshire": {
+        "fixture": "demo",
+        "finding": "ehcp-needs",
+        "measure": "ehcp-20-weeks",
+        "plan": "accelerated-progress-plan",
+    },
+    "2023": {
+        "fixture": "demo_2023",
+        "finding": "assessments-on-time",
+        "measure": "new-plans-in-20-weeks",
+        "plan": "priority-action-plan",
+    },
+}
+
+
+@pytest.fixture(params=list(DEMOS), ids=list(DEMOS))
+def any_demo(request, db):
+    """Each demo in turn; the value names one finding, measure and plan in it."""
+    wanted = DEMOS[request.param]
+    request.getfixturevalue(wanted["fixture"])
+    return wanted

@@ -6,14 +6,17 @@ from itertools import count
 
 from django.utils import timezone
 
+from sendprogress.plan import frameworks
 from sendprogress.plan.models import (
-    Area,
     Figure,
+    Finding,
     Inspection,
     Judgement,
     LocalArea,
     Measure,
     MeasureMilestone,
+    MonitoringEvent,
+    Plan,
 )
 from sendprogress.updates.models import Post
 
@@ -32,37 +35,69 @@ def make_local_area(**fields) -> LocalArea:
     return LocalArea.objects.create(**(defaults | fields))
 
 
-def make_area(**fields) -> Area:
+def make_finding(**fields) -> Finding:
     n = next(_seq)
     defaults = {
-        "title": f"Area {n}",
-        "slug": f"area-{n}",
-        "short_title": f"Area {n}",
-        "summary": "What this area is about.",
+        "kind": "significant-weakness",
+        "title": f"Finding {n}",
+        "slug": f"finding-{n}",
+        "short_title": f"Finding {n}",
+        "summary": "What this finding is about.",
         "order": n,
     }
-    return Area.objects.create(**(defaults | fields))
+    return Finding.objects.create(**(defaults | fields))
 
 
 def make_inspection(**fields) -> Inspection:
     defaults = {
+        "framework": "2016",
         "title": "Inspection",
-        "kind": Inspection.Kind.INSPECTION,
+        "kind": "inspection",
         "date": date(2019, 11, 1),
         "bodies": "Ofsted and the CQC",
     }
     return Inspection.objects.create(**(defaults | fields))
 
 
-def make_judgement(*, area, inspection, outcome=Judgement.Outcome.WEAKNESS, **fields):
+def make_judgement(*, finding, inspection, outcome=frameworks.NAMED, **fields):
     fields.setdefault("findings", "Findings.")
-    return Judgement.objects.create(area=area, inspection=inspection, outcome=outcome, **fields)
+    return Judgement.objects.create(
+        finding=finding, inspection=inspection, outcome=outcome, **fields
+    )
 
 
-def make_measure(*, area=None, milestones=(), **fields) -> Measure:
+def make_plan(*, findings=(), **fields) -> Plan:
     n = next(_seq)
     defaults = {
-        "area": area or make_area(),
+        "kind": "app",
+        "title": f"Plan {n}",
+        "slug": f"plan-{n}",
+        "status": Plan.Status.CURRENT,
+        "approved_on": date(2023, 1, 31),
+    }
+    plan = Plan.objects.create(**(defaults | fields))
+    plan.findings.set(findings)
+    return plan
+
+
+def make_monitoring_event(*, findings=(), **fields) -> MonitoringEvent:
+    defaults = {
+        "kind": MonitoringEvent.Kind.STOCKTAKE,
+        "date": date(2023, 6, 1),
+        "title": "Stocktake",
+        "who": "the DfE and NHS England",
+    }
+    event = MonitoringEvent.objects.create(**(defaults | fields))
+    event.findings.set(findings)
+    return event
+
+
+def make_measure(*, finding=None, plan=None, milestones=(), **fields) -> Measure:
+    """A measure of one finding (made if not given) in a plan (made if not given)."""
+    n = next(_seq)
+    finding = finding or make_finding()
+    defaults = {
+        "plan": plan or Plan.objects.filter(status=Plan.Status.CURRENT).first() or make_plan(),
         "code": f"measure-{n}",
         "title": f"Measure {n}",
         "why_it_matters": "Why it matters.",
@@ -74,6 +109,7 @@ def make_measure(*, area=None, milestones=(), **fields) -> Measure:
         "target_date": date(2024, 1, 1),
     }
     measure = Measure.objects.create(**(defaults | fields))
+    measure.findings.add(finding)
     for on, target in milestones:
         MeasureMilestone.objects.create(measure=measure, date=on, target=Decimal(str(target)))
     return measure
@@ -88,6 +124,7 @@ def make_figure(*, measure, period, value, status=Figure.Status.APPROVED, **fiel
 
 
 def make_post(*, status=Post.Status.PUBLISHED, published_at=None, areas=(), **fields) -> Post:
+    """An update; `areas` are the findings it is about (the field keeps its old name)."""
     n = next(_seq)
     if status == Post.Status.PUBLISHED and published_at is None:
         published_at = timezone.now() - timedelta(days=1)

@@ -20,7 +20,7 @@ from tests.outage import database_unreachable
 
 PUBLIC_PAGES = [
     "/",
-    "/areas/ehcp-needs-identified-and-met/",
+    "/findings/ehcp-needs-identified-and-met/",
     "/measures/",
     "/measures/?area=ehcp-quality&progress=on-track",
     "/measures/ehcp-20-weeks/",
@@ -134,7 +134,7 @@ def test_an_unexpected_error_answers_500_with_a_reference_and_no_details(browser
     def fail(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("sendprogress.plan.views.Summary.of", fail)
+    monkeypatch.setattr("sendprogress.plan.progress.Summary.of", fail)
     response = browser.get("/")
     assert response.status_code == 500
     html = response.content.decode()
@@ -150,7 +150,7 @@ def test_each_error_is_one_json_log_line_with_the_request_id(browser, monkeypatc
     def fail(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("sendprogress.plan.views.Summary.of", fail)
+    monkeypatch.setattr("sendprogress.plan.progress.Summary.of", fail)
     with _request_log() as stream:
         response = browser.get("/", headers={"X-Request-ID": "lb-7f3a9c1e"})
 

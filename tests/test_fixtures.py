@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from sendprogress.plan.models import Area, Figure, Measure
+from sendprogress.plan.models import Figure, Finding, Measure
 from sendprogress.updates.models import Post
 
 pytestmark = pytest.mark.django_db
@@ -9,9 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_content_loads_twice_without_duplicates():
     call_command("loaddata", "fixtures/demo.json", verbosity=0)
-    counts = (Area.objects.count(), Measure.objects.count(), Figure.objects.count())
+    counts = (Finding.objects.count(), Measure.objects.count(), Figure.objects.count())
     call_command("loaddata", "fixtures/demo.json", verbosity=0)
-    assert (Area.objects.count(), Measure.objects.count(), Figure.objects.count()) == counts
+    assert (Finding.objects.count(), Measure.objects.count(), Figure.objects.count()) == counts
     assert counts[0] == 6
     assert counts[1] >= 8
 

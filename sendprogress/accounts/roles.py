@@ -13,9 +13,12 @@ PARTNER_VIEWER = "Partner viewer"
 
 _PLAN_MODELS = [
     "localarea",
-    "area",
+    "partner",
+    "finding",
     "inspection",
     "judgement",
+    "plan",
+    "monitoringevent",
     "action",
     "actionupdate",
     "measure",

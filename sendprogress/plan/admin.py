@@ -11,15 +11,18 @@ from . import services
 from .models import (
     Action,
     ActionUpdate,
-    Area,
     Evidence,
     Figure,
+    Finding,
     Inspection,
     Judgement,
     LocalArea,
     Measure,
     MeasureMilestone,
     Milestone,
+    MonitoringEvent,
+    Partner,
+    Plan,
 )
 from .uploads import validate_evidence_file
 
@@ -29,25 +32,37 @@ class LocalAreaAdmin(admin.ModelAdmin):
     list_display = ("name", "site_name", "contact_email")
 
 
+# --- Inspections, findings, plans and monitoring (the framework's shape) ---
+# The words and rules of each inspection framework live in plan/frameworks.py;
+# each model's clean() checks its keys fit its inspection's framework.
+
+
 class JudgementInline(SafeChoicesAdminMixin, admin.TabularInline):
     model = Judgement
     extra = 0
-    autocomplete_fields = ("area",)
+    autocomplete_fields = ("finding",)
 
 
-@admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
-    list_display = ("title", "short_title", "order")
-    list_editable = ("order",)
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ("name", "order")
+    search_fields = ("name",)
+
+
+@admin.register(Finding)
+class FindingAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    list_display = ("title", "kind", "inspection", "order")
+    list_filter = ("kind", "inspection")
     search_fields = ("title", "short_title", "summary")
     prepopulated_fields = {"slug": ("short_title",)}
     ordering = ("order",)
+    filter_horizontal = ("owners",)
 
 
 @admin.register(Inspection)
-class InspectionAdmin(SafeChoicesAdminMixin, admin.ModelAdmin):
-    list_display = ("title", "kind", "date", "published_on", "bodies")
-    list_filter = ("kind",)
+class InspectionAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    list_display = ("title", "framework", "kind", "date", "outcome", "published_on")
+    list_filter = ("framework", "kind")
     search_fields = ("title", "summary")
     date_hierarchy = "date"
     inlines = [JudgementInline]
@@ -55,10 +70,32 @@ class InspectionAdmin(SafeChoicesAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Judgement)
-class JudgementAdmin(admin.ModelAdmin):
-    list_display = ("area", "inspection", "outcome")
+class JudgementAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    list_display = ("finding", "inspection", "outcome")
     list_filter = ("outcome", "inspection")
-    search_fields = ("findings", "area__title")
+    search_fields = ("findings", "finding__title")
+
+
+@admin.register(Plan)
+class PlanAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    list_display = ("title", "kind", "status", "approved_on", "approved_by")
+    list_filter = ("kind", "status")
+    search_fields = ("title", "summary")
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ("findings",)
+    autocomplete_fields = ("document",)
+
+
+@admin.register(MonitoringEvent)
+class MonitoringEventAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    list_display = ("title", "kind", "date", "who", "summary_published_on")
+    list_filter = ("kind",)
+    search_fields = ("title", "public_summary")
+    date_hierarchy = "date"
+    filter_horizontal = ("findings",)
+
+
+# --- Actions, measures, figures and evidence ---
 
 
 class ActionUpdateInline(admin.TabularInline):
@@ -67,11 +104,12 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(HistoryAdmin):
-    list_display = ("title", "area", "owner_role", "due_date", "status")
-    list_filter = ("status", "area")
+class ActionAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    list_display = ("title", "plan", "owner_role", "due_date", "status")
+    list_filter = ("status", "plan", "findings")
     search_fields = ("title", "description", "owner_role")
-    ordering = ("area__order", "order", "due_date")
+    ordering = ("plan", "order", "due_date")
+    filter_horizontal = ("findings",)
     inlines = [ActionUpdateInline]
 
 
@@ -114,15 +152,29 @@ class FigureInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(HistoryAdmin):
-    list_display = ("title", "code", "area", "unit", "frequency", "is_public", "illustrative")
-    list_filter = ("area", "unit", "frequency", "is_public", "illustrative")
+class MeasureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    list_display = ("title", "code", "plan", "unit", "frequency", "is_public", "illustrative")
+    list_filter = ("plan", "findings", "unit", "frequency", "is_public", "illustrative")
     search_fields = ("title", "code", "definition")
-    ordering = ("area__order", "order")
+    ordering = ("plan", "order")
+    filter_horizontal = ("findings",)
     prepopulated_fields = {"code": ("title",)}
     inlines = [MeasureMilestoneInline, FigureInline]
     fieldsets = (
-        (None, {"fields": ("area", "title", "code", "order", "is_public", "illustrative")}),
+        (
+            None,
+            {
+                "fields": (
+                    "plan",
+                    "findings",
+                    "title",
+                    "code",
+                    "order",
+                    "is_public",
+                    "illustrative",
+                )
+            },
+        ),
         (
             "What it means",
             {"fields": ("why_it_matters", "definition", "source", "frequency", "reporting_ends")},
@@ -177,7 +229,7 @@ class FigureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
 
     form = FigureAdminForm
     list_display = ("measure", "period", "value", "status", "entered_by", "approved_by")
-    list_filter = ("status", "measure__area", "measure")
+    list_filter = ("status", "measure__plan", "measure")
     search_fields = ("measure__title", "measure__code", "commentary")
     date_hierarchy = "period"
     ordering = ("-period", "measure")
@@ -271,7 +323,7 @@ class EvidenceAdminForm(forms.ModelForm):
             "url",
             "is_public",
             "no_personal_data",
-            "area",
+            "finding",
             "action",
             "measure",
             "figure",
@@ -290,8 +342,8 @@ class EvidenceAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     asks for the no-personal-data confirmation and lets only an approver publish."""
 
     form = EvidenceAdminForm
-    list_display = ("title", "date", "is_public", "area", "measure", "uploaded_by")
-    list_filter = ("is_public", "area")
+    list_display = ("title", "date", "is_public", "finding", "measure", "uploaded_by")
+    list_filter = ("is_public", "finding")
     search_fields = ("title", "description")
     date_hierarchy = "date"
     autocomplete_fields = ("measure", "action", "figure")

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class PlanConfig(AppConfig):
     name = "sendprogress.plan"
-    verbose_name = "Plan: areas, actions and measures"
+    verbose_name = "Plan: inspections, findings, plans, actions and measures"

@@ -26,7 +26,9 @@ from .uploads import CONTENT_TYPES
 CSV_COLUMNS = [
     "measure_code",
     "measure",
-    "area",
+    "plan",
+    "plan_status",
+    "findings",
     "period",
     "value",
     "unit",
@@ -52,8 +54,13 @@ def _figures(measures):
     return (
         Figure.objects.approved()
         .filter(measure__in=measures)
-        .order_by("measure__area__order", "measure__order", "measure__title", "period")
+        .order_by("measure__plan_id", "measure__order", "measure__title", "period")
     )
+
+
+def _findings(measure) -> str:
+    """The titles of the findings a measure shows progress on, in one cell."""
+    return "; ".join(f.title for f in measure.findings.all())
 
 
 def _row(measure, m) -> dict:
@@ -61,7 +68,9 @@ def _row(measure, m) -> dict:
     return {
         "measure_code": measure.code,
         "measure": measure.title,
-        "area": measure.area.title,
+        "plan": measure.plan.title if measure.plan else "",
+        "plan_status": measure.plan.get_status_display() if measure.plan else "",
+        "findings": _findings(measure),
         "period": m.period.isoformat(),
         "value": m.value,
         "unit": measure.unit,
@@ -86,7 +95,7 @@ def _csv_response(measures, filename: str) -> HttpResponse:
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for row in _rows(measures):
-        for key in ("measure", "area", "commentary"):
+        for key in ("measure", "plan", "findings", "commentary"):
             row[key] = _safe_text(row[key])
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return response
@@ -96,7 +105,22 @@ def _describe_measure(measure, request) -> dict:
     return {
         "code": measure.code,
         "title": measure.title,
-        "area": measure.area.title,
+        "plan": {
+            "title": measure.plan.title,
+            "kind": measure.plan.kind,
+            "status": measure.plan.status,
+            "url": request.build_absolute_uri(measure.plan.get_absolute_url()),
+        }
+        if measure.plan
+        else None,
+        "findings": [
+            {
+                "title": f.title,
+                "kind": f.kind,
+                "url": request.build_absolute_uri(f.get_absolute_url()),
+            }
+            for f in measure.findings.all()
+        ],
         "definition": measure.definition,
         "source": measure.source,
         "frequency": measure.get_frequency_display(),

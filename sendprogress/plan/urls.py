@@ -8,7 +8,9 @@ app_name = "plan"
 
 urlpatterns = [
     path("", public(views.home), name="home"),
-    path("areas/<slug:slug>/", public(views.area_detail), name="area_detail"),
+    path("findings/<slug:slug>/", public(views.finding_detail), name="finding_detail"),
+    path("areas/<slug:slug>/", public(views.area_redirect), name="area_redirect"),
+    path("plans/<slug:slug>/", public(views.plan_detail), name="plan_detail"),
     path(
         "measures/",
         public(views.measure_list, query=("area", "progress", "page")),

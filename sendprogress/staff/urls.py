@@ -11,4 +11,5 @@ urlpatterns = [
     path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),
     path("import/", views.import_figures, name="import_figures"),
     path("import/confirm/", views.confirm_import, name="confirm_import"),
+    path("set-up/", views.set_up, name="set_up"),
 ]

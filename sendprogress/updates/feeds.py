@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from sendprogress.core.local_area import site_name
-from sendprogress.plan.models import Area
+from sendprogress.plan.models import Finding
 
 from .models import Post
 
@@ -16,7 +16,7 @@ ITEMS = 20
 
 def _published():
     return Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Area.objects.order_by("order"))
+        Prefetch("areas", queryset=Finding.objects.order_by("order"))
     )
 
 
@@ -63,7 +63,7 @@ class AreaPostsFeed(PostsFeed):
     """Newest published updates about one area (RSS 2.0)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Area, slug=slug)
+        return get_object_or_404(Finding, slug=slug)
 
     def title(self, area):
         return f"{site_name()}: updates about {area.title}"

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 
 from sendprogress.core.fields import ModelMultipleChoiceField
-from sendprogress.plan.models import Area
+from sendprogress.plan.models import Finding
 from sendprogress.text import SingleLineValidator, has_control_characters
 
 from . import services
@@ -125,7 +125,7 @@ class SubscribeForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     areas = ModelMultipleChoiceField(
-        queryset=Area.objects.order_by("order"),
+        queryset=Finding.objects.order_by("order"),
         label="Which areas do you want updates about?",
         help_text=(
             "All areas are ticked. Untick any you do not want. "

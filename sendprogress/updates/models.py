@@ -40,7 +40,7 @@ class Post(models.Model):
     body = models.TextField(help_text="Markdown")
     author_name = models.CharField(max_length=120, help_text="The author's public name")
     author_role = models.CharField(max_length=120, help_text="e.g. Assistant Director of SEND")
-    areas = models.ManyToManyField("plan.Area", blank=True, related_name="posts")
+    areas = models.ManyToManyField("plan.Finding", blank=True, related_name="posts")
     measures = models.ManyToManyField("plan.Measure", blank=True, related_name="posts")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -153,7 +153,7 @@ class Subscriber(models.Model):
     """Someone who asked for updates by email. Kept only while they want them."""
 
     email = models.EmailField(unique=True)
-    areas = models.ManyToManyField("plan.Area", related_name="subscribers")
+    areas = models.ManyToManyField("plan.Finding", related_name="subscribers")
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

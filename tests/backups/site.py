@@ -18,7 +18,7 @@ django.setup()
 from django.core.files.base import ContentFile  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from sendprogress.plan.models import Area, Evidence, Measure  # noqa: E402
+from sendprogress.plan.models import Evidence, Finding, Measure  # noqa: E402
 from sendprogress.updates.models import Post  # noqa: E402
 
 UPLOADED = b"%PDF-1.4\n% evidence for the backup round trip\n%%EOF\n"
@@ -31,7 +31,7 @@ def seed() -> None:
         title="Uploaded evidence that must survive a restore",
         date=date(2024, 3, 1),
         is_public=True,
-        area=Area.objects.order_by("order").first(),
+        finding=Finding.objects.order_by("order").first(),
         no_personal_data=True,
     )
     evidence.file.save("survey-results.pdf", ContentFile(UPLOADED), save=False)
@@ -59,7 +59,7 @@ def public_addresses() -> list[str]:
         "/email-updates/",
         "/sitemap.xml",
     ]
-    addresses += [f"/areas/{slug}/" for slug in Area.objects.values_list("slug", flat=True)]
+    addresses += [f"/findings/{slug}/" for slug in Finding.objects.values_list("slug", flat=True)]
     for code in Measure.objects.public().values_list("code", flat=True):
         addresses += [f"/measures/{code}/", f"/measures/{code}/figures.csv"]
         addresses.append(f"/measures/{code}/figures.json")

@@ -85,3 +85,13 @@ def assert_accessible(page) -> None:
     )
     violations = results.response["violations"]
     assert not violations, f"axe-core violations on {page.url}:\n" + results.generate_report()
+
+
+@pytest.fixture
+def live_demo_2023(transactional_db, live_server):
+    """A running server with the made-up 2023-framework demo loaded."""
+    from sendprogress.demo import demo_2023
+
+    demo_2023.build()
+    call_command("loaddata", "fixtures/glossary.json", verbosity=0)
+    return live_server

@@ -8,8 +8,8 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "home": "/",
-    "area": "/areas/ehcp-needs/",
-    "area not monitored": "/areas/local-offer/",
+    "area": "/findings/ehcp-needs/",
+    "area not monitored": "/findings/local-offer/",
     "measure": "/measures/ehcp-20-weeks/",
     "measure with a rate": "/measures/suspensions-sen-support/",
     "all measures": "/measures/",
@@ -34,7 +34,7 @@ def test_public_page_is_accessible(page, live_demo, path):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("path", ["/", "/areas/ehcp-needs/", "/measures/ehcp-20-weeks/"])
+@pytest.mark.parametrize("path", ["/", "/findings/ehcp-needs/", "/measures/ehcp-20-weeks/"])
 def test_page_is_readable_at_320_pixels_wide(browser, live_demo, path):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -71,9 +71,9 @@ def _tab_to(page, predicate_js, limit=200):
 
 def test_keyboard_only_walk_from_home_to_a_measures_figures(page, live_demo):
     page.goto(live_demo.url + "/")
-    _tab_to(page, "document.activeElement.getAttribute('href') === '/areas/ehcp-needs/'")
+    _tab_to(page, "document.activeElement.getAttribute('href') === '/findings/ehcp-needs/'")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/areas/ehcp-needs/")
+    page.wait_for_url("**/findings/ehcp-needs/")
     _tab_to(page, "document.activeElement.getAttribute('href') === '/measures/ehcp-20-weeks/'")
     page.keyboard.press("Enter")
     page.wait_for_url("**/measures/ehcp-20-weeks/")

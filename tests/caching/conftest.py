@@ -2,14 +2,14 @@ from datetime import date
 
 import pytest
 
-from tests.factories import make_area, make_figure, make_local_area, make_measure
+from tests.factories import make_figure, make_finding, make_local_area, make_measure
 
 
 @pytest.fixture
 def measure(db):
     make_local_area()
     measure = make_measure(
-        area=make_area(slug="the-area"),
+        finding=make_finding(slug="the-area"),
         code="the-measure",
         baseline_date=date(2023, 1, 1),
         target_date=date(2024, 1, 1),

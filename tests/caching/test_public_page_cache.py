@@ -23,8 +23,8 @@ from sendprogress.plan import services
 from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Post
 from tests.factories import (
-    make_area,
     make_figure,
+    make_finding,
     make_post,
     make_user,
 )
@@ -87,7 +87,7 @@ def test_a_draft_figure_is_never_shown_or_cached(client, measure, version_store)
     make_figure(
         measure=measure, period=date(2023, 4, 1), value="99.75", status=Figure.Status.DRAFT
     )
-    for url in ("/", "/areas/the-area/", "/measures/the-measure/", "/measures/"):
+    for url in ("/", "/findings/the-area/", "/measures/the-measure/", "/measures/"):
         for _ in range(2):
             assert "99.7" not in client.get(url).content.decode()
 
@@ -165,9 +165,9 @@ def test_withdrawing_a_post_removes_it_on_the_next_request(client, measure, vers
 
 def test_linking_a_post_to_an_area_shows_on_the_next_request(client, measure):
     post = make_post(title="About the area", slug="about")
-    assert "About the area" not in client.get("/areas/the-area/").content.decode()
-    post.areas.add(measure.area)  # a many-to-many change only
-    assert "About the area" in client.get("/areas/the-area/").content.decode()
+    assert "About the area" not in client.get("/findings/the-area/").content.decode()
+    post.areas.add(measure.findings.get())  # a many-to-many change only
+    assert "About the area" in client.get("/findings/the-area/").content.decode()
 
 
 def test_a_scheduled_post_shows_when_its_time_comes_with_no_save(client, measure):
@@ -195,7 +195,7 @@ def test_a_glossary_edit_shows_on_the_next_request(client, measure):
 def test_a_change_rolled_back_leaves_the_cache_working(client, measure, django_assert_num_queries):
     def save_then_fail():
         with transaction.atomic():
-            make_area(slug="never-saved")
+            make_finding(slug="never-saved")
             raise RuntimeError
 
     client.get("/")
@@ -218,7 +218,7 @@ def test_htmx_partials_are_cached_apart_from_whole_pages(client, measure):
 def test_an_unchanged_page_answers_304_to_its_etag(client, measure):
     etag = client.get("/").headers["ETag"]
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 304
-    make_area(slug="another")
+    make_finding(slug="another")
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 200
 
 
@@ -303,7 +303,7 @@ def test_the_admin_is_never_stored_wherever_admin_url_puts_it(measure, settings)
     "url",
     [
         "/",
-        "/areas/ehcp-needs/",
+        "/findings/ehcp-needs/",
         "/measures/",
         "/measures/?area=ehcp-needs&progress=on-track",
         "/measures/ehcp-20-weeks/",
@@ -353,6 +353,6 @@ def test_without_redis_the_shared_version_changes_only_once_committed(
 
     before = shared_number()
     with django_capture_on_commit_callbacks(execute=True):
-        make_area(slug="committed-later")
+        make_finding(slug="committed-later")
         assert shared_number() == before
     assert shared_number() != before

@@ -3,7 +3,8 @@
 from django.template import Context, Template
 
 from sendprogress.core.status import Colour, Tag
-from sendprogress.plan.models import Action, Figure, Judgement
+from sendprogress.plan import frameworks
+from sendprogress.plan.models import Action, Figure
 from sendprogress.plan.progress import Progress
 
 
@@ -23,8 +24,8 @@ def test_a_stored_value_is_read_with_its_enum():
 
 
 def test_a_long_outcome_can_run_the_width_of_the_text():
-    judgement = Judgement(outcome="weakness")
-    html = render("{% status_tag j.outcome j.Outcome wide=True %}", j=judgement)
+    weakness = frameworks.LOCAL_AREA_SEND_2016.judgement_outcome("weakness")
+    html = render("{% status_tag outcome wide=True %}", outcome=weakness)
     assert html == (
         '<strong class="govuk-tag govuk-tag--red app-tag--wide">'
         "Area of significant weakness</strong>"
@@ -42,7 +43,12 @@ def test_the_words_are_escaped():
 
 
 def test_every_status_of_every_kind_has_words_and_a_colour():
-    for kind in (Progress, Action.Status, Judgement.Outcome, Figure.Status):
+    outcomes = [
+        outcome
+        for framework in (frameworks.LOCAL_AREA_SEND_2016, frameworks.AREA_SEND_2023)
+        for outcome in (*framework.judgement_outcomes, *framework.outcomes)
+    ]
+    for kind in (Progress, Action.Status, Figure.Status, outcomes):
         for status in kind:
             assert status.label
             assert status.colour in set(Colour)

@@ -7,7 +7,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 COVERED = {
     # Public pages, their query strings and forms (test_public_forms).
     "plan:home": "public",
-    "plan:area_detail": "public",
+    "plan:finding_detail": "public",
+    "plan:area_redirect": "public",
+    "plan:plan_detail": "public",
+    "staff:set_up": "staff",
     "plan:measure_list": "public",
     "plan:all_csv": "public",
     "plan:all_json": "public",

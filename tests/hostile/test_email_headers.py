@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from sendprogress.updates import sending
 from sendprogress.updates.models import Post, Subscriber
-from tests.factories import make_area, make_post
+from tests.factories import make_finding, make_post
 from tests.test_settings import _import_settings
 
 BREAKS = [
@@ -93,7 +93,7 @@ def test_a_title_with_a_break_only_at_its_end_is_saved_on_one_line(admin_client)
     ],
 )
 def test_a_sign_up_address_with_a_control_character_is_refused_on_the_field(client, db, email):
-    area = make_area()
+    area = make_finding()
     response = client.post("/email-updates/", {"email": email, "areas": [area.pk]})
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == [

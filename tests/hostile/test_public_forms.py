@@ -10,7 +10,7 @@ from django.core.cache import cache
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sendprogress.plan.models import Area
+from sendprogress.plan.models import Finding
 from sendprogress.plan.progress import Progress
 from sendprogress.updates.models import Subscriber
 
@@ -34,7 +34,7 @@ TOO_LONG_EMAIL = "a" * 64 + "@" + ("b" * 63 + ".") * 3 + "org"
 
 
 def _filterable_slugs():
-    return set(Area.objects.filter(measures__is_public=True).values_list("slug", flat=True))
+    return set(Finding.objects.filter(measures__is_public=True).values_list("slug", flat=True))
 
 
 @HOSTILE
@@ -58,7 +58,7 @@ def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
     # NUL bytes are taken out of query strings before any view reads them.
     area, progress = area.replace("\x00", ""), progress.replace("\x00", "")
     if not htmx and area and area not in _filterable_slugs():
-        assert "Choose an area from the list" in html
+        assert "Choose what the measures are about from the list" in html
     if not htmx and progress and progress not in PROGRESS:
         assert "Choose on track, at risk, off track or no data yet" in html
     assert_nothing_changed(before, snapshot(), "/measures/")
@@ -112,7 +112,9 @@ def test_confirming_and_unsubscribing_with_any_token_never_fails(client, token, 
 
 
 PUBLIC_ADDRESSES = [
+    "/findings/{}/",
     "/areas/{}/",
+    "/plans/{}/",
     "/measures/{}/",
     "/measures/{}/figures.csv",
     "/measures/{}/figures.json",

@@ -329,6 +329,7 @@ def test_staff_pages_take_any_address_and_query_string(client, approver, segment
     for url, params in [
         ("/staff/", query),
         ("/staff/import/", query),
+        ("/staff/set-up/", query),
         ("/staff/measures/ehcp-20-weeks/figure/", {"period": period, **query}),
         (f"/staff/measures/{quoted}/figure/", {"period": period}),
         (f"/staff/figures/{quoted}/", query),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from sendprogress.accounts import roles
 from sendprogress.plan import services
 from sendprogress.plan.models import Action, Evidence, Figure, Measure
-from tests.factories import make_area, make_figure, make_measure, make_post, make_user
+from tests.factories import make_figure, make_finding, make_measure, make_post, make_user
 
 pytestmark = pytest.mark.django_db
 Status = Figure.Status
@@ -236,9 +236,9 @@ def test_admin_changes_are_recorded_with_the_user(client, data_officer):
 
 
 def test_create_update_and_delete_of_each_audited_model_are_recorded():
-    area = make_area()
-    measure = make_measure(area=area)
-    action = Action.objects.create(area=area, title="Do it", owner_role="Lead")
+    area = make_finding()
+    measure = make_measure(finding=area)
+    action = Action.objects.create(plan=measure.plan, title="Do it", owner_role="Lead")
     evidence = Evidence.objects.create(title="Link", date=date(2024, 1, 1), url="https://x.org")
     post = make_post()
     m = make_figure(measure=measure, period=date(2024, 3, 1), value=55)
@@ -258,16 +258,18 @@ def test_create_update_and_delete_of_each_audited_model_are_recorded():
     "model", ["plan_measure", "plan_figure", "plan_evidence", "plan_action", "updates_post"]
 )
 def test_history_is_viewable_in_the_admin(client, model):
-    area = make_area()
+    area = make_finding()
     records = {
-        "plan_measure": lambda: make_measure(area=area),
+        "plan_measure": lambda: make_measure(finding=area),
         "plan_figure": lambda: make_figure(
-            measure=make_measure(area=area), period=date(2024, 3, 1), value=55
+            measure=make_measure(finding=area), period=date(2024, 3, 1), value=55
         ),
         "plan_evidence": lambda: Evidence.objects.create(
             title="Link", date=date(2024, 1, 1), url="https://x.org"
         ),
-        "plan_action": lambda: Action.objects.create(area=area, title="Do it", owner_role="L"),
+        "plan_action": lambda: Action.objects.create(
+            plan=make_measure(finding=area).plan, title="Do it", owner_role="L"
+        ),
         "updates_post": lambda: make_post(title="Hello"),
     }
     record = records[model]()

@@ -51,7 +51,7 @@ def test_the_pages_render_with_the_large_data(client, large):
     measure = Measure.objects.filter(code__startswith="large-").first()
     for url in (
         "/",
-        "/areas/large-area-1/",
+        "/findings/large-area-1/",
         measure.get_absolute_url(),
         "/measures/",
         "/updates/",

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from sendprogress.plan.views import MEASURES_PER_PAGE
-from tests.factories import make_area, make_figure, make_measure
+from sendprogress.plan.views.measures import MEASURES_PER_PAGE
+from tests.factories import make_figure, make_finding, make_measure
 
 pytestmark = pytest.mark.django_db
 URL = reverse("plan:measure_list")
@@ -28,9 +28,9 @@ def test_it_hides_measures_that_are_not_public(client, db):
 
 
 def test_it_filters_by_area(client, db):
-    wanted, other = make_area(slug="wanted"), make_area(slug="other")
-    make_measure(area=wanted, title="Wanted measure")
-    make_measure(area=other, title="Other measure")
+    wanted, other = make_finding(slug="wanted"), make_finding(slug="other")
+    make_measure(finding=wanted, title="Wanted measure")
+    make_measure(finding=other, title="Other measure")
     html = client.get(URL, {"area": "wanted"}).content.decode()
     assert "Wanted measure" in html
     assert "Other measure" not in html
@@ -53,7 +53,7 @@ def test_unknown_filter_values_get_a_message_not_an_error(client, db):
     response = client.get(URL, {"area": "no-such-area", "progress": "sideways"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Choose an area from the list" in html
+    assert "Choose what the measures are about from the list" in html
     assert "Choose on track, at risk, off track or no data yet" in html
 
 
@@ -66,8 +66,8 @@ def test_the_filter_is_a_plain_get_form_that_htmx_enhances(client, db):
 
 
 def test_htmx_requests_get_only_the_results(client, db):
-    wanted = make_measure(area=make_area(slug="outcomes"), code="good-outcomes")
-    other = make_measure(area=make_area(slug="other"), code="other-measure")
+    wanted = make_measure(finding=make_finding(slug="outcomes"), code="good-outcomes")
+    other = make_measure(finding=make_finding(slug="other"), code="other-measure")
     response = client.get(URL, {"area": "outcomes"}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
@@ -91,9 +91,9 @@ def test_full_and_partial_responses_are_cached_apart(client, db):
 
 
 def test_long_lists_are_paginated_keeping_the_filter(client, db):
-    area = make_area(slug="busy")
+    area = make_finding(slug="busy")
     for n in range(MEASURES_PER_PAGE + 2):
-        make_measure(area=area, title=f"Busy measure {n:02}", order=n)
+        make_measure(finding=area, title=f"Busy measure {n:02}", order=n)
     html = client.get(URL, {"area": "busy"}).content.decode()
     assert "page 1 of 2" in html
     assert "?area=busy&amp;page=2" in html

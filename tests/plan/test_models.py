@@ -2,11 +2,12 @@ from datetime import date
 
 import pytest
 
-from sendprogress.plan.models import Area, Evidence, Figure, Judgement, Measure
+from sendprogress.plan import frameworks
+from sendprogress.plan.models import Evidence, Figure, Finding, Measure
 from sendprogress.plan.progress import Progress
 from tests.factories import (
-    make_area,
     make_figure,
+    make_finding,
     make_inspection,
     make_judgement,
     make_measure,
@@ -79,17 +80,17 @@ def test_default_tolerance_is_a_tenth_of_the_distance_to_target():
 
 
 def test_an_areas_status_is_its_latest_judgement():
-    area = make_area()
+    area = make_finding()
     first = make_inspection(date=date(2019, 11, 1))
     revisit = make_inspection(date=date(2022, 7, 4), kind="revisit")
-    make_judgement(area=area, inspection=revisit, outcome=Judgement.Outcome.SUFFICIENT)
-    make_judgement(area=area, inspection=first, outcome=Judgement.Outcome.WEAKNESS)
-    area = Area.objects.with_judgements().get(pk=area.pk)
-    assert area.latest_judgement.outcome == Judgement.Outcome.SUFFICIENT
+    make_judgement(finding=area, inspection=revisit, outcome=frameworks.SUFFICIENT)
+    make_judgement(finding=area, inspection=first, outcome=frameworks.NAMED)
+    area = Finding.objects.with_judgements().get(pk=area.pk)
+    assert area.latest_judgement.outcome == frameworks.SUFFICIENT
     assert not area.is_monitored
 
 
 def test_an_area_not_yet_sufficient_is_monitored():
-    area = make_area()
-    make_judgement(area=area, inspection=make_inspection(), outcome=Judgement.Outcome.NOT_YET)
+    area = make_finding()
+    make_judgement(finding=area, inspection=make_inspection(), outcome=frameworks.NOT_YET)
     assert area.is_monitored

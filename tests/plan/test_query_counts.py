@@ -26,9 +26,10 @@ from sendprogress.plan.models import (
     Figure,
     MeasureMilestone,
     Milestone,
+    Plan,
 )
 from tests.factories import (
-    make_area,
+    make_finding,
     make_inspection,
     make_judgement,
     make_local_area,
@@ -42,7 +43,7 @@ MONTHS = [date(2021 + m // 12, m % 12 + 1, 1) for m in range(36)]
 
 
 def _add_measure(area, n, figures):
-    measure = make_measure(area=area, code=f"measure-{n}", title=f"Measure {n}", order=n)
+    measure = make_measure(finding=area, code=f"measure-{n}", title=f"Measure {n}", order=n)
     MeasureMilestone.objects.bulk_create(
         MeasureMilestone(measure=measure, date=date(2022, month, 1), target=Decimal(20 + month))
         for month in (4, 8, 12)
@@ -63,10 +64,11 @@ def _add_measure(area, n, figures):
         date=date(2022, 1, 1),
         url="https://example.org/",
         is_public=True,
-        area=area,
+        finding=area,
         measure=measure,
     )
-    action = Action.objects.create(area=area, title=f"Action {n}", owner_role="Lead")
+    action = Action.objects.create(plan=measure.plan, title=f"Action {n}", owner_role="Lead")
+    action.findings.add(area)
     ActionUpdate.objects.create(action=action, date=date(2022, 1, 1), note="Going well.")
     Milestone.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
     make_post(areas=[area], title=f"Post {n}", slug=f"post-{n}")
@@ -76,13 +78,13 @@ def _add_measure(area, n, figures):
 @pytest.fixture
 def small_site(db):
     make_local_area()
-    area = make_area(slug="the-area")
+    area = make_finding(slug="the-area")
     inspection = make_inspection(
         letter=Evidence.objects.create(
             title="Letter", date=date(2020, 1, 1), url="https://example.org/", is_public=True
         )
     )
-    make_judgement(area=area, inspection=inspection)
+    make_judgement(finding=area, inspection=inspection)
     _add_measure(area, 0, figures=3)
     return area
 
@@ -109,7 +111,7 @@ def _grow(area):
     "url",
     [
         reverse("plan:home"),
-        reverse("plan:area_detail", args=["the-area"]),
+        reverse("plan:finding_detail", args=["the-area"]),
         reverse("plan:measure_detail", args=["measure-0"]),
         reverse("plan:measure_list"),
         reverse("plan:measure_list") + "?area=the-area&progress=on-track",
@@ -147,11 +149,12 @@ def test_page_queries_do_not_grow_with_the_data(
 # Demo scale against the large data set -----------------------------------------
 
 
-def _pages(area: str, measure: str, post: str) -> dict[str, str]:
-    """One address of every kind of public page, for the given area, measure and post."""
+def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
+    """One address of every kind of public page, for the given finding, measure, post, plan."""
     return {
         "home": reverse("plan:home"),
-        "area": reverse("plan:area_detail", args=[area]),
+        "area": reverse("plan:finding_detail", args=[area]),
+        "plan": reverse("plan:plan_detail", args=[plan]),
         "measure": reverse("plan:measure_detail", args=[measure]),
         "all measures": reverse("plan:measure_list"),
         "all measures, filtered": reverse("plan:measure_list") + f"?area={area}",
@@ -180,12 +183,13 @@ def _count_queries(client, pages: dict[str, str]) -> dict[str, int]:
     return counts
 
 
-def test_pages_make_the_same_queries_at_demo_and_large_scale(client, demo):
-    demo_pages = _pages("ehcp-needs", "ehcp-20-weeks", _a_demo_post())
+def test_pages_make_the_same_queries_at_demo_and_large_scale(client, any_demo):
+    demo_pages = _pages(any_demo["finding"], any_demo["measure"], _a_demo_post(), any_demo["plan"])
     at_demo_scale = _count_queries(client, demo_pages)
 
     call_command("generate_large_data", "--small", verbosity=0)
-    large_pages = _pages("large-area-1", "large-measure-1", "large-update-1")
+    large_plan = Plan.objects.get(slug__startswith="large-plan").slug
+    large_pages = _pages("large-area-1", "large-measure-1", "large-update-1", large_plan)
 
     assert _count_queries(client, large_pages) == at_demo_scale
     assert _count_queries(client, demo_pages) == at_demo_scale

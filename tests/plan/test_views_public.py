@@ -5,20 +5,20 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from sendprogress.plan import frameworks
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
-    Area,
     Evidence,
     Figure,
+    Finding,
     Inspection,
-    Judgement,
 )
-from sendprogress.plan.views import AREA_EVIDENCE
+from sendprogress.plan.views.findings import FINDING_EVIDENCE as AREA_EVIDENCE
 from sendprogress.updates.models import Post
 from tests.factories import (
-    make_area,
     make_figure,
+    make_finding,
     make_inspection,
     make_judgement,
     make_local_area,
@@ -43,7 +43,7 @@ def test_home_lists_the_six_areas_with_their_status_in_words(client, demo):
     ]:
         assert title in html
     assert html.count("No longer monitored") == 3
-    assert html.count("Monitored under the Accelerated Progress Plan") == 3
+    assert html.count("Still being worked on") == 3
     assert html.count("Sufficient progress") == 3
     assert html.count("Some progress, not yet sufficient") == 3
 
@@ -51,8 +51,8 @@ def test_home_lists_the_six_areas_with_their_status_in_words(client, demo):
 def test_home_shows_derived_progress_for_plan_areas(client, db):
     area = _monitored_area("Plans on time")
     # Baseline 10 (January 2023), milestone 30 (June 2023): 40 is ahead, 10 behind.
-    on_track = make_measure(area=area, milestones=[(date(2023, 6, 1), 30)])
-    off_track = make_measure(area=area, milestones=[(date(2023, 6, 1), 30)])
+    on_track = make_measure(finding=area, milestones=[(date(2023, 6, 1), 30)])
+    off_track = make_measure(finding=area, milestones=[(date(2023, 6, 1), 30)])
     make_figure(measure=on_track, period=date(2023, 6, 1), value=40)
     make_figure(measure=off_track, period=date(2023, 6, 1), value=10)
     html = client.get("/").content.decode()
@@ -76,7 +76,7 @@ def test_unapproved_figures_never_appear(client, db):
 
 
 def test_draft_post_never_appears(client, db):
-    area = make_area(slug="needs-met")
+    area = make_finding(slug="needs-met")
     make_post(title="Autumn update (draft)", slug="autumn", status=Post.Status.DRAFT, areas=[area])
     for url in ["/", reverse("updates:post_list"), area.get_absolute_url()]:
         assert "Autumn update (draft)" not in client.get(url).content.decode()
@@ -97,8 +97,8 @@ def test_pages_send_a_strict_content_security_policy(client, db):
 
 def test_home_links_to_every_area_and_the_new_pages(client, db):
     monitored = _monitored_area("Needs met", slug="needs-met")
-    done = make_area(slug="local-offer")
-    make_judgement(area=done, inspection=make_inspection(), outcome=Judgement.Outcome.SUFFICIENT)
+    done = make_finding(slug="local-offer")
+    make_judgement(finding=done, inspection=make_inspection(), outcome=frameworks.SUFFICIENT)
     html = client.get("/").content.decode()
     for area in [monitored, done]:
         assert f'href="{area.get_absolute_url()}"' in html
@@ -116,8 +116,8 @@ def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(cl
     area = _monitored_area("Needs met", slug="needs-met", findings="Plans came too late.")
     action = Action.objects.create(area=area, title="Hire two more caseworkers")
     ActionUpdate.objects.create(action=action, date=date(2023, 3, 1), note="One has started.")
-    ahead = make_measure(area=area, title="Plans on time", milestones=[(date(2023, 6, 1), 30)])
-    no_figures = make_measure(area=area, title="Families happy")
+    ahead = make_measure(finding=area, title="Plans on time", milestones=[(date(2023, 6, 1), 30)])
+    no_figures = make_measure(finding=area, title="Families happy")
     make_figure(measure=ahead, period=date(2023, 6, 1), value=40)
     html = client.get(area.get_absolute_url()).content.decode()
     assert "What inspectors found" in html
@@ -135,14 +135,14 @@ def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(cl
 
 
 def test_area_page_lists_only_public_evidence(client, db):
-    area = make_area(slug="needs-met")
+    area = make_finding(slug="needs-met")
     for title, public in [("Quality framework summary", True), ("Backlog tracker", False)]:
         Evidence.objects.create(
             title=title,
             date=date(2025, 1, 1),
             url="https://example.org/",
             is_public=public,
-            area=area,
+            finding=area,
         )
     html = client.get(area.get_absolute_url()).content.decode()
     assert "Quality framework summary" in html
@@ -154,7 +154,7 @@ def test_area_page_sparkline_uses_only_approved_figures(client, db):
     make_figure(measure=measure, period=date(2023, 1, 1), value=10)
     make_figure(measure=measure, period=date(2023, 2, 1), value=20)
     make_figure(measure=measure, period=date(2023, 3, 1), value=99, status=Figure.Status.SUBMITTED)
-    html = client.get(measure.area.get_absolute_url()).content.decode()
+    html = client.get(measure.findings.get().get_absolute_url()).content.decode()
     assert "Trend of 2 approved figures, latest 20%" in html
     assert "99" not in html
 
@@ -210,7 +210,7 @@ def test_measure_page_shows_the_comparator(client, db):
 def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, demo):
     """Home -> area -> measure: the figures table is on the third page."""
     home = client.get("/").content.decode()
-    for area in Area.objects.filter(measures__is_public=True).distinct():
+    for area in Finding.objects.filter(measures__is_public=True).distinct():
         assert area.get_absolute_url() in home
         area_page = client.get(area.get_absolute_url()).content.decode()
         measure = area.measures.filter(is_public=True).first()
@@ -221,12 +221,12 @@ def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, 
 
 def _monitored_area(title, *, findings="Findings.", **fields):
     """An area the 2022 revisit found not yet good enough, so it is still monitored."""
-    area = make_area(title=title, short_title=title, **fields)
+    area = make_finding(title=title, short_title=title, **fields)
     revisit = make_inspection(title="Revisit", kind=Inspection.Kind.REVISIT, date=date(2022, 7, 1))
     make_judgement(
-        area=area,
+        finding=area,
         inspection=revisit,
-        outcome=Judgement.Outcome.NOT_YET,
+        outcome=frameworks.NOT_YET,
         findings=findings,
     )
     return area
@@ -240,7 +240,7 @@ def _main(html):
     ("url", "spelt_out"),
     [
         ("/measures/ehcp-20-weeks/", "New education, health and care (EHC) plans"),
-        ("/areas/outcomes/", "special educational needs and disabilities (SEND)"),
+        ("/findings/outcomes/", "special educational needs and disabilities (SEND)"),
         ("/measures/", "education, health and care (EHC) plans"),
         ("/journey/", "Department for Education (DfE)"),
     ],
@@ -253,16 +253,16 @@ def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_ou
 
 def test_only_published_updates_show_on_area_and_measure_pages(client, db):
     measure = make_measure()
-    make_post(title="Out now", areas=[measure.area])
-    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[measure.area])
+    make_post(title="Out now", areas=[measure.findings.get()])
+    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[measure.findings.get()])
     make_post(
         title="Coming tomorrow",
         published_at=timezone.now() + timedelta(days=1),
-        areas=[measure.area],
+        areas=[measure.findings.get()],
     )
     for post in Post.objects.all():
         post.measures.set([measure])
-    for url in [measure.area.get_absolute_url(), measure.get_absolute_url(), "/"]:
+    for url in [measure.findings.get().get_absolute_url(), measure.get_absolute_url(), "/"]:
         html = client.get(url).content.decode()
         assert "Out now" in html
         assert "Still a draft" not in html
@@ -274,13 +274,13 @@ def test_only_published_updates_show_on_area_and_measure_pages(client, db):
 )
 def test_unapproved_latest_figure_shows_nowhere(client, db, status):
     # Names and codes of its own, so no factory number can put "97" on a page.
-    area = make_area(title="Needs met", short_title="Needs met", slug="needs-met")
-    measure = make_measure(area=area, code="plans-on-time", title="Plans on time")
+    area = make_finding(title="Needs met", short_title="Needs met", slug="needs-met")
+    measure = make_measure(finding=area, code="plans-on-time", title="Plans on time")
     make_figure(measure=measure, period=date(2023, 1, 1), value=12)
     make_figure(measure=measure, period=date(2023, 2, 1), value=97, status=status)
     for url in [
         "/",
-        measure.area.get_absolute_url(),
+        measure.findings.get().get_absolute_url(),
         measure.get_absolute_url(),
         reverse("plan:measure_list"),
     ]:
@@ -293,16 +293,16 @@ def test_unapproved_latest_figure_shows_nowhere(client, db, status):
 
 def test_area_page_shows_the_newest_evidence_and_links_to_the_rest(client, db):
     make_local_area()
-    area = make_area(slug="lots")
+    area = make_finding(slug="lots")
     for day in range(1, AREA_EVIDENCE + 3):
         Evidence.objects.create(
             title=f"Report of day {day:02}",
             date=date(2025, 1, day),
             url="https://example.org/",
             is_public=True,
-            area=area,
+            finding=area,
         )
-    html = client.get("/areas/lots/").content.decode()
+    html = client.get("/findings/lots/").content.decode()
     assert f"Report of day {AREA_EVIDENCE + 2:02}" in html
     assert "Report of day 01" not in html
     assert "See all documents and evidence" in html

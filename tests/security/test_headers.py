@@ -13,7 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from sendprogress.plan.models import Area, Evidence, Figure, Measure
+from sendprogress.plan.models import Evidence, Figure, Finding, Measure, Plan
 from sendprogress.updates.models import Post
 from tests.security.observatory import grade
 from tests.security.urlwalk import routes
@@ -32,13 +32,15 @@ SIGNED_IN_NAMESPACES = {
 
 # Values for each public route that takes parameters: real demo objects.
 PARAMETERS = {
-    "plan:area_detail": lambda: {"slug": Area.objects.first().slug},
+    "plan:finding_detail": lambda: {"slug": Finding.objects.first().slug},
+    "plan:area_redirect": lambda: {"slug": Finding.objects.first().slug},
+    "plan:plan_detail": lambda: {"slug": Plan.objects.public().first().slug},
     "plan:measure_detail": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_json": lambda: {"code": Measure.objects.public().first().code},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
-    "updates:area_feed_rss": lambda: {"slug": Area.objects.first().slug},
-    "updates:area_feed_atom": lambda: {"slug": Area.objects.first().slug},
+    "updates:area_feed_rss": lambda: {"slug": Finding.objects.first().slug},
+    "updates:area_feed_atom": lambda: {"slug": Finding.objects.first().slug},
     "updates:post_detail": lambda: {"slug": Post.objects.published().first().slug},
     "updates:post_preview": lambda: {"pk": Post.objects.first().pk},
     "email_updates:confirm": lambda: {"token": make_subscriber("a@example.org").token},
@@ -47,6 +49,7 @@ PARAMETERS = {
 # What the public gets where it is not the page itself.
 EXPECTED_STATUS = {
     "updates:post_preview": 302,  # staff only: sign in first
+    "plan:area_redirect": 301,  # area pages moved to finding pages for good
     "security:set_up": 302,  # sign in first
     "security:verify": 302,
     "security:recovery_codes": 302,

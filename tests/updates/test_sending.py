@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from sendprogress.updates import sending, tasks
 from sendprogress.updates.models import Delivery, Post
-from tests.factories import make_area, make_post
+from tests.factories import make_finding, make_post
 
 from .helpers import make_subscriber
 
@@ -33,7 +33,7 @@ def _dispatch_and_send():
 
 
 def test_each_confirmed_subscriber_for_the_area_gets_one_email():
-    ours, theirs = make_area(), make_area()
+    ours, theirs = make_finding(), make_finding()
     make_subscriber("one@example.org", areas=[ours])
     make_subscriber("two@example.org", areas=[ours, theirs])
     make_subscriber("other@example.org", areas=[theirs])
@@ -48,8 +48,8 @@ def test_each_confirmed_subscriber_for_the_area_gets_one_email():
 
 
 def test_a_post_about_the_whole_plan_goes_to_everyone_confirmed():
-    make_subscriber("one@example.org", areas=[make_area()])
-    make_subscriber("two@example.org", areas=[make_area()])
+    make_subscriber("one@example.org", areas=[make_finding()])
+    make_subscriber("two@example.org", areas=[make_finding()])
     make_post(published_at=timezone.now())
     _dispatch_and_send()
     assert _recipients() == {"one@example.org": 1, "two@example.org": 1}
@@ -189,7 +189,7 @@ def test_publishing_now_in_the_admin_queues_the_dispatch(
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_sends_each_email_once():
     """The real thing: django-tasks-db's queue and its db_worker command."""
-    area = make_area()
+    area = make_finding()
     make_subscriber("one@example.org", areas=[area])
     make_subscriber("two@example.org", areas=[area])
     make_post(areas=[area], published_at=timezone.now())

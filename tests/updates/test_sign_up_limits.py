@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from sendprogress.updates import limits
 from sendprogress.updates.models import Subscriber
-from tests.factories import make_area
+from tests.factories import make_finding
 
 from .helpers import run_worker, sign_up
 
@@ -36,7 +36,7 @@ def limits_of_three_and_ten(settings):
 
 @pytest.fixture
 def areas():
-    return [make_area().pk]
+    return [make_finding().pk]
 
 
 def _mailboxes():

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from sendprogress.updates.models import Subscriber
-from tests.factories import make_area
+from tests.factories import make_finding
 
 from .helpers import run_worker, sign_up
 
@@ -26,9 +26,9 @@ def _subscribe(client, email="parent@example.org", areas=None):
 
 
 def _areas():
-    from sendprogress.plan.models import Area
+    from sendprogress.plan.models import Finding
 
-    return list(Area.objects.order_by("order")) or [make_area(), make_area()]
+    return list(Finding.objects.order_by("order")) or [make_finding(), make_finding()]
 
 
 def _link(message, prefix):
@@ -38,7 +38,7 @@ def _link(message, prefix):
 
 
 def test_the_form_ticks_every_area_by_default(client):
-    areas = [make_area(), make_area()]
+    areas = [make_finding(), make_finding()]
     html = client.get("/email-updates/").content.decode()
     for area in areas:
         box = re.search(rf'<input[^>]*name="areas" value="{area.pk}"[^>]*>', html).group()
@@ -72,7 +72,7 @@ def test_a_bad_address_gets_a_clear_message(client):
 
 
 def test_choosing_no_area_gets_a_clear_message(client):
-    make_area()
+    make_finding()
     response = _subscribe(client, areas=[])
     assert "Select at least one area" in response.content.decode()
 
@@ -91,7 +91,7 @@ def test_signing_up_again_looks_the_same_whether_or_not_subscribed(client):
 
 
 def test_signing_up_again_when_confirmed_changes_nothing(client):
-    one, two = make_area(), make_area()
+    one, two = make_finding(), make_finding()
     _subscribe(client, areas=[one.pk])
     subscriber = Subscriber.objects.get()
     subscriber.confirmed_at = timezone.now()

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from sendprogress.updates.models import Post
-from tests.factories import make_area, make_measure, make_post
+from tests.factories import make_finding, make_measure, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_a_page_number_that_is_not_a_number_shows_the_first_page(client):
 
 
 def test_the_list_filters_by_area(client):
-    area = make_area(title="Plans on time")
+    area = make_finding(title="Plans on time")
     make_post(areas=[area], title="About plans")
     make_post(title="About something else")
     html = client.get(f"/updates/?area={area.slug}").content.decode()
@@ -66,7 +66,7 @@ def test_the_list_filters_by_area(client):
 
 
 def test_the_filter_keeps_the_area_in_page_links(client):
-    area = make_area()
+    area = make_finding()
     for n in range(11):
         make_post(areas=[area], published_at=_days_ago(n + 1))
     html = client.get(f"/updates/?area={area.slug}").content.decode()
@@ -76,7 +76,7 @@ def test_the_filter_keeps_the_area_in_page_links(client):
 def test_the_list_query_count_does_not_grow_with_posts(
     client, django_assert_num_queries, no_page_cache
 ):
-    area = make_area()
+    area = make_finding()
     for n in range(3):
         make_post(areas=[area], published_at=_days_ago(n + 1))
     client.get("/updates/")  # warm up the local area lookup and sessions
@@ -106,9 +106,9 @@ def test_a_post_shows_its_date_author_role_and_body(client):
 
 
 def test_a_post_links_to_its_areas_and_public_measures(client):
-    area = make_area(title="Quality of plans")
-    measure = make_measure(area=area, title="Plans rated good", is_public=True)
-    hidden = make_measure(area=area, title="Internal measure", is_public=False)
+    area = make_finding(title="Quality of plans")
+    measure = make_measure(finding=area, title="Plans rated good", is_public=True)
+    hidden = make_measure(finding=area, title="Internal measure", is_public=False)
     post = make_post(areas=[area])
     post.measures.set([measure, hidden])
     html = client.get(post.get_absolute_url()).content.decode()
@@ -166,7 +166,7 @@ def test_site_feeds_hold_only_published_posts(client, url):
 
 @pytest.mark.parametrize("kind", ["atom", "rss"])
 def test_area_feeds_hold_only_that_areas_published_posts(client, kind):
-    area = make_area()
+    area = make_finding()
     make_post(areas=[area], title="Ours")
     make_post(title="Theirs")
     make_post(areas=[area], title="Our draft", status=Post.Status.DRAFT)
@@ -190,8 +190,8 @@ def test_the_list_page_advertises_its_feeds(client):
 
 
 def test_the_sitemap_lists_public_pages_and_published_posts_only(client):
-    area = make_area(slug="needs-met")
-    hidden = make_measure(area=area, code="not-public", is_public=False)
+    area = make_finding(slug="needs-met")
+    hidden = make_measure(finding=area, code="not-public", is_public=False)
     published = make_post(slug="out-now")
     draft = make_post(slug="a-draft", status=Post.Status.DRAFT)
     scheduled = make_post(slug="later", published_at=timezone.now() + timedelta(days=1))
@@ -218,7 +218,7 @@ def test_a_draft_never_appears_anywhere_public(client):
     from .helpers import make_subscriber
 
     make_subscriber("reader@example.org")
-    area = make_area(slug="needs-met")
+    area = make_finding(slug="needs-met")
     make_post(areas=[area], title="Out in the open")
     draft = make_post(status=Post.Status.DRAFT, areas=[area], title="Hush draft", slug="hush")
     for url in [
@@ -241,9 +241,9 @@ def test_a_draft_never_appears_anywhere_public(client):
 
 
 def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries, no_page_cache):
-    area = make_area()
+    area = make_finding()
     post = make_post(areas=[area], published_at=_days_ago(2))
-    post.measures.set([make_measure(area=area, is_public=True) for _ in range(3)])
+    post.measures.set([make_measure(finding=area, is_public=True) for _ in range(3)])
     make_post(published_at=_days_ago(3))
     make_post(published_at=_days_ago(1))
     client.get(post.get_absolute_url())

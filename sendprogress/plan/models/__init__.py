@@ -1,17 +1,29 @@
-from .areas import Action, ActionUpdate, Area, Inspection, Judgement, LocalArea, Milestone
 from .evidence import Evidence
+from .inspections import (
+    Finding,
+    Inspection,
+    Judgement,
+    LocalArea,
+    Milestone,
+    MonitoringEvent,
+    Partner,
+)
 from .measures import Figure, Measure, MeasureMilestone
+from .plans import Action, ActionUpdate, Plan
 
 __all__ = [
     "Action",
     "ActionUpdate",
-    "Area",
     "Evidence",
     "Figure",
+    "Finding",
     "Inspection",
     "Judgement",
     "LocalArea",
     "Measure",
     "MeasureMilestone",
     "Milestone",
+    "MonitoringEvent",
+    "Partner",
+    "Plan",
 ]

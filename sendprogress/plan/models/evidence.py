@@ -9,6 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from .measures import Figure
+from .plans import Plan
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
@@ -20,12 +21,15 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
 class EvidenceQuerySet(models.QuerySet):
     def public(self) -> EvidenceQuerySet:
         """Evidence the public may see: marked public, and not attached to a
-        hidden measure or to a figure that is not approved (which would give
-        the figure away before it is published)."""
+        hidden measure, a draft plan's measure or a figure that is not approved
+        (which would give the figure away before it is published)."""
         return (
             self.filter(is_public=True)
             .exclude(measure__is_public=False)
             .exclude(figure__measure__is_public=False)
+            .exclude(measure__plan__status=Plan.Status.DRAFT)
+            .exclude(figure__measure__plan__status=Plan.Status.DRAFT)
+            .exclude(action__plan__status=Plan.Status.DRAFT)
             .exclude(Q(figure__isnull=False) & ~Q(figure__status=Figure.Status.APPROVED))
         )
 
@@ -47,8 +51,8 @@ class Evidence(models.Model):
     is_public = models.BooleanField(
         default=False, help_text="Public evidence is listed on the site; internal is staff only"
     )
-    area = models.ForeignKey(
-        "plan.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    finding = models.ForeignKey(
+        "plan.Finding", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
     )
     action = models.ForeignKey(
         "plan.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"

@@ -12,12 +12,14 @@ from simple_history.models import HistoricalRecords
 from sendprogress.core.status import Colour
 
 from .. import choices, progress
-from .areas import Area
+from .inspections import Finding
+from .plans import Plan
 
 
 class MeasureQuerySet(models.QuerySet):
     def public(self) -> MeasureQuerySet:
-        return self.filter(is_public=True)
+        """Measures the public may see: marked public, and not in a draft plan."""
+        return self.filter(is_public=True).exclude(plan__status=Plan.Status.DRAFT)
 
     def with_latest(self) -> MeasureQuerySet:
         """Annotate each measure with its latest approved figure and period.
@@ -36,9 +38,10 @@ class MeasureQuerySet(models.QuerySet):
         return (
             self.public()
             .with_latest()
-            .select_related("area")
+            .select_related("plan")
             .prefetch_related(
-                Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("date"))
+                Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("date")),
+                Prefetch("findings", queryset=Finding.objects.order_by("order")),
             )
         )
 
@@ -49,7 +52,12 @@ class Measure(models.Model):
     Unit = choices.Unit
     Frequency = choices.Frequency
 
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="measures")
+    plan = models.ForeignKey(
+        Plan, null=True, on_delete=models.PROTECT, related_name="measures", help_text="Its plan"
+    )
+    findings = models.ManyToManyField(
+        Finding, blank=True, related_name="measures", help_text="The findings it shows progress on"
+    )
     code = models.SlugField(
         max_length=40, unique=True, help_text="A short code used in imports, e.g. ehcp-20-weeks"
     )
@@ -109,7 +117,7 @@ class Measure(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["area__order", "order", "title"]
+        ordering = ["order", "title"]
 
     def __str__(self) -> str:
         return self.title
@@ -190,7 +198,11 @@ class FigureQuerySet(models.QuerySet):
         return self.filter(status=Figure.Status.APPROVED)
 
     def public(self) -> FigureQuerySet:
-        return self.approved().filter(measure__is_public=True)
+        return (
+            self.approved()
+            .filter(measure__is_public=True)
+            .exclude(measure__plan__status=Plan.Status.DRAFT)
+        )
 
 
 class Figure(models.Model):

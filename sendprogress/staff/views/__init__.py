@@ -1,5 +1,6 @@
 from .due import correct_figure, data_due, enter_figure, review_figure
 from .imports import confirm_import, import_figures
+from .set_up import set_up
 
 __all__ = [
     "confirm_import",
@@ -8,4 +9,5 @@ __all__ = [
     "enter_figure",
     "import_figures",
     "review_figure",
+    "set_up",
 ]

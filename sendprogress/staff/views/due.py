@@ -88,7 +88,7 @@ def _queue(user):
 @permission_required(StaffAction.VIEW.permission, raise_exception=True)
 def data_due(request):
     today = timezone.localdate()
-    measures = list(Measure.objects.select_related("area"))
+    measures = list(Measure.objects.select_related("plan"))
     earliest = min(
         (periods.due_period(k.frequency, today) for k in measures), default=today
     ).replace(year=today.year - 2)

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from sendprogress.plan.models import Area, Measure
+from sendprogress.plan.models import Finding, Measure
 from sendprogress.public import query_used
 
 from ..forms import PostFilterForm
@@ -17,16 +17,16 @@ PER_PAGE = 10
 
 def _with_related(posts):
     return posts.prefetch_related(
-        Prefetch("areas", queryset=Area.objects.order_by("order")),
+        Prefetch("areas", queryset=Finding.objects.order_by("order")),
         Prefetch("measures", queryset=Measure.objects.public().order_by("code")),
     )
 
 
 def post_list(request):
-    areas = list(Area.objects.order_by("order"))
+    areas = list(Finding.objects.order_by("order"))
     chosen = next((a for a in areas if a.slug == request.GET.get("area")), None)
     posts = Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Area.objects.order_by("order"))
+        Prefetch("areas", queryset=Finding.objects.order_by("order"))
     )
     if chosen:
         posts = posts.for_area(chosen)

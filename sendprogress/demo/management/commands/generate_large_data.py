@@ -30,19 +30,20 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sendprogress.caching.invalidation import public_content_changed
-from sendprogress.plan import periods
+from sendprogress.plan import frameworks, periods
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
-    Area,
     Evidence,
     Figure,
+    Finding,
     Inspection,
     Judgement,
     LocalArea,
     Measure,
     MeasureMilestone,
     Milestone,
+    Plan,
 )
 from sendprogress.updates.models import Post
 
@@ -91,7 +92,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["small"]:
             options.update(SMALL)
-        if Area.objects.filter(slug__startswith="large-").exists():
+        if Finding.objects.filter(slug__startswith="large-").exists():
             raise CommandError("This database already has the large data set.")
         # Repeatable made-up content, not secrets.
         rng = random.Random(options["seed"])  # noqa: S311
@@ -133,10 +134,26 @@ class Command(BaseCommand):
             "evidence items": evidence,
         }
 
-    def _areas(self, rng, count, start) -> list[Area]:
-        offset = Area.objects.count()
-        areas = Area.objects.bulk_create(
-            Area(
+    def _areas(self, rng, count, start) -> list[Finding]:
+        first = Inspection.objects.create(
+            framework="2016",
+            title="Local area SEND inspection (generated)",
+            kind="inspection",
+            date=start,
+            bodies="Ofsted and the CQC",
+        )
+        revisit = Inspection.objects.create(
+            framework="2016",
+            title="Revisit (generated)",
+            kind="revisit",
+            date=start + timedelta(days=900),
+            bodies="Ofsted and the CQC",
+        )
+        offset = Finding.objects.count()
+        areas = Finding.objects.bulk_create(
+            Finding(
+                kind="significant-weakness",
+                inspection=first,
                 title=f"Large area {n}: children's needs are met in their plans",
                 slug=f"large-area-{n}",
                 short_title=f"Large area {n}",
@@ -145,24 +162,23 @@ class Command(BaseCommand):
             )
             for n in range(1, count + 1)
         )
-        first = Inspection.objects.create(
-            title="Local area SEND inspection (generated)",
-            kind=Inspection.Kind.INSPECTION,
-            date=start,
-            bodies="Ofsted and the CQC",
+        # The newest approval, so the generated plan is the current one the pages show.
+        self.plan = Plan.objects.create(
+            kind="app",
+            title="Accelerated Progress Plan (generated)",
+            short_title="APP",
+            slug=f"large-plan-{offset + 1}",
+            inspection=revisit,
+            status=Plan.Status.CURRENT,
+            approved_on=timezone.localdate(),
         )
-        revisit = Inspection.objects.create(
-            title="Revisit (generated)",
-            kind=Inspection.Kind.REVISIT,
-            date=start + timedelta(days=900),
-            bodies="Ofsted and the CQC",
-        )
-        outcomes = [Judgement.Outcome.NOT_YET, Judgement.Outcome.SUFFICIENT]
+        self.plan.findings.set(areas)
+        outcomes = [frameworks.NOT_YET, frameworks.SUFFICIENT]
         Judgement.objects.bulk_create(
             Judgement(
                 inspection=inspection,
-                area=area,
-                outcome=Judgement.Outcome.WEAKNESS
+                finding=area,
+                outcome=frameworks.NAMED
                 if inspection is first
                 else outcomes[n % 2 if n > 2 else 0],
                 findings=_paragraphs(rng, 1),
@@ -172,7 +188,7 @@ class Command(BaseCommand):
         )
         actions = Action.objects.bulk_create(
             Action(
-                area=area,
+                plan=self.plan,
                 title=f"Action {n + 1} for {area.short_title}",
                 description=_sentence(rng, 18),
                 owner_role="Head of SEND services",
@@ -182,6 +198,10 @@ class Command(BaseCommand):
             )
             for area in areas
             for n in range(6)
+        )
+        Action.findings.through.objects.bulk_create(
+            Action.findings.through(action=action, finding=areas[i // 6])
+            for i, action in enumerate(actions)
         )
         ActionUpdate.objects.bulk_create(
             ActionUpdate(
@@ -209,7 +229,7 @@ class Command(BaseCommand):
             target = baseline + (25 if higher else -25)
             measures.append(
                 Measure(
-                    area=areas[n % len(areas)],
+                    plan=self.plan,
                     code=f"large-measure-{n + 1}",
                     title=f"Measure {n + 1}: families who got what they needed in time",
                     why_it_matters=_sentence(rng, 16),
@@ -233,6 +253,12 @@ class Command(BaseCommand):
                 )
             )
         measures = Measure.objects.bulk_create(measures)
+        Measure.findings.through.objects.bulk_create(
+            Measure.findings.through(measure=measure, finding=areas[n % len(areas)])
+            for n, measure in enumerate(measures)
+        )
+        for n, measure in enumerate(measures):
+            measure.finding = areas[n % len(areas)]
         MeasureMilestone.objects.bulk_create(
             MeasureMilestone(
                 measure=measure,
@@ -316,7 +342,7 @@ class Command(BaseCommand):
         posts = Post.objects.bulk_create(posts, batch_size=BATCH)
         Post.areas.through.objects.bulk_create(
             (
-                Post.areas.through(post=post, area=area)
+                Post.areas.through(post=post, finding=area)
                 for post in posts
                 for area in rng.sample(areas, k=min(len(areas), rng.randint(1, 2)))
             ),
@@ -348,7 +374,7 @@ class Command(BaseCommand):
                     description=_sentence(rng, 12),
                     url=f"https://example.org/evidence/{n + 1}",
                     is_public=n % 4 != 0,
-                    area=measure.area,
+                    finding=measure.finding,
                     measure_id=figure[1] if figure else measure.pk,
                     figure_id=figure[0] if figure else None,
                 )

@@ -1,0 +1,653 @@
+"""A made-up local area inspected under the 2023 area SEND framework, for the demo.
+
+Haverleigh does not exist. Its inspection gave the most serious outcome, with
+three priority actions and five areas for improvement, each with its owners;
+its priority action plan is approved, with nine measures and a year of
+monthly figures (illustrative, and marked so), a stocktake behind it and a
+monitoring inspection still to come. Every date is set from the day it is
+built, so the demo always shows a plan in progress with last month's figures
+due. `manage.py load_demo_2023` builds it; `make run DEMO=2023` serves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from sendprogress.plan import frameworks
+from sendprogress.plan.models import (
+    Action,
+    ActionUpdate,
+    Evidence,
+    Figure,
+    Finding,
+    Inspection,
+    Judgement,
+    LocalArea,
+    Measure,
+    MeasureMilestone,
+    Milestone,
+    MonitoringEvent,
+    Partner,
+    Plan,
+)
+from sendprogress.updates.models import Post
+
+NAME = "Haverleigh"
+# Short forms: the site spells them out on first use on each page.
+DFE_AND_NHSE = "the DfE and NHS England"
+
+
+def months_before(on: date, months: int) -> date:
+    """The first day of the month `months` before the month of `on` (negative: after)."""
+    index = on.year * 12 + on.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every date of the story, from the first day of the current month."""
+
+    this_month: date
+
+    @property
+    def inspected(self) -> date:
+        return months_before(self.this_month, 20) + timedelta(days=6)
+
+    @property
+    def report_published(self) -> date:
+        return self.inspected + timedelta(weeks=7)
+
+    @property
+    def plan_submitted(self) -> date:
+        return months_before(self.this_month, 16) + timedelta(days=9)
+
+    @property
+    def baseline(self) -> date:
+        return months_before(self.this_month, 14)
+
+    @property
+    def plan_approved(self) -> date:
+        return self.baseline + timedelta(days=11)
+
+    @property
+    def monitoring_inspection(self) -> date:
+        # Usually about 18 months after the report: next month, in this story.
+        return months_before(self.this_month, -1) + timedelta(days=13)
+
+    @property
+    def targets_due(self) -> date:
+        return months_before(self.this_month, -4)
+
+    def figure_months(self) -> list[date]:
+        """A year of monthly figures, up to the month before last (last month's is due)."""
+        return [months_before(self.this_month, n) for n in range(13, 1, -1)]
+
+
+PRIORITY_ACTIONS = [
+    (
+        "assessments-on-time",
+        "Assessments and plans on time",
+        "Leaders must make sure that children's needs are assessed, and their education, "
+        "health and care (EHC) plans finished, within the 20 weeks the law allows",
+        "Too many families waited far longer than 20 weeks for an EHC plan, and some "
+        "children went without the help they needed while they waited.",
+        ["council", "icb"],
+    ),
+    (
+        "neurodevelopmental-waits",
+        "Waiting for an autism or ADHD assessment",
+        "The integrated care board must cut how long children wait for an assessment for "
+        "autism or attention deficit hyperactivity disorder (ADHD), and support families "
+        "while they wait",
+        "Some children waited more than two years for an assessment, with little help "
+        "in the meantime.",
+        ["icb"],
+    ),
+    (
+        "children-missing-school",
+        "Children with SEND missing school",
+        "Leaders must make sure children with SEND are in school and learning: fewer "
+        "absences, suspensions and part-time timetables",
+        "Children with SEND missed more school than others, and too many were on "
+        "part-time timetables for too long.",
+        ["council"],
+    ),
+]
+
+AREAS_FOR_IMPROVEMENT = [
+    (
+        "quality-of-plans",
+        "Quality of EHC plans and reviews",
+        "Make EHC plans and their annual reviews clear, up to date and written with families",
+        "Plans often did not say clearly what help a child would get, and reviews were "
+        "often late.",
+        ["council"],
+    ),
+    (
+        "health-advice",
+        "Health advice for assessments",
+        "Make sure health professionals send their advice for EHC needs assessments on time",
+        "Health advice was often late, which held up plans.",
+        ["icb"],
+    ),
+    (
+        "preparing-for-adulthood",
+        "Preparing for adulthood",
+        "Help young people with SEND plan early for adult life: work, health, "
+        "independence and where they live",
+        "Planning for adult life often started too late.",
+        ["council", "icb"],
+    ),
+    (
+        "local-offer",
+        "The Local Offer",
+        "Make the Local Offer easy for families to find and use",
+        "Families said the Local Offer was hard to find and out of date.",
+        ["council"],
+    ),
+    (
+        "working-with-families",
+        "Working with families",
+        "Work with parent carers and young people as equal partners, and tell them what "
+        "changed because of what they said",
+        "Families did not always hear back about what happened after they gave their views.",
+        ["council", "icb"],
+    ),
+]
+
+
+@dataclass(frozen=True)
+class MeasureSpec:
+    code: str
+    title: str
+    findings: tuple[str, ...]
+    unit: str
+    higher_is_better: bool
+    baseline: Decimal
+    target: Decimal
+    # How fast the figures move towards the target, against the plan's pace:
+    # above 1 ahead of the plan, below 1 behind it.
+    pace: float
+    places: int = 1
+    rate_per: int | None = None
+    why: str = ""
+    definition: str = ""
+    source: str = ""
+
+
+MEASURES = [
+    MeasureSpec(
+        "new-plans-in-20-weeks",
+        "New EHC plans finished within 20 weeks",
+        ("assessments-on-time",),
+        "percent",
+        True,
+        Decimal("18"),
+        Decimal("60"),
+        1.05,
+        why="Families should not wait longer than the law allows to know what help a child "
+        "will get.",
+        definition="Of the new EHC plans finished in the month, the share finished within 20 "
+        "weeks of the request, leaving out the exceptions the law allows.",
+        source="The council's EHC case management system",
+    ),
+    MeasureSpec(
+        "assessments-open-over-20-weeks",
+        "Assessments open for more than 20 weeks",
+        ("assessments-on-time",),
+        "count",
+        False,
+        Decimal("420"),
+        Decimal("100"),
+        0.9,
+        places=0,
+        why="Each of these is a family still waiting past the legal time limit.",
+        definition="EHC needs assessments still open on the last day of the month that began "
+        "more than 20 weeks earlier.",
+        source="The council's EHC case management system",
+    ),
+    MeasureSpec(
+        "health-advice-in-6-weeks",
+        "Health advice sent within 6 weeks",
+        ("assessments-on-time", "health-advice"),
+        "percent",
+        True,
+        Decimal("35"),
+        Decimal("90"),
+        1.0,
+        why="Late health advice holds up a child's plan.",
+        definition="Of the requests for health advice due in the month, the share answered "
+        "within 6 weeks.",
+        source="The integrated care board's designated clinical officer",
+    ),
+    MeasureSpec(
+        "neurodevelopmental-wait",
+        "Typical wait for an autism or ADHD assessment",
+        ("neurodevelopmental-waits",),
+        "weeks",
+        False,
+        Decimal("104"),
+        Decimal("52"),
+        0.55,
+        places=0,
+        why="A long wait for an assessment often means a long wait for the right help.",
+        definition="The median number of weeks waited by children assessed in the month, "
+        "from referral to assessment.",
+        source="The integrated care board's community health services",
+    ),
+    MeasureSpec(
+        "waiting-over-a-year",
+        "Children waiting more than a year for an autism or ADHD assessment",
+        ("neurodevelopmental-waits",),
+        "count",
+        False,
+        Decimal("900"),
+        Decimal("400"),
+        0.8,
+        places=0,
+        why="The longest waits matter most to the families living with them.",
+        definition="Children on the waiting list on the last day of the month who were "
+        "referred more than 52 weeks earlier.",
+        source="The integrated care board's community health services",
+    ),
+    MeasureSpec(
+        "absence-with-ehc-plan",
+        "Absence of pupils with an EHC plan",
+        ("children-missing-school",),
+        "percent",
+        False,
+        Decimal("14"),
+        Decimal("10"),
+        1.1,
+        why="Children learn and make friends when they are in school.",
+        definition="Sessions missed by pupils with an EHC plan in the month, as a share of "
+        "all their possible sessions.",
+        source="School census and daily attendance data",
+    ),
+    MeasureSpec(
+        "suspensions-sen-support",
+        "Suspensions of pupils on SEN support",
+        ("children-missing-school",),
+        "rate",
+        False,
+        Decimal("9.5"),
+        Decimal("6"),
+        0.3,
+        rate_per=100,
+        why="A suspension is time out of school for a child who often needs more support, "
+        "not less.",
+        definition="Suspensions in the month for every 100 pupils on SEN support.",
+        source="School exclusions data",
+    ),
+    MeasureSpec(
+        "part-time-timetables",
+        "Pupils with SEND on a part-time timetable",
+        ("children-missing-school",),
+        "count",
+        False,
+        Decimal("85"),
+        Decimal("30"),
+        0.95,
+        places=0,
+        why="A part-time timetable should be short and agreed with the family, not a way of life.",
+        definition="Pupils with SEND on a part-time timetable on the last school day of the "
+        "month.",
+        source="Schools' returns to the council's inclusion team",
+    ),
+    MeasureSpec(
+        "audited-plans-good",
+        "Audited EHC plans rated good or better",
+        ("assessments-on-time", "quality-of-plans"),
+        "percent",
+        True,
+        Decimal("30"),
+        Decimal("70"),
+        0.85,
+        why="A good plan says clearly what a child needs and who will do what.",
+        definition="Of the EHC plans audited by the partnership in the month, the share "
+        "rated good or outstanding.",
+        source="The partnership's multi-agency EHC plan audit",
+    ),
+]
+
+# A small, fixed wobble month to month, so the line looks like real figures.
+WOBBLE = [0.0, 0.6, -0.4, 0.3, -0.7, 0.5, -0.2, 0.4, -0.5, 0.2, -0.3, 0.1]
+
+
+def _round(value: float, places: int) -> Decimal:
+    step = Decimal(1).scaleb(-places)
+    return Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP)
+
+
+def _figure(spec: MeasureSpec, month_number: int, months_to_target: int) -> Decimal:
+    """Where the measure stands after `month_number` months at its pace."""
+    share = min(1.0, spec.pace * month_number / months_to_target)
+    distance = float(spec.target - spec.baseline)
+    wobble = WOBBLE[month_number % len(WOBBLE)] * abs(distance) / 40
+    value = float(spec.baseline) + distance * share + wobble
+    if spec.unit == "percent":
+        value = min(100.0, value)
+    return _round(max(0.0, value), spec.places)
+
+
+def _clear() -> None:
+    """Remove the content a previous run made (the demo database only holds the demo)."""
+    for model in (
+        Figure,
+        MeasureMilestone,
+        Post,
+        Evidence,
+        Measure,
+        ActionUpdate,
+        Action,
+        MonitoringEvent,
+        Plan,
+        Judgement,
+        Finding,
+        Inspection,
+        Partner,
+        Milestone,
+        LocalArea,
+    ):
+        model.objects.all().delete()
+
+
+@transaction.atomic
+def build(today: date | None = None) -> None:
+    today = today or timezone.localdate()
+    when = Timeline(today.replace(day=1))
+    _clear()
+    LocalArea.objects.create(
+        name=NAME,
+        site_name=f"SEND progress in {NAME}",
+        partners=f"{NAME} Council, NHS {NAME} Integrated Care Board and {NAME} Parent Carer Forum",
+        forum_name=f"{NAME} Parent Carer Forum",
+        contact_email="send.progress@example.org",
+        about=f"{NAME} is a made-up local area: this demo shows how the site tells the story "
+        "of an inspection under the 2023 framework. Every name, date and figure in it is "
+        "invented. Inspectors found widespread failings; this site shows what we are doing "
+        "about each one, and what the figures say each month.",
+    )
+    partners = {
+        "council": Partner.objects.create(name=f"{NAME} Council", order=1),
+        "icb": Partner.objects.create(name=f"NHS {NAME} Integrated Care Board (ICB)", order=2),
+    }
+    inspection = Inspection.objects.create(
+        framework=frameworks.AREA_SEND_2023.key,
+        title="Area SEND inspection",
+        kind="inspection",
+        date=when.inspected,
+        end_date=when.inspected + timedelta(days=4),
+        published_on=when.report_published,
+        bodies="Ofsted and the Care Quality Commission (CQC)",
+        outcome="widespread-failings",
+        summary="Inspectors looked at how well the council, the NHS and social care work "
+        "together for children and young people with SEND. They named three priority "
+        "actions and five areas for improvement.",
+    )
+    findings = {}
+    specs = [("priority-action", *row) for row in PRIORITY_ACTIONS] + [
+        ("area-for-improvement", *row) for row in AREAS_FOR_IMPROVEMENT
+    ]
+    for order, (kind, slug, short, title, found, owners) in enumerate(specs, start=1):
+        finding = Finding.objects.create(
+            kind=kind,
+            inspection=inspection,
+            slug=slug,
+            short_title=short,
+            title=title,
+            summary=found,
+            order=order,
+        )
+        finding.owners.set(partners[o] for o in owners)
+        Judgement.objects.create(
+            inspection=inspection, finding=finding, outcome=frameworks.NAMED, findings=found
+        )
+        findings[slug] = finding
+    priority_actions = [findings[row[0]] for row in PRIORITY_ACTIONS]
+    improvements = [findings[row[0]] for row in AREAS_FOR_IMPROVEMENT]
+
+    strategy = Plan.objects.create(
+        kind="strategic-plan",
+        title="SEND strategy, updated after the inspection",
+        slug="send-strategy",
+        inspection=inspection,
+        summary="Our shared plan for SEND across the council, the NHS and the forum, "
+        "updated and published after the inspection as every partnership must.",
+        status=Plan.Status.APPROVED,
+        approved_on=when.plan_submitted,
+        approved_by="the partnership's SEND board",
+        published_on=when.plan_submitted + timedelta(days=5),
+    )
+    strategy.findings.set(improvements)
+    plan = Plan.objects.create(
+        kind="priority-action-plan",
+        title="Priority action plan",
+        slug="priority-action-plan",
+        inspection=inspection,
+        summary="What we are doing about each of the three priority actions, with measures "
+        "and targets, checked by the DfE and NHS England.",
+        status=Plan.Status.CURRENT,
+        submitted_on=when.plan_submitted,
+        approved_on=when.plan_approved,
+        approved_by=DFE_AND_NHSE,
+        published_on=when.plan_approved + timedelta(days=7),
+        ends_on=when.targets_due,
+    )
+    plan.findings.set(priority_actions)
+    plan.document = Evidence.objects.create(
+        title="Priority action plan (a made-up document for the demo)",
+        date=plan.published_on,
+        url="https://example.org/haverleigh/priority-action-plan",
+        is_public=True,
+    )
+    plan.save(update_fields=["document"])
+    Evidence.objects.create(
+        title="How we are clearing late assessments (a made-up summary)",
+        date=months_before(when.this_month, 3),
+        url="https://example.org/haverleigh/assessment-recovery",
+        is_public=True,
+        finding=findings["assessments-on-time"],
+    )
+    _actions(plan, strategy, findings, when)
+    _measures(plan, findings, when)
+    _monitoring(plan, inspection, priority_actions, when)
+    post = Post.objects.create(
+        title="Our priority action plan is approved",
+        slug="priority-action-plan-approved",
+        summary="The DfE and NHS England have approved our plan for the three priority "
+        "actions. Here is what happens next.",
+        body="The Department for Education (DfE) and NHS England approved our priority action "
+        "plan. We will publish its figures here every month, once they are checked.\n\n"
+        "This is a made-up update for the demo.",
+        author_name="Sam Rivers",
+        author_role="Director of SEND (demo)",
+        status=Post.Status.PUBLISHED,
+        published_at=timezone.make_aware(
+            datetime.combine(when.plan_approved + timedelta(days=8), datetime.min.time())
+        ),
+    )
+    post.areas.set(priority_actions)
+
+
+def _actions(plan, strategy, findings, when) -> None:
+    rows = [
+        (plan, "assessments-on-time", "Clear the backlog of late assessments", "Head of SEND"),
+        (
+            plan,
+            "assessments-on-time",
+            "Weekly tracking of every open assessment",
+            "SEND data lead",
+        ),
+        (
+            plan,
+            "neurodevelopmental-waits",
+            "Add assessment clinics on Saturdays",
+            "ICB commissioner",
+        ),
+        (
+            plan,
+            "neurodevelopmental-waits",
+            "Support for families while they wait",
+            "ICB commissioner",
+        ),
+        (plan, "children-missing-school", "Review every part-time timetable", "Head of inclusion"),
+        (
+            plan,
+            "children-missing-school",
+            "Help schools keep children in class",
+            "Virtual school head",
+        ),
+        (strategy, "quality-of-plans", "Audit plans with families every month", "Quality lead"),
+        (
+            strategy,
+            "health-advice",
+            "Named health lead for every assessment",
+            "Designated clinical officer",
+        ),
+        (
+            strategy,
+            "preparing-for-adulthood",
+            "Start planning for adult life at 14",
+            "Transitions lead",
+        ),
+        (strategy, "local-offer", "Rebuild the Local Offer with families", "Local Offer manager"),
+        (
+            strategy,
+            "working-with-families",
+            "Publish 'You said, we did' each term",
+            "Forum and council",
+        ),
+    ]
+    for order, (owner_plan, slug, title, role) in enumerate(rows, start=1):
+        action = Action.objects.create(
+            plan=owner_plan,
+            title=title,
+            owner_role=role,
+            due_date=when.targets_due,
+            status=Action.Status.IN_PROGRESS if order % 3 else Action.Status.DONE,
+            order=order,
+        )
+        action.findings.set([findings[slug]])
+        ActionUpdate.objects.create(
+            action=action,
+            date=months_before(when.this_month, 2) + timedelta(days=14),
+            note="Work is going to plan. (Made-up progress note for the demo.)",
+        )
+
+
+def _measures(plan, findings, when) -> None:
+    months = when.figure_months()
+    months_to_target = (when.targets_due.year - when.baseline.year) * 12 + (
+        when.targets_due.month - when.baseline.month
+    )
+    approved_at = timezone.now()
+    for order, spec in enumerate(MEASURES, start=1):
+        measure = Measure.objects.create(
+            plan=plan,
+            code=spec.code,
+            title=spec.title,
+            why_it_matters=spec.why,
+            definition=spec.definition,
+            source=spec.source,
+            frequency=Measure.Frequency.MONTHLY,
+            unit=spec.unit,
+            rate_per=spec.rate_per,
+            higher_is_better=spec.higher_is_better,
+            decimal_places=spec.places,
+            baseline_value=spec.baseline,
+            baseline_date=when.baseline,
+            baseline_label=f"{when.baseline:%B %Y}",
+            target_value=spec.target,
+            target_date=when.targets_due,
+            illustrative=True,
+            order=order,
+        )
+        measure.findings.set([findings[slug] for slug in spec.findings])
+        step = spec.target - spec.baseline
+        for n in (1, 2, 3):
+            MeasureMilestone.objects.create(
+                measure=measure,
+                date=months_before(when.baseline, -4 * n),
+                target=_round(float(spec.baseline + step * n * 4 / months_to_target), spec.places),
+            )
+        Figure.objects.bulk_create(
+            Figure(
+                measure=measure,
+                period=month,
+                value=_figure(spec, n, months_to_target),
+                commentary="Made-up figure for the demo.",
+                status=Figure.Status.APPROVED,
+                approved_at=approved_at,
+            )
+            for n, month in enumerate(months, start=1)
+        )
+        # Last month's figure is due: one entered as a draft, one waiting for approval.
+        if order in (1, 4):
+            Figure.objects.create(
+                measure=measure,
+                period=months_before(when.this_month, 1),
+                value=_figure(spec, len(months) + 1, months_to_target),
+                commentary="Made-up figure for the demo, not yet approved.",
+                status=Figure.Status.DRAFT if order == 1 else Figure.Status.SUBMITTED,
+            )
+
+
+def _monitoring(plan, inspection, priority_actions, when) -> None:
+    events = [
+        (
+            MonitoringEvent.Kind.ENGAGEMENT,
+            when.report_published + timedelta(days=20),
+            "First engagement meeting",
+            "Advisers from the DfE and NHS England met leaders to agree how the plan will be "
+            "checked. (Made-up summary for the demo.)",
+            True,
+        ),
+        (
+            MonitoringEvent.Kind.STOCKTAKE,
+            months_before(when.this_month, 8) + timedelta(days=9),
+            "Six-month stocktake",
+            "Advisers found assessments were getting quicker but waits for autism and ADHD "
+            "assessments were still too long. (Made-up summary for the demo.)",
+            True,
+        ),
+        (
+            MonitoringEvent.Kind.STOCKTAKE,
+            months_before(when.this_month, 2) + timedelta(days=9),
+            "Twelve-month stocktake",
+            "",
+            False,
+        ),
+        (
+            MonitoringEvent.Kind.STOCKTAKE,
+            months_before(when.this_month, -4) + timedelta(days=9),
+            "Eighteen-month stocktake",
+            "",
+            False,
+        ),
+    ]
+    for kind, on, title, summary, published in events:
+        event = MonitoringEvent.objects.create(
+            kind=kind,
+            date=on,
+            title=title,
+            who=DFE_AND_NHSE,
+            plan=plan,
+            public_summary=summary,
+            summary_published_on=on + timedelta(days=14) if published else None,
+        )
+        event.findings.set(priority_actions)
+    Inspection.objects.create(
+        framework=inspection.framework,
+        title="Monitoring inspection",
+        kind="monitoring",
+        date=when.monitoring_inspection,
+        bodies="Ofsted and the Care Quality Commission (CQC)",
+        summary="Inspectors come back to check progress on the three priority actions, about "
+        "18 months after the report.",
+    )

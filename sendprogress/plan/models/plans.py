@@ -1,0 +1,179 @@
+"""The plans a local area writes in answer to an inspection, and their actions.
+
+A plan (a Written Statement of Action, an Accelerated Progress Plan, a
+priority action plan, a strategic plan) answers some findings and owns the
+actions and measures that put them right. One plan at a time is current; a
+closed or superseded plan stays readable with its final figures.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from sendprogress.core.status import Colour
+
+from .. import frameworks
+from .inspections import Finding, Inspection
+
+
+class PlanQuerySet(models.QuerySet):
+    def public(self) -> PlanQuerySet:
+        """Plans the public may see: everything but drafts."""
+        return self.exclude(status=Plan.Status.DRAFT)
+
+    def current(self) -> Plan | None:
+        """The plan being worked to now: the newest marked current."""
+        return self.filter(status=Plan.Status.CURRENT).order_by("-approved_on", "-pk").first()
+
+
+class Plan(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        CURRENT = "current", "Current"
+        CLOSED = "closed", "Closed"
+        SUPERSEDED = "superseded", "Replaced by a later plan"
+
+    kind = models.CharField(max_length=30, choices=frameworks.plan_kind_choices)
+    title = models.CharField(max_length=200, help_text="For example: Accelerated Progress Plan")
+    short_title = models.CharField(
+        max_length=40, blank=True, help_text="A few words or letters, e.g. APP"
+    )
+    slug = models.SlugField(unique=True)
+    inspection = models.ForeignKey(
+        Inspection,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
+        help_text="The inspection or revisit it answers",
+    )
+    summary = models.TextField(blank=True, help_text="What the plan is for, in plain English")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    submitted_on = models.DateField(null=True, blank=True)
+    approved_on = models.DateField(null=True, blank=True)
+    approved_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who approved it, e.g. the Department for Education (DfE)",
+    )
+    published_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(
+        null=True, blank=True, help_text="When its targets fall due, if it has an end"
+    )
+    document = models.ForeignKey(
+        "plan.Evidence",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The published plan, as a public evidence item",
+    )
+    findings = models.ManyToManyField(
+        Finding, blank=True, related_name="plans", help_text="The findings it answers"
+    )
+
+    objects = PlanQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["approved_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plan:plan_detail", args=[self.slug])
+
+    @property
+    def name(self) -> str:
+        """How a sentence names it: 'the Accelerated Progress Plan (APP)'."""
+        if self.short_title and self.short_title.lower() not in self.title.lower():
+            return f"{self.title} ({self.short_title})"
+        return self.title
+
+    @property
+    def kind_info(self) -> frameworks.PlanKind | None:
+        for framework in frameworks.FRAMEWORKS.values():
+            if kind := framework.plan_kind(self.kind):
+                return kind
+        return None
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.CLOSED, self.Status.SUPERSEDED)
+
+    def clean(self):
+        errors = {}
+        if self.inspection_id and self.kind:
+            framework = self.inspection.framework_info
+            if framework and framework.plan_kind(self.kind) is None:
+                kinds = ", ".join(k.label.lower() for k in framework.plan_kinds)
+                errors["kind"] = (
+                    f"After an inspection under the {framework.name}, a plan is one of: {kinds}."
+                )
+        if self.approved_on and self.submitted_on and self.approved_on < self.submitted_on:
+            errors["approved_on"] = "A plan cannot be approved before it was submitted."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Action(models.Model):
+    """Something a plan commits to do for one or more findings."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not-started", "Not started"
+        IN_PROGRESS = "in-progress", "In progress"
+        DONE = "done", "Done"
+
+        @property
+        def colour(self) -> Colour:
+            return {
+                Action.Status.NOT_STARTED: Colour.GREY,
+                Action.Status.IN_PROGRESS: Colour.BLUE,
+                Action.Status.DONE: Colour.GREEN,
+            }[self]
+
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.PROTECT, related_name="actions")
+    findings = models.ManyToManyField(
+        Finding, blank=True, related_name="actions", help_text="The findings it helps put right"
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    owner_role = models.CharField(
+        max_length=120, help_text="A role, never a person's private details"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def latest_update(self) -> ActionUpdate | None:
+        updates = sorted(self.updates.all(), key=lambda u: u.date)
+        return updates[-1] if updates else None
+
+
+class ActionUpdate(models.Model):
+    """A dated progress note on an action."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    note = models.TextField()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = "progress note"
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.date}"

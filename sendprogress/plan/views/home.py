@@ -1,0 +1,76 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from .. import story
+from ..models import Figure, Finding, Inspection, Judgement, Measure, MonitoringEvent, Plan
+from ..progress import Summary
+
+
+def _story(today) -> dict:
+    """The latest full inspection and what it named; the latest revisit or monitoring
+    inspection since, and what it judged. Four queries, whatever there is."""
+    full = Inspection.objects.filter(kind="inspection", date__lte=today).order_by("-date")
+    inspection = full.first()
+    named = Finding.objects.filter(inspection__in=full.values("pk")[:1])
+    follow_ups = (
+        Inspection.objects.filter(date__lte=today, date__gt=inspection.date)
+        .exclude(kind="inspection")
+        .order_by("-date")
+        if inspection
+        else Inspection.objects.none()
+    )
+    follow_up = follow_ups.first()
+    judged = Judgement.objects.filter(inspection__in=follow_ups.values("pk")[:1])
+    # Both lists are read whether or not there is anything to say, so the page
+    # makes the same queries with or without a follow-up visit.
+    kinds = list(named.values_list("kind", flat=True))
+    outcomes = list(judged.values_list("outcome", flat=True))
+    return {
+        "inspection": inspection,
+        "findings_named": story.findings_named(inspection.framework_info, kinds)
+        if inspection and inspection.framework_info
+        else "",
+        "follow_up": follow_up,
+        "follow_up_judgements": story.judgements_given(follow_up.framework_info, outcomes)
+        if follow_up and follow_up.framework_info
+        else "",
+    }
+
+
+def _findings_with_progress(measures) -> list:
+    """Every finding, each with the current plan's measures of it and their progress."""
+    findings = list(Finding.objects.with_judgements())
+    by_finding: dict[int, list] = {}
+    for measure in measures:
+        for finding in measure.findings.all():
+            by_finding.setdefault(finding.pk, []).append(measure)
+    for finding in findings:
+        finding.public_measures = by_finding.get(finding.pk, [])
+        finding.summary_of_progress = Summary.of(k.progress for k in finding.public_measures)
+    return findings
+
+
+def home(request):
+    today = timezone.localdate()
+    current_plan = Plan.objects.public().current()
+    measures = (
+        list(Measure.objects.for_display().filter(plan=current_plan)) if current_plan else []
+    )
+    findings = _findings_with_progress(measures)
+    events = list(MonitoringEvent.objects.order_by("date"))
+    context = _story(today) | {
+        "current_plan": current_plan,
+        "monitored": [f for f in findings if f.is_monitored],
+        "not_monitored": [f for f in findings if not f.is_monitored],
+        "summary_of_progress": Summary.of(k.progress for k in measures),
+        "last_monitoring": next((e for e in reversed(events) if e.date <= today), None),
+        "next_monitoring": next((e for e in events if e.date > today), None),
+        "next_inspection": Inspection.objects.filter(date__gt=today).order_by("date").first(),
+        "last_updated": Figure.objects.public()
+        .filter(approved_at__isnull=False)
+        .order_by("-approved_at")
+        .values_list("approved_at", flat=True)
+        .first(),
+        "illustrative": any(k.illustrative for k in measures),
+    }
+    return render(request, "plan/home.html", context)

@@ -1,0 +1,36 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from .. import journey as journey_steps
+from ..documents import describe
+from ..models import Evidence, Inspection, Plan
+
+
+def journey(request):
+    today = timezone.localdate()
+    steps = journey_steps.steps()
+    return render(
+        request,
+        "plan/journey.html",
+        {
+            "past": [s for s in steps if s.date <= today],
+            "upcoming": [s for s in steps if s.date > today],
+        },
+    )
+
+
+def documents(request):
+    letter_ids = Inspection.objects.filter(letter__isnull=False).values("letter")
+    plan_ids = Plan.objects.public().filter(document__isnull=False).values("document")
+    public = Evidence.objects.public().select_related("finding")
+    return render(
+        request,
+        "plan/documents.html",
+        {
+            "letters": [describe(e) for e in public.filter(pk__in=letter_ids)],
+            "plans": [describe(e) for e in public.filter(pk__in=plan_ids)],
+            "evidence": [
+                describe(e) for e in public.exclude(pk__in=letter_ids).exclude(pk__in=plan_ids)
+            ],
+        },
+    )

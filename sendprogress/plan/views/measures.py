@@ -1,0 +1,96 @@
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.vary import vary_on_headers
+
+from sendprogress.public import query_used
+
+from .. import charts
+from ..documents import describe
+from ..forms import MeasureFilterForm
+from ..models import Evidence, Finding, Measure
+
+MEASURES_PER_PAGE = 25
+
+
+def _chart_for(measure, figures):
+    return charts.line_chart(
+        actual=[(m.period, m.value) for m in figures],
+        trajectory=[(p.on, p.value) for p in measure.trajectory()],
+        baseline=(measure.baseline_date, measure.baseline_value)
+        if measure.baseline_value is not None and measure.baseline_date
+        else None,
+        target=(measure.target_date, measure.target_value)
+        if measure.target_value is not None and measure.target_date
+        else None,
+        comparator=measure.comparator_value,
+        unit=measure.unit,
+        places=measure.decimal_places,
+        rate_per=measure.rate_per,
+    )
+
+
+def measure_detail(request, code):
+    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    figures = list(measure.figures.approved().order_by("period"))
+    return render(
+        request,
+        "plan/measure_detail.html",
+        {
+            "measure": measure,
+            "figures": figures,
+            "rows": [
+                (m, measure.expected_on(m.period), measure.assess(m.value, m.period))
+                for m in figures
+            ],
+            "latest": figures[-1] if figures else None,
+            "commentaries": [m for m in reversed(figures) if m.commentary],
+            "chart": _chart_for(measure, figures),
+            "evidence": [
+                describe(e)
+                for e in Evidence.objects.public().filter(
+                    Q(measure=measure) | Q(figure__measure=measure)
+                )
+            ],
+            "posts": measure.posts.published()[:5],
+            "illustrative": measure.illustrative,
+        },
+    )
+
+
+@vary_on_headers("HX-Request")
+def measure_list(request):
+    """Every public measure in one table, filtered by finding and progress.
+
+    The filter is a plain GET form; htmx swaps only the results when it is
+    there, and the same URL gives the same page without JavaScript.
+    """
+    findings = list(Finding.objects.filter(measures__in=Measure.objects.public()).distinct())
+    form = MeasureFilterForm(request.GET or None, findings=findings)
+    measures = list(Measure.objects.for_display())
+    filtered = False
+    used = {}
+    if form.is_valid():
+        used = form.cleaned_data
+        filtered = any(form.cleaned_data.values())
+        if slug := form.cleaned_data["area"]:
+            measures = [k for k in measures if slug in {f.slug for f in k.findings.all()}]
+        if wanted := form.cleaned_data["progress"]:
+            measures = [k for k in measures if k.progress == wanted]
+    page = Paginator(measures, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    query_used(request, **used, page=page.number if page.number > 1 else None)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "measures": page.object_list,
+        "total": len(measures),
+        "filtered": filtered,
+        "query": query.urlencode(),
+        "illustrative": any(k.illustrative for k in measures),
+    }
+    # A history restore (the Back button after htmx pushed a URL) needs the whole page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "plan/measure_list.html#results" if partial else "plan/measure_list.html"
+    return render(request, template, context)

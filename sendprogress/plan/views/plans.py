@@ -1,0 +1,38 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from ..documents import describe
+from ..models import ActionUpdate, Evidence, Finding, Measure, Plan
+from ..progress import Summary
+from .shared import with_sparklines
+
+
+def plan_detail(request, slug):
+    """One plan with its measures and actions; a closed plan keeps its final figures."""
+    plan = get_object_or_404(
+        Plan.objects.public()
+        .select_related("inspection")
+        .prefetch_related(
+            Prefetch(
+                "findings", queryset=Finding.objects.select_related("inspection").order_by("order")
+            )
+        ),
+        slug=slug,
+    )
+    measures = with_sparklines(Measure.objects.for_display().filter(plan=plan))
+    document = Evidence.objects.public().filter(pk=plan.document_id).first()
+    return render(
+        request,
+        "plan/plan_detail.html",
+        {
+            "plan": plan,
+            "documents": [describe(document)] if document else [],
+            "current_plan": Plan.objects.public().current(),
+            "measures": measures,
+            "summary_of_progress": Summary.of(k.progress for k in measures),
+            "actions": plan.actions.prefetch_related(
+                Prefetch("updates", queryset=ActionUpdate.objects.order_by("date"))
+            ),
+            "illustrative": any(k.illustrative for k in measures),
+        },
+    )

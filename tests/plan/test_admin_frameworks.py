@@ -1,0 +1,124 @@
+"""Who may change inspections, findings, plans and monitoring events in the admin,
+and the framework rules there: a message on the field, never a 500."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from sendprogress.accounts import roles
+from sendprogress.plan.models import Finding, Inspection, MonitoringEvent, Partner, Plan
+from tests.factories import (
+    make_finding,
+    make_inspection,
+    make_monitoring_event,
+    make_plan,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+RECORDS = {
+    "finding": lambda: make_finding(),
+    "inspection": lambda: make_inspection(),
+    "plan": lambda: make_plan(),
+    "monitoringevent": lambda: make_monitoring_event(),
+    "partner": lambda: Partner.objects.create(name="The council"),
+}
+
+
+@pytest.mark.parametrize("model", RECORDS)
+@pytest.mark.parametrize(
+    ("role", "can_change"),
+    [(roles.DATA_OFFICER, False), (roles.PARTNER_VIEWER, False), (roles.APPROVER, True)],
+)
+def test_only_an_approver_changes_the_story_and_every_staff_role_sees_it(
+    client, model, role, can_change
+):
+    record = RECORDS[model]()
+    client.force_login(make_user(role))
+    change = reverse(f"admin:plan_{model}_change", args=[record.pk])
+    history = reverse(f"admin:plan_{model}_history", args=[record.pk])
+    add = reverse(f"admin:plan_{model}_add")
+    assert client.get(change).status_code == 200
+    assert client.get(history).status_code == 200
+    assert (client.get(add).status_code == 200) is can_change
+    page = client.get(change).content.decode()
+    assert ('name="_save"' in page) is can_change
+
+
+def test_the_public_and_non_staff_cannot_reach_them(client):
+    plan = make_plan()
+    url = reverse("admin:plan_plan_change", args=[plan.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(make_user(staff=False))
+    assert client.get(url).status_code == 302
+
+
+def test_a_data_officer_cannot_post_a_change_to_a_plan(client):
+    plan = make_plan(title="As approved")
+    client.force_login(make_user(roles.DATA_OFFICER))
+    response = client.post(
+        reverse("admin:plan_plan_change", args=[plan.pk]),
+        {"title": "Changed", "kind": "app", "slug": plan.slug, "status": "current"},
+    )
+    assert response.status_code == 403
+    assert Plan.objects.get().title == "As approved"
+
+
+def test_the_admin_says_an_outcome_does_not_fit_the_2016_framework(client):
+    client.force_login(make_user(roles.APPROVER))
+    response = client.post(
+        reverse("admin:plan_inspection_add"),
+        {
+            "framework": "2016",
+            "title": "Inspection",
+            "kind": "inspection",
+            "date": "2019-11-01",
+            "bodies": "Ofsted and the CQC",
+            "outcome": "widespread-failings",
+            "judgements-TOTAL_FORMS": "0",
+            "judgements-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "gives no overall outcome. Leave this blank." in response.content.decode()
+    assert not Inspection.objects.exists()
+
+
+def test_an_approver_adds_a_priority_action_owned_by_two_partners(client):
+    inspection = make_inspection(framework="2023", outcome="widespread-failings")
+    council = Partner.objects.create(name="The council")
+    icb = Partner.objects.create(name="The ICB")
+    client.force_login(make_user(roles.APPROVER))
+    response = client.post(
+        reverse("admin:plan_finding_add"),
+        {
+            "kind": "priority-action",
+            "inspection": inspection.pk,
+            "title": "Assess needs on time",
+            "slug": "on-time",
+            "short_title": "On time",
+            "summary": "Plans were late.",
+            "owners": [council.pk, icb.pk],
+            "order": 1,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    finding = Finding.objects.get(slug="on-time")
+    assert set(finding.owners.values_list("name", flat=True)) == {"The council", "The ICB"}
+
+
+def test_a_monitoring_event_in_the_admin_is_audited(client):
+    client.force_login(make_user(roles.APPROVER))
+    client.post(
+        reverse("admin:plan_monitoringevent_add"),
+        {
+            "kind": "stocktake",
+            "date": date(2025, 3, 1).isoformat(),
+            "title": "Stocktake",
+            "who": "the DfE and NHS England",
+        },
+    )
+    event = MonitoringEvent.objects.get()
+    assert event.history.get().history_user.groups.get().name == roles.APPROVER

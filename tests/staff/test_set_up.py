@@ -1,0 +1,64 @@
+"""The set-up checklist: what a new local area still has to add, and where."""
+
+import pytest
+from django.urls import reverse
+
+from sendprogress.plan.models import Measure
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+URL = "/staff/set-up/"
+
+
+def _steps(html: str) -> list[tuple[str, str]]:
+    """(step, status) pairs as the page shows them, in order."""
+    import re
+
+    items = re.findall(
+        r'govuk-task-list__link"[^>]*>([^<]+)</a>.*?govuk-task-list__status"[^>]*>(.*?)</div>',
+        html,
+        re.S,
+    )
+    return [(name, re.sub(r"<[^>]+>", "", status).strip()) for name, status in items]
+
+
+def test_the_public_and_non_staff_cannot_see_it(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+    client.force_login(make_user(staff=False))
+    assert client.get(URL).status_code == 403
+
+
+def test_an_empty_site_has_every_step_to_do_with_a_link_to_each(client, officer):
+    client.force_login(officer)
+    html = client.get(URL).content.decode()
+    assert "6 of 6 steps still to do" in html
+    assert _steps(html) == [
+        ("Local area details", "To do"),
+        ("The inspection", "To do"),
+        ("Its findings", "To do"),
+        ("The plan", "To do"),
+        ("Measures with baselines and targets", "To do"),
+        ("The first approved figures", "To do"),
+    ]
+    assert 'href="/admin/plan/localarea/add/"' in html
+    assert 'href="/admin/plan/inspection/add/"' in html
+    assert 'href="/admin/plan/plan/add/"' in html
+
+
+@pytest.mark.usefixtures("any_demo")
+def test_a_demo_site_is_fully_set_up(client, officer):
+    client.force_login(officer)
+    html = client.get(URL).content.decode()
+    assert "Everything is set up." in html
+    assert {status for _, status in _steps(html)} == {"Done"}
+
+
+@pytest.mark.usefixtures("demo_2023")
+def test_a_measure_without_a_target_puts_that_step_back_to_do(client, officer):
+    Measure.objects.filter(code="part-time-timetables").update(target_value=None)
+    client.force_login(officer)
+    steps = dict(_steps(client.get(URL).content.decode()))
+    assert steps["Measures with baselines and targets"] == "To do"
+    assert steps["The first approved figures"] == "Done"
