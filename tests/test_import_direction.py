@@ -41,8 +41,8 @@ LAYERS = {
     "caching": 5,
     "staff": 5,
     "security": 5,
-    # The demo content and the large data set write plans, figures and updates.
-    "demo": 5,
+    # The demo content and the large data set write through every app below.
+    "demo": 6,
     # What wires the site together, and the URL conf over all of it.
     "context_processors": 6,
     "sitemaps": 6,

@@ -37,7 +37,7 @@ def test_a_data_officer_is_told_they_can_enter_figures_but_not_approve(client):
 def test_the_refusal_says_why_when_the_code_gives_a_reason(client):
     from sendprogress.plan.models import Action
 
-    action = Action.objects.create(area=make_measure().area, title="A panel", owner_role="Lead")
+    action = Action.objects.create(plan=make_measure().plan, title="A panel", owner_role="Lead")
     version = action.history.get()
     client.force_login(make_user(roles.APPROVER))
     url = reverse("admin:plan_action_simple_history", args=[action.pk, version.history_id])

@@ -12,7 +12,6 @@ from sendprogress.plan.models import (
     Evidence,
     Figure,
     Finding,
-    Inspection,
 )
 from sendprogress.plan.views.findings import FINDING_EVIDENCE as AREA_EVIDENCE
 from sendprogress.updates.models import Post
@@ -23,6 +22,7 @@ from tests.factories import (
     make_judgement,
     make_local_area,
     make_measure,
+    make_plan,
     make_post,
 )
 
@@ -114,7 +114,10 @@ def test_every_page_has_footer_links_to_accessibility_privacy_and_cookies(client
 
 def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(client, db):
     area = _monitored_area("Needs met", slug="needs-met", findings="Plans came too late.")
-    action = Action.objects.create(area=area, title="Hire two more caseworkers")
+    action = Action.objects.create(
+        plan=make_plan(findings=[area]), title="Hire two more caseworkers"
+    )
+    action.findings.add(area)
     ActionUpdate.objects.create(action=action, date=date(2023, 3, 1), note="One has started.")
     ahead = make_measure(finding=area, title="Plans on time", milestones=[(date(2023, 6, 1), 30)])
     no_figures = make_measure(finding=area, title="Families happy")
@@ -222,7 +225,7 @@ def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, 
 def _monitored_area(title, *, findings="Findings.", **fields):
     """An area the 2022 revisit found not yet good enough, so it is still monitored."""
     area = make_finding(title=title, short_title=title, **fields)
-    revisit = make_inspection(title="Revisit", kind=Inspection.Kind.REVISIT, date=date(2022, 7, 1))
+    revisit = make_inspection(title="Revisit", kind="revisit", date=date(2022, 7, 1))
     make_judgement(
         finding=area,
         inspection=revisit,

@@ -168,7 +168,18 @@ def test_permission_matrix(client, world, role, action):
 # one through the history page (a "revert" would skip the workflow, the
 # publishing rule and the approver-only rule for public evidence). Changes go
 # through the change form, which applies them.
-HISTORY_MODELS = ["plan.Measure", "plan.Figure", "plan.Action", "plan.Evidence", "updates.Post"]
+HISTORY_MODELS = [
+    "plan.Inspection",
+    "plan.Finding",
+    "plan.Judgement",
+    "plan.Plan",
+    "plan.MonitoringEvent",
+    "plan.Measure",
+    "plan.Figure",
+    "plan.Action",
+    "plan.Evidence",
+    "updates.Post",
+]
 HISTORY_EXPECTED = {
     #                            anonymous  not staff  officer    approver   partner
     "see an old version": ("login", "login", "ok", "ok", "ok"),
@@ -176,6 +187,11 @@ HISTORY_EXPECTED = {
 }
 # The field each revert attempt changes, and the value it tries to give it.
 REVERT_CHANGES = {
+    "plan.Inspection": ("title", ["Rewritten through the history page."]),
+    "plan.Finding": ("title", ["Rewritten through the history page."]),
+    "plan.Judgement": ("findings", ["Rewritten through the history page."]),
+    "plan.Plan": ("title", ["Rewritten through the history page."]),
+    "plan.MonitoringEvent": ("title", ["Rewritten through the history page."]),
     "plan.Measure": ("is_public", ["on"]),
     "plan.Figure": ("commentary", ["Rewritten through the history page."]),
     "plan.Action": ("title", ["Rewritten through the history page."]),
@@ -188,7 +204,14 @@ REVERT_CHANGES = {
 def tracked(world):
     """One object of each history-tracked model, as it is before any attempt."""
     from sendprogress.plan.models import Action
-    from tests.factories import make_post
+    from tests.factories import (
+        make_finding,
+        make_inspection,
+        make_judgement,
+        make_monitoring_event,
+        make_plan,
+        make_post,
+    )
 
     measure = make_measure(is_public=False)
     draft = make_figure(
@@ -198,8 +221,15 @@ def tracked(world):
         status=Status.DRAFT,
         commentary="First.",
     )
-    action = Action.objects.create(area=measure.area, title="Start a panel", owner_role="Lead")
+    action = Action.objects.create(plan=measure.plan, title="Start a panel", owner_role="Lead")
+    inspection = make_inspection()
+    finding = make_finding(inspection=inspection)
     return {
+        "plan.Inspection": inspection,
+        "plan.Finding": finding,
+        "plan.Judgement": make_judgement(finding=finding, inspection=inspection),
+        "plan.Plan": make_plan(findings=[finding]),
+        "plan.MonitoringEvent": make_monitoring_event(findings=[finding]),
         "plan.Measure": measure,
         "plan.Figure": draft,
         "plan.Action": action,

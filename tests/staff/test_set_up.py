@@ -30,8 +30,8 @@ def test_the_public_and_non_staff_cannot_see_it(client):
     assert client.get(URL).status_code == 403
 
 
-def test_an_empty_site_has_every_step_to_do_with_a_link_to_each(client, officer):
-    client.force_login(officer)
+def test_an_empty_site_has_every_step_to_do_with_a_link_to_each(client, data_officer):
+    client.force_login(data_officer)
     html = client.get(URL).content.decode()
     assert "6 of 6 steps still to do" in html
     assert _steps(html) == [
@@ -48,17 +48,17 @@ def test_an_empty_site_has_every_step_to_do_with_a_link_to_each(client, officer)
 
 
 @pytest.mark.usefixtures("any_demo")
-def test_a_demo_site_is_fully_set_up(client, officer):
-    client.force_login(officer)
+def test_a_demo_site_is_fully_set_up(client, data_officer):
+    client.force_login(data_officer)
     html = client.get(URL).content.decode()
     assert "Everything is set up." in html
     assert {status for _, status in _steps(html)} == {"Done"}
 
 
 @pytest.mark.usefixtures("demo_2023")
-def test_a_measure_without_a_target_puts_that_step_back_to_do(client, officer):
+def test_a_measure_without_a_target_puts_that_step_back_to_do(client, data_officer):
     Measure.objects.filter(code="part-time-timetables").update(target_value=None)
-    client.force_login(officer)
+    client.force_login(data_officer)
     steps = dict(_steps(client.get(URL).content.decode()))
     assert steps["Measures with baselines and targets"] == "To do"
     assert steps["The first approved figures"] == "Done"

@@ -206,7 +206,7 @@ def test_the_sitemap_lists_public_pages_and_published_posts_only(client):
     assert scheduled.get_absolute_url() not in locs
     assert not any(loc.startswith("/updates/preview/") for loc in locs)
     assert not any(loc.startswith("/admin/") for loc in locs)
-    assert "/areas/needs-met/" in locs
+    assert "/findings/needs-met/" in locs
     assert hidden.get_absolute_url() not in locs
 
 
