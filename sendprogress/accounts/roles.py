@@ -23,6 +23,8 @@ _PLAN_MODELS = [
     "figure",
     "evidence",
     "milestone",
+    "comparatorseries",
+    "comparatorvalue",
 ]
 
 
@@ -47,6 +49,7 @@ ROLES: dict[str, list[str]] = {
         "plan.submit_figure",
         "plan.approve_figure",
         "plan.correct_figure",
+        "plan.import_comparators",
         "updates.add_post",
         "updates.change_post",
         "updates.delete_post",

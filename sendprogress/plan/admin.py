@@ -11,6 +11,8 @@ from .models import (
     Action,
     ActionUpdate,
     Area,
+    ComparatorSeries,
+    ComparatorValue,
     Evidence,
     Figure,
     Inspection,
@@ -307,3 +309,17 @@ class MilestoneAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("title", "description")
     ordering = ("date",)
+
+
+class ComparatorValueInline(SafeChoicesAdminMixin, admin.TabularInline):
+    model = ComparatorValue
+    extra = 0
+
+
+@admin.register(ComparatorSeries)
+class ComparatorSeriesAdmin(SafeChoicesAdminMixin, admin.ModelAdmin):
+    """For small corrections; series normally arrive by the DfE import (staff pages)."""
+
+    list_display = ("label", "measure", "kind", "release")
+    list_filter = ("kind",)
+    inlines = [ComparatorValueInline]

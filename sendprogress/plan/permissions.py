@@ -19,6 +19,7 @@ ACTIONS: dict[str, str | None] = {
     "correct": "plan.correct_figure",
     "upload_evidence": "plan.add_evidence",
     "import": "plan.add_figure",
+    "import_comparators": "plan.import_comparators",
 }
 
 REFUSALS = {
@@ -30,6 +31,7 @@ REFUSALS = {
     "correct": "Only an approver can correct an approved figure.",
     "upload_evidence": "Your role cannot upload evidence.",
     "import": "Your role cannot import figures.",
+    "import_comparators": "Only an approver can import comparator series.",
 }
 
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),
     path("import/", views.import_figures, name="import_figures"),
     path("import/confirm/", views.confirm_import, name="confirm_import"),
+    path("comparators/import/", views.import_comparators, name="import_comparators"),
+    path("comparators/import/confirm/", views.confirm_comparators, name="confirm_comparators"),
 ]

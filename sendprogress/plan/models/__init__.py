@@ -1,4 +1,5 @@
 from .areas import Action, ActionUpdate, Area, Inspection, Judgement, LocalArea, Milestone
+from .comparators import ComparatorSeries, ComparatorValue, Symbol
 from .evidence import Evidence
 from .measures import Figure, Measure, MeasureMilestone
 
@@ -6,6 +7,8 @@ __all__ = [
     "Action",
     "ActionUpdate",
     "Area",
+    "ComparatorSeries",
+    "ComparatorValue",
     "Evidence",
     "Figure",
     "Inspection",
@@ -14,4 +17,5 @@ __all__ = [
     "Measure",
     "MeasureMilestone",
     "Milestone",
+    "Symbol",
 ]

@@ -1,11 +1,14 @@
+from .comparators import confirm_comparators, import_comparators
 from .due import correct_figure, data_due, enter_figure, review_figure
 from .imports import confirm_import, import_figures
 
 __all__ = [
+    "confirm_comparators",
     "confirm_import",
     "correct_figure",
     "data_due",
     "enter_figure",
+    "import_comparators",
     "import_figures",
     "review_figure",
 ]
