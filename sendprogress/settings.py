@@ -195,6 +195,14 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
 # Evidence files larger than this are refused with a message on the form.
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 20)
+
+# Small numbers: a figure counting fewer children than this (its denominator)
+# has its count shown to the public as suppressed, so no child can be identified.
+SMALL_NUMBER_THRESHOLD = env_int("SMALL_NUMBER_THRESHOLD", 10)
+if SMALL_NUMBER_THRESHOLD < 0:
+    raise ImproperlyConfigured(
+        f"SMALL_NUMBER_THRESHOLD must be 0 or more; got {SMALL_NUMBER_THRESHOLD}."
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

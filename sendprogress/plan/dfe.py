@@ -173,7 +173,8 @@ def _period(values: dict, line: int, errors: list[str]) -> tuple[date, str] | No
             sep = "/" if kind == "academic year" else "-"
             return date(start, month, 1), f"{text[:4]}{sep}{end}"
     if kind in ("calendar year", "academic year", "financial year"):
-        errors.append(f"Line {line}: the time period “{_shown(text)}” is not a {kind}.")
+        article = "an" if kind.startswith("a") else "a"
+        errors.append(f"Line {line}: the time period “{_shown(text)}” is not {article} {kind}.")
     else:
         errors.append(
             f"Line {line}: the time identifier “{_shown(identifier)}” is not one this import "

@@ -14,6 +14,7 @@ COVERED = {
     "plan:measure_detail": "public",
     "plan:measure_csv": "public",
     "plan:measure_json": "public",
+    "plan:comparators_csv": "public",
     "plan:journey": "public",
     "plan:documents": "public",
     "plan:evidence_download": "public",
@@ -40,6 +41,9 @@ COVERED = {
     "staff:correct_figure": "staff",
     "staff:import_figures": "staff",
     "staff:confirm_import": "staff",
+    # The DfE comparator import (test_comparator_import).
+    "staff:import_comparators": "comparators",
+    "staff:confirm_comparators": "comparators",
     # Two-factor pages (test_two_factor_forms).
     "security:set_up": "two_factor",
     "security:verify": "two_factor",

@@ -116,6 +116,7 @@ PUBLIC_ADDRESSES = [
     "/measures/{}/",
     "/measures/{}/figures.csv",
     "/measures/{}/figures.json",
+    "/measures/{}/comparators.csv",
     "/updates/{}/",
     "/updates/areas/{}/feed.atom",
     "/updates/areas/{}/feed.rss",

@@ -36,6 +36,7 @@ PARAMETERS = {
     "plan:measure_detail": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_json": lambda: {"code": Measure.objects.public().first().code},
+    "plan:comparators_csv": lambda: {"code": "ehcp-20-weeks"},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
     "updates:area_feed_rss": lambda: {"slug": Area.objects.first().slug},
     "updates:area_feed_atom": lambda: {"slug": Area.objects.first().slug},
@@ -143,6 +144,7 @@ STAFF_PARAMETERS = {
 # Pages that answer a GET with something other than 200 when all is well.
 STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
+    "staff:confirm_comparators": 405,
 }
 
 

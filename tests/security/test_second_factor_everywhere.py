@@ -33,6 +33,7 @@ PUBLIC = {
     "plan:measure_detail",
     "plan:measure_csv",
     "plan:measure_json",
+    "plan:comparators_csv",
     "plan:journey",
     "plan:documents",
     "plan:evidence_download",

@@ -30,6 +30,8 @@ EXPECTED = {
     "return a figure": ("login", "refused", "refused", "ok", "refused"),
     "correct an approved figure": ("login", "refused", "refused", "ok", "refused"),
     "open the import page": ("login", "refused", "ok", "ok", "refused"),
+    "open the comparator import": ("login", "refused", "refused", "ok", "refused"),
+    "add comparators in the admin": ("login", "login", "refused", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
     "add a figure in the admin": ("login", "login", "ok", "ok", "refused"),
     "publish an update": ("no", "no", "no", "ok", "no"),
@@ -98,6 +100,10 @@ def attempt(client, action, world):
             )
         case "open the import page":
             return client.get(reverse("staff:import_figures"))
+        case "open the comparator import":
+            return client.get(reverse("staff:import_comparators"))
+        case "add comparators in the admin":
+            return client.get(reverse("admin:plan_comparatorseries_add"))
         case "download internal evidence":
             return client.get(reverse("plan:evidence_download", args=[world["evidence"].pk]))
         case "add a figure in the admin":
@@ -150,6 +156,8 @@ def test_permission_matrix(client, world, role, action):
     if action in {
         "see data due",
         "open the import page",
+        "open the comparator import",
+        "add comparators in the admin",
         "download internal evidence",
         "add a figure in the admin",
     }:

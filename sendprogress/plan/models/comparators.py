@@ -9,7 +9,6 @@ value; a missing value is never stored or shown as zero.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Prefetch
 
 
 class Symbol(models.TextChoices):
@@ -29,11 +28,6 @@ class ComparatorSeriesQuerySet(models.QuerySet):
     def public(self) -> ComparatorSeriesQuerySet:
         """Series of public measures: published statistics, public with their measure."""
         return self.filter(measure__is_public=True)
-
-    def with_values(self) -> ComparatorSeriesQuerySet:
-        return self.prefetch_related(
-            Prefetch("values", queryset=ComparatorValue.objects.order_by("period"))
-        )
 
 
 class ComparatorSeries(models.Model):

@@ -78,6 +78,8 @@ def confirm_comparators(request):
         by=request.user,
     )
     messages.success(
-        request, f"{count} comparator value{'s' if count != 1 else ''} imported onto “{measure}”."
+        request,
+        f"{count} comparator value{'s' if count != 1 else ''} imported onto “{measure}”. "
+        "They are on its public page now.",
     )
-    return redirect(measure.get_absolute_url())
+    return redirect("staff:import_comparators")
