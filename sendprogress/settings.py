@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "sendprogress.pages",
     "sendprogress.caching",
     "sendprogress.security",
+    "sendprogress.api",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("updates/", include("sendprogress.updates.urls")),
     path("email-updates/", include("sendprogress.updates.email_urls")),
     path("sitemap.xml", public(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("sendprogress.api.urls")),
     path("staff/", include("sendprogress.staff.urls")),
     path("two-factor/", include("sendprogress.security.urls")),
     path("accessibility/", public(views.accessibility), name="accessibility"),

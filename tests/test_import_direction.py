@@ -36,6 +36,7 @@ LAYERS = {
     "caching": 5,
     "staff": 5,
     "security": 5,
+    "api": 5,
     # What wires the site together, and the URL conf over all of it.
     "context_processors": 6,
     "sitemaps": 6,

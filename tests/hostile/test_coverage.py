@@ -34,6 +34,16 @@ COVERED = {
     "glossary": "public",
     "privacy": "public",
     "cookies": "public",
+    # The open data API and its query strings (test_api_queries).
+    "api:index": "api",
+    "api:openapi": "api",
+    "api:local_area": "api",
+    "api:inspections": "api",
+    "api:areas": "api",
+    "api:measures": "api",
+    "api:measure_detail": "api",
+    "api:measure_figures": "api",
+    "api:updates": "api",
     # Staff pages and forms (test_staff_forms).
     "staff:data_due": "staff",
     "staff:enter_figure": "staff",

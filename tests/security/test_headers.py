@@ -37,6 +37,8 @@ PARAMETERS = {
     "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_json": lambda: {"code": Measure.objects.public().first().code},
     "plan:comparators_csv": lambda: {"code": "ehcp-20-weeks"},
+    "api:measure_detail": lambda: {"code": Measure.objects.public().first().code},
+    "api:measure_figures": lambda: {"code": Measure.objects.public().first().code},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
     "updates:area_feed_rss": lambda: {"slug": Area.objects.first().slug},
     "updates:area_feed_atom": lambda: {"slug": Area.objects.first().slug},
