@@ -19,6 +19,7 @@ urlpatterns = [
     path("email-updates/", include("sendprogress.updates.email_urls")),
     path("sitemap.xml", public(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/v1/", include("sendprogress.api.urls")),
+    path("embed/", include("sendprogress.embeds.urls")),
     path("staff/", include("sendprogress.staff.urls")),
     path("two-factor/", include("sendprogress.security.urls")),
     path("accessibility/", public(views.accessibility), name="accessibility"),

@@ -37,6 +37,7 @@ LAYERS = {
     "staff": 5,
     "security": 5,
     "api": 5,
+    "embeds": 5,
     # What wires the site together, and the URL conf over all of it.
     "context_processors": 6,
     "sitemaps": 6,

@@ -34,6 +34,7 @@ COVERED = {
     "glossary": "public",
     "privacy": "public",
     "cookies": "public",
+    "embeds:measure": "public",
     # The open data API and its query strings (test_api_queries).
     "api:index": "api",
     "api:openapi": "api",

@@ -117,6 +117,7 @@ PUBLIC_ADDRESSES = [
     "/measures/{}/figures.csv",
     "/measures/{}/figures.json",
     "/measures/{}/comparators.csv",
+    "/embed/measures/{}/",
     "/updates/{}/",
     "/updates/areas/{}/feed.atom",
     "/updates/areas/{}/feed.rss",

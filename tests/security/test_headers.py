@@ -37,6 +37,7 @@ PARAMETERS = {
     "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_json": lambda: {"code": Measure.objects.public().first().code},
     "plan:comparators_csv": lambda: {"code": "ehcp-20-weeks"},
+    "embeds:measure": lambda: {"code": "ehcp-20-weeks"},
     "api:measure_detail": lambda: {"code": Measure.objects.public().first().code},
     "api:measure_figures": lambda: {"code": Measure.objects.public().first().code},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
@@ -180,6 +181,26 @@ def test_sign_in_page_scores_a_plus(client, demo, graded):
 
 def test_the_admin_is_where_admin_url_says(client, demo, graded, settings):
     assert reverse("admin:index") == "/" + settings.ADMIN_URL
+
+
+def _csp(response) -> dict[str, list[str]]:
+    return {
+        d.split()[0]: d.split()[1:]
+        for d in response["Content-Security-Policy"].split(";")
+        if d.strip()
+    }
+
+
+def test_the_embed_scores_a_plus_with_its_own_frame_policy(client, demo, graded, settings):
+    settings.EMBED_ALLOWED_ORIGINS = ["https://localoffer.example.gov.uk"]
+    response = assert_a_plus(client, reverse("embeds:measure", args=["ehcp-20-weeks"]))
+    assert _csp(response)["frame-ancestors"] == ["https://localoffer.example.gov.uk"]
+    assert _csp(response)["default-src"] == ["'none'"]
+    assert "X-Frame-Options" not in response
+    # Every other page still refuses to be framed.
+    home = assert_a_plus(client, reverse("plan:measure_detail", args=["ehcp-20-weeks"]))
+    assert _csp(home)["frame-ancestors"] == ["'none'"]
+    assert home["X-Frame-Options"] == "DENY"
 
 
 def test_the_headers_say_what_the_issue_asks(client, demo, graded):

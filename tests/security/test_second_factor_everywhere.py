@@ -34,6 +34,7 @@ PUBLIC = {
     "plan:measure_csv",
     "plan:measure_json",
     "plan:comparators_csv",
+    "embeds:measure",
     "api:index",
     "api:openapi",
     "api:local_area",
