@@ -21,6 +21,7 @@ PAGES = {
     "accessibility": "/accessibility/",
     "privacy": "/privacy/",
     "cookies": "/cookies/",
+    "data dictionary": "/data/",
     "not found": "/no-such-page/",
 }
 

@@ -35,6 +35,7 @@ COVERED = {
     "privacy": "public",
     "cookies": "public",
     "embeds:measure": "public",
+    "data_dictionary": "public",
     # The open data API and its query strings (test_api_queries).
     "api:index": "api",
     "api:openapi": "api",

@@ -158,6 +158,7 @@ def test_every_public_page_takes_any_query_string(client, query, p):
         "/updates/feed.rss",
         "/measures/all-measures.csv",
         "/measures/all-measures.json",
+        "/data/",
         "/email-updates/check-your-email/",
     ):
         assert_never_500(client.get(url, query), url)

@@ -35,6 +35,7 @@ PUBLIC = {
     "plan:measure_json",
     "plan:comparators_csv",
     "embeds:measure",
+    "data_dictionary",
     "api:index",
     "api:openapi",
     "api:local_area",
