@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "sendprogress.security",
     "sendprogress.api",
     "sendprogress.embeds",
+    "sendprogress.reports",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

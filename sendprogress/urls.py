@@ -22,6 +22,8 @@ urlpatterns = [
     path("api/v1/", include("sendprogress.api.urls")),
     path("embed/", include("sendprogress.embeds.urls")),
     path("data/", public(data_dictionary), name="data_dictionary"),
+    path("reports/", include("sendprogress.reports.urls")),
+    path("staff/reports/", include("sendprogress.reports.staff_urls")),
     path("staff/", include("sendprogress.staff.urls")),
     path("two-factor/", include("sendprogress.security.urls")),
     path("accessibility/", public(views.accessibility), name="accessibility"),

@@ -38,6 +38,7 @@ LAYERS = {
     "security": 5,
     "api": 5,
     "embeds": 5,
+    "reports": 5,
     # What wires the site together, and the URL conf over all of it.
     "context_processors": 6,
     "sitemaps": 6,

@@ -20,6 +20,8 @@ ACTIONS: dict[str, str | None] = {
     "upload_evidence": "plan.add_evidence",
     "import": "plan.add_figure",
     "import_comparators": "plan.import_comparators",
+    "create_report": "reports.add_progressreport",
+    "publish_report": "reports.publish_progressreport",
 }
 
 REFUSALS = {
@@ -32,6 +34,8 @@ REFUSALS = {
     "upload_evidence": "Your role cannot upload evidence.",
     "import": "Your role cannot import figures.",
     "import_comparators": "Only an approver can import comparator series.",
+    "create_report": "Your role cannot create progress reports.",
+    "publish_report": "Only an approver can publish a progress report.",
 }
 
 

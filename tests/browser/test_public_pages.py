@@ -22,6 +22,8 @@ PAGES = {
     "privacy": "/privacy/",
     "cookies": "/cookies/",
     "data dictionary": "/data/",
+    "progress reports": "/reports/",
+    "progress report": "/reports/2023-10-31/",
     "not found": "/no-such-page/",
 }
 

@@ -36,6 +36,9 @@ COVERED = {
     "cookies": "public",
     "embeds:measure": "public",
     "data_dictionary": "public",
+    "reports:list": "public",
+    "reports:detail": "public",
+    "reports:pdf": "public",
     # The open data API and its query strings (test_api_queries).
     "api:index": "api",
     "api:openapi": "api",
@@ -56,6 +59,10 @@ COVERED = {
     # The DfE comparator import (test_comparator_import).
     "staff:import_comparators": "comparators",
     "staff:confirm_comparators": "comparators",
+    # Progress reports on the staff side (test_report_forms).
+    "staff_reports:list": "reports",
+    "staff_reports:detail": "reports",
+    "staff_reports:publish": "reports",
     # Two-factor pages (test_two_factor_forms).
     "security:set_up": "two_factor",
     "security:verify": "two_factor",

@@ -118,6 +118,8 @@ PUBLIC_ADDRESSES = [
     "/measures/{}/figures.json",
     "/measures/{}/comparators.csv",
     "/embed/measures/{}/",
+    "/reports/{}/",
+    "/reports/{}.pdf",
     "/updates/{}/",
     "/updates/areas/{}/feed.atom",
     "/updates/areas/{}/feed.rss",
@@ -159,6 +161,9 @@ def test_every_public_page_takes_any_query_string(client, query, p):
         "/measures/all-measures.csv",
         "/measures/all-measures.json",
         "/data/",
+        "/reports/",
+        "/reports/2023-10-31/",
+        "/reports/2023-10-31.pdf",
         "/email-updates/check-your-email/",
     ):
         assert_never_500(client.get(url, query), url)

@@ -168,6 +168,9 @@ def _pages(area: str, measure: str, post: str) -> dict[str, str]:
         "all csv": reverse("plan:all_csv"),
         "all json": reverse("plan:all_json"),
         "embed": reverse("embeds:measure", args=[measure]),
+        # The demo's one published report, in both: its page reads one frozen row.
+        "report": reverse("reports:detail", args=["2023-10-31"]),
+        "reports": reverse("reports:list"),
         "api measures": reverse("api:measures"),
         "api measure": reverse("api:measure_detail", args=[measure]),
         "api figures": reverse("api:measure_figures", args=[measure]),

@@ -28,6 +28,7 @@ SIGNED_IN_NAMESPACES = {
     "admin": "Django's admin: hundreds of routes with object ids; a sample is graded "
     "signed in as staff in test_admin_pages_score_a_plus",
     "staff": "staff pages, graded signed in as staff in test_staff_pages_score_a_plus",
+    "staff_reports": "staff pages for reports, graded with the staff pages",
 }
 
 # Values for each public route that takes parameters: real demo objects.
@@ -37,6 +38,8 @@ PARAMETERS = {
     "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_json": lambda: {"code": Measure.objects.public().first().code},
     "plan:comparators_csv": lambda: {"code": "ehcp-20-weeks"},
+    "reports:detail": lambda: {"as_at": "2023-10-31"},
+    "reports:pdf": lambda: {"as_at": "2023-10-31"},
     "embeds:measure": lambda: {"code": "ehcp-20-weeks"},
     "api:measure_detail": lambda: {"code": Measure.objects.public().first().code},
     "api:measure_figures": lambda: {"code": Measure.objects.public().first().code},
@@ -55,6 +58,12 @@ EXPECTED_STATUS = {
     "security:verify": 302,
     "security:recovery_codes": 302,
 }
+
+
+def _a_report():
+    from sendprogress.reports.models import ProgressReport
+
+    return ProgressReport.objects.first()
 
 
 def _public_file_evidence():
@@ -138,6 +147,8 @@ def staff_client(client, demo):
 
 
 STAFF_PARAMETERS = {
+    "staff_reports:detail": lambda: {"pk": _a_report().pk},
+    "staff_reports:publish": lambda: {"pk": _a_report().pk},
     "staff:enter_figure": lambda: {"code": Measure.objects.first().code},
     "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:correct_figure": lambda: {
@@ -148,11 +159,14 @@ STAFF_PARAMETERS = {
 STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
     "staff:confirm_comparators": 405,
+    "staff_reports:publish": 405,
 }
 
 
 @pytest.mark.parametrize(
-    "route", [r for r in routes() if r.namespace == "staff"], ids=lambda r: r.name
+    "route",
+    [r for r in routes() if r.namespace in ("staff", "staff_reports")],
+    ids=lambda r: r.name,
 )
 def test_staff_pages_score_a_plus(staff_client, graded, route):
     assert route.name in STAFF_PARAMETERS or not route.has_parameters, route.route

@@ -14,6 +14,7 @@ from django.urls import reverse
 from sendprogress.accounts import roles
 from sendprogress.plan import periods
 from sendprogress.plan.models import Evidence, Figure
+from sendprogress.reports.models import ProgressReport
 from tests.factories import make_figure, make_measure, make_user
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,8 @@ EXPECTED = {
     "open the import page": ("login", "refused", "ok", "ok", "refused"),
     "open the comparator import": ("login", "refused", "refused", "ok", "refused"),
     "add comparators in the admin": ("login", "login", "refused", "ok", "refused"),
+    "start a progress report": ("login", "refused", "ok", "ok", "refused"),
+    "publish a progress report": ("login", "refused", "refused", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
     "add a figure in the admin": ("login", "login", "ok", "ok", "refused"),
     "publish an update": ("no", "no", "no", "ok", "no"),
@@ -54,7 +57,14 @@ def world(settings, tmp_path):
     evidence = Evidence(title="Internal", date=date(2024, 3, 1), is_public=False)
     evidence.file.save("x.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     evidence.save()
-    return {"measure": measure, "submitted": submitted, "approved": approved, "evidence": evidence}
+    report = ProgressReport.objects.create(as_at=date(2024, 1, 31))
+    return {
+        "measure": measure,
+        "submitted": submitted,
+        "approved": approved,
+        "evidence": evidence,
+        "report": report,
+    }
 
 
 def figure_post(measure, action):
@@ -104,6 +114,10 @@ def attempt(client, action, world):
             return client.get(reverse("staff:import_comparators"))
         case "add comparators in the admin":
             return client.get(reverse("admin:plan_comparatorseries_add"))
+        case "start a progress report":
+            return client.post(reverse("staff_reports:list"), {"as_at": "2024-02-29"})
+        case "publish a progress report":
+            return client.post(reverse("staff_reports:publish", args=[world["report"].pk]))
         case "download internal evidence":
             return client.get(reverse("plan:evidence_download", args=[world["evidence"].pk]))
         case "add a figure in the admin":
@@ -130,6 +144,8 @@ def effect_happened(action, world) -> bool:
         "approve a figure": submitted.status == Status.APPROVED,
         "return a figure": submitted.status == Status.RETURNED,
         "correct an approved figure": approved.value == Decimal("51"),
+        "start a progress report": ProgressReport.objects.filter(as_at=date(2024, 2, 29)).exists(),
+        "publish a progress report": ProgressReport.objects.published().exists(),
     }.get(action, True)
 
 
