@@ -10,6 +10,7 @@ in docs/operations.md ("Configuration").
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -102,6 +103,9 @@ INSTALLED_APPS = [
     "sendprogress.pages",
     "sendprogress.caching",
     "sendprogress.security",
+    "sendprogress.api",
+    "sendprogress.embeds",
+    "sendprogress.reports",
     "sendprogress.demo",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -201,6 +205,30 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
 # Evidence files larger than this are refused with a message on the form.
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 20)
+
+# Small numbers: a figure counting fewer children than this (its denominator)
+# has its count shown to the public as suppressed, so no child can be identified.
+SMALL_NUMBER_THRESHOLD = env_int("SMALL_NUMBER_THRESHOLD", 10)
+
+# Sites that may show a measure's chart in a frame (/embed/measures/<code>/),
+# as origins: https://www.example.gov.uk. Every other page may not be framed.
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
+for _origin in EMBED_ALLOWED_ORIGINS:
+    _parts = urlsplit(_origin)
+    if (
+        _parts.scheme not in ("https", "http")
+        or not _parts.hostname
+        or f"{_parts.scheme}://{_parts.netloc}" != _origin
+        or any(c in _origin for c in " ;'\"*")
+    ):
+        raise ImproperlyConfigured(
+            f"EMBED_ALLOWED_ORIGINS must be origins such as https://www.example.gov.uk, "
+            f"separated by commas; got {_origin!r}."
+        )
+if SMALL_NUMBER_THRESHOLD < 0:
+    raise ImproperlyConfigured(
+        f"SMALL_NUMBER_THRESHOLD must be 0 or more; got {SMALL_NUMBER_THRESHOLD}."
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

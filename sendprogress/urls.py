@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .api.dictionary import data_dictionary
 from .public import public
 from .sitemaps import SITEMAPS
 
@@ -20,6 +21,11 @@ urlpatterns = [
     path("updates/", include("sendprogress.updates.urls")),
     path("email-updates/", include("sendprogress.updates.email_urls")),
     path("sitemap.xml", public(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("sendprogress.api.urls")),
+    path("embed/", include("sendprogress.embeds.urls")),
+    path("data/", public(data_dictionary), name="data_dictionary"),
+    path("reports/", include("sendprogress.reports.urls")),
+    path("staff/reports/", include("sendprogress.reports.staff_urls")),
     path("staff/", include("sendprogress.staff.urls")),
     path("two-factor/", include("sendprogress.security.urls")),
     path("accessibility/", public(views.accessibility), name="accessibility"),

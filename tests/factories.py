@@ -156,3 +156,23 @@ def make_user(role: str | None = None, *, staff: bool = True, **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def make_comparator(*, measure, label="England", values=(), **fields):
+    """A comparator series with (period, period_label, value or symbol) values."""
+    from sendprogress.plan.models import ComparatorSeries, ComparatorValue
+
+    fields.setdefault("kind", ComparatorSeries.Kind.ENGLAND)
+    fields.setdefault("source", "Department for Education")
+    fields.setdefault("order", ComparatorSeries.objects.filter(measure=measure).count())
+    series = ComparatorSeries.objects.create(measure=measure, label=label, **fields)
+    for on, period_label, value in values:
+        if isinstance(value, str) and not value[0].isdigit():
+            ComparatorValue.objects.create(
+                series=series, period=on, period_label=period_label, symbol=value
+            )
+        else:
+            ComparatorValue.objects.create(
+                series=series, period=on, period_label=period_label, value=Decimal(str(value))
+            )
+    return series

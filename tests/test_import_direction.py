@@ -41,6 +41,9 @@ LAYERS = {
     "caching": 5,
     "staff": 5,
     "security": 5,
+    "api": 5,
+    "embeds": 5,
+    "reports": 5,
     # The demo content and the large data set write through every app below.
     "demo": 6,
     # What wires the site together, and the URL conf over all of it.

@@ -93,3 +93,27 @@ def test_the_page_cache_lifetime_must_be_a_whole_number():
     result = _cache_settings(PUBLIC_PAGE_CACHE_SECONDS="ten minutes")
     assert result.returncode != 0
     assert "PUBLIC_PAGE_CACHE_SECONDS" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["localoffer.example", "https://x.example/path", "https://x.example; script-src *", "ftp://x"],
+)
+def test_an_embed_origin_that_is_not_an_origin_stops_start_up(value):
+    result = _import_settings(DEBUG="true", EMBED_ALLOWED_ORIGINS=value)
+    assert result.returncode != 0
+    assert "EMBED_ALLOWED_ORIGINS must be origins" in result.stderr
+
+
+def test_embed_origins_are_read_as_a_list():
+    result = _import_settings(
+        DEBUG="true", EMBED_ALLOWED_ORIGINS="https://a.example, https://b.example:8443"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("value", ["ten", "-1"])
+def test_a_bad_small_number_threshold_stops_start_up(value):
+    result = _import_settings(DEBUG="true", SMALL_NUMBER_THRESHOLD=value)
+    assert result.returncode != 0
+    assert "SMALL_NUMBER_THRESHOLD" in result.stderr

@@ -90,6 +90,24 @@ class StaffAction(StrEnum):
         "Only an approver can make evidence public. Save it as internal and ask an "
         "approver to publish it.",
     )
+    IMPORT_COMPARATORS = (
+        "import_comparators",
+        "plan.import_comparators",
+        "import comparator series from national data",
+        "Only an approver can import comparator series.",
+    )
+    CREATE_REPORT = (
+        "create_report",
+        "reports.add_progressreport",
+        "start progress reports",
+        "Your role cannot create progress reports.",
+    )
+    PUBLISH_REPORT = (
+        "publish_report",
+        "reports.publish_progressreport",
+        "publish progress reports",
+        "Only an approver can publish a progress report.",
+    )
     PUBLISH_POST = (
         "publish_post",
         "updates.publish_post",

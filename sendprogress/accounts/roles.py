@@ -26,11 +26,16 @@ _PLAN_MODELS = [
     "figure",
     "evidence",
     "milestone",
+    "comparatorseries",
+    "comparatorvalue",
 ]
 
 
 def _view_everything() -> list[str]:
-    return [f"plan.view_{m}" for m in _PLAN_MODELS] + ["updates.view_post"]
+    return [f"plan.view_{m}" for m in _PLAN_MODELS] + [
+        "updates.view_post",
+        "reports.view_progressreport",
+    ]
 
 
 ROLES: dict[str, list[str]] = {
@@ -43,6 +48,7 @@ ROLES: dict[str, list[str]] = {
         "plan.change_evidence",
         "plan.add_actionupdate",
         "plan.change_actionupdate",
+        "reports.add_progressreport",
     ],
     APPROVER: [
         *_view_everything(),
@@ -50,6 +56,9 @@ ROLES: dict[str, list[str]] = {
         "plan.submit_figure",
         "plan.approve_figure",
         "plan.correct_figure",
+        "plan.import_comparators",
+        "reports.add_progressreport",
+        "reports.publish_progressreport",
         "updates.add_post",
         "updates.change_post",
         "updates.delete_post",
@@ -103,5 +112,5 @@ def sync_roles_after_migrate(sender, apps=None, using=DEFAULT_DB_ALIAS, **kwargs
     if apps is None:
         from django.apps import apps
     migrated = {config.label for config in apps.get_app_configs()}
-    if {"auth", "contenttypes", "plan", "updates"} <= migrated:
+    if {"auth", "contenttypes", "plan", "updates", "reports"} <= migrated:
         sync_roles(apps, using=using)

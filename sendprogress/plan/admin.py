@@ -11,6 +11,8 @@ from . import services
 from .models import (
     Action,
     ActionUpdate,
+    ComparatorSeries,
+    ComparatorValue,
     Evidence,
     Figure,
     Finding,
@@ -390,3 +392,17 @@ class MilestoneAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("title", "description")
     ordering = ("date",)
+
+
+class ComparatorValueInline(SafeChoicesAdminMixin, admin.TabularInline):
+    model = ComparatorValue
+    extra = 0
+
+
+@admin.register(ComparatorSeries)
+class ComparatorSeriesAdmin(SafeChoicesAdminMixin, admin.ModelAdmin):
+    """For small corrections; series normally arrive by the DfE import (staff pages)."""
+
+    list_display = ("label", "measure", "kind", "release")
+    list_filter = ("kind",)
+    inlines = [ComparatorValueInline]

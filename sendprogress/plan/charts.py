@@ -51,6 +51,27 @@ class Series:
     markers: tuple[Marker, ...] = ()
 
 
+# Comparator series differ from each other and from the plan's own lines by
+# dash pattern and marker shape as well as colour (styles 1 to 3, in turn).
+COMPARATOR_STYLES = 3
+
+
+@dataclass(frozen=True)
+class ComparatorLine:
+    """A comparator series as drawn: its label, line (broken where a value is
+    missing) and markers, each a small shape path so it reads without colour."""
+
+    label: str
+    style: int
+    path: str
+    # (marker, shape path) for each published value.
+    points: tuple[tuple[Marker, str], ...] = ()
+
+    @property
+    def legend_shape(self) -> str:
+        return marker_shape(self.style, 20, 6, size=3.5)
+
+
 @dataclass(frozen=True)
 class Chart:
     width: int
@@ -66,6 +87,7 @@ class Chart:
     target: Series | None = None
     baseline: Series | None = None
     comparator: Series | None = None
+    comparators: tuple[ComparatorLine, ...] = ()
 
 
 def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
@@ -147,6 +169,7 @@ def line_chart(
     baseline: tuple[date, Decimal] | None = None,
     target: tuple[date, Decimal] | None = None,
     comparator: Decimal | None = None,
+    comparators: Sequence[tuple[str, Sequence[tuple[date, Decimal | None]]]] = (),
     unit: str = Unit.PERCENT,
     places: int = 1,
     rate_per: int | None = None,
@@ -156,7 +179,9 @@ def line_chart(
     `actual` are the approved figures; `trajectory` the baseline, milestones
     and target joined up; `baseline` and `target` are drawn as labelled
     horizontal reference lines and `comparator` (e.g. the England average) as
-    a third. Returns None when there is nothing at all to draw.
+    a third. `comparators` are (label, points) series such as England's
+    figures; a point whose value is None (not published) breaks the line.
+    Returns None when there is nothing at all to draw.
     """
     dates = [on for on, _ in actual] + [on for on, _ in trajectory]
     for point in (baseline, target):
@@ -168,6 +193,9 @@ def line_chart(
             values.append(float(point[1]))
     if comparator is not None:
         values.append(float(comparator))
+    for _, points in comparators:
+        dates.extend(on for on, v in points if v is not None)
+        values.extend(float(v) for _, v in points if v is not None)
     if not dates or not values:
         return None
 
@@ -211,6 +239,20 @@ def line_chart(
         y = y_of(value)
         return Series(_path([(plot_left, y), (plot_right, y)]))
 
+    def comparator_line(index: int, label: str, points) -> ComparatorLine:
+        style = index % COMPARATOR_STYLES + 1
+        segments: list[list[tuple[float, float]]] = [[]]
+        drawn = []
+        for on, v in points:
+            if v is None:
+                segments.append([])
+                continue
+            x, y = x_of(on), y_of(v)
+            segments[-1].append((x, y))
+            drawn.append((Marker(x, y, f"{label}, {on:%Y}: {fmt(v)}"), marker_shape(style, x, y)))
+        path = " ".join(_path(seg) for seg in segments if seg)
+        return ComparatorLine(label, style, path, tuple(drawn))
+
     return Chart(
         width=WIDTH,
         height=HEIGHT,
@@ -225,7 +267,23 @@ def line_chart(
         target=flat(target[1]) if target is not None else None,
         baseline=flat(baseline[1]) if baseline is not None else None,
         comparator=flat(comparator) if comparator is not None else None,
+        comparators=tuple(
+            comparator_line(i, label, points) for i, (label, points) in enumerate(comparators)
+        ),
     )
+
+
+def marker_shape(style: int, x: float, y: float, size: float = 5) -> str:
+    """A square, diamond or triangle centred on (x, y), by comparator style."""
+    match style:
+        case 1:
+            corners = [(x - size, y - size), (x + size, y - size), (x + size, y + size)]
+            corners.append((x - size, y + size))
+        case 2:
+            corners = [(x, y - size - 1), (x + size + 1, y), (x, y + size + 1), (x - size - 1, y)]
+        case _:
+            corners = [(x, y - size - 1), (x + size + 1, y + size), (x - size - 1, y + size)]
+    return _path(corners) + " Z"
 
 
 @dataclass(frozen=True)

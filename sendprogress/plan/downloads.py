@@ -8,6 +8,7 @@ import csv
 from decimal import Decimal
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -20,6 +21,7 @@ from sendprogress.accounts.permissions import (
     needs_second_factor,
 )
 
+from . import comparisons
 from .models import Evidence, Figure, Measure
 from .uploads import CONTENT_TYPES
 
@@ -38,6 +40,7 @@ CSV_COLUMNS = [
     "progress",
     "commentary",
     "illustrative",
+    "count_note",
 ]
 
 # A spreadsheet treats a cell starting with one of these as a formula.
@@ -64,7 +67,9 @@ def _findings(measure) -> str:
 
 
 def _row(measure, m) -> dict:
+    """One figure as written out; a small count is left out (see SMALL_NUMBER_THRESHOLD)."""
     expected = measure.expected_on(m.period)
+    small = m.count_is_small
     return {
         "measure_code": measure.code,
         "measure": measure.title,
@@ -74,12 +79,18 @@ def _row(measure, m) -> dict:
         "period": m.period.isoformat(),
         "value": m.value,
         "unit": measure.unit,
-        "numerator": m.numerator,
-        "denominator": m.denominator,
+        "numerator": None if small else m.numerator,
+        "denominator": None if small else m.denominator,
         "expected_value": round(expected, 2) if expected is not None else None,
         "progress": measure.assess(m.value, m.period).label,
         "commentary": m.commentary,
         "illustrative": measure.illustrative,
+        "count_note": (
+            f"Count not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD}, "
+            "so that no child can be identified"
+            if small
+            else ""
+        ),
     }
 
 
@@ -163,18 +174,49 @@ FIGURE_FIELDS = (
     "expected_value",
     "progress",
     "commentary",
+    "count_note",
 )
+
+
+def _describe_comparators(lines) -> list[dict]:
+    return [
+        {
+            "label": line.series.label,
+            "kind": line.series.kind,
+            "geography_code": line.series.geography_code,
+            "definition": line.series.definition,
+            "source": line.series.source,
+            "release": line.series.release,
+            "values": [
+                {
+                    "period": v.period_label,
+                    "period_start": v.period,
+                    "value": v.value,
+                    "symbol": v.symbol or None,
+                    "note": v.missing_reason or None,
+                }
+                for v in line.values
+            ],
+        }
+        for line in lines
+    ]
 
 
 def _json_response(request, measures, filename: str) -> JsonResponse:
     figures: dict[str, list] = {k.code: [] for k in measures}
     for row in _rows(measures):
         figures[row["measure_code"]].append({key: row[key] for key in FIGURE_FIELDS})
+    compared = comparisons.for_measures(measures)
     data = {
         "generated_at": timezone.now(),
         "note": "Only figures approved for publication are included.",
         "measures": [
-            _describe_measure(k, request) | {"figures": figures[k.code]} for k in measures
+            _describe_measure(k, request)
+            | {
+                "figures": figures[k.code],
+                "comparators": _describe_comparators(compared.get(k.pk, [])),
+            }
+            for k in measures
         ],
     }
     response = JsonResponse(data, encoder=_Encoder, json_dumps_params={"indent": 2})
@@ -190,6 +232,49 @@ def measure_csv(request, code):
 def measure_json(request, code):
     measure = get_object_or_404(Measure.objects.for_display(), code=code)
     return _json_response(request, [measure], f"{measure.code}.json")
+
+
+COMPARATOR_COLUMNS = [
+    "measure_code",
+    "series",
+    "kind",
+    "geography_code",
+    "period",
+    "period_start",
+    "value",
+    "symbol",
+    "note",
+    "source",
+    "release",
+]
+
+
+def comparators_csv(request, code):
+    """A measure's comparator series, one row per series and period (tidy, like the DfE's)."""
+    measure = get_object_or_404(Measure.objects.public(), code=code)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{measure.code}-comparators.csv"'
+    writer = csv.writer(response)
+    writer.writerow(COMPARATOR_COLUMNS)
+    for line in comparisons.for_measures([measure]).get(measure.pk, []):
+        series = line.series
+        for v in line.values:
+            writer.writerow(
+                [
+                    measure.code,
+                    _safe_text(series.label),
+                    series.kind,
+                    _safe_text(series.geography_code),
+                    v.period_label,
+                    v.period.isoformat(),
+                    "" if v.value is None else v.value,
+                    v.symbol,
+                    v.missing_reason,
+                    _safe_text(series.source),
+                    _safe_text(series.release),
+                ]
+            )
+    return response
 
 
 def all_csv(request):

@@ -20,6 +20,11 @@ urlpatterns = [
     path("measures/all-measures.json", public(downloads.all_json), name="all_json"),
     path("measures/<slug:code>/", public(views.measure_detail), name="measure_detail"),
     path("measures/<slug:code>/figures.csv", public(downloads.measure_csv), name="measure_csv"),
+    path(
+        "measures/<slug:code>/comparators.csv",
+        public(downloads.comparators_csv),
+        name="comparators_csv",
+    ),
     path("measures/<slug:code>/figures.json", public(downloads.measure_json), name="measure_json"),
     path("journey/", public(views.journey), name="journey"),
     path("documents/", public(views.documents), name="documents"),

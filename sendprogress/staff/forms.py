@@ -109,3 +109,66 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+
+
+class ComparatorImportForm(forms.Form):
+    """Which DfE file, indicator and places to read onto which measure."""
+
+    file = forms.FileField(
+        label="Data file (CSV) from Explore education statistics",
+        error_messages={
+            "required": "Choose the CSV data file to import.",
+            "empty": "The file is empty. It needs a header row and one row per period.",
+        },
+    )
+    measure = forms.ModelChoiceField(
+        label="Measure",
+        queryset=None,
+        to_field_name="code",
+        empty_label="Choose a measure",
+        error_messages={
+            "required": "Choose the measure the figures compare with.",
+            "invalid_choice": "Choose a measure from the list.",
+        },
+    )
+    indicator = forms.CharField(
+        label="Indicator column",
+        max_length=100,
+        help_text="The column's name in the file's first row, e.g. pct_20weeks_excl_exceptions.",
+        error_messages={"required": "Give the name of the indicator column."},
+    )
+    geographies = forms.CharField(
+        label="Geography codes",
+        max_length=500,
+        initial="E92000001",
+        help_text="GSS codes, separated by commas: E92000001 is England; a region starts E12.",
+        error_messages={"required": "Give at least one geography code."},
+    )
+    source = forms.CharField(
+        label="Source",
+        max_length=200,
+        initial="Department for Education: Education, health and care plans",
+        error_messages={"required": "Say which publication the figures come from."},
+    )
+    release = forms.CharField(
+        label="Release (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example: June 2025.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from sendprogress.plan.models import Measure
+
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = Measure.objects.all()
+
+    def clean_geographies(self) -> list[str]:
+        codes = [c.strip().upper() for c in self.cleaned_data["geographies"].split(",")]
+        codes = [c for c in codes if c]
+        bad = [c for c in codes if not (c.isascii() and c.isalnum() and len(c) == 9)]
+        if not codes or bad:
+            raise forms.ValidationError(
+                "Give GSS codes of a letter and 8 digits, separated by commas, e.g. E92000001."
+            )
+        return codes

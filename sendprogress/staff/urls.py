@@ -12,4 +12,6 @@ urlpatterns = [
     path("import/", views.import_figures, name="import_figures"),
     path("import/confirm/", views.confirm_import, name="confirm_import"),
     path("set-up/", views.set_up, name="set_up"),
+    path("comparators/import/", views.import_comparators, name="import_comparators"),
+    path("comparators/import/confirm/", views.confirm_comparators, name="confirm_comparators"),
 ]

@@ -21,6 +21,9 @@ PAGES = {
     "accessibility": "/accessibility/",
     "privacy": "/privacy/",
     "cookies": "/cookies/",
+    "data dictionary": "/data/",
+    "progress reports": "/reports/",
+    "progress report": "/reports/2023-10-31/",
     "not found": "/no-such-page/",
 }
 

@@ -17,6 +17,7 @@ COVERED = {
     "plan:measure_detail": "public",
     "plan:measure_csv": "public",
     "plan:measure_json": "public",
+    "plan:comparators_csv": "public",
     "plan:journey": "public",
     "plan:documents": "public",
     "plan:evidence_download": "public",
@@ -36,6 +37,21 @@ COVERED = {
     "glossary": "public",
     "privacy": "public",
     "cookies": "public",
+    "embeds:measure": "public",
+    "data_dictionary": "public",
+    "reports:list": "public",
+    "reports:detail": "public",
+    "reports:pdf": "public",
+    # The open data API and its query strings (test_api_queries).
+    "api:index": "api",
+    "api:openapi": "api",
+    "api:local_area": "api",
+    "api:inspections": "api",
+    "api:areas": "api",
+    "api:measures": "api",
+    "api:measure_detail": "api",
+    "api:measure_figures": "api",
+    "api:updates": "api",
     # Staff pages and forms (test_staff_forms).
     "staff:data_due": "staff",
     "staff:enter_figure": "staff",
@@ -43,6 +59,13 @@ COVERED = {
     "staff:correct_figure": "staff",
     "staff:import_figures": "staff",
     "staff:confirm_import": "staff",
+    # The DfE comparator import (test_comparator_import).
+    "staff:import_comparators": "comparators",
+    "staff:confirm_comparators": "comparators",
+    # Progress reports on the staff side (test_report_forms).
+    "staff_reports:list": "reports",
+    "staff_reports:detail": "reports",
+    "staff_reports:publish": "reports",
     # Two-factor pages (test_two_factor_forms).
     "security:set_up": "two_factor",
     "security:verify": "two_factor",

@@ -118,6 +118,10 @@ PUBLIC_ADDRESSES = [
     "/measures/{}/",
     "/measures/{}/figures.csv",
     "/measures/{}/figures.json",
+    "/measures/{}/comparators.csv",
+    "/embed/measures/{}/",
+    "/reports/{}/",
+    "/reports/{}.pdf",
     "/updates/{}/",
     "/updates/areas/{}/feed.atom",
     "/updates/areas/{}/feed.rss",
@@ -158,6 +162,10 @@ def test_every_public_page_takes_any_query_string(client, query, p):
         "/updates/feed.rss",
         "/measures/all-measures.csv",
         "/measures/all-measures.json",
+        "/data/",
+        "/reports/",
+        "/reports/2023-10-31/",
+        "/reports/2023-10-31.pdf",
         "/email-updates/check-your-email/",
     ):
         assert_never_500(client.get(url, query), url)

@@ -28,6 +28,7 @@ SIGNED_IN_NAMESPACES = {
     "admin": "Django's admin: hundreds of routes with object ids; a sample is graded "
     "signed in as staff in test_admin_pages_score_a_plus",
     "staff": "staff pages, graded signed in as staff in test_staff_pages_score_a_plus",
+    "staff_reports": "staff pages for reports, graded with the staff pages",
 }
 
 # Values for each public route that takes parameters: real demo objects.
@@ -38,6 +39,12 @@ PARAMETERS = {
     "plan:measure_detail": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_json": lambda: {"code": Measure.objects.public().first().code},
+    "plan:comparators_csv": lambda: {"code": "ehcp-20-weeks"},
+    "reports:detail": lambda: {"as_at": "2023-10-31"},
+    "reports:pdf": lambda: {"as_at": "2023-10-31"},
+    "embeds:measure": lambda: {"code": "ehcp-20-weeks"},
+    "api:measure_detail": lambda: {"code": Measure.objects.public().first().code},
+    "api:measure_figures": lambda: {"code": Measure.objects.public().first().code},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
     "updates:area_feed_rss": lambda: {"slug": Finding.objects.first().slug},
     "updates:area_feed_atom": lambda: {"slug": Finding.objects.first().slug},
@@ -54,6 +61,12 @@ EXPECTED_STATUS = {
     "security:verify": 302,
     "security:recovery_codes": 302,
 }
+
+
+def _a_report():
+    from sendprogress.reports.models import ProgressReport
+
+    return ProgressReport.objects.first()
 
 
 def _public_file_evidence():
@@ -137,6 +150,8 @@ def staff_client(client, demo):
 
 
 STAFF_PARAMETERS = {
+    "staff_reports:detail": lambda: {"pk": _a_report().pk},
+    "staff_reports:publish": lambda: {"pk": _a_report().pk},
     "staff:enter_figure": lambda: {"code": Measure.objects.first().code},
     "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:correct_figure": lambda: {
@@ -146,11 +161,15 @@ STAFF_PARAMETERS = {
 # Pages that answer a GET with something other than 200 when all is well.
 STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
+    "staff:confirm_comparators": 405,
+    "staff_reports:publish": 405,
 }
 
 
 @pytest.mark.parametrize(
-    "route", [r for r in routes() if r.namespace == "staff"], ids=lambda r: r.name
+    "route",
+    [r for r in routes() if r.namespace in ("staff", "staff_reports")],
+    ids=lambda r: r.name,
 )
 def test_staff_pages_score_a_plus(staff_client, graded, route):
     assert route.name in STAFF_PARAMETERS or not route.has_parameters, route.route
@@ -179,6 +198,26 @@ def test_sign_in_page_scores_a_plus(client, demo, graded):
 
 def test_the_admin_is_where_admin_url_says(client, demo, graded, settings):
     assert reverse("admin:index") == "/" + settings.ADMIN_URL
+
+
+def _csp(response) -> dict[str, list[str]]:
+    return {
+        d.split()[0]: d.split()[1:]
+        for d in response["Content-Security-Policy"].split(";")
+        if d.strip()
+    }
+
+
+def test_the_embed_scores_a_plus_with_its_own_frame_policy(client, demo, graded, settings):
+    settings.EMBED_ALLOWED_ORIGINS = ["https://localoffer.example.gov.uk"]
+    response = assert_a_plus(client, reverse("embeds:measure", args=["ehcp-20-weeks"]))
+    assert _csp(response)["frame-ancestors"] == ["https://localoffer.example.gov.uk"]
+    assert _csp(response)["default-src"] == ["'none'"]
+    assert "X-Frame-Options" not in response
+    # Every other page still refuses to be framed.
+    home = assert_a_plus(client, reverse("plan:measure_detail", args=["ehcp-20-weeks"]))
+    assert _csp(home)["frame-ancestors"] == ["'none'"]
+    assert home["X-Frame-Options"] == "DENY"
 
 
 def test_the_headers_say_what_the_issue_asks(client, demo, graded):

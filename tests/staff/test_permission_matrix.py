@@ -14,6 +14,7 @@ from django.urls import reverse
 from sendprogress.accounts import roles
 from sendprogress.plan import periods
 from sendprogress.plan.models import Evidence, Figure
+from sendprogress.reports.models import ProgressReport
 from sendprogress.updates.models import Post
 from tests.factories import make_figure, make_measure, make_user
 
@@ -31,6 +32,10 @@ EXPECTED = {
     "return a figure": ("login", "refused", "refused", "ok", "refused"),
     "correct an approved figure": ("login", "refused", "refused", "ok", "refused"),
     "open the import page": ("login", "refused", "ok", "ok", "refused"),
+    "open the comparator import": ("login", "refused", "refused", "ok", "refused"),
+    "add comparators in the admin": ("login", "login", "refused", "ok", "refused"),
+    "start a progress report": ("login", "refused", "ok", "ok", "refused"),
+    "publish a progress report": ("login", "refused", "refused", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
     "add a figure in the admin": ("login", "login", "ok", "ok", "refused"),
     "publish an update": ("login", "login", "refused", "ok", "refused"),
@@ -53,7 +58,14 @@ def world(settings, tmp_path):
     evidence = Evidence(title="Internal", date=date(2024, 3, 1), is_public=False)
     evidence.file.save("x.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     evidence.save()
-    return {"measure": measure, "submitted": submitted, "approved": approved, "evidence": evidence}
+    report = ProgressReport.objects.create(as_at=date(2024, 1, 31))
+    return {
+        "measure": measure,
+        "submitted": submitted,
+        "approved": approved,
+        "evidence": evidence,
+        "report": report,
+    }
 
 
 def figure_post(measure, action):
@@ -99,6 +111,14 @@ def attempt(client, action, world):
             )
         case "open the import page":
             return client.get(reverse("staff:import_figures"))
+        case "open the comparator import":
+            return client.get(reverse("staff:import_comparators"))
+        case "add comparators in the admin":
+            return client.get(reverse("admin:plan_comparatorseries_add"))
+        case "start a progress report":
+            return client.post(reverse("staff_reports:list"), {"as_at": "2024-02-29"})
+        case "publish a progress report":
+            return client.post(reverse("staff_reports:publish", args=[world["report"].pk]))
         case "download internal evidence":
             return client.get(reverse("plan:evidence_download", args=[world["evidence"].pk]))
         case "add a figure in the admin":
@@ -140,6 +160,8 @@ def effect_happened(action, world) -> bool:
         "return a figure": submitted.status == Status.RETURNED,
         "correct an approved figure": approved.value == Decimal("51"),
         "publish an update": Post.objects.published().filter(slug="matrix-update").exists(),
+        "start a progress report": ProgressReport.objects.filter(as_at=date(2024, 2, 29)).exists(),
+        "publish a progress report": ProgressReport.objects.published().exists(),
     }.get(action, True)
 
 
@@ -157,6 +179,8 @@ def test_permission_matrix(client, world, role, action):
     if action in {
         "see data due",
         "open the import page",
+        "open the comparator import",
+        "add comparators in the admin",
         "download internal evidence",
         "add a figure in the admin",
     }:

@@ -1,3 +1,4 @@
+from .comparators import ComparatorSeries, ComparatorValue, Symbol
 from .evidence import Evidence
 from .inspections import (
     Finding,
@@ -14,6 +15,8 @@ from .plans import Action, ActionUpdate, Plan
 __all__ = [
     "Action",
     "ActionUpdate",
+    "ComparatorSeries",
+    "ComparatorValue",
     "Evidence",
     "Figure",
     "Finding",
@@ -26,4 +29,5 @@ __all__ = [
     "MonitoringEvent",
     "Partner",
     "Plan",
+    "Symbol",
 ]

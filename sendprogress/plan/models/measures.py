@@ -309,6 +309,11 @@ class Figure(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def count_is_small(self) -> bool:
+        """Whether the public see this figure's count as suppressed (a small denominator)."""
+        return self.denominator is not None and self.denominator < settings.SMALL_NUMBER_THRESHOLD
+
+    @property
     def is_editable(self) -> bool:
         """Only drafts and returned figures change by editing; approved ones by correction."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)

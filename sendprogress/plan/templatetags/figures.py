@@ -11,3 +11,13 @@ def figure(value, measure):
     return format_value(
         value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
     )
+
+
+@register.filter
+def comparator(value, measure):
+    """A published comparator value, or why there is none: "Not available (x)"."""
+    if value is None:
+        return "Not published"
+    if value.value is None:
+        return f"{value.missing_reason} ({value.symbol})"
+    return figure(value.value, measure)

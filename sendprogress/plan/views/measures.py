@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
@@ -5,7 +6,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from sendprogress.public import query_used
 
-from .. import charts
+from .. import charts, comparisons
 from ..documents import describe
 from ..forms import MeasureFilterForm
 from ..models import Evidence, Finding, Measure
@@ -13,7 +14,12 @@ from ..models import Evidence, Finding, Measure
 MEASURES_PER_PAGE = 25
 
 
-def _chart_for(measure, figures):
+def _first_date(measure, figures):
+    dates = [d for d in (measure.baseline_date, figures[0].period if figures else None) if d]
+    return min(dates, default=None)
+
+
+def _chart_for(measure, figures, series=()):
     return charts.line_chart(
         actual=[(m.period, m.value) for m in figures],
         trajectory=[(p.on, p.value) for p in measure.trajectory()],
@@ -24,6 +30,7 @@ def _chart_for(measure, figures):
         if measure.target_value is not None and measure.target_date
         else None,
         comparator=measure.comparator_value,
+        comparators=comparisons.chart_points(series, since=_first_date(measure, figures)),
         unit=measure.unit,
         places=measure.decimal_places,
         rate_per=measure.rate_per,
@@ -33,6 +40,7 @@ def _chart_for(measure, figures):
 def measure_detail(request, code):
     measure = get_object_or_404(Measure.objects.for_display(), code=code)
     figures = list(measure.figures.approved().order_by("period"))
+    series = comparisons.for_measures([measure]).get(measure.pk, [])
     return render(
         request,
         "plan/measure_detail.html",
@@ -45,7 +53,10 @@ def measure_detail(request, code):
             ],
             "latest": figures[-1] if figures else None,
             "commentaries": [m for m in reversed(figures) if m.commentary],
-            "chart": _chart_for(measure, figures),
+            "chart": _chart_for(measure, figures, series),
+            "comparisons": comparisons.table(series),
+            "small_counts": any(m.count_is_small for m in figures),
+            "small_number": settings.SMALL_NUMBER_THRESHOLD,
             "evidence": [
                 describe(e)
                 for e in Evidence.objects.public().filter(

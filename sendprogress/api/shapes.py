@@ -1,0 +1,189 @@
+"""Public records as the API shows them. Every shape here is described in openapi.py.
+
+Only what the public pages show: public measures, approved figures (with
+small counts left out), published updates, public evidence.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+
+
+def local_area(area, request) -> dict:
+    return {
+        "name": area.name,
+        "site_name": area.site_name,
+        "partners": area.partners,
+        "parent_carer_forum": area.forum_name,
+        "contact_email": area.contact_email,
+        "about": area.about,
+        "url": request.build_absolute_uri("/"),
+    }
+
+
+def _letter_url(letter, request) -> str:
+    if letter.file:
+        return request.build_absolute_uri(reverse("plan:evidence_download", args=[letter.pk]))
+    return letter.url
+
+
+def inspection(item, request, public_letters: set[int]) -> dict:
+    """An inspection; its letter only when that evidence is public."""
+    letter = item.letter
+    outcome = item.outcome_info
+    return {
+        "title": item.title,
+        "framework": item.framework,
+        "kind": item.kind,
+        "outcome": item.outcome or None,
+        "outcome_words": outcome.words if outcome else None,
+        "date": item.date,
+        "end_date": item.end_date,
+        "published_on": item.published_on,
+        "bodies": item.bodies,
+        "summary": item.summary,
+        "letter_url": _letter_url(letter, request)
+        if letter is not None and letter.pk in public_letters
+        else None,
+    }
+
+
+def finding(item, request) -> dict:
+    """What inspectors asked the partnership to put right, in its framework's words."""
+    return {
+        "slug": item.slug,
+        "kind": item.kind,
+        "kind_label": item.kind_label,
+        "title": item.title,
+        "short_title": item.short_title,
+        "summary": item.summary,
+        "owners": [o.name for o in item.owners.all()],
+        "judgements": [
+            {
+                "inspection": j.inspection.title,
+                "date": j.inspection.date,
+                "outcome": j.outcome,
+                "outcome_label": j.outcome_label,
+                "findings": j.findings,
+            }
+            for j in item.judgements.all()
+        ],
+        "actions": [
+            {
+                "title": a.title,
+                "description": a.description,
+                "owner_role": a.owner_role,
+                "due_date": a.due_date,
+                "status": a.status,
+                "progress_notes": [{"date": u.date, "note": u.note} for u in a.updates.all()],
+            }
+            for a in item.actions.all()
+        ],
+        "url": request.build_absolute_uri(item.get_absolute_url()),
+    }
+
+
+def plan(item, request) -> dict:
+    return {
+        "slug": item.slug,
+        "kind": item.kind,
+        "title": item.title,
+        "short_title": item.short_title,
+        "summary": item.summary,
+        "status": item.status,
+        "status_label": item.get_status_display(),
+        "submitted_on": item.submitted_on,
+        "approved_on": item.approved_on,
+        "approved_by": item.approved_by,
+        "published_on": item.published_on,
+        "ends_on": item.ends_on,
+        "findings": [f.slug for f in item.findings.all()],
+        "url": request.build_absolute_uri(item.get_absolute_url()),
+    }
+
+
+def measure(item, request) -> dict:
+    value, period = item.latest_approved
+    return {
+        "code": item.code,
+        "title": item.title,
+        "plan": item.plan.slug if item.plan else None,
+        "findings": [f.slug for f in item.findings.all()],
+        "why_it_matters": item.why_it_matters,
+        "definition": item.definition,
+        "source": item.source,
+        "frequency": item.frequency,
+        "unit": item.unit,
+        "rate_per": item.rate_per,
+        "higher_is_better": item.higher_is_better,
+        "baseline": {
+            "value": item.baseline_value,
+            "date": item.baseline_date,
+            "label": item.baseline_label,
+        },
+        "target": {"value": item.target_value, "date": item.target_date},
+        "milestones": [{"date": m.date, "target": m.target} for m in item.milestones.all()],
+        "latest": {"period": period, "value": value} if value is not None else None,
+        "progress": item.progress.value,
+        "illustrative": item.illustrative,
+        "url": request.build_absolute_uri(item.get_absolute_url()),
+        "figures_url": request.build_absolute_uri(f"/api/v1/measures/{item.code}/figures/"),
+    }
+
+
+def figure(item) -> dict:
+    small = item.count_is_small
+    return {
+        "period": item.period,
+        "value": item.value,
+        "numerator": None if small else item.numerator,
+        "denominator": None if small else item.denominator,
+        "count_suppressed": small,
+        "commentary": item.commentary,
+        "approved_at": item.approved_at,
+        "corrected_at": item.corrected_at,
+    }
+
+
+def comparator(line) -> dict:
+    series = line.series
+    return {
+        "label": series.label,
+        "kind": series.kind,
+        "geography_code": series.geography_code,
+        "definition": series.definition,
+        "source": series.source,
+        "release": series.release,
+        "values": [
+            {
+                "period": v.period_label,
+                "period_start": v.period,
+                "value": v.value,
+                "symbol": v.symbol or None,
+                "note": v.missing_reason or None,
+            }
+            for v in line.values
+        ],
+    }
+
+
+def update(post, request) -> dict:
+    return {
+        "slug": post.slug,
+        "title": post.title,
+        "summary": post.summary,
+        "author_name": post.author_name,
+        "author_role": post.author_role,
+        "published_at": post.published_at,
+        "revised_at": post.revised_at,
+        "findings": [f.slug for f in post.areas.all()],
+        "url": request.build_absolute_uri(post.get_absolute_url()),
+    }
+
+
+def small_number_note() -> str:
+    return (
+        f"Where fewer than {settings.SMALL_NUMBER_THRESHOLD} children are counted, "
+        "numerator and denominator are left out so that no child can be identified."
+    )

@@ -1,0 +1,58 @@
+"""A measure's headline and chart as a page other sites may show in a frame.
+
+Framing is allowed only from the origins in EMBED_ALLOWED_ORIGINS, by this
+page's own Content-Security-Policy `frame-ancestors`; every other page keeps
+`frame-ancestors 'none'`. The header is set here, not by the CSP middleware,
+so that the copy the public page cache keeps carries it too.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.utils.csp import CSP, build_policy
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from sendprogress.plan import charts, comparisons
+from sendprogress.plan.models import Measure
+
+
+def frame_policy() -> dict:
+    """The site's policy, with framing opened to the allowed origins only."""
+    ancestors = list(settings.EMBED_ALLOWED_ORIGINS) or [CSP.NONE]
+    return {**settings.SECURE_CSP, "frame-ancestors": ancestors}
+
+
+# X-Frame-Options cannot name origins; frame-ancestors (set below) decides, and
+# browsers that know it ignore X-Frame-Options anyway.
+@xframe_options_exempt
+def measure(request, code):
+    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    figures = list(measure.figures.approved().order_by("period"))
+    series = comparisons.for_measures([measure]).get(measure.pk, [])
+    first = min(
+        (d for d in (measure.baseline_date, figures[0].period if figures else None) if d),
+        default=None,
+    )
+    chart = charts.line_chart(
+        actual=[(f.period, f.value) for f in figures],
+        trajectory=[(p.on, p.value) for p in measure.trajectory()],
+        comparators=comparisons.chart_points(series, since=first),
+        unit=measure.unit,
+        places=measure.decimal_places,
+        rate_per=measure.rate_per,
+    )
+    response = render(
+        request,
+        "embeds/measure.html",
+        {
+            "measure": measure,
+            "figures": figures,
+            "latest": figures[-1] if figures else None,
+            "chart": chart,
+            "page_url": request.build_absolute_uri(measure.get_absolute_url()),
+        },
+    )
+    # str(): the enum itself is no header name to a WSGI server.
+    response[str(CSP.HEADER_ENFORCE)] = build_policy(frame_policy())
+    return response

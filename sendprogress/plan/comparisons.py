@@ -1,0 +1,86 @@
+"""Measures' comparator series laid out for pages and downloads.
+
+`for_measures` loads every value of the given measures' public series in one
+query (always one, with or without series, so a page's query count is fixed);
+the rest is pure layout: chart lines and a table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .models import ComparatorSeries, ComparatorValue
+
+
+@dataclass
+class Line:
+    """A series with its values, oldest first."""
+
+    series: ComparatorSeries
+    values: list[ComparatorValue]
+
+    @property
+    def label(self) -> str:
+        return self.series.label
+
+
+def for_measures(measures) -> dict[int, list[Line]]:
+    """Each measure's comparator series (by measure id) in the order they are shown."""
+    values = (
+        ComparatorValue.objects.filter(series__in=ComparatorSeries.objects.public())
+        .filter(series__measure__in=measures)
+        .select_related("series")
+        .order_by("series__order", "series__label", "period")
+    )
+    lines: dict[int, dict[int, Line]] = {}
+    for value in values:
+        by_series = lines.setdefault(value.series.measure_id, {})
+        by_series.setdefault(value.series_id, Line(value.series, [])).values.append(value)
+    return {measure_id: list(by_series.values()) for measure_id, by_series in lines.items()}
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    period_label: str
+    cells: tuple[ComparatorValue | None, ...]
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    series: tuple[Line, ...]
+    rows: tuple[ComparisonRow, ...]
+
+
+def chart_points(series: list[Line], *, since: date | None) -> list[tuple[str, list]]:
+    """(label, [(period, value or None)]) for `charts.line_chart(comparators=...)`.
+
+    Only periods that began at most a year before `since` (the measure's own
+    first date) are drawn, so ten years of England figures do not squeeze
+    the area's own line into a corner; the table lists every period.
+    """
+    start = date(since.year - 1, since.month, 1) if since else None
+    return [
+        (s.label, [(v.period, v.value) for v in s.values if not start or v.period >= start])
+        for s in series
+    ]
+
+
+def table(series: list[Line]) -> ComparisonTable | None:
+    """One row per period any series covers, one column per series, oldest first.
+
+    A series with no value for a period has None in that cell (nothing
+    published), which differs from a value published as a symbol.
+    """
+    if not series:
+        return None
+    by_period: dict = {}
+    for column, s in enumerate(series):
+        for value in s.values:
+            _label, cells = by_period.setdefault(value.period, (value.period_label, {}))
+            cells[column] = value
+    rows = tuple(
+        ComparisonRow(label, tuple(cells.get(c) for c in range(len(series))))
+        for _, (label, cells) in sorted(by_period.items())
+    )
+    return ComparisonTable(tuple(series), rows)

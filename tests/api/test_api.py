@@ -1,0 +1,123 @@
+"""The open data API: public data only, paginated, cacheable by ETag, open to other sites."""
+
+from datetime import date
+
+import pytest
+
+from sendprogress.plan.models import Figure
+from tests.factories import make_comparator, make_figure, make_measure, make_post
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, **headers):
+    response = client.get(url, headers=headers)
+    return response, (response.json() if response.content else None)
+
+
+@pytest.fixture
+def measure(db):
+    measure = make_measure(code="plans-on-time", title="Plans on time")
+    make_figure(measure=measure, period=date(2023, 1, 1), value=40, numerator=4, denominator=10)
+    make_figure(measure=measure, period=date(2023, 2, 1), value=60, numerator=3, denominator=5)
+    make_figure(measure=measure, period=date(2023, 3, 1), value=99, status=Figure.Status.DRAFT)
+    make_figure(measure=measure, period=date(2023, 4, 1), value=98, status=Figure.Status.SUBMITTED)
+    make_comparator(measure=measure, values=[(date(2023, 1, 1), "2023", 50.3)])
+    return measure
+
+
+def test_the_index_links_to_every_collection_and_the_description(client, measure):
+    response, data = get(client, "/api/v1/")
+    assert response.status_code == 200
+    assert data["openapi"] == "http://testserver/api/v1/openapi.json"
+    for name in ("local_area", "inspections", "findings", "plans", "measures", "updates"):
+        assert data[name].startswith("http://testserver/api/v1/")
+
+
+def test_only_approved_figures_are_listed(client, measure):
+    _, data = get(client, "/api/v1/measures/plans-on-time/figures/")
+    assert [(f["period"], f["value"]) for f in data["results"]] == [
+        ("2023-01-01", 40.0),
+        ("2023-02-01", 60.0),
+    ]
+    assert data["count"] == 2
+
+
+def test_a_small_count_is_left_out(client, measure):
+    _, data = get(client, "/api/v1/measures/plans-on-time/figures/")
+    first, second = data["results"]
+    assert (first["numerator"], first["denominator"], first["count_suppressed"]) == (4, 10, False)
+    assert (second["numerator"], second["denominator"], second["count_suppressed"]) == (
+        None,
+        None,
+        True,
+    )
+
+
+def test_a_measure_comes_with_milestones_latest_figure_and_comparators(client, measure):
+    _, data = get(client, "/api/v1/measures/plans-on-time/")
+    assert data["latest"] == {"period": "2023-02-01", "value": 60.0}
+    assert data["comparators"][0]["label"] == "England"
+    assert data["comparators"][0]["values"][0]["value"] == 50.3
+
+
+def test_a_hidden_measure_is_nowhere_in_the_api(client, measure):
+    measure.is_public = False
+    measure.save()
+    _, data = get(client, "/api/v1/measures/")
+    assert data["results"] == []
+    for url in ("/api/v1/measures/plans-on-time/", "/api/v1/measures/plans-on-time/figures/"):
+        response, data = get(client, url)
+        assert response.status_code == 404
+        assert data == {"error": "There is nothing public at this address."}
+
+
+def test_only_published_updates_are_listed(client, db):
+    make_post(title="Out now", slug="out-now")
+    make_post(title="Not yet", slug="not-yet", status="draft")
+    _, data = get(client, "/api/v1/updates/")
+    assert [u["slug"] for u in data["results"]] == ["out-now"]
+
+
+def test_pages_link_to_each_other_and_a_bad_page_says_why(client, db):
+    for n in range(51):
+        make_post(title=f"Post {n}", slug=f"post-{n}")
+    _, first = get(client, "/api/v1/updates/")
+    assert (first["count"], first["pages"], len(first["results"])) == (51, 2, 50)
+    assert first["next"] == "http://testserver/api/v1/updates/?page=2"
+    _, second = get(client, first["next"])
+    assert len(second["results"]) == 1
+    assert second["previous"] == "http://testserver/api/v1/updates/?page=1"
+    response, data = get(client, "/api/v1/updates/?page=3")
+    assert (response.status_code, data["error"]) == (404, "There are only 2 pages.")
+    response, data = get(client, "/api/v1/updates/?page=two")
+    assert (response.status_code, data["error"]) == (
+        400,
+        "page must be a whole number, 1 or more.",
+    )
+
+
+def test_an_unchanged_answer_is_a_304_by_etag(client, measure):
+    response = client.get("/api/v1/measures/")
+    etag = response["ETag"]
+    assert etag
+    again = client.get("/api/v1/measures/", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_answers_are_cacheable_and_open_to_other_sites(client, measure):
+    response = client.get("/api/v1/measures/", headers={"Origin": "https://localoffer.example"})
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    preflight = client.options("/api/v1/measures/", headers={"Origin": "https://x.example"})
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+
+
+def test_the_api_only_reads(client, measure):
+    client.handler.enforce_csrf_checks = False
+    response = client.put("/api/v1/measures/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
