@@ -14,7 +14,10 @@ from sendprogress.plan.downloads import COMPARATOR_COLUMNS, CSV_COLUMNS
 FIGURE_COLUMNS = {
     "measure_code": "The measure's short code, the same in every file and in the API.",
     "measure": "The measure's name.",
-    "area": "The area of weakness the measure belongs to.",
+    "plan": "The plan the measure belongs to, such as the Accelerated Progress Plan.",
+    "plan_status": "Whether that plan is current, or closed or replaced by a later one.",
+    "findings": "What inspectors asked to be put right that the measure shows progress on "
+    "(an area of weakness, a priority action or an area for improvement), by short name.",
     "period": "The first day of the period the figure covers (year-month-day).",
     "value": "The approved figure, in the measure's unit.",
     "unit": "percent, rate, count, days or weeks.",

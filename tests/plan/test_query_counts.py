@@ -126,7 +126,8 @@ def _grow(area):
         reverse("api:measures"),
         reverse("api:measure_detail", args=["measure-0"]),
         reverse("api:measure_figures", args=["measure-0"]),
-        reverse("api:areas"),
+        reverse("api:findings"),
+        reverse("api:plans"),
         reverse("api:inspections"),
         reverse("api:updates"),
         reverse("updates:post_list"),
@@ -159,7 +160,10 @@ def test_page_queries_do_not_grow_with_the_data(
 
 def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
     """One address of every kind of public page, for the given finding, measure, post, plan."""
-    return {
+    from sendprogress.reports.models import ProgressReport
+
+    report = ProgressReport.objects.published().order_by("as_at").first()
+    pages = {
         "home": reverse("plan:home"),
         "area": reverse("plan:finding_detail", args=[area]),
         "plan": reverse("plan:plan_detail", args=[plan]),
@@ -171,13 +175,12 @@ def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
         "all csv": reverse("plan:all_csv"),
         "all json": reverse("plan:all_json"),
         "embed": reverse("embeds:measure", args=[measure]),
-        # The demo's one published report, in both: its page reads one frozen row.
-        "report": reverse("reports:detail", args=["2023-10-31"]),
         "reports": reverse("reports:list"),
         "api measures": reverse("api:measures"),
         "api measure": reverse("api:measure_detail", args=[measure]),
         "api figures": reverse("api:measure_figures", args=[measure]),
-        "api areas": reverse("api:areas"),
+        "api findings": reverse("api:findings"),
+        "api plans": reverse("api:plans"),
         "api updates": reverse("api:updates"),
         "journey": reverse("plan:journey"),
         "documents": reverse("plan:documents"),
@@ -189,6 +192,10 @@ def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
         "sitemap": reverse("sitemap"),
         "glossary": reverse("glossary"),
     }
+    if report is not None:
+        # A published report's page reads one frozen row (the Central Bedfordshire demo has one).
+        pages["report"] = reverse("reports:detail", args=[report.as_at.isoformat()])
+    return pages
 
 
 def _count_queries(client, pages: dict[str, str]) -> dict[str, int]:

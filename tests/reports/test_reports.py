@@ -73,7 +73,7 @@ def history(data_officer, approver):
     _correct(january, "35", approver=approver, on=(2024, 4, 1))
     with time_machine.travel(datetime(2023, 6, 1, tzinfo=UTC), tick=False):
         Action.objects.create(
-            area=measure.area,
+            plan=measure.plan,
             title="Hire two case officers",
             owner_role="Head of SEND",
             due_date=date(2024, 1, 31),

@@ -121,6 +121,12 @@ class Plan(models.Model):
             raise ValidationError(errors)
 
 
+class ActionQuerySet(models.QuerySet):
+    def public(self) -> ActionQuerySet:
+        """Actions the public may see: all but those of a draft plan."""
+        return self.exclude(plan__status=Plan.Status.DRAFT)
+
+
 class Action(models.Model):
     """Something a plan commits to do for one or more findings."""
 
@@ -150,6 +156,7 @@ class Action(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = ActionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -17,7 +17,7 @@ def finding_detail(request, slug):
     # One more than is shown, to know whether to link to the rest.
     evidence = list(Evidence.objects.public().filter(finding=finding)[: FINDING_EVIDENCE + 1])
     actions = (
-        finding.actions.exclude(plan__status=Plan.Status.DRAFT)
+        finding.actions.public()
         .select_related("plan")
         .prefetch_related(Prefetch("updates", queryset=ActionUpdate.objects.order_by("date")))
     )
