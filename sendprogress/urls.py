@@ -18,10 +18,12 @@ urlpatterns = [
     path("updates/", include("sendprogress.updates.urls")),
     path("email-updates/", include("sendprogress.updates.email_urls")),
     path("sitemap.xml", public(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("staff/feedback/", include("sendprogress.engagement.staff_urls")),
     path("staff/", include("sendprogress.staff.urls")),
     path("two-factor/", include("sendprogress.security.urls")),
     path("accessibility/", public(views.accessibility), name="accessibility"),
     path("", include("sendprogress.pages.urls")),
+    path("", include("sendprogress.engagement.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

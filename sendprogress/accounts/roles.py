@@ -27,7 +27,17 @@ _PLAN_MODELS = [
 
 
 def _view_everything() -> list[str]:
-    return [f"plan.view_{m}" for m in _PLAN_MODELS] + ["updates.view_post"]
+    return [f"plan.view_{m}" for m in _PLAN_MODELS] + [
+        "updates.view_post",
+        "engagement.view_yousaidwedid",
+    ]
+
+
+# Families' feedback is read and triaged by the council's own staff only;
+# partner viewers never see it. Approvers publish "You said, we did" entries,
+# as they publish updates.
+_TRIAGE_FEEDBACK = ["engagement.view_feedback", "engagement.change_feedback"]
+_WRITE_YOU_SAID_WE_DID = ["engagement.add_yousaidwedid", "engagement.change_yousaidwedid"]
 
 
 ROLES: dict[str, list[str]] = {
@@ -40,6 +50,8 @@ ROLES: dict[str, list[str]] = {
         "plan.change_evidence",
         "plan.add_actionupdate",
         "plan.change_actionupdate",
+        *_TRIAGE_FEEDBACK,
+        *_WRITE_YOU_SAID_WE_DID,
     ],
     APPROVER: [
         *_view_everything(),
@@ -51,6 +63,10 @@ ROLES: dict[str, list[str]] = {
         "updates.change_post",
         "updates.delete_post",
         "updates.publish_post",
+        *_TRIAGE_FEEDBACK,
+        *_WRITE_YOU_SAID_WE_DID,
+        "engagement.delete_yousaidwedid",
+        "engagement.publish_yousaidwedid",
     ],
     PARTNER_VIEWER: _view_everything(),
 }
@@ -100,5 +116,5 @@ def sync_roles_after_migrate(sender, apps=None, using=DEFAULT_DB_ALIAS, **kwargs
     if apps is None:
         from django.apps import apps
     migrated = {config.label for config in apps.get_app_configs()}
-    if {"auth", "contenttypes", "plan", "updates"} <= migrated:
+    if {"auth", "contenttypes", "plan", "updates", "engagement"} <= migrated:
         sync_roles(apps, using=using)
