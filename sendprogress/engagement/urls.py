@@ -3,11 +3,12 @@ from django.urls import path
 from sendprogress.public import public
 
 from . import feeds
-from .views import feedback, you_said
+from .views import feedback, search, you_said
 
 app_name = "engagement"
 
 urlpatterns = [
+    path("search/", public(search.search_page, query=("q", "page")), name="search"),
     path("feedback/", public(feedback.feedback, query=("page",)), name="feedback"),
     path(
         "you-said-we-did/",
