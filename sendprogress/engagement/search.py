@@ -92,8 +92,7 @@ KINDS = (
         lambda: Evidence.objects.public(),
         "title",
         ("description",),
-        lambda evidence: evidence.url
-        or reverse("plan:evidence_download", args=[evidence.pk]),
+        lambda evidence: evidence.url or reverse("plan:evidence_download", args=[evidence.pk]),
     ),
     Kind(
         "Word we use",
@@ -246,7 +245,8 @@ def _window(text: str, words: list[str]) -> str:
 
 
 def _highlight(text: str, words: list[str]) -> SafeString:
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    longest_first = sorted(words, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(word) for word in longest_first), re.IGNORECASE)
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
