@@ -23,6 +23,9 @@ LAYERS = {
     "errors": 1,
     "middleware": 1,
     "backups": 1,
+    # Which addresses are public, and one-line text for email headers.
+    "public": 1,
+    "text": 1,
     # Staff accounts and roles: the domain apps ask them who may do what.
     "accounts": 2,
     # The plan (areas, inspections, measures, figures, evidence) and the

@@ -13,6 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from sendprogress.engagement.models import Feedback
 from sendprogress.plan.models import Area, Evidence, Figure, Measure
 from sendprogress.updates.models import Post
 from tests.security.observatory import grade
@@ -28,6 +29,8 @@ SIGNED_IN_NAMESPACES = {
     "admin": "Django's admin: hundreds of routes with object ids; a sample is graded "
     "signed in as staff in test_admin_pages_score_a_plus",
     "staff": "staff pages, graded signed in as staff in test_staff_pages_score_a_plus",
+    "staff_feedback": "feedback triage, graded signed in as staff in "
+    "test_staff_pages_score_a_plus",
 }
 
 # Values for each public route that takes parameters: real demo objects.
@@ -139,15 +142,21 @@ STAFF_PARAMETERS = {
     "staff:correct_figure": lambda: {
         "pk": Figure.objects.filter(status=Figure.Status.APPROVED).first().pk
     },
+    "staff_feedback:mark": lambda: {
+        "pk": Feedback.objects.create(page="/", useful=False, comment="Hard to read").pk
+    },
 }
 # Pages that answer a GET with something other than 200 when all is well.
 STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
+    "staff_feedback:mark": 405,  # a form's target: POST only
 }
 
 
 @pytest.mark.parametrize(
-    "route", [r for r in routes() if r.namespace == "staff"], ids=lambda r: r.name
+    "route",
+    [r for r in routes() if r.namespace in ("staff", "staff_feedback")],
+    ids=lambda r: r.name,
 )
 def test_staff_pages_score_a_plus(staff_client, graded, route):
     assert route.name in STAFF_PARAMETERS or not route.has_parameters, route.route
