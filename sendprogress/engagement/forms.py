@@ -115,9 +115,10 @@ class TriageForm(forms.Form):
         error_messages={"invalid_choice": "Choose an entry from the list"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, entries: list[tuple[int, str]], **kwargs):
+        # The entries are read once per page, not once per form.
         super().__init__(*args, **kwargs)
-        self.fields["response"].choices = [("", "None"), *entry_choices()]
+        self.fields["response"].choices = [("", "None"), *entries]
 
     def clean(self):
         cleaned = super().clean()

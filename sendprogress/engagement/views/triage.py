@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from sendprogress.plan.models import Area
 
 from .. import services
-from ..forms import TriageForm
+from ..forms import TriageForm, entry_choices
 from ..models import Feedback
 
 PER_PAGE = 50
@@ -70,12 +70,16 @@ def feedback_list(request):
         feedback = feedback.filter(page=chosen_page)
     page = Paginator(feedback, PER_PAGE).get_page(request.GET.get("page"))
     can_triage = request.user.has_perm(services.TRIAGE_PERMISSION)
+    entries = entry_choices() if can_triage else []
     return render(
         request,
         TEMPLATE,
         {
             "page": page,
-            "items": [(f, _form_for(f) if can_triage else None) for f in page.object_list],
+            "items": [
+                (f, _form_for(f, entries=entries) if can_triage else None)
+                for f in page.object_list
+            ],
             "counts": _counts(Feedback.objects.all())[:60],
             "areas": areas,
             "statuses": statuses.choices,
@@ -88,16 +92,17 @@ def feedback_list(request):
     )
 
 
-def _form_for(feedback, data=None):
+def _form_for(feedback, data=None, *, entries):
     initial = {"status": feedback.status, "response": feedback.response_id}
-    return TriageForm(data, initial=initial, prefix=f"f{feedback.pk}")
+    return TriageForm(data, initial=initial, prefix=f"f{feedback.pk}", entries=entries)
 
 
 @require_POST
 @_needs(services.TRIAGE_PERMISSION)
 def mark_feedback(request, pk):
     feedback = get_object_or_404(Feedback.objects.select_related("area", "response"), pk=pk)
-    form = _form_for(feedback, request.POST)
+    entries = entry_choices()
+    form = _form_for(feedback, request.POST, entries=entries)
     note = None
     if form.is_valid():
         services.triage(
@@ -109,7 +114,7 @@ def mark_feedback(request, pk):
         note = f"Marked as {feedback.get_status_display().lower()}."
         if not request.htmx:
             return redirect(reverse("staff_feedback:list") + f"#feedback-{feedback.pk}")
-        form = _form_for(feedback)
+        form = _form_for(feedback, entries=entries)
     context = {"f": feedback, "form": form, "note": note}
     if request.htmx:
         return render(request, TEMPLATE + "#item", context)
