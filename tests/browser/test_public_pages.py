@@ -22,6 +22,14 @@ PAGES = {
     "privacy": "/privacy/",
     "cookies": "/cookies/",
     "not found": "/no-such-page/",
+    "updates": "/updates/",
+    "update": "/updates/getting-plans-finished-on-time/",
+    "email updates": "/email-updates/",
+    "you said, we did": "/you-said-we-did/",
+    "you said, we did for an area": "/you-said-we-did/?area=ehcp-quality",
+    "search results": "/search/?q=plans",
+    "search with no results": "/search/?q=zzzzqqq",
+    "feedback about a page": "/feedback/?page=/glossary/",
 }
 
 
