@@ -98,7 +98,7 @@ def test_all_measures_filter_works_without_javascript(js_disabled_page, live_dem
     page.goto(live_demo.url + "/measures/")
     all_rows = page.locator("#results tbody tr").count()
     page.select_option("#id_area", "outcomes")
-    page.click("button[type=submit]")
+    page.get_by_role("button", name="Show measures").click()
     page.wait_for_url("**/measures/?area=outcomes*")
     rows = page.locator("#results tbody tr")
     assert 0 < rows.count() < all_rows
