@@ -95,7 +95,8 @@ def test_feedback_can_be_sent_by_keyboard_alone(page, live_demo):
     page.keyboard.press("Enter")
     page.locator(".app-feedback__done[role=status]").last.wait_for()
     stored = Feedback.objects.get()
-    assert (stored.useful, stored.comment, stored.page) == (True, "Clear, thank you", "/documents/")
+    assert (stored.useful, stored.comment) == (True, "Clear, thank you")
+    assert stored.page == "/documents/"
 
 
 def test_the_search_box_in_the_header_works_without_javascript(page_without_htmx, live_demo):
