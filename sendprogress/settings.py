@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "sendprogress.accounts",
     "sendprogress.plan",
     "sendprogress.updates",
+    "sendprogress.engagement",
     "sendprogress.staff",
     "sendprogress.pages",
     "sendprogress.caching",
@@ -291,6 +292,14 @@ SIGN_UP_EMAILS_PER_MAILBOX = env_int("SIGN_UP_EMAILS_PER_MAILBOX", 3)
 SIGN_UP_LIMIT_PER_CLIENT = env_int("SIGN_UP_LIMIT_PER_CLIENT", 10)
 # Unconfirmed email addresses are deleted after this many days.
 UPDATES_UNCONFIRMED_DAYS = env_int("UPDATES_UNCONFIRMED_DAYS", 7)
+
+# Page feedback ("Is this page useful?"): deleted this many days after it was
+# sent (by `delete_old_feedback`, which `run_dispatcher` also runs); at most
+# this many answers an hour from one client address; and an answer sent
+# sooner than this many seconds after the form was shown is refused as a bot's.
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365)
+FEEDBACK_LIMIT_PER_CLIENT = env_int("FEEDBACK_LIMIT_PER_CLIENT", 10)
+FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 3)
 
 # The cache: local memory in each process unless REDIS_URL names a Redis
 # shared by every worker and host. Anonymous visitors' public pages are kept

@@ -7,6 +7,7 @@ its own address (areas, measures, updates) comes from its public QuerySet.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from sendprogress.engagement.sitemaps import YouSaidWeDidSitemap
 from sendprogress.plan.models import Finding, Measure, Plan
 from sendprogress.updates.sitemaps import PostSitemap
 
@@ -53,4 +54,5 @@ SITEMAPS = {
     "plans": PlanSitemap,
     "measures": MeasureSitemap,
     "updates": PostSitemap,
+    "you-said-we-did": YouSaidWeDidSitemap,
 }

@@ -26,10 +26,12 @@ urlpatterns = [
     path("data/", public(data_dictionary), name="data_dictionary"),
     path("reports/", include("sendprogress.reports.urls")),
     path("staff/reports/", include("sendprogress.reports.staff_urls")),
+    path("staff/feedback/", include("sendprogress.engagement.staff_urls")),
     path("staff/", include("sendprogress.staff.urls")),
     path("two-factor/", include("sendprogress.security.urls")),
     path("accessibility/", public(views.accessibility), name="accessibility"),
     path("", include("sendprogress.pages.urls")),
+    path("", include("sendprogress.engagement.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -37,6 +37,10 @@ LAYERS = {
     # Updates are about areas and measures, so above the plan: the plan reaches
     # its posts through related names, never by importing this app.
     "updates": 4,
+    # Families' views: feedback, "You said, we did", and search over all the
+    # public content below it. The plan shows an area's entries through a
+    # template tag of this app, never by importing it.
+    "engagement": 5,
     # On top: they use the domain apps, never the reverse.
     "caching": 5,
     "staff": 5,

@@ -35,7 +35,15 @@ def _view_everything() -> list[str]:
     return [f"plan.view_{m}" for m in _PLAN_MODELS] + [
         "updates.view_post",
         "reports.view_progressreport",
+        "engagement.view_yousaidwedid",
     ]
+
+
+# Families' feedback is read and triaged by the council's own staff only;
+# partner viewers never see it. Approvers publish "You said, we did" entries,
+# as they publish updates.
+_TRIAGE_FEEDBACK = ["engagement.view_feedback", "engagement.change_feedback"]
+_WRITE_YOU_SAID_WE_DID = ["engagement.add_yousaidwedid", "engagement.change_yousaidwedid"]
 
 
 ROLES: dict[str, list[str]] = {
@@ -49,6 +57,8 @@ ROLES: dict[str, list[str]] = {
         "plan.add_actionupdate",
         "plan.change_actionupdate",
         "reports.add_progressreport",
+        *_TRIAGE_FEEDBACK,
+        *_WRITE_YOU_SAID_WE_DID,
     ],
     APPROVER: [
         *_view_everything(),
@@ -63,6 +73,10 @@ ROLES: dict[str, list[str]] = {
         "updates.change_post",
         "updates.delete_post",
         "updates.publish_post",
+        *_TRIAGE_FEEDBACK,
+        *_WRITE_YOU_SAID_WE_DID,
+        "engagement.delete_yousaidwedid",
+        "engagement.publish_yousaidwedid",
     ],
     PARTNER_VIEWER: _view_everything(),
 }
@@ -112,5 +126,5 @@ def sync_roles_after_migrate(sender, apps=None, using=DEFAULT_DB_ALIAS, **kwargs
     if apps is None:
         from django.apps import apps
     migrated = {config.label for config in apps.get_app_configs()}
-    if {"auth", "contenttypes", "plan", "updates", "reports"} <= migrated:
+    if {"auth", "contenttypes", "plan", "updates", "reports", "engagement"} <= migrated:
         sync_roles(apps, using=using)

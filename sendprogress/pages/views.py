@@ -11,7 +11,12 @@ def glossary(request):
 
 
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    # From settings, so the notice always says how long feedback is really kept.
+    return render(
+        request,
+        "pages/privacy.html",
+        {"feedback_retention_days": settings.FEEDBACK_RETENTION_DAYS},
+    )
 
 
 def cookies(request):

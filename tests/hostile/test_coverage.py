@@ -53,6 +53,14 @@ COVERED = {
     "api:measure_detail": "api",
     "api:measure_figures": "api",
     "api:updates": "api",
+    # Feedback, search and "You said, we did" (test_engagement_forms).
+    "engagement:search": "engagement",
+    "engagement:feedback": "engagement",
+    "engagement:you_said_we_did": "engagement",
+    "engagement:feed_rss": "engagement",
+    "engagement:feed_atom": "engagement",
+    "staff_feedback:list": "engagement",
+    "staff_feedback:mark": "engagement",
     # Staff pages and forms (test_staff_forms).
     "staff:data_due": "staff",
     "staff:enter_figure": "staff",

@@ -13,6 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from sendprogress.engagement.models import Feedback
 from sendprogress.plan.models import Evidence, Figure, Finding, Measure, Plan
 from sendprogress.updates.models import Post
 from tests.security.observatory import grade
@@ -29,6 +30,8 @@ SIGNED_IN_NAMESPACES = {
     "signed in as staff in test_admin_pages_score_a_plus",
     "staff": "staff pages, graded signed in as staff in test_staff_pages_score_a_plus",
     "staff_reports": "staff pages for reports, graded with the staff pages",
+    "staff_feedback": "feedback triage, graded signed in as staff in "
+    "test_staff_pages_score_a_plus",
 }
 
 # Values for each public route that takes parameters: real demo objects.
@@ -157,18 +160,22 @@ STAFF_PARAMETERS = {
     "staff:correct_figure": lambda: {
         "pk": Figure.objects.filter(status=Figure.Status.APPROVED).first().pk
     },
+    "staff_feedback:mark": lambda: {
+        "pk": Feedback.objects.create(page="/", useful=False, comment="Hard to read").pk
+    },
 }
 # Pages that answer a GET with something other than 200 when all is well.
 STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
     "staff:confirm_comparators": 405,
     "staff_reports:publish": 405,
+    "staff_feedback:mark": 405,  # a form's target: POST only
 }
 
 
 @pytest.mark.parametrize(
     "route",
-    [r for r in routes() if r.namespace in ("staff", "staff_reports")],
+    [r for r in routes() if r.namespace in ("staff", "staff_reports", "staff_feedback")],
     ids=lambda r: r.name,
 )
 def test_staff_pages_score_a_plus(staff_client, graded, route):

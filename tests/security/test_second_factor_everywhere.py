@@ -69,6 +69,11 @@ PUBLIC = {
     "glossary",
     "privacy",
     "cookies",
+    "engagement:search",
+    "engagement:feedback",
+    "engagement:you_said_we_did",
+    "engagement:feed_rss",
+    "engagement:feed_atom",
 }
 # The steps of signing in, reached before the second factor by design.
 SIGN_IN_STEPS = {"admin:login", "admin:logout", "security:set_up", "security:verify"}

@@ -8,6 +8,7 @@ two at once is safe, just wasteful. `--once` does a single pass (for cron).
 import time
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from sendprogress.updates import services
@@ -44,3 +45,5 @@ class Command(BaseCommand):
         deleted = services.delete_unconfirmed()
         if deleted:
             self.stdout.write(f"Deleted {deleted} unconfirmed email address(es).")
+        # By name, not by import: updates sits below the engagement app.
+        call_command("delete_old_feedback", stdout=self.stdout)

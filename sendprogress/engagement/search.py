@@ -1,0 +1,259 @@
+"""Site search over public content only: areas, measures, actions, updates,
+"You said, we did", documents and the glossary.
+
+Each kind of content is one query (its public QuerySet, filtered and ranked,
+at most PER_KIND rows), so a search costs the same number of queries however
+much there is; the results are then merged by rank.
+
+On PostgreSQL: full-text search with the English configuration (so "plans"
+finds "plan"), ranked with titles weighted above the rest, and the matching
+words marked by SearchHeadline. On SQLite, which has no full-text search
+here: every word must appear somewhere in the item, ranked by how many words
+are in its title, and the words marked in Python. Both give the same page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from sendprogress.pages.models import GlossaryTerm
+from sendprogress.plan.models import Action, Evidence, Finding, Measure
+from sendprogress.updates.models import Post
+
+from .models import YouSaidWeDid
+
+MAX_QUERY = 200  # characters: more is cut off, never refused
+MAX_WORDS = 12
+PER_KIND = 50
+SNIPPET_WORDS = 30
+# Markers SearchHeadline puts around matches, replaced by <mark> once the
+# rest of the text is escaped (so stored text can never become HTML).
+_START, _STOP = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    queryset: Callable[[], QuerySet]
+    title: str
+    text: tuple[str, ...]
+    url: Callable[[object], str]
+
+
+KINDS = (
+    Kind(
+        "Finding",
+        lambda: Finding.objects.all(),
+        "title",
+        ("summary",),
+        lambda area: area.get_absolute_url(),
+    ),
+    Kind(
+        "Measure",
+        lambda: Measure.objects.public(),
+        "title",
+        ("why_it_matters", "definition"),
+        lambda measure: reverse("plan:measure_detail", args=[measure.code]),
+    ),
+    Kind(
+        "Action",
+        lambda: Action.objects.public().select_related("plan"),
+        "title",
+        ("description", "owner_role"),
+        lambda action: (
+            f"{action.plan.get_absolute_url()}#action-{action.pk}"
+            if action.plan
+            else reverse("plan:journey")
+        ),
+    ),
+    Kind(
+        "Update",
+        lambda: Post.objects.published(),
+        "title",
+        ("summary", "body"),
+        lambda post: post.get_absolute_url(),
+    ),
+    Kind(
+        "You said, we did",
+        lambda: YouSaidWeDid.objects.published(),
+        "you_said",
+        ("we_did",),
+        lambda entry: entry.get_absolute_url(),
+    ),
+    Kind(
+        "Document",
+        lambda: Evidence.objects.public(),
+        "title",
+        ("description",),
+        lambda evidence: evidence.url or reverse("plan:evidence_download", args=[evidence.pk]),
+    ),
+    Kind(
+        "Word we use",
+        lambda: GlossaryTerm.objects.all(),
+        "term",
+        ("abbreviation", "definition"),
+        lambda term: f"{reverse('glossary')}#{term.slug}",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    title: SafeString
+    url: str
+    snippet: SafeString
+    rank: float
+
+
+def clean_query(text: str) -> str:
+    """What is searched for: printable text, at most MAX_QUERY characters."""
+    text = "".join(
+        " " if unicodedata.category(c).startswith(("C", "Z")) else c for c in text or ""
+    )
+    return " ".join(text.split())[:MAX_QUERY].strip()
+
+
+def search(text: str) -> list[Result]:
+    """Public content matching `text`, best first."""
+    query = clean_query(text)
+    words = _words(query)
+    if not words:
+        return []
+    find = _postgres if connection.vendor == "postgresql" else _simple
+    results = [result for kind in KINDS for result in find(kind, query, words)]
+    return sorted(results, key=lambda r: (-r.rank, r.kind, str(r.title)))
+
+
+def _words(query: str) -> list[str]:
+    return re.findall(r"\w+", query)[:MAX_WORDS]
+
+
+# PostgreSQL ---------------------------------------------------------------
+
+
+def _postgres(kind: Kind, query: str, words: list[str]) -> Iterable[Result]:
+    vector = SearchVector(_as_text(kind.title), weight="A", config="english") + SearchVector(
+        *(_as_text(field) for field in kind.text), weight="B", config="english"
+    )
+    search_query = SearchQuery(query, config="english", search_type="websearch")
+    body = _body(kind.text)
+    rows = (
+        kind.queryset()
+        .annotate(
+            search=vector,
+            rank=SearchRank(vector, search_query),
+            title_marked=SearchHeadline(
+                kind.title,
+                search_query,
+                config="english",
+                start_sel=_START,
+                stop_sel=_STOP,
+                highlight_all=True,
+            ),
+            snippet_marked=SearchHeadline(
+                body,
+                search_query,
+                config="english",
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=SNIPPET_WORDS,
+                min_words=SNIPPET_WORDS // 2,
+            ),
+        )
+        .filter(search=search_query)
+        .order_by("-rank")[:PER_KIND]
+    )
+    for row in rows:
+        yield Result(
+            kind=kind.label,
+            title=_marked(row.title_marked),
+            url=kind.url(row),
+            snippet=_marked(row.snippet_marked),
+            rank=row.rank,
+        )
+
+
+def _body(fields: tuple[str, ...]):
+    """The text fields as one, for the snippet."""
+    if len(fields) == 1:
+        return _as_text(fields[0])
+    parts = []
+    for field in fields:
+        parts += [Coalesce(_as_text(field), _text("")), _text(" ")]
+    return Concat(*parts[:-1], output_field=TextField())
+
+
+def _text(value: str):
+    return Value(value, output_field=TextField())
+
+
+def _as_text(field: str):
+    # Fields mix CharField and TextField, which Django will not combine.
+    return Cast(field, output_field=TextField())
+
+
+def _marked(text: str) -> SafeString:
+    return mark_safe(  # noqa: S308 - escaped first; only our markers become tags
+        escape(text or "").replace(_START, "<mark>").replace(_STOP, "</mark>")
+    )
+
+
+# SQLite (and any other database) -------------------------------------------
+
+
+def _simple(kind: Kind, query: str, words: list[str]) -> Iterable[Result]:
+    fields = (kind.title, *kind.text)
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    for row in kind.queryset().filter(condition)[:PER_KIND]:
+        title = getattr(row, kind.title)
+        body = " ".join(getattr(row, field) or "" for field in kind.text)
+        in_title = sum(word.lower() in title.lower() for word in words)
+        yield Result(
+            kind=kind.label,
+            title=_highlight(title, words),
+            url=kind.url(row),
+            snippet=_highlight(_window(body, words), words),
+            rank=in_title * 2 + 1,
+        )
+
+
+def _window(text: str, words: list[str]) -> str:
+    """About SNIPPET_WORDS words of `text` around the first match."""
+    tokens = text.split()
+    lowered = [token.lower() for token in tokens]
+    first = next(
+        (i for i, token in enumerate(lowered) if any(w.lower() in token for w in words)), 0
+    )
+    start = max(0, first - SNIPPET_WORDS // 3)
+    snippet = " ".join(tokens[start : start + SNIPPET_WORDS])
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
+    return prefix + snippet + suffix
+
+
+def _highlight(text: str, words: list[str]) -> SafeString:
+    longest_first = sorted(words, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(word) for word in longest_first), re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped

@@ -1,0 +1,17 @@
+import pytest
+
+from tests.factories import make_finding, make_local_area, make_measure
+
+
+@pytest.fixture(autouse=True)
+def _no_wait(settings):
+    """Tests send the form at once; the minimum time has a test of its own."""
+    settings.FEEDBACK_MIN_SECONDS = 0
+
+
+@pytest.fixture
+def site(db):
+    make_local_area()
+    area = make_finding(slug="ehcp-quality", title="The quality of new plans")
+    make_measure(finding=area, code="ehcp-20-weeks")
+    return area

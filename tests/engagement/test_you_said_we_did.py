@@ -1,0 +1,148 @@
+"""'You said, we did': staff write entries, approvers publish them, and only
+published entries reach the public page, the area pages, the feeds and the
+sitemap."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from sendprogress.engagement import services
+from sendprogress.engagement.models import YouSaidWeDid
+
+from .factories import make_entry
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/engagement/yousaidwedid/add/"
+
+
+def _form(**fields):
+    return {
+        "you_said": "The data pages used too many abbreviations.",
+        "we_did": "We spelled them out and added a list of words we use.",
+        "done_on": "2024-05-01",
+        "status": "draft",
+        **fields,
+    }
+
+
+def test_the_public_page_lists_published_entries_newest_first(client, site):
+    make_entry(you_said="Older thing families said", done_on=date(2023, 1, 1))
+    make_entry(you_said="Newer thing families said", done_on=date(2024, 6, 1))
+    make_entry(you_said="A draft nobody approved", published=False)
+    html = client.get("/you-said-we-did/").content.decode()
+    assert html.index("Newer thing families said") < html.index("Older thing families said")
+    assert "A draft nobody approved" not in html
+    assert 'Done in <time datetime="2024-06">June 2024</time>' in html
+
+
+def test_the_page_can_show_one_areas_entries(client, site):
+    make_entry(you_said="About plans", areas=[site])
+    make_entry(you_said="About the website")
+    html = client.get("/you-said-we-did/", {"area": "ehcp-quality"}).content.decode()
+    assert "About plans" in html
+    assert "About the website" not in html
+
+
+def test_an_area_page_shows_its_own_published_entries(client, site):
+    make_entry(you_said="About this area", areas=[site])
+    make_entry(you_said="About nothing in particular")
+    make_entry(you_said="A draft about this area", areas=[site], published=False)
+    html = client.get("/findings/ehcp-quality/").content.decode()
+    assert "About this area" in html
+    assert "About nothing in particular" not in html
+    assert "A draft about this area" not in html
+
+
+@pytest.mark.parametrize("feed", ["feed.rss", "feed.atom"])
+def test_the_feeds_carry_published_entries_only(client, site, feed):
+    make_entry(you_said="Published words")
+    make_entry(you_said="Draft words", published=False)
+    body = client.get(f"/you-said-we-did/{feed}").content.decode()
+    assert "Published words" in body
+    assert "Draft words" not in body
+
+
+def test_the_sitemap_lists_the_page_and_its_areas_once_something_is_published(client, site):
+    assert "/you-said-we-did/" not in client.get("/sitemap.xml").content.decode()
+    make_entry(areas=[site])
+    body = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/you-said-we-did/</loc>" in body
+    assert "http://testserver/you-said-we-did/?area=ehcp-quality</loc>" in body
+
+
+def test_a_data_officer_can_write_a_draft_in_the_admin(client, data_officer):
+    client.force_login(data_officer)
+    assert client.post(ADD_URL, _form()).status_code == 302
+    entry = YouSaidWeDid.objects.get()
+    assert entry.status == YouSaidWeDid.Status.DRAFT
+    assert entry.created_by == data_officer
+    assert not entry.is_public
+
+
+def test_a_data_officer_cannot_publish_in_the_admin(client, data_officer):
+    client.force_login(data_officer)
+    response = client.post(ADD_URL, _form(status="published"))
+    assert response.status_code == 200
+    assert "Only an approver can publish an entry" in response.content.decode()
+    assert not YouSaidWeDid.objects.exists()
+
+
+def test_a_data_officer_cannot_change_a_published_entry(client, data_officer):
+    entry = make_entry(you_said="As approved")
+    client.force_login(data_officer)
+    url = f"/admin/engagement/yousaidwedid/{entry.pk}/change/"
+    response = client.post(url, _form(you_said="Changed without approval", status="published"))
+    assert "Only an approver can publish an entry" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.you_said == "As approved"
+
+
+def test_the_rule_holds_outside_the_admin_too(data_officer):
+    entry = YouSaidWeDid(you_said="x", we_did="y", done_on=date(2024, 1, 1), status="published")
+    with pytest.raises(PermissionDenied):
+        services.save_entry(entry=entry, by=data_officer, creating=True)
+    assert not YouSaidWeDid.objects.exists()
+
+
+def test_an_approver_publishes_and_the_public_sees_it(client, approver, site):
+    client.force_login(approver)
+    response = client.post(ADD_URL, _form(status="published", areas=[site.pk]))
+    assert response.status_code == 302
+    client.logout()
+    html = client.get("/you-said-we-did/").content.decode()
+    assert "We spelled them out and added a list of words we use." in html
+
+
+def test_publishing_retires_the_cached_page(client, approver, site):
+    before = client.get("/you-said-we-did/").content.decode()
+    assert "We spelled them out" not in before
+    entry = make_entry(published=False, we_did="We spelled them out")
+    entry.status = YouSaidWeDid.Status.PUBLISHED
+    services.save_entry(entry=entry, by=approver, creating=False)
+    assert "We spelled them out" in client.get("/you-said-we-did/").content.decode()
+
+
+def test_a_partner_can_read_entries_in_the_admin_but_not_write_them(client, partner):
+    client.force_login(partner)
+    assert client.get("/admin/engagement/yousaidwedid/").status_code == 200
+    assert client.post(ADD_URL, _form()).status_code == 403
+    assert not YouSaidWeDid.objects.exists()
+
+
+def test_a_data_officer_cannot_bring_back_a_published_version_through_history(
+    client, approver, data_officer
+):
+    entry = make_entry(published=False, we_did="First words")
+    entry.status = YouSaidWeDid.Status.PUBLISHED
+    services.save_entry(entry=entry, by=approver, creating=False)
+    entry.status = YouSaidWeDid.Status.DRAFT
+    services.save_entry(entry=entry, by=approver, creating=False)
+    published_version = entry.history.filter(status="published").first()
+    client.force_login(data_officer)
+    url = f"/admin/engagement/yousaidwedid/{entry.pk}/history/{published_version.history_id}/"
+    response = client.post(url, _form(status="published", we_did="First words"))
+    assert "Only an approver can publish an entry" in response.content.decode()
+    entry.refresh_from_db()
+    assert not entry.is_public
