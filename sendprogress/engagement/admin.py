@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from sendprogress.core.fields import SafeChoicesAdminMixin
+from sendprogress.history_admin import HistoryAdmin
 
 from . import services
 from .models import YouSaidWeDid
@@ -36,7 +36,7 @@ class YouSaidWeDidAdminForm(forms.ModelForm):
 
 
 @admin.register(YouSaidWeDid)
-class YouSaidWeDidAdmin(SafeChoicesAdminMixin, SimpleHistoryAdmin):
+class YouSaidWeDidAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     form = YouSaidWeDidAdminForm
     list_display = ("__str__", "done_on", "status", "published_at")
     list_filter = ("status", "areas")

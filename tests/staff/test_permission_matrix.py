@@ -203,6 +203,7 @@ HISTORY_MODELS = [
     "plan.Action",
     "plan.Evidence",
     "updates.Post",
+    "engagement.YouSaidWeDid",
 ]
 HISTORY_EXPECTED = {
     #                            anonymous  not staff  officer    approver   partner
@@ -221,6 +222,7 @@ REVERT_CHANGES = {
     "plan.Action": ("title", ["Rewritten through the history page."]),
     "plan.Evidence": ("is_public", ["on"]),
     "updates.Post": ("title", ["Rewritten through the history page."]),
+    "engagement.YouSaidWeDid": ("we_did", ["Rewritten through the history page."]),
 }
 
 
@@ -228,6 +230,7 @@ REVERT_CHANGES = {
 def tracked(world):
     """One object of each history-tracked model, as it is before any attempt."""
     from sendprogress.plan.models import Action
+    from tests.engagement.factories import make_entry
     from tests.factories import (
         make_finding,
         make_inspection,
@@ -259,6 +262,7 @@ def tracked(world):
         "plan.Action": action,
         "plan.Evidence": world["evidence"],
         "updates.Post": make_post(title="As published"),
+        "engagement.YouSaidWeDid": make_entry(we_did="As published."),
     }
 
 
