@@ -6,8 +6,11 @@ from django import forms
 from django.utils import timezone
 
 from sendprogress.plan import periods
+from sendprogress.plan.due import State
+from sendprogress.plan.models import Area
 from sendprogress.plan.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
 
+# Without a baseline date there is no start to count from: offer this many periods.
 PERIOD_CHOICES_BACK = 12
 
 
@@ -33,13 +36,14 @@ class GovukFormMixin:
 
 
 def period_choices(measure, *, today: date | None = None) -> list[tuple[str, str]]:
-    """The recent periods a figure can be entered for, newest (the one due) first."""
+    """The periods a figure can be entered for, newest (the one due) first."""
     today = today or timezone.localdate()
     start = periods.due_period(measure.frequency, today)
     if measure.reporting_ends and start > measure.reporting_ends:
         start = periods.period_start(measure.frequency, measure.reporting_ends)
     choices = []
-    for _ in range(PERIOD_CHOICES_BACK):
+    # Every period back to the baseline, so an old missing figure can be entered.
+    while measure.baseline_date or len(choices) < PERIOD_CHOICES_BACK:
         if measure.baseline_date and start < measure.baseline_date:
             break
         choices.append((start.isoformat(), periods.label(measure.frequency, start)))
@@ -140,3 +144,40 @@ class ImportForm(GovukFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style_fields()
+
+
+OVERDUE = "overdue"
+
+
+class DueFilterForm(GovukFormMixin, forms.Form):
+    """Narrow the data-due page to one area, one state, or what is overdue."""
+
+    area = forms.ModelChoiceField(
+        label="Area",
+        queryset=Area.objects.all(),
+        required=False,
+        empty_label="All areas",
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Choose an area from the list."},
+    )
+    state = forms.ChoiceField(
+        label="State",
+        required=False,
+        choices=[("", "Any state"), (OVERDUE, "Overdue")]
+        + [(state.value, state.label) for state in State],
+        error_messages={"invalid_choice": "Choose a state from the list."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_fields()
+
+    def keeps(self, row) -> bool:
+        """Whether an outstanding period passes the chosen filters."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("area") and row.measure.area_id != data["area"].pk:
+            return False
+        state = data.get("state")
+        if state == OVERDUE:
+            return row.overdue
+        return not state or row.state == state

@@ -5,7 +5,8 @@ from . import views
 app_name = "staff"
 
 urlpatterns = [
-    path("", views.data_due, name="data_due"),
+    path("", views.home, name="home"),
+    path("data-due/", views.data_due, name="data_due"),
     path("measures/<slug:code>/figure/", views.enter_figure, name="enter_figure"),
     path("figures/<int:pk>/", views.review_figure, name="review_figure"),
     path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),

@@ -48,6 +48,10 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 
     # A data officer enters this month's figure with evidence, and submits it.
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    assert page.locator("h1").inner_text() == "Staff home"
+    assert_accessible(page)
+    page.get_by_role("link", name="Everything that is due").click()
+    page.wait_for_url(base + "/staff/data-due/")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
     section = page.locator(f"#due-{MEASURE_CODE}")
@@ -60,7 +64,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
     section.get_by_label("I confirm the file holds no personal data about any child").check()
     section.get_by_role("button", name="Submit for approval").click()
     page.locator(f"#due-{MEASURE_CODE}").get_by_text("Submitted for approval").first.wait_for()
-    assert page.url == base + "/staff/"  # swapped in place by htmx, no page load
+    assert page.url == base + "/staff/data-due/"  # swapped in place by htmx, no page load
     assert_accessible(page)
 
     # It is not public yet.
@@ -71,6 +75,8 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 
     # The approver approves it in the queue.
     sign_in(page, base, "approver", "demo-approver-pass")
+    assert_accessible(page)
+    page.get_by_role("link", name="waiting for you to approve or return").click()
     assert_accessible(page)
     item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
     item.get_by_role("link", name="Audit summary").wait_for()
@@ -101,6 +107,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 def test_quick_entry_works_without_javascript(js_disabled_page, staff_demo):
     page, base = js_disabled_page, staff_demo.url
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    page.goto(base + "/staff/data-due/")
     section = page.locator(f"#due-{MEASURE_CODE}")
     section.get_by_text("Enter the figure").click()
     section.get_by_label("Figure", exact=True).fill("150")

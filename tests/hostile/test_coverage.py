@@ -34,6 +34,7 @@ COVERED = {
     "privacy": "public",
     "cookies": "public",
     # Staff pages and forms (test_staff_forms).
+    "staff:home": "staff",
     "staff:data_due": "staff",
     "staff:enter_figure": "staff",
     "staff:review_figure": "staff",

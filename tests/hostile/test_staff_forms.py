@@ -328,6 +328,8 @@ def test_staff_pages_take_any_address_and_query_string(client, approver, segment
     quoted = quote(segment, safe="")
     for url, params in [
         ("/staff/", query),
+        ("/staff/data-due/", query),
+        ("/staff/data-due/", {"area": segment, "state": segment, **query}),
         ("/staff/import/", query),
         ("/staff/measures/ehcp-20-weeks/figure/", {"period": period, **query}),
         (f"/staff/measures/{quoted}/figure/", {"period": period}),

@@ -24,6 +24,7 @@ ROLES = ["anonymous", "not staff", roles.DATA_OFFICER, roles.APPROVER, roles.PAR
 
 EXPECTED = {
     #                      anonymous  not staff  officer    approver   partner
+    "see the staff home": ("login", "refused", "ok", "ok", "ok"),
     "see data due": ("login", "refused", "ok", "ok", "ok"),
     "enter a draft": ("login", "refused", "ok", "ok", "refused"),
     "submit a figure": ("login", "refused", "ok", "ok", "refused"),
@@ -72,6 +73,8 @@ def attempt(client, action, world):
     review = reverse("staff:review_figure", args=[submitted.pk])
     decision = {f"decide-{submitted.pk}-version": submitted.version}
     match action:
+        case "see the staff home":
+            return client.get(reverse("staff:home"))
         case "see data due":
             return client.get(reverse("staff:data_due"))
         case "enter a draft":

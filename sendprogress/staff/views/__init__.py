@@ -1,4 +1,5 @@
 from .due import correct_figure, data_due, enter_figure, review_figure
+from .home import home
 from .imports import confirm_import, import_figures
 
 __all__ = [
@@ -6,6 +7,7 @@ __all__ = [
     "correct_figure",
     "data_due",
     "enter_figure",
+    "home",
     "import_figures",
     "review_figure",
 ]

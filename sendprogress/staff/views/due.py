@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,10 +16,10 @@ from django.views.decorators.http import require_http_methods
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 from sendprogress.core.status import Colour, Tag
-from sendprogress.plan import periods, services
+from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
-from ..forms import CorrectionForm, DecisionForm, FigureForm
+from ..forms import CorrectionForm, DecisionForm, DueFilterForm, FigureForm
 
 Status = Figure.Status
 MISSING = Tag("Missing", Colour.RED)
@@ -26,18 +28,28 @@ NOT_DUE_YET = Tag("Not due yet", Colour.GREY)
 
 @dataclass
 class Due:
-    """One measure's line on the data-due page."""
+    """One measure's part of the data-due page: its outstanding periods and quick entry."""
 
     measure: Measure
     period: object
     figure: Figure | None
     form: FigureForm | None
+    rows: list[due.DuePeriod] = field(default_factory=list)
 
     @property
     def period_label(self) -> str:
         if self.period is None:
             return "Nothing yet: the first period after the baseline has not finished"
         return periods.label(self.measure.frequency, self.period)
+
+    @property
+    def due_by(self) -> date | None:
+        return due.due_by(self.measure.frequency, self.period) if self.period else None
+
+    @property
+    def overdue(self) -> bool:
+        approved = self.figure is not None and self.figure.status == Status.APPROVED
+        return bool(self.period) and not approved and timezone.localdate() > self.due_by
 
     @property
     def status(self) -> Status | Tag:
@@ -61,15 +73,34 @@ def _figure_form(user, measure, figure, period, data=None, files=None):
     return FigureForm(data, files, measure=measure, initial=initial, prefix=measure.code)
 
 
-def _due_for(measure, user, figures, today) -> Due:
-    period = periods.due_period(measure.frequency, today)
-    if measure.reporting_ends and period > measure.reporting_ends:
-        period = periods.period_start(measure.frequency, measure.reporting_ends)
-    if measure.baseline_date and period < measure.baseline_date:
+def _due_for(measure, user, figures, today, rows=None) -> Due:
+    period = due.latest_due(measure, today)
+    if period is None:
         # A new measure: nothing is due until a period after its baseline has finished.
         return Due(measure, None, None, None)
     figure = figures.get((measure.pk, period))
-    return Due(measure, period, figure, _figure_form(user, measure, figure, period))
+    if rows is None:
+        rows = due.outstanding(measure, figures, today)
+    return Due(measure, period, figure, _figure_form(user, measure, figure, period), rows)
+
+
+def _figures_for(measures) -> dict:
+    """Every figure of these measures, by (measure id, period): one query."""
+    return {
+        (f.measure_id, f.period): f
+        for f in Figure.objects.filter(measure__in=measures).only(
+            "pk",
+            "measure_id",
+            "period",
+            "status",
+            "value",
+            "numerator",
+            "denominator",
+            "commentary",
+            "version",
+            "return_reason",
+        )
+    }
 
 
 def _queue(user):
@@ -84,24 +115,41 @@ def _queue(user):
     ]
 
 
+def counts(rows) -> dict[str, int]:
+    """How many outstanding periods are in each state, and how many are overdue."""
+    tally = Counter(row.state for row in rows)
+    return {state.value: tally[state] for state in due.State} | {
+        "overdue": sum(row.overdue for row in rows),
+        "all": len(rows),
+    }
+
+
 @login_required
 @permission_required(StaffAction.VIEW.permission, raise_exception=True)
 def data_due(request):
     today = timezone.localdate()
     measures = list(Measure.objects.select_related("area"))
-    earliest = min(
-        (periods.due_period(k.frequency, today) for k in measures), default=today
-    ).replace(year=today.year - 2)
-    figures = {(m.measure_id, m.period): m for m in Figure.objects.filter(period__gte=earliest)}
+    figures = _figures_for(measures)
+    filters = DueFilterForm(request.GET or None)
+    dues = []
+    for measure in measures:
+        rows = [row for row in due.outstanding(measure, figures, today) if filters.keeps(row)]
+        if rows or not filters.is_bound or not filters.has_changed():
+            dues.append(_due_for(measure, request.user, figures, today, rows))
+    every_row = [row for d in dues for row in d.rows]
     return render(
         request,
         "staff/data_due.html",
         {
-            "dues": [_due_for(measure, request.user, figures, today) for measure in measures],
+            "dues": dues,
+            "counts": counts(every_row),
+            "filters": filters,
             "queue": _queue(request.user),
             "can_enter": can(request.user, StaffAction.ENTER_FIGURE),
             "can_approve": can(request.user, StaffAction.APPROVE_FIGURE),
+            "due_days": settings.FIGURE_DUE_DAYS,
         },
+        status=400 if filters.errors else 200,
     )
 
 
@@ -175,18 +223,15 @@ def enter_figure(request, code):
         done = "submitted for approval" if saved.status == Status.SUBMITTED else "saved as a draft"
         note = f"The figure for {periods.label(measure.frequency, saved.period)} was {done}."
         if request.htmx:
-            due = Due(
-                measure,
-                saved.period,
-                saved,
-                _figure_form(request.user, measure, saved, saved.period),
-            )
-            return render(request, "staff/data_due.html#due", {"due": due, "note": note})
+            today = timezone.localdate()
+            section = _due_for(measure, request.user, _figures_for([measure]), today)
+            return render(request, "staff/data_due.html#due", {"due": section, "note": note})
         messages.success(request, note)
         return redirect("staff:data_due")
     if request.htmx:
-        due = Due(measure, period, figure, form)
-        return render(request, "staff/data_due.html#due", {"due": due})
+        section = _due_for(measure, request.user, _figures_for([measure]), timezone.localdate())
+        section.form = form
+        return render(request, "staff/data_due.html#due", {"due": section})
     return render(
         request, "staff/figure_form.html", {"measure": measure, "form": form}, status=400
     )
