@@ -158,6 +158,7 @@ def test_permission_matrix(client, world, role, action):
     response = attempt(client, action, world)
     assert outcome(response) == expected
     if action in {
+        "see the staff home",
         "see data due",
         "open the import page",
         "download internal evidence",
