@@ -310,3 +310,39 @@ def test_an_old_missing_period_can_be_entered(client, data_officer):
     response = client.post(enter_url(measure), post)
     assert response.status_code == 302
     assert Figure.objects.get(measure=measure, period=date(2024, 1, 1)).value == Decimal("60")
+
+
+# No silent changes (issue 14, item 3) -----------------------------------------
+
+
+def test_entry_refuses_a_figure_its_numerator_and_denominator_disagree_with(
+    client, data_officer, measure
+):
+    client.force_login(data_officer)
+    post = figure(measure, value="90", numerator="24", denominator="60")
+    response = client.post(enter_url(measure), post)
+    assert response.status_code == 400
+    assert "24 of 60 gives 40%, not 90." in response.content.decode()
+    assert not Figure.objects.filter(measure=measure).exists()
+
+
+def test_a_correction_refuses_a_figure_its_numerator_and_denominator_disagree_with(
+    client, approver, measure
+):
+    approved = make_figure(measure=measure, period=DUE, value=40, numerator=24, denominator=60)
+    client.force_login(approver)
+    response = client.post(
+        reverse("staff:correct_figure", args=[approved.pk]),
+        {
+            "value": "90",
+            "numerator": "24",
+            "denominator": "60",
+            "commentary": "Recounted.",
+            "correction_reason": "A late return.",
+            "version": approved.version,
+        },
+    )
+    assert response.status_code == 400
+    assert "24 of 60 gives 40%, not 90." in response.content.decode()
+    approved.refresh_from_db()
+    assert approved.value == Decimal("40")
