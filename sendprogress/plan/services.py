@@ -193,6 +193,12 @@ def approve_figure(*, figure: Figure, by, expected_version: int | None = None) -
 
 
 @transaction.atomic
+def approve_figures(*, figures: list[tuple[Figure, int]], by) -> list[Figure]:
+    """Approve several figures, each from the version the approver saw: all or none."""
+    return [approve_figure(figure=f, by=by, expected_version=v) for f, v in figures]
+
+
+@transaction.atomic
 def return_figure(
     *, figure: Figure, by, reason: str, expected_version: int | None = None
 ) -> Figure:

@@ -181,3 +181,39 @@ class DueFilterForm(GovukFormMixin, forms.Form):
         if state == OVERDUE:
             return row.overdue
         return not state or row.state == state
+
+
+class BulkApprovalForm(forms.Form):
+    """Figures ticked for approval, each as "id:version" so that a figure
+    changed since it was ticked is refused rather than approved unseen."""
+
+    figure = forms.MultipleChoiceField(
+        error_messages={
+            "required": "Tick the figures you want to approve.",
+            "invalid_choice": (
+                "A ticked figure is no longer waiting for your approval: it changed since "
+                "you looked, someone else decided on it, or you entered or submitted it. "
+                "Go back to the list and tick again."
+            ),
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        from sendprogress.plan.models import Figure
+
+        super().__init__(*args, **kwargs)
+        self.approvable = {
+            self.choice_for(f): f
+            for f in Figure.objects.filter(status=Figure.Status.SUBMITTED)
+            .exclude(entered_by=user)
+            .exclude(submitted_by=user)
+            .select_related("measure")
+        }
+        self.fields["figure"].choices = [(c, str(f)) for c, f in self.approvable.items()]
+
+    @staticmethod
+    def choice_for(figure) -> str:
+        return f"{figure.pk}:{figure.version}"
+
+    def clean_figure(self):
+        return [self.approvable[choice] for choice in self.cleaned_data["figure"]]

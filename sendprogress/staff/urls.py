@@ -10,6 +10,7 @@ urlpatterns = [
     path("measures/<slug:code>/figure/", views.enter_figure, name="enter_figure"),
     path("figures/<int:pk>/", views.review_figure, name="review_figure"),
     path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),
+    path("approvals/confirm/", views.confirm_approvals, name="confirm_approvals"),
     path("import/", views.import_figures, name="import_figures"),
     path("import/confirm/", views.confirm_import, name="confirm_import"),
 ]

@@ -155,6 +155,34 @@ def test_approving_or_returning_a_figure_never_fails(
         assert shows_a_message(response), (action, version, reason)
 
 
+@HOSTILE
+@given(
+    ticks=st.lists(
+        st.one_of(st.just("good"), st.just("stale"), hostile_text, hostile_number), max_size=4
+    ),
+    method=st.sampled_from(["get", "post"]),
+)
+@example(ticks=["good"], method="post")
+def test_bulk_approval_never_fails_and_approves_only_what_was_confirmed(
+    client, approver, submitted, ticks, method
+):
+    client.force_login(approver)
+    named = {"good": f"{submitted.pk}:{submitted.version}", "stale": f"{submitted.pk}:0"}
+    figures = [named.get(tick, tick) for tick in ticks]
+    before = snapshot()
+    response = getattr(client, method)("/staff/approvals/confirm/", {"figure": figures})
+    assert_never_500(response, "bulk approval")
+    after = snapshot()
+    changed = changed_tables(before, after)
+    event(f"answered {response.status_code}, {'saved' if changed else 'saved nothing'}")
+    if changed:
+        assert method == "post"
+        assert set(figures) == {named["good"]}, figures
+        assert changed <= FIGURE_TABLES, changed
+    elif response.status_code != 302 and figures:
+        assert shows_a_message(response), figures
+
+
 @pytest.fixture
 def approved(data_officer):
     return make_figure(

@@ -30,6 +30,7 @@ EXPECTED = {
     "submit a figure": ("login", "refused", "ok", "ok", "refused"),
     "approve a figure": ("login", "refused", "refused", "ok", "refused"),
     "return a figure": ("login", "refused", "refused", "ok", "refused"),
+    "approve figures in bulk": ("login", "refused", "refused", "ok", "refused"),
     "correct an approved figure": ("login", "refused", "refused", "ok", "refused"),
     "open the import page": ("login", "refused", "ok", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
@@ -87,6 +88,9 @@ def attempt(client, action, world):
             )
         case "approve a figure":
             return client.post(review, decision | {"action": "approve"})
+        case "approve figures in bulk":
+            tick = f"{submitted.pk}:{submitted.version}"
+            return client.post(reverse("staff:confirm_approvals"), {"figure": [tick]})
         case "return a figure":
             reason = {f"decide-{submitted.pk}-return_reason": "Check it."}
             return client.post(review, decision | reason | {"action": "return"})
@@ -140,6 +144,7 @@ def effect_happened(action, world) -> bool:
         "enter a draft": entered is not None and entered.status == Status.DRAFT,
         "submit a figure": entered is not None and entered.status == Status.SUBMITTED,
         "approve a figure": submitted.status == Status.APPROVED,
+        "approve figures in bulk": submitted.status == Status.APPROVED,
         "return a figure": submitted.status == Status.RETURNED,
         "correct an approved figure": approved.value == Decimal("51"),
         "publish an update": Post.objects.published().filter(slug="matrix-update").exists(),

@@ -1,8 +1,10 @@
+from .approvals import confirm_approvals
 from .due import correct_figure, data_due, enter_figure, review_figure
 from .home import home
 from .imports import confirm_import, import_figures
 
 __all__ = [
+    "confirm_approvals",
     "confirm_import",
     "correct_figure",
     "data_due",

@@ -20,6 +20,7 @@ from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
 from ..forms import CorrectionForm, DecisionForm, DueFilterForm, FigureForm
+from .approvals import Waiting, waiting_figures
 
 Status = Figure.Status
 MISSING = Tag("Missing", Colour.RED)
@@ -103,16 +104,17 @@ def _figures_for(measures) -> dict:
     }
 
 
-def _queue(user):
+def _queue(user) -> list[Waiting]:
     if not can(user, StaffAction.APPROVE_FIGURE):
         return []
-    return [
-        (m, DecisionForm(initial={"version": m.version}, prefix=f"decide-{m.pk}"))
-        for m in Figure.objects.filter(status=Status.SUBMITTED)
-        .select_related("measure", "submitted_by")
-        .prefetch_related("evidence")
-        .order_by("submitted_at")
-    ]
+    queue = waiting_figures(Figure.objects.filter(status=Status.SUBMITTED))
+    for waiting in queue:
+        waiting.form = _decision_form(waiting.figure)
+    return queue
+
+
+def _decision_form(figure, data=None) -> DecisionForm:
+    return DecisionForm(data, initial={"version": figure.version}, prefix=f"decide-{figure.pk}")
 
 
 def counts(rows) -> dict[str, int]:
@@ -277,12 +279,15 @@ def review_figure(request, pk):
             messages.success(request, note)
             return redirect("staff:data_due")
         if request.htmx:
-            return render(request, "staff/data_due.html#queue-item", {"m": figure, "form": form})
+            (waiting,) = waiting_figures(Figure.objects.filter(pk=figure.pk))
+            waiting.form = form
+            return render(request, "staff/data_due.html#queue-item", {"w": waiting})
     return render(
         request,
         "staff/figure_review.html",
         {
             "m": figure,
+            "w": waiting_figures(Figure.objects.filter(pk=figure.pk))[0],
             "form": form,
             "can_approve": (
                 can(request.user, StaffAction.APPROVE_FIGURE) and figure.status == Status.SUBMITTED
