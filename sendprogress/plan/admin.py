@@ -196,6 +196,7 @@ class FigureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         ("approved_by", "approved_at"),
         ("returned_by", "returned_at"),
         ("correction_reason", "corrected_by", "corrected_at"),
+        "value_before_correction",
     )
     readonly_fields = (
         "status",
@@ -210,6 +211,7 @@ class FigureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         "correction_reason",
         "corrected_by",
         "corrected_at",
+        "value_before_correction",
     )
     actions = ["submit_selected", "approve_selected"]
 

@@ -218,6 +218,12 @@ def return_figure(
     return _save(figure, f"Returned: {reason.strip()}", by)
 
 
+COMMENTARY_NOT_REVIEWED = (
+    "Read the commentary and change it if it no longer fits the corrected figure, then "
+    "confirm that you have."
+)
+
+
 @transaction.atomic
 def correct_figure(
     *,
@@ -228,15 +234,27 @@ def correct_figure(
     denominator: int | None = None,
     commentary: str,
     reason: str,
+    commentary_reviewed: bool,
     expected_version: int | None = None,
 ) -> Figure:
-    """Change a published figure. The reason is kept on the figure and in its history."""
+    """Change a published figure. The reason is kept on the figure and in its history.
+
+    The public sees that it was corrected: when, what it said before, and why.
+    The corrector confirms they have read the commentary, which must not go on
+    explaining the old figure.
+    """
     require(by, StaffAction.CORRECT_FIGURE)
+    errors = {}
     if not reason.strip():
-        raise ValidationError({"correction_reason": "Say why the approved figure is changing."})
+        errors["correction_reason"] = "Say why the approved figure is changing."
+    if not commentary_reviewed:
+        errors["commentary_reviewed"] = COMMENTARY_NOT_REVIEWED
+    if errors:
+        raise ValidationError(errors)
     figure = _lock(figure, expected_version)
     if figure.status != Status.APPROVED:
         raise WorkflowError("Only an approved figure is corrected; edit drafts instead.")
+    figure.value_before_correction = figure.value
     figure.value = value
     figure.numerator = numerator
     figure.denominator = denominator

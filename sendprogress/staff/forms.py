@@ -104,6 +104,10 @@ class CorrectionForm(FigureFields):
         help_text="This is kept with the figure and in its history.",
         error_messages={"required": "Say why the approved figure is changing."},
     )
+    commentary_reviewed = forms.BooleanField(
+        label="I have read the commentary and it fits the corrected figure",
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

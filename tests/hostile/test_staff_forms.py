@@ -202,11 +202,37 @@ def approved(data_officer):
     commentary=_maybe(hostile_text),
     reason=_maybe(hostile_text),
     version=st.one_of(st.sampled_from(["0", "1"]), hostile_number),
+    reviewed=st.one_of(st.sampled_from(["on", ""]), hostile_text),
 )
-@example(value="61", numerator="", denominator="", commentary="", reason="Typo", version="0")
-@example(value="61", numerator="", denominator="", commentary="", reason="Typo", version="1")
+@example(
+    value="61",
+    numerator="",
+    denominator="",
+    commentary="",
+    reason="Typo",
+    version="0",
+    reviewed="on",
+)
+@example(
+    value="61",
+    numerator="",
+    denominator="",
+    commentary="",
+    reason="Typo",
+    version="1",
+    reviewed="on",
+)
 def test_correcting_an_approved_figure_never_fails(
-    client, approver, approved, value, numerator, denominator, commentary, reason, version
+    client,
+    approver,
+    approved,
+    value,
+    numerator,
+    denominator,
+    commentary,
+    reason,
+    version,
+    reviewed,
 ):
     client.force_login(approver)
     before = snapshot()
@@ -219,6 +245,7 @@ def test_correcting_an_approved_figure_never_fails(
             "commentary": commentary,
             "correction_reason": reason,
             "version": version,
+            "commentary_reviewed": reviewed,
         },
     )
     assert_never_500(response, "correction")

@@ -339,6 +339,7 @@ def test_a_correction_refuses_a_figure_its_numerator_and_denominator_disagree_wi
             "denominator": "60",
             "commentary": "Recounted.",
             "correction_reason": "A late return.",
+            "commentary_reviewed": "on",
             "version": approved.version,
         },
     )

@@ -101,6 +101,7 @@ def attempt(client, action, world):
                     "value": "51",
                     "commentary": "Recounted.",
                     "correction_reason": "A late return.",
+                    "commentary_reviewed": "on",
                     "version": approved.version,
                 },
             )

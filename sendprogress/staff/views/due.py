@@ -326,6 +326,7 @@ def correct_figure(request, pk):
                 denominator=data["denominator"],
                 commentary=data["commentary"],
                 reason=data["correction_reason"],
+                commentary_reviewed=data["commentary_reviewed"],
                 expected_version=data["version"],
             ),
         )
