@@ -148,3 +148,56 @@ def test_the_refusal_page_is_accessible_and_says_what_the_role_can_do(page, staf
         "See the staff pages, figures, evidence and their history"
     ).is_visible()
     assert_accessible(page)
+
+
+def test_the_approver_approves_in_bulk_after_a_confirmation_and_corrects_a_figure(
+    page, staff_demo
+):
+    from decimal import Decimal
+
+    from sendprogress.accounts.models import User
+
+    base = staff_demo.url
+    officer = User.objects.get(username="data.officer")
+    waiting = [
+        Figure.objects.update_or_create(
+            measure=Figure.objects.filter(measure__code=MEASURE_CODE).first().measure,
+            period=period,
+            defaults={
+                "value": Decimal(value),
+                "commentary": "Checked.",
+                "status": Figure.Status.SUBMITTED,
+                "entered_by": officer,
+                "submitted_by": officer,
+            },
+        )[0]
+        for period, value in [(DUE, "61"), (DUE.replace(year=DUE.year - 1), "58")]
+    ]
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.goto(base + "/staff/data-due/")
+    for figure in waiting:
+        page.locator(f"#tick-{figure.pk}").check()
+    page.get_by_role("button", name="Approve the ticked figures").click()
+    page.get_by_text("These 2 figures will become public").wait_for()
+    assert_accessible(page)
+    assert Figure.objects.filter(pk__in=[f.pk for f in waiting], status="approved").count() == 0
+    page.get_by_role("button", name="Approve and publish 2 figures").click()
+    page.get_by_text("2 figures approved and now public.").wait_for()
+    assert Figure.objects.filter(pk__in=[f.pk for f in waiting], status="approved").count() == 2
+
+    page.goto(base + f"/staff/figures/{waiting[0].pk}/correct/")
+    page.get_by_label("Figure", exact=True).fill("60")
+    page.get_by_label("Why is the approved figure changing?").fill("One plan was counted twice.")
+    page.get_by_role("button", name="Save the correction").click()
+    page.get_by_text("Read the commentary").first.wait_for()
+    assert_accessible(page)
+    page.get_by_label("I have read the commentary and it fits the corrected figure").check()
+    page.get_by_role("button", name="Save the correction").click()
+    page.get_by_text("was corrected").wait_for()
+
+    sign_out(page)
+    page.goto(base + f"/measures/{MEASURE_CODE}/")
+    row = page.locator("tr", has_text=f"{DUE:%B %Y}")
+    assert "it was 61%" in row.inner_text()
+    assert "One plan was counted twice." in row.inner_text()
+    assert_accessible(page)
