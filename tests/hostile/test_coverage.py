@@ -28,6 +28,7 @@ COVERED = {
     "email_updates:check_email": "public",
     "email_updates:confirm": "public",
     "email_updates:unsubscribe": "public",
+    "email_updates:choices": "public",
     "sitemap": "public",
     "accessibility": "public",
     "glossary": "public",

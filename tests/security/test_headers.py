@@ -43,6 +43,7 @@ PARAMETERS = {
     "updates:post_preview": lambda: {"pk": Post.objects.first().pk},
     "email_updates:confirm": lambda: {"token": make_subscriber("a@example.org").token},
     "email_updates:unsubscribe": lambda: {"token": make_subscriber("b@example.org").token},
+    "email_updates:choices": lambda: {"token": make_subscriber("c@example.org").token},
 }
 # What the public gets where it is not the page itself.
 EXPECTED_STATUS = {
