@@ -57,6 +57,14 @@ class StaffAction(StrEnum):
         "approve or return figures that someone else entered",
         "Only an approver can approve or return figures.",
     )
+    # Whoever enters or approves figures talks about them; no new permission
+    # (and no change to the roles) is needed for that.
+    COMMENT_ON_FIGURE = (
+        "comment",
+        "plan.add_figure",
+        "write internal comments on figures",
+        "Your role cannot comment on figures.",
+    )
     CORRECT_FIGURE = (
         "correct",
         "plan.correct_figure",

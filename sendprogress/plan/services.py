@@ -20,7 +20,7 @@ from django.utils import timezone
 from sendprogress.accounts.permissions import StaffAction, can, require
 
 from . import periods
-from .models import Evidence, Figure, Measure
+from .models import Evidence, Figure, FigureComment, Measure
 
 Status = Figure.Status
 
@@ -263,6 +263,22 @@ def correct_figure(
     figure.corrected_by = by
     figure.corrected_at = timezone.now()
     return _save(figure, f"Corrected: {reason.strip()}", by)
+
+
+COMMENT_LIMIT = 2000
+
+
+def add_comment(*, figure: Figure, by, text: str) -> FigureComment:
+    """An internal comment on a figure, for the officer and approver; never public."""
+    require(by, StaffAction.COMMENT_ON_FIGURE)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Write your comment."})
+    if len(text) > COMMENT_LIMIT:
+        raise ValidationError(
+            {"text": f"Keep the comment to {COMMENT_LIMIT:,} characters or fewer."}
+        )
+    return FigureComment.objects.create(figure=figure, author=by, text=text)
 
 
 @transaction.atomic

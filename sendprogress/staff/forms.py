@@ -221,3 +221,16 @@ class BulkApprovalForm(forms.Form):
 
     def clean_figure(self):
         return [self.approvable[choice] for choice in self.cleaned_data["figure"]]
+
+
+class CommentForm(GovukFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Add an internal comment",
+        help_text="Only staff see this. It is never published.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write your comment."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_fields()

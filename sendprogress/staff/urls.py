@@ -9,6 +9,7 @@ urlpatterns = [
     path("data-due/", views.data_due, name="data_due"),
     path("measures/<slug:code>/figure/", views.enter_figure, name="enter_figure"),
     path("figures/<int:pk>/", views.review_figure, name="review_figure"),
+    path("figures/<int:pk>/comments/", views.comment_on_figure, name="comment_on_figure"),
     path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),
     path("approvals/confirm/", views.confirm_approvals, name="confirm_approvals"),
     path("import/", views.import_figures, name="import_figures"),

@@ -40,6 +40,7 @@ COVERED = {
     "staff:enter_figure": "staff",
     "staff:review_figure": "staff",
     "staff:correct_figure": "staff",
+    "staff:comment_on_figure": "staff",
     "staff:confirm_approvals": "staff",
     "staff:import_figures": "staff",
     "staff:confirm_import": "staff",

@@ -183,6 +183,24 @@ def test_bulk_approval_never_fails_and_approves_only_what_was_confirmed(
         assert shows_a_message(response), figures
 
 
+@HOSTILE
+@given(text=_maybe(hostile_text), target=st.one_of(st.just("good"), hostile_number))
+def test_commenting_on_a_figure_never_fails(client, approver, submitted, text, target):
+    client.force_login(approver)
+    pk = submitted.pk if target == "good" else quote(target, safe="")
+    before = snapshot()
+    response = client.post(f"/staff/figures/{pk}/comments/", {"text": text})
+    assert_never_500(response, "comment")
+    changed = changed_tables(before, snapshot())
+    if changed:
+        assert changed == {"plan_figurecomment"}
+        assert response.status_code == 302
+    elif response.status_code == 400:
+        assert shows_a_message(response), text
+    else:
+        assert response.status_code == 404
+
+
 @pytest.fixture
 def approved(data_officer):
     return make_figure(

@@ -137,6 +137,7 @@ def staff_client(client, demo):
 STAFF_PARAMETERS = {
     "staff:enter_figure": lambda: {"code": Measure.objects.first().code},
     "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
+    "staff:comment_on_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:correct_figure": lambda: {
         "pk": Figure.objects.filter(status=Figure.Status.APPROVED).first().pk
     },
@@ -144,6 +145,7 @@ STAFF_PARAMETERS = {
 # Pages that answer a GET with something other than 200 when all is well.
 STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
+    "staff:comment_on_figure": 405,
 }
 
 

@@ -31,6 +31,7 @@ EXPECTED = {
     "approve a figure": ("login", "refused", "refused", "ok", "refused"),
     "return a figure": ("login", "refused", "refused", "ok", "refused"),
     "approve figures in bulk": ("login", "refused", "refused", "ok", "refused"),
+    "comment on a figure": ("login", "refused", "ok", "ok", "refused"),
     "correct an approved figure": ("login", "refused", "refused", "ok", "refused"),
     "open the import page": ("login", "refused", "ok", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
@@ -94,6 +95,10 @@ def attempt(client, action, world):
         case "return a figure":
             reason = {f"decide-{submitted.pk}-return_reason": "Check it."}
             return client.post(review, decision | reason | {"action": "return"})
+        case "comment on a figure":
+            return client.post(
+                reverse("staff:comment_on_figure", args=[submitted.pk]), {"text": "A question."}
+            )
         case "correct an approved figure":
             return client.post(
                 reverse("staff:correct_figure", args=[approved.pk]),
@@ -148,6 +153,7 @@ def effect_happened(action, world) -> bool:
         "approve figures in bulk": submitted.status == Status.APPROVED,
         "return a figure": submitted.status == Status.RETURNED,
         "correct an approved figure": approved.value == Decimal("51"),
+        "comment on a figure": submitted.comments.exists(),
         "publish an update": Post.objects.published().filter(slug="matrix-update").exists(),
     }.get(action, True)
 

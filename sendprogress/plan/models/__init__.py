@@ -1,4 +1,5 @@
 from .areas import Action, ActionUpdate, Area, Inspection, Judgement, LocalArea, Milestone
+from .comments import FigureComment
 from .evidence import Evidence
 from .measures import Figure, Measure, MeasureMilestone
 
@@ -8,6 +9,7 @@ __all__ = [
     "Area",
     "Evidence",
     "Figure",
+    "FigureComment",
     "Inspection",
     "Judgement",
     "LocalArea",

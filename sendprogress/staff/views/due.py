@@ -19,7 +19,7 @@ from sendprogress.core.status import Colour, Tag
 from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
-from ..forms import CorrectionForm, DecisionForm, DueFilterForm, FigureForm
+from ..forms import CommentForm, CorrectionForm, DecisionForm, DueFilterForm, FigureForm
 from .approvals import Waiting, waiting_figures
 
 Status = Figure.Status
@@ -282,6 +282,12 @@ def review_figure(request, pk):
             (waiting,) = waiting_figures(Figure.objects.filter(pk=figure.pk))
             waiting.form = form
             return render(request, "staff/data_due.html#queue-item", {"w": waiting})
+    return render_review(request, figure, form)
+
+
+def render_review(request, figure, form, comment_form=None):
+    """The figure's own page: its context, the decision, internal comments and history."""
+    errors = form.errors or (comment_form is not None and comment_form.errors)
     return render(
         request,
         "staff/figure_review.html",
@@ -295,9 +301,15 @@ def review_figure(request, pk):
             "can_correct": (
                 can(request.user, StaffAction.CORRECT_FIGURE) and figure.status == Status.APPROVED
             ),
+            "comments": figure.comments.select_related("author"),
+            "comment_form": (
+                (comment_form or CommentForm())
+                if can(request.user, StaffAction.COMMENT_ON_FIGURE)
+                else None
+            ),
             "history": figure.history.select_related("history_user")[:20],
         },
-        status=400 if form.errors else 200,
+        status=400 if errors else 200,
     )
 
 
