@@ -374,6 +374,8 @@ LOGIN_REDIRECT_URL = "staff:home"
 # A period's figure is due this many days after the period ends; after that
 # the staff pages call it overdue.
 FIGURE_DUE_DAYS = env_int("FIGURE_DUE_DAYS", 20)
+# Officers are reminded this many days before a figure's due-by date.
+FIGURE_REMINDER_DAYS = env_int("FIGURE_REMINDER_DAYS", 5)
 
 # Two-factor authentication (time-based codes) for every staff account, except
 # in the local demo, where the demo accounts sign in with a password only.

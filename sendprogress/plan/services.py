@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 
-from . import periods
+from . import periods, tasks
 from .models import Evidence, Figure, FigureComment, Measure
 
 Status = Figure.Status
@@ -215,7 +216,9 @@ def return_figure(
     figure.return_reason = reason.strip()
     figure.returned_by = by
     figure.returned_at = timezone.now()
-    return _save(figure, f"Returned: {reason.strip()}", by)
+    _save(figure, f"Returned: {reason.strip()}", by)
+    transaction.on_commit(partial(tasks.send_figure_returned_email.enqueue, figure.pk))
+    return figure
 
 
 COMMENTARY_NOT_REVIEWED = (

@@ -12,6 +12,7 @@ urlpatterns = [
     path("figures/<int:pk>/comments/", views.comment_on_figure, name="comment_on_figure"),
     path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),
     path("approvals/confirm/", views.confirm_approvals, name="confirm_approvals"),
+    path("emails/", views.notifications, name="notifications"),
     path("import/", views.import_figures, name="import_figures"),
     path("import/confirm/", views.confirm_import, name="confirm_import"),
 ]

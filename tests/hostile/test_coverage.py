@@ -42,6 +42,7 @@ COVERED = {
     "staff:correct_figure": "staff",
     "staff:comment_on_figure": "staff",
     "staff:confirm_approvals": "staff",
+    "staff:notifications": "staff",
     "staff:import_figures": "staff",
     "staff:confirm_import": "staff",
     # Two-factor pages (test_two_factor_forms).

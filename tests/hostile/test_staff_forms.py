@@ -201,6 +201,17 @@ def test_commenting_on_a_figure_never_fails(client, approver, submitted, text, t
         assert response.status_code == 404
 
 
+@HOSTILE
+@given(choice=st.one_of(st.sampled_from(["on", "", "off"]), hostile_text), send=st.booleans())
+def test_the_email_choice_never_fails(client, data_officer, choice, send):
+    client.force_login(data_officer)
+    before = snapshot()
+    response = client.post("/staff/emails/", {"wants_figure_emails": choice} if send else {})
+    assert_never_500(response, "email choice")
+    assert response.status_code == 302
+    assert changed_tables(before, snapshot()) <= {"accounts_user"}
+
+
 @pytest.fixture
 def approved(data_officer):
     return make_figure(

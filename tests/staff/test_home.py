@@ -116,3 +116,14 @@ def test_the_staff_home_query_count_does_not_grow_with_data(
     add_data()
     with django_assert_num_queries(10):
         client.get(reverse("staff:home"))
+
+
+def test_each_person_can_turn_figure_emails_off_and_on(client, data_officer):
+    client.force_login(data_officer)
+    response = client.post(reverse("staff:notifications"), {}, follow=True)
+    assert "You will not get emails about figures." in response.content.decode()
+    data_officer.refresh_from_db()
+    assert not data_officer.wants_figure_emails
+    client.post(reverse("staff:notifications"), {"wants_figure_emails": "on"})
+    data_officer.refresh_from_db()
+    assert data_officer.wants_figure_emails

@@ -25,6 +25,7 @@ ROLES = ["anonymous", "not staff", roles.DATA_OFFICER, roles.APPROVER, roles.PAR
 EXPECTED = {
     #                      anonymous  not staff  officer    approver   partner
     "see the staff home": ("login", "refused", "ok", "ok", "ok"),
+    "turn off figure emails": ("login", "refused", "ok", "ok", "ok"),
     "see data due": ("login", "refused", "ok", "ok", "ok"),
     "enter a draft": ("login", "refused", "ok", "ok", "refused"),
     "submit a figure": ("login", "refused", "ok", "ok", "refused"),
@@ -77,6 +78,8 @@ def attempt(client, action, world):
     match action:
         case "see the staff home":
             return client.get(reverse("staff:home"))
+        case "turn off figure emails":
+            return client.post(reverse("staff:notifications"), {})
         case "see data due":
             return client.get(reverse("staff:data_due"))
         case "enter a draft":
@@ -170,6 +173,7 @@ def test_permission_matrix(client, world, role, action):
     response = attempt(client, action, world)
     assert outcome(response) == expected
     if action in {
+        "turn off figure emails",  # each person's own setting: tested in tests/staff/test_home
         "see the staff home",
         "see data due",
         "open the import page",

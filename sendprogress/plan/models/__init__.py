@@ -1,5 +1,5 @@
 from .areas import Action, ActionUpdate, Area, Inspection, Judgement, LocalArea, Milestone
-from .comments import FigureComment
+from .comments import FigureComment, Notification
 from .evidence import Evidence
 from .measures import Figure, Measure, MeasureMilestone
 
@@ -16,4 +16,5 @@ __all__ = [
     "Measure",
     "MeasureMilestone",
     "Milestone",
+    "Notification",
 ]

@@ -22,3 +22,29 @@ class FigureComment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment on {self.figure} by {self.author or 'a former member of staff'}"
+
+
+class Notification(models.Model):
+    """An email about figures already sent to someone, so it is never sent twice.
+
+    `key` names what it was about: the day, for a daily digest or reminder; the
+    figure and its version, for a returned figure.
+    """
+
+    class Kind(models.TextChoices):
+        SUBMITTED_DIGEST = "submitted", "Figures waiting for approval"
+        RETURNED = "returned", "A figure was returned"
+        REMINDER = "reminder", "Figures due soon or overdue"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "key"], name="one_notification_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.key}) to {self.user}"

@@ -3,6 +3,7 @@ from .comments import comment_on_figure
 from .due import correct_figure, data_due, enter_figure, review_figure
 from .home import home
 from .imports import confirm_import, import_figures
+from .notifications import notifications
 
 __all__ = [
     "comment_on_figure",
@@ -13,5 +14,6 @@ __all__ = [
     "enter_figure",
     "home",
     "import_figures",
+    "notifications",
     "review_figure",
 ]
