@@ -98,6 +98,12 @@ class StaffAction(StrEnum):
         "Only an approver can make evidence public. Save it as internal and ask an "
         "approver to publish it.",
     )
+    WRITE_POST = (
+        "write_post",
+        "updates.add_post",
+        "write and change updates",
+        "Your role cannot write updates.",
+    )
     PUBLISH_POST = (
         "publish_post",
         "updates.publish_post",

@@ -25,7 +25,7 @@ _MARKDOWN = [
     (re.compile(r"[*_`]+"), ""),
 ]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n{2,}|\n(?=\S)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _SHORT_FORM = re.compile(r"\b([A-Z][A-Z&]{1,7})s?\b")
 _VOWELS = re.compile(r"[aeiouy]+")
 
@@ -49,7 +49,7 @@ def plain_text(markdown: str) -> str:
 
 
 def syllables(word: str) -> int:
-    word = word.lower().strip("'’-")
+    word = word.lower().strip("'\u2019-")
     count = len(_VOWELS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
         count -= 1

@@ -13,6 +13,10 @@ urlpatterns = [
     path("figures/<int:pk>/correct/", views.correct_figure, name="correct_figure"),
     path("approvals/confirm/", views.confirm_approvals, name="confirm_approvals"),
     path("emails/", views.notifications, name="notifications"),
+    path("updates/", views.post_list, name="posts"),
+    path("updates/new/", views.edit_post, name="new_post"),
+    path("updates/<int:pk>/", views.edit_post, name="edit_post"),
+    path("updates/preview/", views.preview_post, name="preview_post"),
     path("import/", views.import_figures, name="import_figures"),
     path("import/confirm/", views.confirm_import, name="confirm_import"),
 ]

@@ -135,6 +135,16 @@ class SubscriberQuerySet(models.QuerySet):
     def unconfirmed_since(self, moment) -> SubscriberQuerySet:
         return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
 
+    def for_areas(self, areas) -> SubscriberQuerySet:
+        """Confirmed subscribers an update about these areas (none: the whole plan) reaches."""
+        subscribers = self.confirmed()
+        area_ids = [a.pk for a in areas]
+        if area_ids:
+            subscribers = subscribers.filter(
+                models.Q(all_areas=True) | models.Q(areas__in=area_ids)
+            ).distinct()
+        return subscribers
+
     def for_post(self, post: Post) -> SubscriberQuerySet:
         """Confirmed subscribers who should get this post by email.
 

@@ -201,3 +201,36 @@ def test_the_approver_approves_in_bulk_after_a_confirmation_and_corrects_a_figur
     assert "it was 61%" in row.inner_text()
     assert "One plan was counted twice." in row.inner_text()
     assert_accessible(page)
+
+
+def test_the_assistant_director_writes_previews_and_schedules_an_update(page, staff_demo):
+    from sendprogress.updates.models import Post
+
+    base = staff_demo.url
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.get_by_role("link", name="Write updates").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Write a new update").click()
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Autumn progress")
+    page.get_by_label("Web address").fill("autumn-progress")
+    page.get_by_label("Summary").fill("What changed this autumn.")
+    page.get_by_label("The update", exact=True).fill("We met the families. The SALT team grew.")
+    # The live preview (htmx) shows the words and the writing advice as they are typed.
+    page.locator("#post-preview").get_by_text("We met the families.").wait_for()
+    page.locator("#post-preview").get_by_text("“SALT” is not spelt out").wait_for()
+    page.get_by_label("Author's name, as the public sees it").fill("Alex Morgan")
+    page.get_by_label("Author's role, as the public sees it").fill("Assistant Director of SEND")
+    page.get_by_label("Publish it at a date and time").check()
+    later = date.today() + timedelta(days=7)
+    page.get_by_label("Date", exact=True).fill(f"{later:%Y-%m-%d}")
+    page.get_by_label("Time", exact=True).fill("09:30")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("will be emailed").wait_for()
+    assert_accessible(page)
+    assert not Post.objects.filter(slug="autumn-progress").exists()
+    page.get_by_role("button", name="Schedule it").click()
+    page.get_by_text("was saved").wait_for()
+    post = Post.objects.get(slug="autumn-progress")
+    assert post.status == Post.Status.PUBLISHED
+    assert not post.is_public

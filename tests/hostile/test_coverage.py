@@ -43,6 +43,10 @@ COVERED = {
     "staff:comment_on_figure": "staff",
     "staff:confirm_approvals": "staff",
     "staff:notifications": "staff",
+    "staff:posts": "staff",
+    "staff:new_post": "staff",
+    "staff:edit_post": "staff",
+    "staff:preview_post": "staff",
     "staff:import_figures": "staff",
     "staff:confirm_import": "staff",
     # Two-factor pages (test_two_factor_forms).

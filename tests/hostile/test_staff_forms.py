@@ -212,6 +212,51 @@ def test_the_email_choice_never_fails(client, data_officer, choice, send):
     assert changed_tables(before, snapshot()) <= {"accounts_user"}
 
 
+@HOSTILE
+@given(
+    title=_maybe(hostile_text),
+    slug=_maybe(st.one_of(st.sampled_from(["a-good-slug", "preview"]), hostile_text)),
+    body=_maybe(st.one_of(st.sampled_from(["Words.", "![](/media/x.png)"]), hostile_text)),
+    when=st.one_of(st.sampled_from(["draft", "now", "later"]), hostile_text),
+    publish_date=_maybe(st.one_of(st.sampled_from(["2099-01-01", "2000-01-01"]), hostile_date)),
+    publish_time=_maybe(st.one_of(st.sampled_from(["09:30"]), hostile_text)),
+    areas=st.lists(st.one_of(hostile_text, hostile_number), max_size=2),
+    action=st.sampled_from(["save", "confirm", "preview", "", "<b>"]),
+)
+def test_the_update_editor_never_fails(
+    client, approver, title, slug, body, when, publish_date, publish_time, areas, action
+):
+    client.force_login(approver)
+    before = snapshot()
+    response = client.post(
+        "/staff/updates/new/",
+        {
+            "title": title,
+            "slug": slug,
+            "summary": "A summary.",
+            "body": body,
+            "author_name": "Alex Morgan",
+            "author_role": "Assistant Director of SEND",
+            "areas": areas,
+            "when": when,
+            "publish_date": publish_date,
+            "publish_time": publish_time,
+            "action": action,
+        },
+    )
+    assert_never_500(response, "update editor")
+    changed = changed_tables(before, snapshot())
+    event(f"answered {response.status_code}, {'saved' if changed else 'saved nothing'}")
+    if changed:
+        assert response.status_code == 302
+        assert action == "confirm" or when == "draft", (action, when)
+    else:
+        assert response.status_code in {200, 400}
+        assert shows_a_message(response) or action in {"preview", "save"}
+    preview = client.post("/staff/updates/preview/", {"body": body}, HTTP_HX_REQUEST="true")
+    assert_never_500(preview, "update preview")
+
+
 @pytest.fixture
 def approved(data_officer):
     return make_figure(

@@ -138,6 +138,7 @@ STAFF_PARAMETERS = {
     "staff:enter_figure": lambda: {"code": Measure.objects.first().code},
     "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:comment_on_figure": lambda: {"pk": Figure.objects.first().pk},
+    "staff:edit_post": lambda: {"pk": Post.objects.first().pk},
     "staff:correct_figure": lambda: {
         "pk": Figure.objects.filter(status=Figure.Status.APPROVED).first().pk
     },
@@ -146,6 +147,7 @@ STAFF_PARAMETERS = {
 STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
     "staff:comment_on_figure": 405,
+    "staff:preview_post": 405,
 }
 
 

@@ -37,6 +37,7 @@ EXPECTED = {
     "open the import page": ("login", "refused", "ok", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
     "add a figure in the admin": ("login", "login", "ok", "ok", "refused"),
+    "draft an update on the staff pages": ("login", "refused", "refused", "ok", "refused"),
     "publish an update": ("login", "login", "refused", "ok", "refused"),
 }
 
@@ -119,6 +120,20 @@ def attempt(client, action, world):
             return client.get(reverse("plan:evidence_download", args=[world["evidence"].pk]))
         case "add a figure in the admin":
             return client.get(reverse("admin:plan_figure_add"))
+        case "draft an update on the staff pages":
+            return client.post(
+                reverse("staff:new_post"),
+                {
+                    "title": "Staff page update",
+                    "slug": "staff-page-update",
+                    "summary": "A summary.",
+                    "body": "The body.",
+                    "author_name": "Alex Morgan",
+                    "author_role": "Assistant Director of SEND",
+                    "when": "draft",
+                    "action": "save",
+                },
+            )
         case "publish an update":
             return client.post(
                 reverse("admin:updates_post_add"),
@@ -157,6 +172,9 @@ def effect_happened(action, world) -> bool:
         "return a figure": submitted.status == Status.RETURNED,
         "correct an approved figure": approved.value == Decimal("51"),
         "comment on a figure": submitted.comments.exists(),
+        "draft an update on the staff pages": Post.objects.filter(
+            slug="staff-page-update"
+        ).exists(),
         "publish an update": Post.objects.published().filter(slug="matrix-update").exists(),
     }.get(action, True)
 

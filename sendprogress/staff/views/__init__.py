@@ -4,6 +4,7 @@ from .due import correct_figure, data_due, enter_figure, review_figure
 from .home import home
 from .imports import confirm_import, import_figures
 from .notifications import notifications
+from .posts import edit_post, post_list, preview_post
 
 __all__ = [
     "comment_on_figure",
@@ -11,9 +12,12 @@ __all__ = [
     "confirm_import",
     "correct_figure",
     "data_due",
+    "edit_post",
     "enter_figure",
     "home",
     "import_figures",
     "notifications",
+    "post_list",
+    "preview_post",
     "review_figure",
 ]
