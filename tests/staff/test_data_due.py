@@ -347,3 +347,19 @@ def test_a_correction_refuses_a_figure_its_numerator_and_denominator_disagree_wi
     assert "24 of 60 gives 40%, not 90." in response.content.decode()
     approved.refresh_from_db()
     assert approved.value == Decimal("40")
+
+
+def test_a_field_with_an_error_is_styled_and_described_as_gov_uk_does(
+    client, data_officer, measure
+):
+    client.force_login(data_officer)
+    response = client.post(enter_url(measure), figure(measure, value="150"))
+    html = response.content.decode()
+    field_id = f"id_{measure.code}-value"
+    assert "govuk-input--error" in html
+    assert f'aria-describedby="{field_id}_helptext {field_id}_error"' in html
+    # Focus moves to the error summary, with or without JavaScript.
+    assert (
+        'class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1" autofocus'
+        in html
+    )
