@@ -363,3 +363,34 @@ def test_a_field_with_an_error_is_styled_and_described_as_gov_uk_does(
         'class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1" autofocus'
         in html
     )
+
+
+def test_after_an_htmx_decision_the_counts_and_the_measure_update_out_of_band(
+    client, approver, data_officer, measure
+):
+    waiting = make_figure(
+        measure=measure,
+        period=DUE,
+        value=60,
+        status=Status.SUBMITTED,
+        entered_by=data_officer,
+        submitted_by=data_officer,
+    )
+    client.force_login(approver)
+    response = client.post(
+        reverse("staff:review_figure", args=[waiting.pk]),
+        {f"decide-{waiting.pk}-version": waiting.version, "action": "approve"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert 'id="due-counts" role="status" hx-swap-oob="true"' in html
+    assert f'id="due-{measure.code}" hx-swap-oob="true"' in html
+    assert "0 submitted" in html
+
+
+def test_after_an_htmx_save_the_counts_update_out_of_band(client, data_officer, measure):
+    client.force_login(data_officer)
+    response = client.post(enter_url(measure), figure(measure, action="save"), **HTMX)
+    html = response.content.decode()
+    assert 'id="due-counts" role="status" hx-swap-oob="true"' in html
+    assert "1 draft" in html

@@ -117,6 +117,13 @@ def _decision_form(figure, data=None) -> DecisionForm:
     return DecisionForm(data, initial={"version": figure.version}, prefix=f"decide-{figure.pk}")
 
 
+def _page_counts(today) -> dict[str, int]:
+    """The counts at the top of the data-due page, unfiltered: for out-of-band updates."""
+    measures = list(Measure.objects.all())
+    figures = _figures_for(measures)
+    return counts([row for m in measures for row in due.outstanding(m, figures, today)])
+
+
 def counts(rows) -> dict[str, int]:
     """How many outstanding periods are in each state, and how many are overdue."""
     tally = Counter(row.state for row in rows)
@@ -227,7 +234,11 @@ def enter_figure(request, code):
         if request.htmx:
             today = timezone.localdate()
             section = _due_for(measure, request.user, _figures_for([measure]), today)
-            return render(request, "staff/data_due.html#due", {"due": section, "note": note})
+            return render(
+                request,
+                "staff/data_due.html#due-and-counts",
+                {"due": section, "note": note, "counts": _page_counts(today)},
+            )
         messages.success(request, note)
         return redirect("staff:data_due")
     if request.htmx:
@@ -275,7 +286,13 @@ def review_figure(request, pk):
             )
             note = f"{decided} was {verb}."
             if request.htmx:
-                return render(request, "staff/data_due.html#decided", {"note": note, "m": decided})
+                today = timezone.localdate()
+                section = _due_for(
+                    decided.measure, request.user, _figures_for([decided.measure]), today
+                )
+                context = {"note": note, "m": decided, "due": section}
+                context["counts"] = _page_counts(today)
+                return render(request, "staff/data_due.html#decided", context)
             messages.success(request, note)
             return redirect("staff:data_due")
         if request.htmx:
