@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 REVERT_REFUSED = (
     "Old versions can be read here but not restored. To bring an old value back, "
@@ -19,8 +20,26 @@ REVERT_REFUSED = (
 )
 
 
+class PlainWordsHelper(HistoricalRecordContextHelper):
+    """A change to a field with choices in its words: "Draft → Submitted for approval",
+    not "draft → submitted"."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        choices = dict(field.flatchoices or ())
+        if choices and value in choices:
+            return choices[value]
+        if value in (None, ""):
+            return "(empty)"
+        return super().prepare_delta_change_value(change, value)
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
-    """SimpleHistoryAdmin with reverting switched off for everyone (superusers too)."""
+    """SimpleHistoryAdmin with reverting switched off for everyone (superusers too),
+    and its list in people's words (templates/simple_history/object_history_list.html)."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return PlainWordsHelper(self.model, historical_record)
 
     def revert_disabled(self, request, obj=None):
         return True

@@ -82,7 +82,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
-    "django.contrib.admin",
+    # The admin with a way back to the staff home (sendprogress/staff/admin_site.py).
+    "sendprogress.staff.admin_site.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -411,7 +412,13 @@ if not ADMIN_URL or ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
 LOGIN_URL = "admin:login"
 # Where signing in leads when `next` is missing or points off the site
 # (Django's default, /accounts/profile/, is not a page here).
-LOGIN_REDIRECT_URL = "staff:data_due"
+LOGIN_REDIRECT_URL = "staff:home"
+
+# A period's figure is due this many days after the period ends; after that
+# the staff pages call it overdue.
+FIGURE_DUE_DAYS = env_int("FIGURE_DUE_DAYS", 20)
+# Officers are reminded this many days before a figure's due-by date.
+FIGURE_REMINDER_DAYS = env_int("FIGURE_REMINDER_DAYS", 5)
 
 # Two-factor authentication (time-based codes) for every staff account, except
 # in the local demo, where the demo accounts sign in with a password only.

@@ -13,9 +13,6 @@ handler500 = "sendprogress.errors.server_error"
 # A refusal in the site's look, saying what the person's role can do instead.
 handler403 = "sendprogress.accounts.views.permission_denied"
 
-admin.site.site_header = "sendprogress staff"
-admin.site.site_title = "sendprogress staff"
-
 urlpatterns = [
     path("", include("sendprogress.plan.urls")),
     path("updates/", include("sendprogress.updates.urls")),

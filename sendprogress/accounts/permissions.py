@@ -57,6 +57,14 @@ class StaffAction(StrEnum):
         "approve or return figures that someone else entered",
         "Only an approver can approve or return figures.",
     )
+    # Whoever enters or approves figures talks about them; no new permission
+    # (and no change to the roles) is needed for that.
+    COMMENT_ON_FIGURE = (
+        "comment",
+        "plan.add_figure",
+        "write internal comments on figures",
+        "Your role cannot comment on figures.",
+    )
     CORRECT_FIGURE = (
         "correct",
         "plan.correct_figure",
@@ -107,6 +115,12 @@ class StaffAction(StrEnum):
         "reports.publish_progressreport",
         "publish progress reports",
         "Only an approver can publish a progress report.",
+    )
+    WRITE_POST = (
+        "write_post",
+        "updates.add_post",
+        "write and change updates",
+        "Your role cannot write updates.",
     )
     PUBLISH_POST = (
         "publish_post",

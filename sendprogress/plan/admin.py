@@ -250,6 +250,7 @@ class FigureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         ("approved_by", "approved_at"),
         ("returned_by", "returned_at"),
         ("correction_reason", "corrected_by", "corrected_at"),
+        "value_before_correction",
     )
     readonly_fields = (
         "status",
@@ -264,6 +265,7 @@ class FigureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         "correction_reason",
         "corrected_by",
         "corrected_at",
+        "value_before_correction",
     )
     actions = ["submit_selected", "approve_selected"]
 

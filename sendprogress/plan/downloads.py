@@ -39,6 +39,9 @@ CSV_COLUMNS = [
     "expected_value",
     "progress",
     "commentary",
+    "corrected_on",
+    "value_before_correction",
+    "correction_reason",
     "illustrative",
     "count_note",
 ]
@@ -84,6 +87,10 @@ def _row(measure, m) -> dict:
         "expected_value": round(expected, 2) if expected is not None else None,
         "progress": measure.assess(m.value, m.period).label,
         "commentary": m.commentary,
+        # A corrected figure says so wherever it goes: when, what it was, and why.
+        "corrected_on": timezone.localdate(m.corrected_at).isoformat() if m.corrected_at else None,
+        "value_before_correction": m.value_before_correction if m.corrected_at else None,
+        "correction_reason": m.correction_reason if m.corrected_at else None,
         "illustrative": measure.illustrative,
         "count_note": (
             f"Count not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD}, "
@@ -106,8 +113,8 @@ def _csv_response(measures, filename: str) -> HttpResponse:
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for row in _rows(measures):
-        for key in ("measure", "plan", "findings", "commentary"):
-            row[key] = _safe_text(row[key])
+        for key in ("measure", "plan", "findings", "commentary", "correction_reason"):
+            row[key] = _safe_text(row[key] or "")
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return response
 
@@ -175,6 +182,9 @@ FIGURE_FIELDS = (
     "progress",
     "commentary",
     "count_note",
+    "corrected_on",
+    "value_before_correction",
+    "correction_reason",
 )
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import periods
+from .charts import format_value
 from .choices import Unit
 from .progress import Progress
 
@@ -97,7 +98,7 @@ def _check_value(measure, m, add) -> None:
                 f"({m.denominator}).",
             )
         else:
-            m.value = computed_value(measure, m.numerator, m.denominator)
+            _check_agrees(measure, m, add)
     if m.value is None:
         add("value", "Enter the figure, or its numerator and denominator.")
         return
@@ -109,6 +110,37 @@ def _check_value(measure, m, add) -> None:
         add("value", "A percentage must be between 0 and 100.")
     elif m.value < 0:
         add("value", "The figure cannot be negative.")
+
+
+def _check_agrees(measure, m, add) -> None:
+    """A typed figure must be what its numerator and denominator give, give or take
+    rounding to the measure's decimal places; a blank one is worked out from them.
+
+    Never replaced silently: a figure of 90 with 24 of 60 (40%) is a mistake in
+    one of the three, and only the person who typed them knows which.
+    """
+    worked_out = computed_value(measure, m.numerator, m.denominator)
+    if m.value is None:
+        m.value = worked_out
+        return
+    if not m.value.is_finite():
+        return  # refused as not a number below
+    half_a_place = Decimal(5).scaleb(-measure.decimal_places - 1)
+    if abs(m.value - worked_out) > half_a_place:
+        shown = format_value(
+            worked_out,
+            unit=measure.unit,
+            places=measure.decimal_places,
+            rate_per=measure.rate_per,
+        )
+        add(
+            "value",
+            f"{m.numerator} of {m.denominator} gives {shown}, not {m.value.normalize():f}. "
+            "Correct the figure, the numerator or the denominator, or leave the figure "
+            "blank to have it worked out.",
+        )
+        return
+    m.value = worked_out
 
 
 def _check_commentary(measure, m, add) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,8 +20,8 @@ from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 
-from . import periods
-from .models import Evidence, Figure, Measure
+from . import periods, tasks
+from .models import Evidence, Figure, FigureComment, Measure
 
 Status = Figure.Status
 
@@ -193,6 +194,12 @@ def approve_figure(*, figure: Figure, by, expected_version: int | None = None) -
 
 
 @transaction.atomic
+def approve_figures(*, figures: list[tuple[Figure, int]], by) -> list[Figure]:
+    """Approve several figures, each from the version the approver saw: all or none."""
+    return [approve_figure(figure=f, by=by, expected_version=v) for f, v in figures]
+
+
+@transaction.atomic
 def return_figure(
     *, figure: Figure, by, reason: str, expected_version: int | None = None
 ) -> Figure:
@@ -209,7 +216,15 @@ def return_figure(
     figure.return_reason = reason.strip()
     figure.returned_by = by
     figure.returned_at = timezone.now()
-    return _save(figure, f"Returned: {reason.strip()}", by)
+    _save(figure, f"Returned: {reason.strip()}", by)
+    transaction.on_commit(partial(tasks.send_figure_returned_email.enqueue, figure.pk))
+    return figure
+
+
+COMMENTARY_NOT_REVIEWED = (
+    "Read the commentary and change it if it no longer fits the corrected figure, then "
+    "confirm that you have."
+)
 
 
 @transaction.atomic
@@ -222,15 +237,27 @@ def correct_figure(
     denominator: int | None = None,
     commentary: str,
     reason: str,
+    commentary_reviewed: bool,
     expected_version: int | None = None,
 ) -> Figure:
-    """Change a published figure. The reason is kept on the figure and in its history."""
+    """Change a published figure. The reason is kept on the figure and in its history.
+
+    The public sees that it was corrected: when, what it said before, and why.
+    The corrector confirms they have read the commentary, which must not go on
+    explaining the old figure.
+    """
     require(by, StaffAction.CORRECT_FIGURE)
+    errors = {}
     if not reason.strip():
-        raise ValidationError({"correction_reason": "Say why the approved figure is changing."})
+        errors["correction_reason"] = "Say why the approved figure is changing."
+    if not commentary_reviewed:
+        errors["commentary_reviewed"] = COMMENTARY_NOT_REVIEWED
+    if errors:
+        raise ValidationError(errors)
     figure = _lock(figure, expected_version)
     if figure.status != Status.APPROVED:
         raise WorkflowError("Only an approved figure is corrected; edit drafts instead.")
+    figure.value_before_correction = figure.value
     figure.value = value
     figure.numerator = numerator
     figure.denominator = denominator
@@ -239,6 +266,22 @@ def correct_figure(
     figure.corrected_by = by
     figure.corrected_at = timezone.now()
     return _save(figure, f"Corrected: {reason.strip()}", by)
+
+
+COMMENT_LIMIT = 2000
+
+
+def add_comment(*, figure: Figure, by, text: str) -> FigureComment:
+    """An internal comment on a figure, for the officer and approver; never public."""
+    require(by, StaffAction.COMMENT_ON_FIGURE)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Write your comment."})
+    if len(text) > COMMENT_LIMIT:
+        raise ValidationError(
+            {"text": f"Keep the comment to {COMMENT_LIMIT:,} characters or fewer."}
+        )
+    return FigureComment.objects.create(figure=figure, author=by, text=text)
 
 
 @transaction.atomic

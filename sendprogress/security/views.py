@@ -30,7 +30,7 @@ def _next(request) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return reverse("staff:data_due")
+    return reverse("staff:home")
 
 
 def _verified(request, device) -> None:

@@ -6,19 +6,23 @@ from django import forms
 from django.utils import timezone
 
 from sendprogress.plan import periods
+from sendprogress.plan.due import State
+from sendprogress.plan.models import Finding
 from sendprogress.plan.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
 
+# Without a baseline date there is no start to count from: offer this many periods.
 PERIOD_CHOICES_BACK = 12
 
 
 def period_choices(measure, *, today: date | None = None) -> list[tuple[str, str]]:
-    """The recent periods a figure can be entered for, newest (the one due) first."""
+    """The periods a figure can be entered for, newest (the one due) first."""
     today = today or timezone.localdate()
     start = periods.due_period(measure.frequency, today)
     if measure.reporting_ends and start > measure.reporting_ends:
         start = periods.period_start(measure.frequency, measure.reporting_ends)
     choices = []
-    for _ in range(PERIOD_CHOICES_BACK):
+    # Every period back to the baseline, so an old missing figure can be entered.
+    while measure.baseline_date or len(choices) < PERIOD_CHOICES_BACK:
         if measure.baseline_date and start < measure.baseline_date:
             break
         choices.append((start.isoformat(), periods.label(measure.frequency, start)))
@@ -77,6 +81,10 @@ class CorrectionForm(FigureFields):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="This is kept with the figure and in its history.",
         error_messages={"required": "Say why the approved figure is changing."},
+    )
+    commentary_reviewed = forms.BooleanField(
+        label="I have read the commentary and it fits the corrected figure",
+        required=False,
     )
 
 
@@ -172,3 +180,81 @@ class ComparatorImportForm(forms.Form):
                 "Give GSS codes of a letter and 8 digits, separated by commas, e.g. E92000001."
             )
         return codes
+
+
+OVERDUE = "overdue"
+
+
+class DueFilterForm(forms.Form):
+    """Narrow the data-due page to one area, one state, or what is overdue."""
+
+    area = forms.ModelChoiceField(
+        label="Area",
+        queryset=Finding.objects.order_by("order"),
+        required=False,
+        empty_label="All areas",
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Choose an area from the list."},
+    )
+    state = forms.ChoiceField(
+        label="State",
+        required=False,
+        choices=[("", "Any state"), (OVERDUE, "Overdue")]
+        + [(state.value, state.label) for state in State],
+        error_messages={"invalid_choice": "Choose a state from the list."},
+    )
+
+    def keeps(self, row) -> bool:
+        """Whether an outstanding period passes the chosen filters."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("area") and data["area"] not in row.measure.findings.all():
+            return False
+        state = data.get("state")
+        if state == OVERDUE:
+            return row.overdue
+        return not state or row.state == state
+
+
+class BulkApprovalForm(forms.Form):
+    """Figures ticked for approval, each as "id:version" so that a figure
+    changed since it was ticked is refused rather than approved unseen."""
+
+    figure = forms.MultipleChoiceField(
+        error_messages={
+            "required": "Tick the figures you want to approve.",
+            "invalid_choice": (
+                "A ticked figure is no longer waiting for your approval: it changed since "
+                "you looked, someone else decided on it, or you entered or submitted it. "
+                "Go back to the list and tick again."
+            ),
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        from sendprogress.plan.models import Figure
+
+        super().__init__(*args, **kwargs)
+        self.approvable = {
+            self.choice_for(f): f
+            for f in Figure.objects.filter(status=Figure.Status.SUBMITTED)
+            .exclude(entered_by=user)
+            .exclude(submitted_by=user)
+            .select_related("measure")
+        }
+        self.fields["figure"].choices = [(c, str(f)) for c, f in self.approvable.items()]
+
+    @staticmethod
+    def choice_for(figure) -> str:
+        return f"{figure.pk}:{figure.version}"
+
+    def clean_figure(self):
+        return [self.approvable[choice] for choice in self.cleaned_data["figure"]]
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Add an internal comment",
+        help_text="Only staff see this. It is never published.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write your comment."},
+    )

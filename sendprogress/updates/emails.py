@@ -42,6 +42,7 @@ def _message(subscriber, *, subject: str, template: str, context: dict) -> Email
             "local_area": local_area(),
             "subscriber": subscriber,
             "unsubscribe_url": unsubscribe_url,
+            "choices_url": absolute(subscriber.get_choices_url()),
             "site_url": absolute("/"),
             **context,
         },

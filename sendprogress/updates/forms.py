@@ -111,7 +111,41 @@ class OneLineEmailField(forms.EmailField):
         return value
 
 
-class SubscribeForm(forms.Form):
+class AreaChoiceForm(forms.Form):
+    """Which areas an address gets updates about: all of them (one choice), or some."""
+
+    ALL, SOME = "all", "some"
+    coverage = forms.ChoiceField(
+        label="Which areas do you want updates about?",
+        choices=[(ALL, "All areas"), (SOME, "Only the areas I choose")],
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Choose all areas, or the areas you want"},
+    )
+    areas = ModelMultipleChoiceField(
+        queryset=Finding.objects.order_by("order"),
+        label="The areas you want updates about",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        coverage = cleaned.get("coverage")
+        if "coverage" in self.errors:
+            return cleaned
+        if not coverage:
+            # An older form (or a hand-made request) sends ticked areas only.
+            coverage = self.SOME if cleaned.get("areas") else None
+        if coverage is None:
+            self.add_error("coverage", "Select at least one area, or choose all areas")
+        elif coverage == self.SOME and not cleaned.get("areas"):
+            self.add_error("areas", "Select at least one area, or choose all areas")
+        cleaned["all_areas"] = coverage == self.ALL
+        return cleaned
+
+
+class SubscribeForm(AreaChoiceForm):
     email = OneLineEmailField(
         label="Email address",
         help_text="We will send a link to this address to check it is yours.",
@@ -124,21 +158,13 @@ class SubscribeForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    areas = ModelMultipleChoiceField(
-        queryset=Finding.objects.order_by("order"),
-        label="Which areas do you want updates about?",
-        help_text=(
-            "All areas are ticked. Untick any you do not want. "
-            "Updates about the plan as a whole go to everyone."
-        ),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select at least one area"},
-    )
+
+    field_order = ["email", "coverage", "areas"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial.setdefault("areas", list(self.fields["areas"].queryset))
+            self.initial.setdefault("coverage", self.ALL)
 
 
 class PostFilterForm(forms.Form):

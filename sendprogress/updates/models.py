@@ -135,6 +135,16 @@ class SubscriberQuerySet(models.QuerySet):
     def unconfirmed_since(self, moment) -> SubscriberQuerySet:
         return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
 
+    def for_areas(self, areas) -> SubscriberQuerySet:
+        """Confirmed subscribers an update about these areas (none: the whole plan) reaches."""
+        subscribers = self.confirmed()
+        area_ids = [a.pk for a in areas]
+        if area_ids:
+            subscribers = subscribers.filter(
+                models.Q(all_areas=True) | models.Q(areas__in=area_ids)
+            ).distinct()
+        return subscribers
+
     def for_post(self, post: Post) -> SubscriberQuerySet:
         """Confirmed subscribers who should get this post by email.
 
@@ -145,7 +155,9 @@ class SubscriberQuerySet(models.QuerySet):
         subscribers = self.confirmed().filter(confirmed_at__lte=post.published_at)
         area_ids = list(post.areas.values_list("pk", flat=True))
         if area_ids:
-            subscribers = subscribers.filter(areas__in=area_ids).distinct()
+            subscribers = subscribers.filter(
+                models.Q(all_areas=True) | models.Q(areas__in=area_ids)
+            ).distinct()
         return subscribers
 
 
@@ -154,6 +166,8 @@ class Subscriber(models.Model):
 
     email = models.EmailField(unique=True)
     areas = models.ManyToManyField("plan.Finding", related_name="subscribers")
+    # Every area, including any added later: not the same as ticking each one today.
+    all_areas = models.BooleanField(default=False)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -171,6 +185,9 @@ class Subscriber(models.Model):
 
     def get_confirm_url(self) -> str:
         return reverse("email_updates:confirm", args=[self.token])
+
+    def get_choices_url(self) -> str:
+        return reverse("email_updates:choices", args=[self.token])
 
     def get_unsubscribe_url(self) -> str:
         return reverse("email_updates:unsubscribe", args=[self.token])

@@ -87,7 +87,7 @@ def publish_post(*, post: Post, by, at=None) -> Post:
 # Subscriptions ----------------------------------------------------------------
 
 
-def subscribe(*, email: str, areas, client_address: str | None) -> None:
+def subscribe(*, email: str, areas, client_address: str | None, all_areas: bool = False) -> None:
     """Ask for email updates. Says nothing about whether the address was known,
     nor whether a limit was reached: the caller shows the same page whatever.
 
@@ -114,7 +114,7 @@ def subscribe(*, email: str, areas, client_address: str | None) -> None:
                 # Someone signed the same address up at the same moment.
                 subscriber = Subscriber.objects.get(email=email)
         if subscriber.confirmed_at is None:
-            subscriber.areas.set(areas)
+            _choose(subscriber, all_areas=all_areas, areas=areas)
         emailed = subscriber.last_emailed_at
         if emailed and timezone.now() - emailed < sending.RESEND_AFTER:
             return  # it was sent moments ago; do not queue another
@@ -128,6 +128,24 @@ def confirm(*, token: str) -> Subscriber | None:
         if subscriber is not None and subscriber.confirmed_at is None:
             subscriber.confirmed_at = timezone.now()
             subscriber.save(update_fields=["confirmed_at"])
+    return subscriber
+
+
+def _choose(subscriber: Subscriber, *, all_areas: bool, areas) -> None:
+    subscriber.all_areas = all_areas
+    subscriber.save(update_fields=["all_areas"])
+    subscriber.areas.set([] if all_areas else areas)
+
+
+@transaction.atomic
+def change_choices(*, token: str, all_areas: bool, areas) -> Subscriber | None:
+    """Change which areas an address gets updates about, from the link in its emails.
+
+    The link's token is the only key, as for unsubscribing. None if it is unknown.
+    """
+    subscriber = Subscriber.objects.select_for_update().with_token(token).first()
+    if subscriber is not None:
+        _choose(subscriber, all_areas=all_areas, areas=areas)
     return subscriber
 
 

@@ -18,7 +18,7 @@ def test_a_partner_viewer_refused_the_import_page_is_told_what_their_role_can_do
     assert "signed in as pat, with the role Partner viewer" in html
     assert "See the staff pages, figures, evidence and their history" in html
     assert "Import figures from a spreadsheet" not in html
-    assert reverse("staff:data_due") in html
+    assert reverse("staff:home") in html
     assert 'class="govuk-template' in html  # the site's layout, not a bare "403 Forbidden"
 
 

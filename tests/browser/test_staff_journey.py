@@ -48,6 +48,10 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 
     # A data officer enters this month's figure with evidence, and submits it.
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    assert page.locator("h1").inner_text() == "Staff home"
+    assert_accessible(page)
+    page.get_by_role("link", name="Everything that is due").click()
+    page.wait_for_url(base + "/staff/data-due/")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
     section = page.locator(f"#due-{MEASURE_CODE}")
@@ -60,7 +64,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
     section.get_by_label("I confirm the file holds no personal data about any child").check()
     section.get_by_role("button", name="Submit for approval").click()
     page.locator(f"#due-{MEASURE_CODE}").get_by_text("Submitted for approval").first.wait_for()
-    assert page.url == base + "/staff/"  # swapped in place by htmx, no page load
+    assert page.url == base + "/staff/data-due/"  # swapped in place by htmx, no page load
     assert_accessible(page)
 
     # It is not public yet.
@@ -71,6 +75,8 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 
     # The approver approves it in the queue.
     sign_in(page, base, "approver", "demo-approver-pass")
+    assert_accessible(page)
+    page.get_by_role("link", name="waiting for you to approve or return").click()
     assert_accessible(page)
     item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
     item.get_by_role("link", name="Audit summary").wait_for()
@@ -101,6 +107,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path)
 def test_quick_entry_works_without_javascript(js_disabled_page, staff_demo):
     page, base = js_disabled_page, staff_demo.url
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    page.goto(base + "/staff/data-due/")
     section = page.locator(f"#due-{MEASURE_CODE}")
     section.get_by_text("Enter the figure").click()
     section.get_by_label("Figure", exact=True).fill("150")
@@ -141,3 +148,89 @@ def test_the_refusal_page_is_accessible_and_says_what_the_role_can_do(page, staf
         "See the staff pages, figures, evidence and their history"
     ).is_visible()
     assert_accessible(page)
+
+
+def test_the_approver_approves_in_bulk_after_a_confirmation_and_corrects_a_figure(
+    page, staff_demo
+):
+    from decimal import Decimal
+
+    from sendprogress.accounts.models import User
+
+    base = staff_demo.url
+    officer = User.objects.get(username="data.officer")
+    waiting = [
+        Figure.objects.update_or_create(
+            measure=Figure.objects.filter(measure__code=MEASURE_CODE).first().measure,
+            period=period,
+            defaults={
+                "value": Decimal(value),
+                "commentary": "Checked.",
+                "status": Figure.Status.SUBMITTED,
+                "entered_by": officer,
+                "submitted_by": officer,
+            },
+        )[0]
+        for period, value in [(DUE, "61"), (DUE.replace(year=DUE.year - 1), "58")]
+    ]
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.goto(base + "/staff/data-due/")
+    for figure in waiting:
+        page.locator(f"#tick-{figure.pk}").check()
+    page.get_by_role("button", name="Approve the ticked figures").click()
+    page.get_by_text("These 2 figures will become public").wait_for()
+    assert_accessible(page)
+    assert Figure.objects.filter(pk__in=[f.pk for f in waiting], status="approved").count() == 0
+    page.get_by_role("button", name="Approve and publish 2 figures").click()
+    page.get_by_text("2 figures approved and now public.").wait_for()
+    assert Figure.objects.filter(pk__in=[f.pk for f in waiting], status="approved").count() == 2
+
+    page.goto(base + f"/staff/figures/{waiting[0].pk}/correct/")
+    page.get_by_label("Figure", exact=True).fill("60")
+    page.get_by_label("Why is the approved figure changing?").fill("One plan was counted twice.")
+    page.get_by_role("button", name="Save the correction").click()
+    page.get_by_text("Read the commentary").first.wait_for()
+    assert_accessible(page)
+    page.get_by_label("I have read the commentary and it fits the corrected figure").check()
+    page.get_by_role("button", name="Save the correction").click()
+    page.get_by_text("was corrected").wait_for()
+
+    sign_out(page)
+    page.goto(base + f"/measures/{MEASURE_CODE}/")
+    row = page.locator("tr", has_text=f"{DUE:%B %Y}")
+    assert "it was 61%" in row.inner_text()
+    assert "One plan was counted twice." in row.inner_text()
+    assert_accessible(page)
+
+
+def test_the_assistant_director_writes_previews_and_schedules_an_update(page, staff_demo):
+    from sendprogress.updates.models import Post
+
+    base = staff_demo.url
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.get_by_role("link", name="Write updates").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Write a new update").click()
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Autumn progress")
+    page.get_by_label("Web address").fill("autumn-progress")
+    page.get_by_label("Summary").fill("What changed this autumn.")
+    page.get_by_label("The update", exact=True).fill("We met the families. The SALT team grew.")
+    # The live preview (htmx) shows the words and the writing advice as they are typed.
+    page.locator("#post-preview").get_by_text("We met the families.").wait_for()
+    page.locator("#post-preview").get_by_text("“SALT” is not spelt out").wait_for()
+    page.get_by_label("Author's name, as the public sees it").fill("Alex Morgan")
+    page.get_by_label("Author's role, as the public sees it").fill("Assistant Director of SEND")
+    page.get_by_label("Publish it at a date and time").check()
+    later = date.today() + timedelta(days=7)
+    page.get_by_label("Date", exact=True).fill(f"{later:%Y-%m-%d}")
+    page.get_by_label("Time", exact=True).fill("09:30")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("will be emailed").wait_for()
+    assert_accessible(page)
+    assert not Post.objects.filter(slug="autumn-progress").exists()
+    page.get_by_role("button", name="Schedule it").click()
+    page.get_by_text("was saved").wait_for()
+    post = Post.objects.get(slug="autumn-progress")
+    assert post.status == Post.Status.PUBLISHED
+    assert not post.is_public

@@ -80,7 +80,9 @@ def test_a_post_holding_hostile_markup_runs_nothing(page, live_server, transacti
 def test_the_subscription_pages_are_accessible(page, live_demo):
     page.goto(live_demo.url + "/email-updates/")
     assert page.locator("h1").count() == 1
-    assert page.locator("input[name=areas]:checked").count() == 6
+    # "All areas" is one choice: nothing to untick for someone who wants them all.
+    assert page.get_by_label("All areas").is_checked()
+    assert page.locator("input[name=areas]:checked").count() == 0
     assert_accessible(page)
 
     page.get_by_label("Email address").fill("not an address")
@@ -98,6 +100,18 @@ def test_the_subscription_pages_are_accessible(page, live_demo):
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
     assert page.locator("h1").inner_text() == "You will get updates by email"
+    assert_accessible(page)
+
+    # Every email links to a page that changes the areas.
+    page.goto(live_demo.url + subscriber.get_choices_url())
+    assert_accessible(page)
+    page.get_by_label("Only the areas I choose").check()
+    page.get_by_role("button", name="Save my choices").click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page)
+    page.get_by_label("All areas").check()
+    page.get_by_role("button", name="Save my choices").click()
+    page.get_by_text("Your choices are saved").wait_for()
     assert_accessible(page)
 
     page.goto(live_demo.url + subscriber.get_unsubscribe_url())

@@ -104,6 +104,7 @@ def test_a_correction_shows_on_the_next_request(
             value=figure.value + 30,
             commentary="Recounted.",
             reason="A mistake in the count",
+            commentary_reviewed=True,
         )
     assert "Recounted." in client.get("/measures/the-measure/").content.decode()
 

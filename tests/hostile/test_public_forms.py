@@ -111,6 +111,35 @@ def test_confirming_and_unsubscribing_with_any_token_never_fails(client, token, 
     assert_nothing_changed(before, snapshot(), "confirm/unsubscribe")
 
 
+@HOSTILE
+@given(
+    known=st.booleans(),
+    token=hostile_text,
+    coverage=st.one_of(st.sampled_from(["all", "some", ""]), hostile_text),
+    areas=st.lists(st.one_of(hostile_text, st.integers().map(str), st.sampled_from(["1", "2"]))),
+)
+@example(known=True, token="", coverage="some", areas=[])
+def test_changing_email_choices_never_fails(client, known, token, coverage, areas):
+    subscriber, _ = Subscriber.objects.get_or_create(email="someone@example.org")
+    address = (
+        subscriber.get_choices_url()
+        if known
+        else f"/email-updates/choices/{quote(token, safe='')}/"
+    )
+    before = snapshot()
+    response = client.post(address, {"coverage": coverage, "areas": areas})
+    assert_never_500(response, "choices")
+    changed = changed_tables(before, snapshot())
+    if changed:
+        assert known
+        assert changed <= {"updates_subscriber", "updates_subscriber_areas"}
+        assert "Your choices are saved" in response.content.decode()
+    elif response.status_code != 404:  # a token that is no address at all
+        assert response.status_code in {200, 400}
+        html = response.content.decode()
+        assert shows_a_message(response) or "We do not recognise this link" in html
+
+
 PUBLIC_ADDRESSES = [
     "/findings/{}/",
     "/areas/{}/",

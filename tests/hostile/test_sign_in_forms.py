@@ -38,7 +38,7 @@ def test_signing_in_stays_on_the_site_whatever_next_says(client, officer, next_u
     target = urlsplit(response["Location"])
     assert not target.netloc, f"sent off the site: {response['Location']!r}"
     if next_url in OFF_SITE:
-        assert response["Location"] == reverse("staff:data_due")
+        assert response["Location"] == reverse("staff:home")
     client.logout()
 
 

@@ -155,6 +155,108 @@ def test_approving_or_returning_a_figure_never_fails(
         assert shows_a_message(response), (action, version, reason)
 
 
+@HOSTILE
+@given(
+    ticks=st.lists(
+        st.one_of(st.just("good"), st.just("stale"), hostile_text, hostile_number), max_size=4
+    ),
+    method=st.sampled_from(["get", "post"]),
+)
+@example(ticks=["good"], method="post")
+def test_bulk_approval_never_fails_and_approves_only_what_was_confirmed(
+    client, approver, submitted, ticks, method
+):
+    client.force_login(approver)
+    named = {"good": f"{submitted.pk}:{submitted.version}", "stale": f"{submitted.pk}:0"}
+    figures = [named.get(tick, tick) for tick in ticks]
+    before = snapshot()
+    response = getattr(client, method)("/staff/approvals/confirm/", {"figure": figures})
+    assert_never_500(response, "bulk approval")
+    after = snapshot()
+    changed = changed_tables(before, after)
+    event(f"answered {response.status_code}, {'saved' if changed else 'saved nothing'}")
+    if changed:
+        assert method == "post"
+        assert set(figures) == {named["good"]}, figures
+        assert changed <= FIGURE_TABLES, changed
+    elif response.status_code != 302 and figures:
+        assert shows_a_message(response), figures
+
+
+@HOSTILE
+@given(text=_maybe(hostile_text), target=st.one_of(st.just("good"), hostile_number))
+def test_commenting_on_a_figure_never_fails(client, approver, submitted, text, target):
+    client.force_login(approver)
+    pk = submitted.pk if target == "good" else quote(target, safe="")
+    before = snapshot()
+    response = client.post(f"/staff/figures/{pk}/comments/", {"text": text})
+    assert_never_500(response, "comment")
+    changed = changed_tables(before, snapshot())
+    if changed:
+        assert changed == {"plan_figurecomment"}
+        assert response.status_code == 302
+    elif response.status_code == 400:
+        assert shows_a_message(response), text
+    else:
+        assert response.status_code == 404
+
+
+@HOSTILE
+@given(choice=st.one_of(st.sampled_from(["on", "", "off"]), hostile_text), send=st.booleans())
+def test_the_email_choice_never_fails(client, data_officer, choice, send):
+    client.force_login(data_officer)
+    before = snapshot()
+    response = client.post("/staff/emails/", {"wants_figure_emails": choice} if send else {})
+    assert_never_500(response, "email choice")
+    assert response.status_code == 302
+    assert changed_tables(before, snapshot()) <= {"accounts_user"}
+
+
+@HOSTILE
+@given(
+    title=_maybe(hostile_text),
+    slug=_maybe(st.one_of(st.sampled_from(["a-good-slug", "preview"]), hostile_text)),
+    body=_maybe(st.one_of(st.sampled_from(["Words.", "![](/media/x.png)"]), hostile_text)),
+    when=st.one_of(st.sampled_from(["draft", "now", "later"]), hostile_text),
+    publish_date=_maybe(st.one_of(st.sampled_from(["2099-01-01", "2000-01-01"]), hostile_date)),
+    publish_time=_maybe(st.one_of(st.sampled_from(["09:30"]), hostile_text)),
+    areas=st.lists(st.one_of(hostile_text, hostile_number), max_size=2),
+    action=st.sampled_from(["save", "confirm", "preview", "", "<b>"]),
+)
+def test_the_update_editor_never_fails(
+    client, approver, title, slug, body, when, publish_date, publish_time, areas, action
+):
+    client.force_login(approver)
+    before = snapshot()
+    response = client.post(
+        "/staff/updates/new/",
+        {
+            "title": title,
+            "slug": slug,
+            "summary": "A summary.",
+            "body": body,
+            "author_name": "Alex Morgan",
+            "author_role": "Assistant Director of SEND",
+            "areas": areas,
+            "when": when,
+            "publish_date": publish_date,
+            "publish_time": publish_time,
+            "action": action,
+        },
+    )
+    assert_never_500(response, "update editor")
+    changed = changed_tables(before, snapshot())
+    event(f"answered {response.status_code}, {'saved' if changed else 'saved nothing'}")
+    if changed:
+        assert response.status_code == 302
+        assert action == "confirm" or when == "draft", (action, when)
+    else:
+        assert response.status_code in {200, 400}
+        assert shows_a_message(response) or action in {"preview", "save"}
+    preview = client.post("/staff/updates/preview/", {"body": body}, HTTP_HX_REQUEST="true")
+    assert_never_500(preview, "update preview")
+
+
 @pytest.fixture
 def approved(data_officer):
     return make_figure(
@@ -174,11 +276,37 @@ def approved(data_officer):
     commentary=_maybe(hostile_text),
     reason=_maybe(hostile_text),
     version=st.one_of(st.sampled_from(["0", "1"]), hostile_number),
+    reviewed=st.one_of(st.sampled_from(["on", ""]), hostile_text),
 )
-@example(value="61", numerator="", denominator="", commentary="", reason="Typo", version="0")
-@example(value="61", numerator="", denominator="", commentary="", reason="Typo", version="1")
+@example(
+    value="61",
+    numerator="",
+    denominator="",
+    commentary="",
+    reason="Typo",
+    version="0",
+    reviewed="on",
+)
+@example(
+    value="61",
+    numerator="",
+    denominator="",
+    commentary="",
+    reason="Typo",
+    version="1",
+    reviewed="on",
+)
 def test_correcting_an_approved_figure_never_fails(
-    client, approver, approved, value, numerator, denominator, commentary, reason, version
+    client,
+    approver,
+    approved,
+    value,
+    numerator,
+    denominator,
+    commentary,
+    reason,
+    version,
+    reviewed,
 ):
     client.force_login(approver)
     before = snapshot()
@@ -191,6 +319,7 @@ def test_correcting_an_approved_figure_never_fails(
             "commentary": commentary,
             "correction_reason": reason,
             "version": version,
+            "commentary_reviewed": reviewed,
         },
     )
     assert_never_500(response, "correction")
@@ -328,6 +457,8 @@ def test_staff_pages_take_any_address_and_query_string(client, approver, segment
     quoted = quote(segment, safe="")
     for url, params in [
         ("/staff/", query),
+        ("/staff/data-due/", query),
+        ("/staff/data-due/", {"area": segment, "state": segment, **query}),
         ("/staff/import/", query),
         ("/staff/set-up/", query),
         ("/staff/measures/ehcp-20-weeks/figure/", {"period": period, **query}),

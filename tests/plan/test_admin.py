@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from sendprogress.accounts import roles
 from sendprogress.plan import services
@@ -296,3 +297,21 @@ def test_a_partner_viewer_can_open_an_evidence_record_in_the_admin(client):
     assert response.status_code == 200
     assert "Panel minutes" in response.content.decode()
     assert 'name="title"' not in response.content.decode()  # shown, not editable
+
+
+def test_the_admin_history_shows_names_local_dates_and_plain_status_words(client, settings):
+    settings.TIME_ZONE = "Europe/London"
+    officer = make_user(roles.DATA_OFFICER, first_name="Dana", last_name="Officer")
+    figure = make_figure(
+        measure=make_measure(), period=date(2024, 3, 1), value=55, status=Figure.Status.DRAFT
+    )
+    figure.status = Figure.Status.SUBMITTED
+    figure._history_user = officer
+    figure.save()
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_figure_history", args=[figure.pk])).content.decode()
+    assert "Dana Officer" in html
+    assert "Draft" in html
+    assert "Submitted for approval" in html
+    assert "The system, or a former member of staff" in html  # the record made in the test
+    assert f"{timezone.localtime(figure.updated_at):%-d %B %Y}" in html

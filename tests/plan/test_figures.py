@@ -73,15 +73,26 @@ def test_the_numerator_cannot_exceed_the_denominator():
 
 
 def test_the_value_is_worked_out_from_numerator_and_denominator():
-    m = Figure(
-        measure=make_measure(),
-        period=date(2024, 3, 1),
-        value=Decimal("1"),
-        numerator=27,
-        denominator=45,
-    )
+    m = Figure(measure=make_measure(), period=date(2024, 3, 1), numerator=27, denominator=45)
     m.full_clean()
     assert m.value == Decimal("60.00")
+
+
+def test_a_figure_that_disagrees_with_its_numerator_and_denominator_is_refused():
+    # Issue 14: typed 90 with 24 of 60 was saved as 40 without a word.
+    errors = errors_for(make_measure(), value=Decimal("90"), numerator=24, denominator=60)
+    assert errors["value"] == [
+        "24 of 60 gives 40%, not 90. Correct the figure, the numerator or the "
+        "denominator, or leave the figure blank to have it worked out."
+    ]
+
+
+def test_a_figure_rounded_to_the_measures_decimal_places_is_accepted():
+    measure = make_measure(decimal_places=1)
+    # 1 of 3 is 33.33...%: 33.3 is the same figure to one decimal place, 33.4 is not.
+    assert errors_for(measure, value=Decimal("33.3"), numerator=1, denominator=3) == {}
+    refused = errors_for(measure, value=Decimal("33.4"), numerator=1, denominator=3)
+    assert "1 of 3 gives 33.3%, not 33.4." in refused["value"][0]
 
 
 def test_a_rate_is_worked_out_per_its_base():

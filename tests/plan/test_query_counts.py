@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -223,3 +224,30 @@ def _a_demo_post() -> str:
     from sendprogress.updates.models import Post
 
     return Post.objects.published().order_by("published_at").first().slug
+
+
+# Staff pages are never cached: their queries must not grow either -------------
+
+
+def _staff_pages() -> dict[str, str]:
+    return {
+        "staff home": reverse("staff:home"),
+        "data due": reverse("staff:data_due"),
+        "data due, filtered": reverse("staff:data_due") + "?state=overdue",
+        "approvals confirmation": reverse("staff:confirm_approvals"),
+        "updates": reverse("staff:posts"),
+    }
+
+
+def test_staff_pages_make_the_same_queries_at_demo_and_large_scale(client, demo):
+    from sendprogress.accounts import roles
+    from sendprogress.accounts.roles import sync_roles
+    from tests.factories import make_user
+
+    sync_roles(apps)
+    client.force_login(make_user(roles.APPROVER))
+    at_demo_scale = _count_queries(client, _staff_pages())
+
+    call_command("generate_large_data", "--small", verbosity=0)
+
+    assert _count_queries(client, _staff_pages()) == at_demo_scale

@@ -156,6 +156,7 @@ def test_an_approver_corrects_an_approved_figure_with_a_reason(measure, data_off
         value=Decimal("57"),
         commentary="Late returns added.",
         reason="Two late returns were counted.",
+        commentary_reviewed=True,
         expected_version=m.version,
     )
     assert (m.status, m.value, m.corrected_by) == (Status.APPROVED, Decimal("57"), approver)
@@ -166,14 +167,40 @@ def test_a_correction_needs_a_reason(measure, data_officer, approver):
     m = services.approve_figure(figure=submitted(measure, data_officer), by=approver)
     with pytest.raises(ValidationError):
         services.correct_figure(
-            figure=m, by=approver, value=Decimal("1"), commentary="", reason=""
+            figure=m,
+            by=approver,
+            value=Decimal("1"),
+            commentary="",
+            reason="",
+            commentary_reviewed=True,
         )
+
+
+def test_a_correction_needs_the_commentary_reviewed(measure, data_officer, approver):
+    m = services.approve_figure(figure=submitted(measure, data_officer), by=approver)
+    with pytest.raises(ValidationError) as raised:
+        services.correct_figure(
+            figure=m,
+            by=approver,
+            value=Decimal("57"),
+            commentary=m.commentary,
+            reason="A late return.",
+            commentary_reviewed=False,
+        )
+    assert "commentary_reviewed" in raised.value.message_dict
+    m.refresh_from_db()
+    assert m.value != Decimal("57")
 
 
 def test_a_draft_is_not_corrected(measure, data_officer, approver):
     with pytest.raises(services.WorkflowError):
         services.correct_figure(
-            figure=enter(measure, data_officer), by=approver, value=1, commentary="", reason="x"
+            figure=enter(measure, data_officer),
+            by=approver,
+            value=1,
+            commentary="",
+            reason="x",
+            commentary_reviewed=True,
         )
 
 
@@ -181,7 +208,12 @@ def test_a_data_officer_cannot_correct(measure, data_officer, approver):
     m = services.approve_figure(figure=submitted(measure, data_officer), by=approver)
     with pytest.raises(PermissionDenied):
         services.correct_figure(
-            figure=m, by=data_officer, value=Decimal("1"), commentary="", reason="x"
+            figure=m,
+            by=data_officer,
+            value=Decimal("1"),
+            commentary="",
+            reason="x",
+            commentary_reviewed=True,
         )
 
 

@@ -55,6 +55,7 @@ PARAMETERS = {
     "updates:post_preview": lambda: {"pk": Post.objects.first().pk},
     "email_updates:confirm": lambda: {"token": make_subscriber("a@example.org").token},
     "email_updates:unsubscribe": lambda: {"token": make_subscriber("b@example.org").token},
+    "email_updates:choices": lambda: {"token": make_subscriber("c@example.org").token},
 }
 # What the public gets where it is not the page itself.
 EXPECTED_STATUS = {
@@ -157,6 +158,8 @@ STAFF_PARAMETERS = {
     "staff_reports:publish": lambda: {"pk": _a_report().pk},
     "staff:enter_figure": lambda: {"code": Measure.objects.first().code},
     "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
+    "staff:comment_on_figure": lambda: {"pk": Figure.objects.first().pk},
+    "staff:edit_post": lambda: {"pk": Post.objects.first().pk},
     "staff:correct_figure": lambda: {
         "pk": Figure.objects.filter(status=Figure.Status.APPROVED).first().pk
     },
@@ -170,6 +173,8 @@ STAFF_EXPECTED_STATUS = {
     "staff:confirm_comparators": 405,
     "staff_reports:publish": 405,
     "staff_feedback:mark": 405,  # a form's target: POST only
+    "staff:comment_on_figure": 405,
+    "staff:preview_post": 405,
 }
 
 

@@ -64,6 +64,7 @@ PUBLIC = {
     "email_updates:check_email",
     "email_updates:confirm",
     "email_updates:unsubscribe",
+    "email_updates:choices",
     "sitemap",
     "accessibility",
     "glossary",

@@ -214,11 +214,11 @@ def test_the_data_due_page_query_count_does_not_grow_with_measures(
     for _ in range(5):
         make_measure()
     client.force_login(data_officer)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(reverse("staff:data_due"))
     for _ in range(10):
         make_measure()
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(reverse("staff:data_due"))
 
 
@@ -235,3 +235,162 @@ def test_a_new_measure_has_nothing_due_before_its_first_period_ends(client, data
     client.force_login(data_officer)
     html = client.get(reverse("staff:data_due")).content.decode()
     assert "Not due yet" in html
+
+
+# Every outstanding period since the baseline (issue 14, item 2) ---------------
+
+
+def test_it_lists_every_period_since_the_baseline_without_an_approved_figure(client, data_officer):
+    measure = make_measure(title="Old gaps", baseline_date=date(2024, 1, 1))
+    make_figure(measure=measure, period=date(2024, 1, 1), value=20)  # approved: not listed
+    make_figure(measure=measure, period=date(2024, 2, 1), value=20, status=Status.DRAFT)
+    make_figure(
+        measure=measure,
+        period=date(2024, 3, 1),
+        value=20,
+        status=Status.RETURNED,
+        return_reason="Check it.",
+    )
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    section = html[html.index('id="due-' + measure.code) :]
+    assert ">January 2024</th>" not in section
+    assert ">February 2024</th>" in section
+    assert ">March 2024</th>" in section
+    assert ">April 2024</th>" in section  # never entered: missing
+    assert f">{DUE:%B %Y}</th>" in section
+
+
+def test_an_old_period_is_overdue_with_its_due_by_date(client, data_officer, settings):
+    settings.FIGURE_DUE_DAYS = 20
+    make_measure(title="Old gaps", baseline_date=date(2024, 1, 1))
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    # January 2024 ends on the 31st; its figure is due 20 days later.
+    assert "20 February 2024" in html
+    assert "Overdue" in html
+
+
+def test_it_counts_the_periods_in_each_state(client, data_officer):
+    measure = make_measure(title="Counted", baseline_date=DUE)
+    make_figure(measure=measure, period=DUE, value=20, status=Status.DRAFT)
+    make_measure(title="Missing one", baseline_date=DUE)
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    assert "2 periods without an approved figure: 1 missing, 1 draft, 0 submitted" in html
+
+
+def test_it_filters_by_state_and_area(client, data_officer):
+    drafted = make_measure(title="Has a draft", baseline_date=DUE)
+    make_figure(measure=drafted, period=DUE, value=20, status=Status.DRAFT)
+    make_measure(title="Has nothing", baseline_date=DUE)
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due"), {"state": "draft"}).content.decode()
+    assert "Has a draft" in html
+    assert "Has nothing" not in html
+    html = client.get(reverse("staff:data_due"), {"area": drafted.area.slug}).content.decode()
+    assert "Has a draft" in html
+    assert "Has nothing" not in html
+
+
+def test_a_filter_that_is_not_in_the_list_says_so(client, data_officer, measure):
+    client.force_login(data_officer)
+    response = client.get(reverse("staff:data_due"), {"state": "<b>", "area": "nowhere"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Choose a state from the list." in html
+    assert "Choose an area from the list." in html
+    assert "Plans on time" in html  # the page still shows everything
+
+
+def test_an_old_missing_period_can_be_entered(client, data_officer):
+    measure = make_measure(title="Old gaps", baseline_date=date(2024, 1, 1))
+    client.force_login(data_officer)
+    post = figure(measure, action="save", period="2024-01-01")
+    response = client.post(enter_url(measure), post)
+    assert response.status_code == 302
+    assert Figure.objects.get(measure=measure, period=date(2024, 1, 1)).value == Decimal("60")
+
+
+# No silent changes (issue 14, item 3) -----------------------------------------
+
+
+def test_entry_refuses_a_figure_its_numerator_and_denominator_disagree_with(
+    client, data_officer, measure
+):
+    client.force_login(data_officer)
+    post = figure(measure, value="90", numerator="24", denominator="60")
+    response = client.post(enter_url(measure), post)
+    assert response.status_code == 400
+    assert "24 of 60 gives 40%, not 90." in response.content.decode()
+    assert not Figure.objects.filter(measure=measure).exists()
+
+
+def test_a_correction_refuses_a_figure_its_numerator_and_denominator_disagree_with(
+    client, approver, measure
+):
+    approved = make_figure(measure=measure, period=DUE, value=40, numerator=24, denominator=60)
+    client.force_login(approver)
+    response = client.post(
+        reverse("staff:correct_figure", args=[approved.pk]),
+        {
+            "value": "90",
+            "numerator": "24",
+            "denominator": "60",
+            "commentary": "Recounted.",
+            "correction_reason": "A late return.",
+            "commentary_reviewed": "on",
+            "version": approved.version,
+        },
+    )
+    assert response.status_code == 400
+    assert "24 of 60 gives 40%, not 90." in response.content.decode()
+    approved.refresh_from_db()
+    assert approved.value == Decimal("40")
+
+
+def test_a_field_with_an_error_is_styled_and_described_as_gov_uk_does(
+    client, data_officer, measure
+):
+    client.force_login(data_officer)
+    response = client.post(enter_url(measure), figure(measure, value="150"))
+    html = response.content.decode()
+    field_id = f"id_{measure.code}-value"
+    assert "govuk-input--error" in html
+    assert f'aria-describedby="{field_id}_helptext {field_id}_error"' in html
+    # Focus moves to the error summary, with or without JavaScript.
+    assert (
+        'class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1" autofocus'
+        in html
+    )
+
+
+def test_after_an_htmx_decision_the_counts_and_the_measure_update_out_of_band(
+    client, approver, data_officer, measure
+):
+    waiting = make_figure(
+        measure=measure,
+        period=DUE,
+        value=60,
+        status=Status.SUBMITTED,
+        entered_by=data_officer,
+        submitted_by=data_officer,
+    )
+    client.force_login(approver)
+    response = client.post(
+        reverse("staff:review_figure", args=[waiting.pk]),
+        {f"decide-{waiting.pk}-version": waiting.version, "action": "approve"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert 'id="due-counts" role="status" hx-swap-oob="true"' in html
+    assert f'id="due-{measure.code}" hx-swap-oob="true"' in html
+    assert "0 submitted" in html
+
+
+def test_after_an_htmx_save_the_counts_update_out_of_band(client, data_officer, measure):
+    client.force_login(data_officer)
+    response = client.post(enter_url(measure), figure(measure, action="save"), **HTMX)
+    html = response.content.decode()
+    assert 'id="due-counts" role="status" hx-swap-oob="true"' in html
+    assert "1 draft" in html

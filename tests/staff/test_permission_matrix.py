@@ -25,11 +25,15 @@ ROLES = ["anonymous", "not staff", roles.DATA_OFFICER, roles.APPROVER, roles.PAR
 
 EXPECTED = {
     #                      anonymous  not staff  officer    approver   partner
+    "see the staff home": ("login", "refused", "ok", "ok", "ok"),
+    "turn off figure emails": ("login", "refused", "ok", "ok", "ok"),
     "see data due": ("login", "refused", "ok", "ok", "ok"),
     "enter a draft": ("login", "refused", "ok", "ok", "refused"),
     "submit a figure": ("login", "refused", "ok", "ok", "refused"),
     "approve a figure": ("login", "refused", "refused", "ok", "refused"),
     "return a figure": ("login", "refused", "refused", "ok", "refused"),
+    "approve figures in bulk": ("login", "refused", "refused", "ok", "refused"),
+    "comment on a figure": ("login", "refused", "ok", "ok", "refused"),
     "correct an approved figure": ("login", "refused", "refused", "ok", "refused"),
     "open the import page": ("login", "refused", "ok", "ok", "refused"),
     "open the comparator import": ("login", "refused", "refused", "ok", "refused"),
@@ -38,6 +42,7 @@ EXPECTED = {
     "publish a progress report": ("login", "refused", "refused", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
     "add a figure in the admin": ("login", "login", "ok", "ok", "refused"),
+    "draft an update on the staff pages": ("login", "refused", "refused", "ok", "refused"),
     "publish an update": ("login", "login", "refused", "ok", "refused"),
 }
 
@@ -84,6 +89,10 @@ def attempt(client, action, world):
     review = reverse("staff:review_figure", args=[submitted.pk])
     decision = {f"decide-{submitted.pk}-version": submitted.version}
     match action:
+        case "see the staff home":
+            return client.get(reverse("staff:home"))
+        case "turn off figure emails":
+            return client.post(reverse("staff:notifications"), {})
         case "see data due":
             return client.get(reverse("staff:data_due"))
         case "enter a draft":
@@ -96,9 +105,16 @@ def attempt(client, action, world):
             )
         case "approve a figure":
             return client.post(review, decision | {"action": "approve"})
+        case "approve figures in bulk":
+            tick = f"{submitted.pk}:{submitted.version}"
+            return client.post(reverse("staff:confirm_approvals"), {"figure": [tick]})
         case "return a figure":
             reason = {f"decide-{submitted.pk}-return_reason": "Check it."}
             return client.post(review, decision | reason | {"action": "return"})
+        case "comment on a figure":
+            return client.post(
+                reverse("staff:comment_on_figure", args=[submitted.pk]), {"text": "A question."}
+            )
         case "correct an approved figure":
             return client.post(
                 reverse("staff:correct_figure", args=[approved.pk]),
@@ -106,6 +122,7 @@ def attempt(client, action, world):
                     "value": "51",
                     "commentary": "Recounted.",
                     "correction_reason": "A late return.",
+                    "commentary_reviewed": "on",
                     "version": approved.version,
                 },
             )
@@ -123,6 +140,20 @@ def attempt(client, action, world):
             return client.get(reverse("plan:evidence_download", args=[world["evidence"].pk]))
         case "add a figure in the admin":
             return client.get(reverse("admin:plan_figure_add"))
+        case "draft an update on the staff pages":
+            return client.post(
+                reverse("staff:new_post"),
+                {
+                    "title": "Staff page update",
+                    "slug": "staff-page-update",
+                    "summary": "A summary.",
+                    "body": "The body.",
+                    "author_name": "Alex Morgan",
+                    "author_role": "Assistant Director of SEND",
+                    "when": "draft",
+                    "action": "save",
+                },
+            )
         case "publish an update":
             return client.post(
                 reverse("admin:updates_post_add"),
@@ -157,8 +188,13 @@ def effect_happened(action, world) -> bool:
         "enter a draft": entered is not None and entered.status == Status.DRAFT,
         "submit a figure": entered is not None and entered.status == Status.SUBMITTED,
         "approve a figure": submitted.status == Status.APPROVED,
+        "approve figures in bulk": submitted.status == Status.APPROVED,
         "return a figure": submitted.status == Status.RETURNED,
         "correct an approved figure": approved.value == Decimal("51"),
+        "comment on a figure": submitted.comments.exists(),
+        "draft an update on the staff pages": Post.objects.filter(
+            slug="staff-page-update"
+        ).exists(),
         "publish an update": Post.objects.published().filter(slug="matrix-update").exists(),
         "start a progress report": ProgressReport.objects.filter(as_at=date(2024, 2, 29)).exists(),
         "publish a progress report": ProgressReport.objects.published().exists(),
@@ -177,6 +213,8 @@ def test_permission_matrix(client, world, role, action):
     response = attempt(client, action, world)
     assert outcome(response) == expected
     if action in {
+        "turn off figure emails",  # each person's own setting: tested in tests/staff/test_home
+        "see the staff home",
         "see data due",
         "open the import page",
         "open the comparator import",

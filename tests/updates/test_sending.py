@@ -97,6 +97,7 @@ def test_the_email_links_to_the_post_and_carries_unsubscribe_headers(settings):
     assert unsubscribe in message.body
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert f"https://send.example.org{subscriber.get_choices_url()}" in message.body
 
 
 def test_a_post_and_subscriber_can_only_have_one_delivery():

@@ -37,12 +37,67 @@ def _link(message, prefix):
     )
 
 
-def test_the_form_ticks_every_area_by_default(client):
+def test_the_form_offers_all_areas_as_one_choice_chosen_by_default(client):
     areas = [make_finding(), make_finding()]
     html = client.get("/email-updates/").content.decode()
+    assert 'value="all" checked' in html
     for area in areas:
-        box = re.search(rf'<input[^>]*name="areas" value="{area.pk}"[^>]*>', html).group()
-        assert " checked" in box
+        assert f'value="{area.pk}" checked' not in html  # nothing to untick
+
+
+def test_signing_up_for_all_areas_includes_areas_added_later(client):
+    from tests.factories import make_post
+
+    make_finding()
+    sign_up_response = client.post(
+        "/email-updates/", {"email": "parent@example.org", "coverage": "all"}
+    )
+    assert sign_up_response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    subscriber.confirmed_at = timezone.now() - timedelta(days=2)
+    subscriber.save()
+    later = make_finding()
+    post = make_post(areas=[later])
+    assert list(Subscriber.objects.for_post(post)) == [subscriber]
+
+
+def test_signing_up_for_one_area_needs_one_tick(client):
+    make_finding()
+    second = make_finding()
+    client.post(
+        "/email-updates/",
+        {"email": "parent@example.org", "coverage": "some", "areas": [second.pk]},
+    )
+    subscriber = Subscriber.objects.get()
+    assert not subscriber.all_areas
+    assert list(subscriber.areas.all()) == [second]
+
+
+def test_the_choices_page_changes_the_areas(client):
+    first, second = make_finding(), make_finding()
+    _subscribe(client, areas=[first.pk])
+    choices_url = Subscriber.objects.get().get_choices_url()
+    page = client.get(choices_url)
+    assert page.status_code == 200
+    assert f'value="{first.pk}" checked' in page.content.decode()
+    response = client.post(choices_url, {"coverage": "some", "areas": [second.pk]})
+    assert "Your choices are saved" in response.content.decode()
+    assert list(Subscriber.objects.get().areas.all()) == [second]
+
+
+def test_changing_to_no_area_is_refused_and_keeps_the_old_choice(client):
+    first = make_finding()
+    _subscribe(client, areas=[first.pk])
+    choices_url = Subscriber.objects.get().get_choices_url()
+    response = client.post(choices_url, {"coverage": "some"})
+    assert response.status_code == 400
+    assert "Select at least one area, or choose all areas" in response.content.decode()
+    assert list(Subscriber.objects.get().areas.all()) == [first]
+
+
+def test_an_unknown_choices_link_says_so_and_changes_nothing(client):
+    response = client.post("/email-updates/choices/not-a-token/", {"coverage": "all"})
+    assert "We do not recognise this link" in response.content.decode()
 
 
 def test_signing_up_sends_a_confirmation_link(client):

@@ -1,3 +1,4 @@
+from .comments import FigureComment, Notification
 from .comparators import ComparatorSeries, ComparatorValue, Symbol
 from .evidence import Evidence
 from .inspections import (
@@ -19,6 +20,7 @@ __all__ = [
     "ComparatorValue",
     "Evidence",
     "Figure",
+    "FigureComment",
     "Finding",
     "Inspection",
     "Judgement",
@@ -27,6 +29,7 @@ __all__ = [
     "MeasureMilestone",
     "Milestone",
     "MonitoringEvent",
+    "Notification",
     "Partner",
     "Plan",
     "Symbol",

@@ -274,6 +274,14 @@ class Figure(models.Model):
         related_name="+",
     )
     corrected_at = models.DateTimeField(null=True, blank=True)
+    # Shown in public beside a corrected figure, with the date and the reason.
+    value_before_correction = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="What the figure said before its last correction",
+    )
     # Optimistic locking: a save is refused unless it was based on this version.
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,10 +16,11 @@ from django.views.decorators.http import require_http_methods
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 from sendprogress.core.status import Colour, Tag
-from sendprogress.plan import periods, services
+from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
-from ..forms import CorrectionForm, DecisionForm, FigureForm
+from ..forms import CommentForm, CorrectionForm, DecisionForm, DueFilterForm, FigureForm
+from .approvals import Waiting, waiting_figures
 
 Status = Figure.Status
 MISSING = Tag("Missing", Colour.RED)
@@ -26,18 +29,28 @@ NOT_DUE_YET = Tag("Not due yet", Colour.GREY)
 
 @dataclass
 class Due:
-    """One measure's line on the data-due page."""
+    """One measure's part of the data-due page: its outstanding periods and quick entry."""
 
     measure: Measure
     period: object
     figure: Figure | None
     form: FigureForm | None
+    rows: list[due.DuePeriod] = field(default_factory=list)
 
     @property
     def period_label(self) -> str:
         if self.period is None:
             return "Nothing yet: the first period after the baseline has not finished"
         return periods.label(self.measure.frequency, self.period)
+
+    @property
+    def due_by(self) -> date | None:
+        return due.due_by(self.measure.frequency, self.period) if self.period else None
+
+    @property
+    def overdue(self) -> bool:
+        approved = self.figure is not None and self.figure.status == Status.APPROVED
+        return bool(self.period) and not approved and timezone.localdate() > self.due_by
 
     @property
     def status(self) -> Status | Tag:
@@ -61,47 +74,91 @@ def _figure_form(user, measure, figure, period, data=None, files=None):
     return FigureForm(data, files, measure=measure, initial=initial, prefix=measure.code)
 
 
-def _due_for(measure, user, figures, today) -> Due:
-    period = periods.due_period(measure.frequency, today)
-    if measure.reporting_ends and period > measure.reporting_ends:
-        period = periods.period_start(measure.frequency, measure.reporting_ends)
-    if measure.baseline_date and period < measure.baseline_date:
+def _due_for(measure, user, figures, today, rows=None) -> Due:
+    period = due.latest_due(measure, today)
+    if period is None:
         # A new measure: nothing is due until a period after its baseline has finished.
         return Due(measure, None, None, None)
     figure = figures.get((measure.pk, period))
-    return Due(measure, period, figure, _figure_form(user, measure, figure, period))
+    if rows is None:
+        rows = due.outstanding(measure, figures, today)
+    return Due(measure, period, figure, _figure_form(user, measure, figure, period), rows)
 
 
-def _queue(user):
+def _figures_for(measures) -> dict:
+    """Every figure of these measures, by (measure id, period): one query."""
+    return {
+        (f.measure_id, f.period): f
+        for f in Figure.objects.filter(measure__in=measures).only(
+            "pk",
+            "measure_id",
+            "period",
+            "status",
+            "value",
+            "numerator",
+            "denominator",
+            "commentary",
+            "version",
+            "return_reason",
+        )
+    }
+
+
+def _queue(user) -> list[Waiting]:
     if not can(user, StaffAction.APPROVE_FIGURE):
         return []
-    return [
-        (m, DecisionForm(initial={"version": m.version}, prefix=f"decide-{m.pk}"))
-        for m in Figure.objects.filter(status=Status.SUBMITTED)
-        .select_related("measure", "submitted_by")
-        .prefetch_related("evidence")
-        .order_by("submitted_at")
-    ]
+    queue = waiting_figures(Figure.objects.filter(status=Status.SUBMITTED))
+    for waiting in queue:
+        waiting.form = _decision_form(waiting.figure)
+    return queue
+
+
+def _decision_form(figure, data=None) -> DecisionForm:
+    return DecisionForm(data, initial={"version": figure.version}, prefix=f"decide-{figure.pk}")
+
+
+def _page_counts(today) -> dict[str, int]:
+    """The counts at the top of the data-due page, unfiltered: for out-of-band updates."""
+    measures = list(Measure.objects.all())
+    figures = _figures_for(measures)
+    return counts([row for m in measures for row in due.outstanding(m, figures, today)])
+
+
+def counts(rows) -> dict[str, int]:
+    """How many outstanding periods are in each state, and how many are overdue."""
+    tally = Counter(row.state for row in rows)
+    return {state.value: tally[state] for state in due.State} | {
+        "overdue": sum(row.overdue for row in rows),
+        "all": len(rows),
+    }
 
 
 @login_required
 @permission_required(StaffAction.VIEW.permission, raise_exception=True)
 def data_due(request):
     today = timezone.localdate()
-    measures = list(Measure.objects.select_related("plan"))
-    earliest = min(
-        (periods.due_period(k.frequency, today) for k in measures), default=today
-    ).replace(year=today.year - 2)
-    figures = {(m.measure_id, m.period): m for m in Figure.objects.filter(period__gte=earliest)}
+    measures = list(Measure.objects.select_related("plan").prefetch_related("findings"))
+    figures = _figures_for(measures)
+    filters = DueFilterForm(request.GET or None)
+    dues = []
+    for measure in measures:
+        rows = [row for row in due.outstanding(measure, figures, today) if filters.keeps(row)]
+        if rows or not filters.is_bound or not filters.has_changed():
+            dues.append(_due_for(measure, request.user, figures, today, rows))
+    every_row = [row for d in dues for row in d.rows]
     return render(
         request,
         "staff/data_due.html",
         {
-            "dues": [_due_for(measure, request.user, figures, today) for measure in measures],
+            "dues": dues,
+            "counts": counts(every_row),
+            "filters": filters,
             "queue": _queue(request.user),
             "can_enter": can(request.user, StaffAction.ENTER_FIGURE),
             "can_approve": can(request.user, StaffAction.APPROVE_FIGURE),
+            "due_days": settings.FIGURE_DUE_DAYS,
         },
+        status=400 if filters.errors else 200,
     )
 
 
@@ -175,18 +232,19 @@ def enter_figure(request, code):
         done = "submitted for approval" if saved.status == Status.SUBMITTED else "saved as a draft"
         note = f"The figure for {periods.label(measure.frequency, saved.period)} was {done}."
         if request.htmx:
-            due = Due(
-                measure,
-                saved.period,
-                saved,
-                _figure_form(request.user, measure, saved, saved.period),
+            today = timezone.localdate()
+            section = _due_for(measure, request.user, _figures_for([measure]), today)
+            return render(
+                request,
+                "staff/data_due.html#due-and-counts",
+                {"due": section, "note": note, "counts": _page_counts(today)},
             )
-            return render(request, "staff/data_due.html#due", {"due": due, "note": note})
         messages.success(request, note)
         return redirect("staff:data_due")
     if request.htmx:
-        due = Due(measure, period, figure, form)
-        return render(request, "staff/data_due.html#due", {"due": due})
+        section = _due_for(measure, request.user, _figures_for([measure]), timezone.localdate())
+        section.form = form
+        return render(request, "staff/data_due.html#due", {"due": section})
     return render(
         request, "staff/figure_form.html", {"measure": measure, "form": form}, status=400
     )
@@ -228,16 +286,31 @@ def review_figure(request, pk):
             )
             note = f"{decided} was {verb}."
             if request.htmx:
-                return render(request, "staff/data_due.html#decided", {"note": note, "m": decided})
+                today = timezone.localdate()
+                section = _due_for(
+                    decided.measure, request.user, _figures_for([decided.measure]), today
+                )
+                context = {"note": note, "m": decided, "due": section}
+                context["counts"] = _page_counts(today)
+                return render(request, "staff/data_due.html#decided", context)
             messages.success(request, note)
             return redirect("staff:data_due")
         if request.htmx:
-            return render(request, "staff/data_due.html#queue-item", {"m": figure, "form": form})
+            (waiting,) = waiting_figures(Figure.objects.filter(pk=figure.pk))
+            waiting.form = form
+            return render(request, "staff/data_due.html#queue-item", {"w": waiting})
+    return render_review(request, figure, form)
+
+
+def render_review(request, figure, form, comment_form=None):
+    """The figure's own page: its context, the decision, internal comments and history."""
+    errors = form.errors or (comment_form is not None and comment_form.errors)
     return render(
         request,
         "staff/figure_review.html",
         {
             "m": figure,
+            "w": waiting_figures(Figure.objects.filter(pk=figure.pk))[0],
             "form": form,
             "can_approve": (
                 can(request.user, StaffAction.APPROVE_FIGURE) and figure.status == Status.SUBMITTED
@@ -245,9 +318,15 @@ def review_figure(request, pk):
             "can_correct": (
                 can(request.user, StaffAction.CORRECT_FIGURE) and figure.status == Status.APPROVED
             ),
+            "comments": figure.comments.select_related("author"),
+            "comment_form": (
+                (comment_form or CommentForm())
+                if can(request.user, StaffAction.COMMENT_ON_FIGURE)
+                else None
+            ),
             "history": figure.history.select_related("history_user")[:20],
         },
-        status=400 if form.errors else 200,
+        status=400 if errors else 200,
     )
 
 
@@ -276,6 +355,7 @@ def correct_figure(request, pk):
                 denominator=data["denominator"],
                 commentary=data["commentary"],
                 reason=data["correction_reason"],
+                commentary_reviewed=data["commentary_reviewed"],
                 expected_version=data["version"],
             ),
         )

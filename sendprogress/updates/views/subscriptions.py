@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from .. import services
-from ..forms import SubscribeForm
+from ..forms import AreaChoiceForm, SubscribeForm
 from ..models import Subscriber
 
 
@@ -20,6 +20,7 @@ def subscribe(request):
         services.subscribe(
             email=form.cleaned_data["email"],
             areas=form.cleaned_data["areas"],
+            all_areas=form.cleaned_data["all_areas"],
             client_address=get_client_ip_address(request),
         )
         # The same answer whatever happened: the page says nothing about the address.
@@ -52,3 +53,33 @@ def unsubscribe(request, token):
         services.unsubscribe(token=token)
         return render(request, "updates/unsubscribed.html")
     return render(request, "updates/unsubscribe.html")
+
+
+@require_http_methods(["GET", "POST"])
+def choices(request, token):
+    """Change which areas an address gets updates about, from the link in every email."""
+    subscriber = Subscriber.objects.with_token(token).prefetch_related("areas").first()
+    if subscriber is None:
+        return render(request, "updates/choices.html", {"known": False})
+    if request.method == "POST":
+        form = AreaChoiceForm(request.POST)
+        if form.is_valid():
+            services.change_choices(
+                token=token,
+                all_areas=form.cleaned_data["all_areas"],
+                areas=form.cleaned_data["areas"],
+            )
+            return render(request, "updates/choices.html", {"known": True, "saved": True})
+    else:
+        form = AreaChoiceForm(
+            initial={
+                "coverage": AreaChoiceForm.ALL if subscriber.all_areas else AreaChoiceForm.SOME,
+                "areas": list(subscriber.areas.all()),
+            }
+        )
+    return render(
+        request,
+        "updates/choices.html",
+        {"known": True, "form": form, "unsubscribe_url": subscriber.get_unsubscribe_url()},
+        status=400 if form.errors else 200,
+    )

@@ -10,7 +10,9 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from sendprogress.plan.tasks import send_daily_figure_emails
 from sendprogress.updates import services
 from sendprogress.updates.tasks import dispatch
 
@@ -37,11 +39,19 @@ class Command(BaseCommand):
             except KeyboardInterrupt:
                 return
 
+    # Staff emails about figures are daily: queued once a day per process
+    # (and never sent twice, however many processes queue them).
+    figure_emails_queued_on = None
+
     def run_once(self):
         # The worker does the sending; this process only decides when.
         post_ids = dispatch()
         if post_ids:
             self.stdout.write(f"Queued emails for {len(post_ids)} update(s).")
+        today = timezone.localdate()
+        if self.figure_emails_queued_on != today:
+            send_daily_figure_emails.enqueue()
+            self.figure_emails_queued_on = today
         deleted = services.delete_unconfirmed()
         if deleted:
             self.stdout.write(f"Deleted {deleted} unconfirmed email address(es).")

@@ -1,0 +1,121 @@
+"""What each measure still needs: every period from its baseline to now without an approved figure.
+
+A period is *due* once it has finished, and *due by* `FIGURE_DUE_DAYS` days
+after its last day (a setting, so an area can match its own data timetable).
+A due period is outstanding until its figure is approved; its state is the
+figure's status, or "missing" when nobody has entered one. It is *overdue*
+when the due-by date has passed and it is still outstanding.
+
+Periods start on the measure's baseline date or later and stop at its
+`reporting_ends`; a measure with no baseline date owes only the latest period.
+Pure functions: the figures are passed in, so a page of many measures reads
+them in one query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from django.conf import settings
+
+from sendprogress.core.status import Colour, Tag
+
+from . import periods
+from .models import Figure, Measure
+
+Status = Figure.Status
+
+
+class State(StrEnum):
+    """Where an outstanding period has got to, in the words the page uses."""
+
+    MISSING = "missing"
+    DRAFT = Status.DRAFT.value
+    SUBMITTED = Status.SUBMITTED.value
+    RETURNED = Status.RETURNED.value
+
+    @property
+    def label(self) -> str:
+        if self is State.MISSING:
+            return "Missing"
+        return Status(self.value).label
+
+    @property
+    def colour(self) -> Colour:
+        if self is State.MISSING:
+            return Colour.RED
+        return Status(self.value).colour
+
+
+OVERDUE = Tag("Overdue", Colour.RED)
+
+
+@dataclass(frozen=True)
+class DuePeriod:
+    """One period of one measure that still lacks an approved figure."""
+
+    measure: Measure
+    period: date
+    figure: Figure | None
+    due_by: date
+    overdue: bool
+
+    @property
+    def state(self) -> State:
+        return State(self.figure.status) if self.figure else State.MISSING
+
+    @property
+    def label(self) -> str:
+        return periods.label(self.measure.frequency, self.period)
+
+    @property
+    def tags(self) -> list:
+        """Its state, and "Overdue" beside it when it is: in words, never colour alone."""
+        return [self.state, OVERDUE] if self.overdue else [self.state]
+
+
+def due_by(frequency: str, period: date) -> date:
+    """The date a period's figure should be entered by."""
+    last_day = periods.next_period(frequency, period) - timedelta(days=1)
+    return last_day + timedelta(days=settings.FIGURE_DUE_DAYS)
+
+
+def latest_due(measure: Measure, today: date) -> date | None:
+    """The latest finished period the measure collects figures for; None before its first."""
+    period = periods.due_period(measure.frequency, today)
+    if measure.reporting_ends and period > measure.reporting_ends:
+        period = periods.period_start(measure.frequency, measure.reporting_ends)
+    if measure.baseline_date and period < measure.baseline_date:
+        return None
+    return period
+
+
+def periods_due(measure: Measure, today: date) -> list[date]:
+    """Every finished period the measure needs a figure for, newest first."""
+    latest = latest_due(measure, today)
+    if latest is None:
+        return []
+    if measure.baseline_date is None:
+        return [latest]
+    found, period = [], latest
+    while period >= measure.baseline_date:
+        found.append(period)
+        period = periods.previous_period(measure.frequency, period)
+    return found
+
+
+def outstanding(measure: Measure, figures: dict, today: date) -> list[DuePeriod]:
+    """The measure's due periods without an approved figure, newest first.
+
+    `figures` maps (measure id, period) to that period's figure, if any.
+    """
+    rows = []
+    for period in periods_due(measure, today):
+        figure = figures.get((measure.pk, period))
+        if figure is not None and figure.status == Status.APPROVED:
+            continue
+        by = due_by(measure.frequency, period)
+        rows.append(DuePeriod(measure, period, figure, by, overdue=today > by))
+    return rows

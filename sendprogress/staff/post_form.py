@@ -1,0 +1,126 @@
+"""The update editor on the staff pages: plain labels, and when it goes public in words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+
+from sendprogress.updates.forms import PostAdminForm
+from sendprogress.updates.models import Post
+
+
+class When:
+    DRAFT, NOW, LATER = "draft", "now", "later"
+    CHOICES = [
+        (DRAFT, "Keep it as a draft: nobody else sees it"),
+        (NOW, "Publish it now"),
+        (LATER, "Publish it at a date and time"),
+    ]
+
+
+class StaffPostForm(PostAdminForm):
+    """The same rules as the admin's editor (PostAdminForm), in the staff pages' words."""
+
+    when = forms.ChoiceField(
+        label="When should it go public?",
+        choices=When.CHOICES,
+        widget=forms.RadioSelect,
+        initial=When.DRAFT,
+        error_messages={"required": "Choose when it should go public"},
+    )
+    publish_date = forms.DateField(
+        label="Date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the date as day, month and year, like 27/3/2026"},
+    )
+    publish_time = forms.TimeField(
+        label="Time",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        error_messages={"invalid": "Enter the time like 09:30"},
+    )
+
+    class Meta(PostAdminForm.Meta):
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "body",
+            "author_name",
+            "author_role",
+            "areas",
+            "measures",
+        ]
+        labels = {
+            "slug": "Web address",
+            "body": "The update",
+            "author_name": "Author's name, as the public sees it",
+            "author_role": "Author's role, as the public sees it",
+            "areas": "Which areas is it about?",
+            "measures": "Which measures does it mention?",
+        }
+        help_texts = {
+            "slug": "The end of its address: lower-case words joined by hyphens, like "
+            "june-progress.",
+            "summary": "One or two sentences, shown in lists, feeds and emails.",
+            "body": PostAdminForm.Meta.help_texts["body"],
+            "areas": "Subscribers who chose these areas are emailed. Tick none for an update "
+            "about the whole plan: every subscriber is emailed.",
+        }
+        widgets = {
+            "areas": forms.CheckboxSelectMultiple,
+            "measures": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, preview_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        post = self.instance
+        if post.pk and post.status == Post.Status.PUBLISHED:
+            is_future = post.published_at and post.published_at > timezone.now()
+            self.initial.setdefault("when", When.LATER if is_future else When.NOW)
+            if post.published_at:
+                local = timezone.localtime(post.published_at)
+                self.initial.setdefault("publish_date", local.date())
+                self.initial.setdefault("publish_time", local.time().replace(second=0))
+        body = self.fields["body"].widget.attrs
+        body.update({"hx-post": preview_url, "hx-target": "#post-preview", "rows": 16})
+        body.pop("aria-describedby", None)
+        for name in ("areas", "measures"):
+            self.fields[name].widget.attrs["class"] = "govuk-checkboxes__input"
+        for name in ("publish_date", "publish_time"):
+            self.fields[name].widget.attrs["class"] = "govuk-input govuk-input--width-10"
+
+    def clean(self):
+        when = self.cleaned_data.get("when")
+        post = self.instance
+        if when == When.DRAFT:
+            post.status, post.published_at = Post.Status.DRAFT, None
+        elif when == When.NOW:
+            post.status = Post.Status.PUBLISHED
+            if not post.is_public:
+                post.published_at = None  # the service publishes it now
+        elif when == When.LATER:
+            post.status = Post.Status.PUBLISHED
+            post.published_at = self._scheduled_time()
+        return super().clean()
+
+    def _scheduled_time(self):
+        on, at = self.cleaned_data.get("publish_date"), self.cleaned_data.get("publish_time")
+        if on is None and "publish_date" not in self.errors:
+            self.add_error("publish_date", "Enter the date it should go public")
+        if at is None and "publish_time" not in self.errors:
+            self.add_error("publish_time", "Enter the time it should go public")
+        if on is None or at is None:
+            return self.instance.published_at
+        moment = timezone.make_aware(datetime.combine(on, at))
+        if moment <= timezone.now() and not self.instance.is_public:
+            self.add_error("publish_date", "Choose a date and time in the future")
+        return moment
+
+    @property
+    def publishes(self) -> bool:
+        """Whether saving makes (or keeps) it public, or schedules it."""
+        return self.cleaned_data.get("when") in (When.NOW, When.LATER)

@@ -1,0 +1,107 @@
+"""Approving with context: what each waiting figure means, and approving several at once.
+
+Bulk approval is two steps, without JavaScript: tick figures in the queue on
+the data-due page, then a confirmation page lists exactly what will become
+public before anything does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from sendprogress.accounts.permissions import StaffAction
+from sendprogress.plan import services
+from sendprogress.plan.models import Figure, MeasureMilestone
+from sendprogress.plan.progress import Progress
+
+from ..forms import BulkApprovalForm, DecisionForm
+
+Status = Figure.Status
+
+
+@dataclass
+class Waiting:
+    """A submitted figure with what an approver needs to decide on it."""
+
+    figure: Figure
+    previous: Figure | None
+    form: DecisionForm | None = None
+
+    @property
+    def expected(self):
+        return self.figure.measure.expected_on(self.figure.period)
+
+    @property
+    def would_get(self) -> Progress:
+        return self.figure.measure.assess(self.figure.value, self.figure.period)
+
+    @property
+    def choice(self) -> str:
+        return BulkApprovalForm.choice_for(self.figure)
+
+
+def waiting_figures(queryset) -> list[Waiting]:
+    """Submitted figures with their context, in a fixed number of queries however many."""
+    figures = list(
+        queryset.select_related("measure", "submitted_by", "entered_by")
+        .prefetch_related(
+            "evidence",
+            Prefetch("measure__milestones", queryset=MeasureMilestone.objects.order_by("date")),
+        )
+        .order_by("submitted_at")
+    )
+    approved = (
+        Figure.objects.approved()
+        .filter(measure__in={f.measure_id for f in figures})
+        .only("pk", "measure_id", "period", "value")
+        .order_by("period")
+    )
+    history: dict[int, list[Figure]] = {}
+    for earlier in approved:
+        history.setdefault(earlier.measure_id, []).append(earlier)
+    return [Waiting(f, _previous(history.get(f.measure_id, []), f.period)) for f in figures]
+
+
+def _previous(approved: list[Figure], period) -> Figure | None:
+    before = [f for f in approved if f.period < period]
+    return before[-1] if before else None
+
+
+@login_required
+@permission_required(StaffAction.APPROVE_FIGURE.permission, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def confirm_approvals(request):
+    # Opened with nothing ticked (a bookmark, the back button): say so, not an error.
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    form = BulkApprovalForm(data, user=request.user)
+    if form.is_valid() and request.method == "POST":
+        chosen = form.cleaned_data["figure"]
+        try:
+            approved = services.approve_figures(
+                figures=[(f, f.version) for f in chosen], by=request.user
+            )
+        except (services.WorkflowError, services.EditConflict) as error:
+            form.add_error(None, f"{error} Nothing was approved.")
+        else:
+            count = len(approved)
+            messages.success(
+                request,
+                f"{count} figure{'s' if count != 1 else ''} approved and now public.",
+            )
+            return redirect("staff:data_due")
+    chosen = form.cleaned_data.get("figure", []) if form.is_bound and not form.errors else []
+    return render(
+        request,
+        "staff/approvals_confirm.html",
+        {
+            "form": form,
+            "waiting": waiting_figures(Figure.objects.filter(pk__in=[f.pk for f in chosen])),
+        },
+        status=400 if form.errors else 200,
+    )
