@@ -29,6 +29,9 @@ FIGURE_COLUMNS = {
     "progress": "On track, at risk or off track against the plan, worked out from the figure.",
     "commentary": "What the figure shows and why, from the people who collect it.",
     "illustrative": "True where the figures are illustrative demo data.",
+    "corrected_on": "When an approved figure was corrected, if it was.",
+    "value_before_correction": "The figure as first published, before the correction.",
+    "correction_reason": "Why the figure was corrected.",
     "count_note": "Why the numerator and denominator are blank, when they are left out "
     "because so few children were counted.",
 }

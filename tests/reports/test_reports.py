@@ -43,6 +43,7 @@ def _correct(figure, value, *, approver, on):
             value=Decimal(value),
             commentary="Recounted.",
             reason="A late return.",
+            commentary_reviewed=True,
         )
 
 
@@ -121,8 +122,8 @@ def test_a_published_report_never_changes_after_a_correction(client, history, ap
 
 def test_the_live_page_marks_a_corrected_figure_and_links_to_the_reports(client, history):
     html = client.get(reverse("plan:measure_detail", args=["plans-on-time"])).content.decode()
-    assert "Corrected 1 April 2024" in html
-    assert 'href="/reports/">the progress reports</a> keep what was published before' in html
+    assert "Corrected on 1 April 2024" in html
+    assert 'href="/reports/">The progress reports</a> keep what was published before' in html
 
 
 def test_exceptions_come_first_with_commentary_and_actions(history, approver):
