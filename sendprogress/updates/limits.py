@@ -14,15 +14,14 @@ is taken as reached: no email beats a flood, and the page looks the same.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
 
-logger = logging.getLogger(__name__)
+from sendprogress.core import limits
 
-WINDOW_SECONDS = 60 * 60
+logger = logging.getLogger(__name__)
 
 
 def mailbox(address: str) -> str:
@@ -32,27 +31,14 @@ def mailbox(address: str) -> str:
 
 
 def _key(kind: str, value: str) -> str:
-    return f"sign-up-limit:{kind}:{hashlib.sha256(value.encode()).hexdigest()}"
-
-
-def _take(key: str, limit: int) -> bool:
-    """Count one more use in this hour; whether it is within the limit."""
-    try:
-        cache.add(key, 0, WINDOW_SECONDS)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the hour ran out between add() and incr()
-            cache.add(key, 1, WINDOW_SECONDS)
-            count = 1
-    except Exception:
-        logger.exception("Sign-up limit unavailable; treating it as reached")
-        return False
-    return count <= limit
+    return limits.key(f"sign-up-limit:{kind}", value)
 
 
 def client_may_sign_up(client_address: str | None) -> bool:
     """Count a sign-up from this client; False once it has had its share."""
-    return _take(_key("client", client_address or "unknown"), settings.SIGN_UP_LIMIT_PER_CLIENT)
+    return limits.take(
+        _key("client", client_address or "unknown"), settings.SIGN_UP_LIMIT_PER_CLIENT
+    )
 
 
 def mailbox_is_full(address: str) -> bool:
@@ -68,7 +54,7 @@ def mailbox_is_full(address: str) -> bool:
 def take_mailbox_email(address: str) -> bool:
     """Count one email to this mailbox, if it may have one more this hour."""
     key = _key("mailbox", mailbox(address))
-    if _take(key, settings.SIGN_UP_EMAILS_PER_MAILBOX):
+    if limits.take(key, settings.SIGN_UP_EMAILS_PER_MAILBOX):
         return True
     give_back_mailbox_email(address)  # the refused one must not count
     return False
