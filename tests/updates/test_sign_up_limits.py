@@ -21,7 +21,7 @@ from sendprogress.updates import limits
 from sendprogress.updates.models import Subscriber
 from tests.factories import make_finding
 
-from .helpers import run_worker, sign_up
+from .helpers import run_worker, same_for_everyone, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,12 @@ def test_the_request_sends_nothing_itself_the_worker_does(client, areas):
 def _answer(response):
     """Everything the person signing up can see of an answer."""
     page = Client().get(response["Location"])
-    return response.status_code, response["Location"], response.content, page.content
+    return (
+        response.status_code,
+        response["Location"],
+        same_for_everyone(response.content),
+        same_for_everyone(page.content),
+    )
 
 
 def test_a_limited_sign_up_looks_exactly_like_any_other(areas):
