@@ -105,7 +105,8 @@ def test_the_search_box_in_the_header_works_without_javascript(page_without_htmx
     page.get_by_role("searchbox", name="Search this site").fill("letters")
     page.get_by_role("button", name="Search", exact=True).click()
     assert page.url.startswith(live_demo.url + "/search/?q=letters")
-    assert page.locator(".app-search-result__kind").first.text_content() == "You said, we did"
+    # PostgreSQL's stemming also finds the inspection letter, and may rank it first.
+    assert "You said, we did" in page.locator(".app-search-result__kind").all_text_contents()
     assert page.locator(".app-search-results mark").count() >= 1
     assert_accessible(page)
 

@@ -4,6 +4,7 @@ axe-core (WCAG 2.2 AA tags) with zero violations, and working without JavaScript
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from sendprogress.accounts.roles import sync_roles
 
@@ -58,7 +59,7 @@ def test_the_2023_home_page_tells_the_story_without_javascript(js_disabled_page,
         .startswith("In the inspection framework's own words")
     )
     js_disabled_page.get_by_role("link", name="Priority action plan").first.click()
-    assert js_disabled_page.locator("h1").inner_text() == "Priority action plan"
+    expect(js_disabled_page.locator("h1")).to_have_text("Priority action plan")
 
 
 def test_an_empty_site_home_page_is_accessible(page, transactional_db, live_server):
@@ -78,5 +79,5 @@ def test_the_set_up_checklist_is_accessible(page, live_demo_2023):
     page.fill("#id_password", "a-long-test-password")
     page.click("input[type=submit]")
     page.wait_for_url(live_demo_2023.url + "/staff/set-up/")
-    assert page.locator("h1").inner_text() == "Set-up checklist"
+    expect(page.locator("h1")).to_have_text("Set-up checklist")
     assert_accessible(page)

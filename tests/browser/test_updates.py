@@ -4,6 +4,7 @@ full of hostile markup runs nothing and breaks no part of the CSP."""
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from sendprogress.accounts.models import User
 from sendprogress.accounts.roles import APPROVER, sync_roles
@@ -87,19 +88,20 @@ def test_the_subscription_pages_are_accessible(page, live_demo):
 
     page.get_by_label("Email address").fill("not an address")
     page.get_by_role("button", name="Sign up").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    # The click only starts the form's submission: wait for the answer to arrive.
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     assert_accessible(page)
 
     page.get_by_label("Email address").fill("parent@example.org")
     page.get_by_role("button", name="Sign up").click()
-    assert page.locator("h1").inner_text() == "Check your email"
+    expect(page.locator("h1")).to_have_text("Check your email")
     assert_accessible(page)
 
     subscriber = Subscriber.objects.get()
     page.goto(live_demo.url + subscriber.get_confirm_url())
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
-    assert page.locator("h1").inner_text() == "You will get updates by email"
+    expect(page.locator("h1")).to_have_text("You will get updates by email")
     assert_accessible(page)
 
     # Every email links to a page that changes the areas.
@@ -107,7 +109,7 @@ def test_the_subscription_pages_are_accessible(page, live_demo):
     assert_accessible(page)
     page.get_by_label("Only the areas I choose").check()
     page.get_by_role("button", name="Save my choices").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("All areas").check()
     page.get_by_role("button", name="Save my choices").click()
@@ -117,7 +119,7 @@ def test_the_subscription_pages_are_accessible(page, live_demo):
     page.goto(live_demo.url + subscriber.get_unsubscribe_url())
     assert_accessible(page)
     page.get_by_role("button", name="Unsubscribe").click()
-    assert page.locator("h1").inner_text() == "You have unsubscribed"
+    expect(page.locator("h1")).to_have_text("You have unsubscribed")
     assert_accessible(page)
     assert not Subscriber.objects.exists()
 
