@@ -79,6 +79,9 @@ _axe = Axe()
 
 def assert_accessible(page) -> None:
     """Run axe-core with the WCAG 2.2 AA tags; fail listing every violation."""
+    # After a click the new page may be parsed before its stylesheet applies; axe
+    # would then measure unstyled targets (target-size) and report them.
+    page.wait_for_load_state("load")
     results = _axe.run(
         page,
         options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
