@@ -51,6 +51,13 @@ class GovukBoundField(BoundField):
         return attrs
 
     @property
+    def first_input_id(self) -> str:
+        """The id an error summary links to: the input, or a list's first choice."""
+        if self.choice_kind:
+            return f"{self.auto_id}_0"
+        return self.id_for_label
+
+    @property
     def is_checkbox(self) -> bool:
         return isinstance(self.field.widget, forms.CheckboxInput)
 

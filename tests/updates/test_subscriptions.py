@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -247,3 +248,28 @@ def test_the_unsubscribe_header_stays_a_readable_link_over_smtp(client, settings
     url = settings.SITE_URL + Subscriber.objects.get().get_unsubscribe_url()
     assert f"List-Unsubscribe: <{url}>\r\n" in raw
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in raw
+
+
+def _summary_targets(html):
+    """The ids the error summary's links point at, and whether each is on the page."""
+    summary = html[
+        html.index("govuk-error-summary__list") : html.index(
+            "</ul>", html.index("govuk-error-summary__list")
+        )
+    ]
+    return {target: f'id="{target}"' in html for target in re.findall(r'href="#([^"]+)"', summary)}
+
+
+def test_each_sign_up_error_links_to_the_box_or_choice_it_is_about(client):
+    make_finding()
+    response = client.post("/email-updates/", {"email": "not an address", "coverage": "some"})
+    assert _summary_targets(response.content.decode()) == {"id_email": True, "id_areas_0": True}
+
+
+def test_each_choices_error_links_to_the_first_choice_it_is_about(client):
+    first = make_finding()
+    _subscribe(client, areas=[first.pk])
+    response = client.post(Subscriber.objects.get().get_choices_url(), {"coverage": "maybe"})
+    html = response.content.decode()
+    assert "Choose all areas, or the areas you want" in html
+    assert _summary_targets(html) == {"id_coverage_0": True}
