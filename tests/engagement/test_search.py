@@ -95,6 +95,8 @@ def test_results_come_in_pages(client, site):
     assert len(_results(first)) == 10
     assert len(_results(second)) == 2
     assert "12 results for “parking”" in first.content.decode()
+    assert 'href="?q=parking&amp;page=2" rel="next"' in first.content.decode()
+    assert 'href="?q=parking&amp;page=1" rel="prev"' in second.content.decode()
 
 
 def test_the_number_of_queries_does_not_grow_with_the_results(

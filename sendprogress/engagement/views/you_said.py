@@ -1,11 +1,10 @@
 """The public "You said, we did" page: published entries, newest first."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
 
 from sendprogress.plan.models import Finding
-from sendprogress.public import query_used
+from sendprogress.public import paged
 
 from ..models import YouSaidWeDid
 
@@ -24,12 +23,7 @@ def you_said_we_did(request):
     entries = published_entries()
     if chosen:
         entries = entries.for_area(chosen)
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    query_used(
-        request,
-        area=chosen.slug if chosen else None,
-        page=page.number if page.number > 1 else None,
-    )
+    page = paged(request, entries, per_page=PER_PAGE, area=chosen.slug if chosen else None)
     return render(
         request,
         "engagement/you_said_we_did.html",
