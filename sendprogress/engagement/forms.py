@@ -1,4 +1,4 @@
-"""The page feedback form, and the staff's triage form."""
+"""The page feedback form, the search box, the list filters and the staff's triage form."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
+from sendprogress.updates.forms import PostFilterForm
+
 from .masking import mask_contact_details
 from .models import Feedback, YouSaidWeDid
 from .pages import MAX_LENGTH, public_page
+from .search import MAX_QUERY
 
 COMMENT_LIMIT = 1200
 _STAMP_SALT = "engagement.feedback.started"
@@ -89,6 +92,27 @@ class FeedbackForm(forms.Form):
     @property
     def is_trap_filled(self) -> bool:
         return bool(self.data.get("website"))
+
+
+class SearchForm(forms.Form):
+    """The search box. Never refused: `search.clean_query` tidies what is typed."""
+
+    q = forms.CharField(
+        label="Search this site",
+        help_text="Areas, measures, actions, updates, what families told us, documents "
+        "and words we use",
+        required=False,
+        max_length=MAX_QUERY,
+        widget=forms.SearchInput,
+    )
+
+
+class EntryFilterForm(PostFilterForm):
+    """Which area's "You said, we did" entries to list. An unknown area shows them all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].label = "Show what families said about"
 
 
 class TriageForm(forms.Form):

@@ -110,3 +110,11 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
         make_post(title=f"Speech update {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/search/", {"q": "speech"})
+
+
+def test_the_search_box_shows_what_was_searched_for_with_its_hint(client, site):
+    html = client.get("/search/", {"q": "  speech   therapy "}).content.decode()
+    assert '<label class="govuk-label" for="search-page-q">Search this site</label>' in html
+    assert 'type="search" name="q" value="speech therapy" maxlength="200"' in html
+    assert 'aria-describedby="search-page-q_helptext"' in html
+    assert 'id="search-page-q_helptext">Areas, measures, actions, updates' in html

@@ -170,3 +170,11 @@ def test_a_page_past_the_end_shows_the_last_page(client, site):
     html = client.get("/you-said-we-did/", {"page": 99}).content.decode()
     assert "Said number 00" in html
     assert "(page 2 of 2)" in html
+
+
+def test_the_area_filter_shows_the_area_chosen(client, site):
+    make_entry(you_said="About plans", areas=[site])
+    html = client.get("/you-said-we-did/", {"area": "ehcp-quality"}).content.decode()
+    assert '<label class="govuk-label" for="area-filter">Show what families said about' in html
+    assert '<option value="">All areas</option>' in html
+    assert f'<option value="ehcp-quality" selected>{site.title}</option>' in html

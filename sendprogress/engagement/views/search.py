@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from sendprogress.public import paged
 
+from ..forms import SearchForm
 from ..search import clean_query, search
 
 PER_PAGE = 10
@@ -21,5 +22,11 @@ def search_page(request):
     return render(
         request,
         template,
-        {"query": query, "page": page, "results": page.object_list, "count": len(results)},
+        {
+            "query": query,
+            "form": SearchForm(initial={"q": query}, auto_id="search-page-%s"),
+            "page": page,
+            "results": page.object_list,
+            "count": len(results),
+        },
     )

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from sendprogress.plan.models import Finding
 from sendprogress.public import paged
 
+from ..forms import EntryFilterForm
 from ..models import YouSaidWeDid
 
 PER_PAGE = 20
@@ -27,5 +28,12 @@ def you_said_we_did(request):
     return render(
         request,
         "engagement/you_said_we_did.html",
-        {"page": page, "entries": page.object_list, "areas": areas, "chosen_area": chosen},
+        {
+            "page": page,
+            "entries": page.object_list,
+            "filter_form": EntryFilterForm(
+                initial={"area": chosen.slug if chosen else ""}, areas=areas
+            ),
+            "chosen_area": chosen,
+        },
     )
