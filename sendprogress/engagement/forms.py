@@ -115,6 +115,22 @@ class EntryFilterForm(PostFilterForm):
         self.fields["area"].label = "Show what families said about"
 
 
+class FeedbackFilterForm(forms.Form):
+    """Which feedback staff see: by page, area and status. Nothing chosen shows it all."""
+
+    page_address = forms.ChoiceField(label="Page", required=False)
+    area = forms.ChoiceField(label="Area", required=False)
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Feedback.Status.choices]
+    )
+
+    def __init__(self, *args, pages, areas, **kwargs):
+        kwargs.setdefault("auto_id", "filter-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["page_address"].choices = [("", "All pages"), *((p, p) for p in pages)]
+        self.fields["area"].choices = [("", "All areas"), *((a.slug, str(a)) for a in areas)]
+
+
 class TriageForm(forms.Form):
     """What a member of staff decided about one piece of feedback."""
 
