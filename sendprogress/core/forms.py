@@ -45,8 +45,10 @@ class GovukBoundField(BoundField):
         base = css.split()[0]
         if self.errors and base in _ERROR_MODIFIERS:
             css += f" {base}--error"
-        # Classes a form sets itself (a width, say) are kept beside the GOV.UK one.
-        own = " ".join(c for c in attrs.get("class", "").split() if not c.startswith(base))
+        # Classes a form sets itself (a width, say), on the widget or when drawing
+        # it, are kept beside the GOV.UK one.
+        given = f"{widget.attrs.get('class', '')} {attrs.get('class', '')}"
+        own = " ".join(c for c in dict.fromkeys(given.split()) if c not in css.split())
         attrs["class"] = f"{css} {own}".strip()
         return attrs
 
