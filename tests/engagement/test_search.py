@@ -68,6 +68,14 @@ def test_the_header_on_every_page_has_the_search_box(client, site):
     html = client.get("/").content.decode()
     assert 'role="search"' in html
     assert 'action="/search/"' in html
+    header = html[html.index('<header class="app-header">') : html.index("</header>")]
+    assert 'for="header-search-q">Search this site</label>' in header
+    box = re.search(r'<input [^>]*id="header-search-q"[^>]*>', header)[0]
+    assert 'type="search"' in box
+    assert 'name="q"' in box
+    assert 'maxlength="200"' in box
+    assert 'class="govuk-input app-header__search-input"' in box
+    assert "aria-describedby" not in box  # no hint in the header to point at
 
 
 def test_htmx_gets_only_the_results(client, site):
