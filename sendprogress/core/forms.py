@@ -35,6 +35,12 @@ def govuk_class(widget: forms.Widget) -> str:
     return "govuk-input"
 
 
+class InlineRadioSelect(forms.RadioSelect):
+    """Radios side by side (GOV.UK's inline radios): for two short answers, like yes and no."""
+
+    inline = True
+
+
 class GovukBoundField(BoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
@@ -62,6 +68,10 @@ class GovukBoundField(BoundField):
     @property
     def is_checkbox(self) -> bool:
         return isinstance(self.field.widget, forms.CheckboxInput)
+
+    @property
+    def is_inline(self) -> bool:
+        return getattr(self.field.widget, "inline", False)
 
     @property
     def choice_kind(self) -> str:

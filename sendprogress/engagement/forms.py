@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
+from sendprogress.core.forms import InlineRadioSelect
 from sendprogress.updates.forms import PostFilterForm
 
 from .masking import mask_contact_details
@@ -39,7 +40,7 @@ class FeedbackForm(forms.Form):
         label="Is this page useful?",
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
+        widget=InlineRadioSelect,
         error_messages={"required": "Select yes if this page is useful, or no if it is not"},
     )
     comment = forms.CharField(
@@ -67,6 +68,8 @@ class FeedbackForm(forms.Form):
         # Its own ids, so they never clash with a form on the page it ends.
         kwargs.setdefault("auto_id", "feedback-%s")
         super().__init__(*args, **kwargs)
+        # Too long a comment gets a message saying so, not a box that stops taking text.
+        self.fields["comment"].widget.attrs.pop("maxlength", None)
 
     def clean_page(self):
         page = public_page(self.cleaned_data["page"])
