@@ -65,6 +65,15 @@ def test_the_filters_show_what_was_chosen(client, site, data_officer):
     assert '<label class="govuk-label" for="filter-status">Status</label>' in html
 
 
+def test_an_unknown_area_shows_all_feedback(client, site, data_officer):
+    make_feedback(area=site, comment="About the area")
+    make_feedback(comment="About the home page")
+    client.force_login(data_officer)
+    html = _text(client.get("/staff/feedback/", {"area": "no-such-area"}))
+    assert "About the area" in html
+    assert "About the home page" in html
+
+
 def test_staff_mark_feedback_as_read(client, site, data_officer):
     feedback = make_feedback()
     client.force_login(data_officer)

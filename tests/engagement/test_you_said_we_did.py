@@ -178,3 +178,14 @@ def test_the_area_filter_shows_the_area_chosen(client, site):
     assert '<label class="govuk-label" for="area-filter">Show what families said about' in html
     assert '<option value="">All areas</option>' in html
     assert f'<option value="ehcp-quality" selected>{site.title}</option>' in html
+
+
+def test_an_unknown_area_in_the_address_shows_every_entry(client, site):
+    make_entry(you_said="About plans", areas=[site])
+    make_entry(you_said="About the website")
+    response = client.get("/you-said-we-did/", {"area": "no-such-area"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "About plans" in html
+    assert "About the website" in html
+    assert '<option value="" selected>All areas</option>' in html

@@ -56,8 +56,7 @@ def _counts(feedback):
 
 @_needs(VIEW_PERMISSION)
 def feedback_list(request):
-    areas = list(Finding.objects.order_by("order"))
-    chosen_area = next((a for a in areas if a.slug == request.GET.get("area")), None)
+    areas, chosen_area = Finding.objects.filter_choices(request.GET.get("area"))
     chosen_status = (
         request.GET.get("status") if request.GET.get("status") in Feedback.Status else ""
     )

@@ -19,8 +19,7 @@ def published_entries():
 
 
 def you_said_we_did(request):
-    areas = list(Finding.objects.order_by("order"))
-    chosen = next((a for a in areas if a.slug == request.GET.get("area")), None)
+    areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
     entries = published_entries()
     if chosen:
         entries = entries.for_area(chosen)

@@ -22,8 +22,7 @@ def _with_related(posts):
 
 
 def post_list(request):
-    areas = list(Finding.objects.order_by("order"))
-    chosen = next((a for a in areas if a.slug == request.GET.get("area")), None)
+    areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
     posts = Post.objects.published().prefetch_related(
         Prefetch("areas", queryset=Finding.objects.order_by("order"))
     )
