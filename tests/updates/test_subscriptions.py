@@ -268,7 +268,13 @@ def _summary_targets(html):
 def test_each_sign_up_error_links_to_the_box_or_choice_it_is_about(client):
     make_finding()
     response = client.post("/email-updates/", {"email": "not an address", "coverage": "some"})
-    assert _summary_targets(response.content.decode()) == {"id_email": True, "id_areas_0": True}
+    html = response.content.decode()
+    assert _summary_targets(html) == {"id_email": True, "id_areas_0": True}
+    # Focus moves to the summary, so a screen reader says what went wrong first.
+    assert (
+        'class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1" autofocus'
+        in html
+    )
 
 
 def test_each_choices_error_links_to_the_first_choice_it_is_about(client):
