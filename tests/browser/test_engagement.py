@@ -2,9 +2,13 @@
 the feedback form is accessible, and everything works by keyboard, with and
 without JavaScript."""
 
+from datetime import date
+
 import pytest
 
 from sendprogress.engagement.models import Feedback
+from tests.engagement.factories import make_entry
+from tests.factories import make_finding
 
 from .conftest import assert_accessible
 
@@ -131,5 +135,21 @@ def test_you_said_we_did_is_accessible_and_filters_without_javascript(
     assert_accessible(page)
     page.select_option("#area-filter", "ehcp-needs")
     page.get_by_role("button", name="Show", exact=True).click()
+    assert page.locator(".app-you-said").count() == 1
+    assert_accessible(page)
+
+
+def test_a_long_list_pages_by_number_keeping_its_filter(page_without_htmx, live_demo):
+    page = page_without_htmx
+    area = make_finding(slug="paged-area", title="Paged area")
+    for n in range(21):
+        make_entry(you_said=f"Said number {n:02}", areas=[area], done_on=date(2024, 1, n + 1))
+    page.goto(live_demo.url + "/you-said-we-did/?area=paged-area")
+    pages = page.get_by_role("navigation", name="Pages of entries")
+    assert pages.get_by_role("link", name="Page 1").get_attribute("aria-current") == "page"
+    assert_accessible(page)
+    pages.get_by_role("link", name="Page 2").click()
+    page.wait_for_url("**/you-said-we-did/?area=paged-area&page=2")
+    assert page.get_by_text("Said number 00").is_visible()
     assert page.locator(".app-you-said").count() == 1
     assert_accessible(page)
