@@ -15,6 +15,9 @@ other parameters and values the page does not accept never make new entries.
 """
 
 from functools import wraps
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
 
 MARK = "sendprogress_public"
 QUERY = "sendprogress_public_query"
@@ -60,3 +63,19 @@ def query_used(request, **values) -> None:
 
 def query_values_used(request) -> dict[str, str]:
     return getattr(request, QUERY_USED, {})
+
+
+def paged(request, items, *, per_page: int, **used) -> Page:
+    """The page of `items` that `?page=` asks for, on a list filtered by `used`.
+
+    Not a number shows the first page, past the end the last (so never a 404),
+    and `query_used` records the filters and the page shown. `page.query` is
+    the filters as a query string, for `includes/pagination.html` to keep in
+    every page link.
+    """
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    query_used(request, **used, page=page.number if page.number > 1 else None)
+    page.query = urlencode(
+        {name: value for name, value in used.items() if value not in (None, "")}
+    )
+    return page

@@ -146,28 +146,6 @@ def figure(item) -> dict:
     }
 
 
-def comparator(line) -> dict:
-    series = line.series
-    return {
-        "label": series.label,
-        "kind": series.kind,
-        "geography_code": series.geography_code,
-        "definition": series.definition,
-        "source": series.source,
-        "release": series.release,
-        "values": [
-            {
-                "period": v.period_label,
-                "period_start": v.period,
-                "value": v.value,
-                "symbol": v.symbol or None,
-                "note": v.missing_reason or None,
-            }
-            for v in line.values
-        ],
-    }
-
-
 def update(post, request) -> dict:
     return {
         "slug": post.slug,

@@ -125,7 +125,7 @@ def measure_detail(request, code):
     measure = get_object_or_404(Measure.objects.for_display(), code=code)
     lines = comparisons.for_measures([measure]).get(measure.pk, [])
     return shapes.measure(measure, request) | {
-        "comparators": [shapes.comparator(line) for line in lines]
+        "comparators": [comparisons.as_data(line) for line in lines]
     }
 
 

@@ -35,6 +35,12 @@ def govuk_class(widget: forms.Widget) -> str:
     return "govuk-input"
 
 
+class InlineRadioSelect(forms.RadioSelect):
+    """Radios side by side (GOV.UK's inline radios): for two short answers, like yes and no."""
+
+    inline = True
+
+
 class GovukBoundField(BoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
@@ -45,14 +51,27 @@ class GovukBoundField(BoundField):
         base = css.split()[0]
         if self.errors and base in _ERROR_MODIFIERS:
             css += f" {base}--error"
-        # Classes a form sets itself (a width, say) are kept beside the GOV.UK one.
-        own = " ".join(c for c in attrs.get("class", "").split() if not c.startswith(base))
+        # Classes a form sets itself (a width, say), on the widget or when drawing
+        # it, are kept beside the GOV.UK one.
+        given = f"{widget.attrs.get('class', '')} {attrs.get('class', '')}"
+        own = " ".join(c for c in dict.fromkeys(given.split()) if c not in css.split())
         attrs["class"] = f"{css} {own}".strip()
         return attrs
 
     @property
+    def first_input_id(self) -> str:
+        """The id an error summary links to: the input, or a list's first choice."""
+        if self.choice_kind:
+            return f"{self.auto_id}_0"
+        return self.id_for_label
+
+    @property
     def is_checkbox(self) -> bool:
         return isinstance(self.field.widget, forms.CheckboxInput)
+
+    @property
+    def is_inline(self) -> bool:
+        return getattr(self.field.widget, "inline", False)
 
     @property
     def choice_kind(self) -> str:

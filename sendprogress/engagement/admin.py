@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from sendprogress.core.admin_forms import UserFormAdminMixin
 from sendprogress.core.fields import SafeChoicesAdminMixin
 from sendprogress.history_admin import HistoryAdmin
 
@@ -36,21 +37,12 @@ class YouSaidWeDidAdminForm(forms.ModelForm):
 
 
 @admin.register(YouSaidWeDid)
-class YouSaidWeDidAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+class YouSaidWeDidAdmin(UserFormAdminMixin, SafeChoicesAdminMixin, HistoryAdmin):
     form = YouSaidWeDidAdminForm
     list_display = ("__str__", "done_on", "status", "published_at")
     list_filter = ("status", "areas")
     search_fields = ("you_said", "we_did")
     filter_horizontal = ("areas",)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form_class = super().get_form(request, obj, change=change, **kwargs)
-
-        class FormWithUser(form_class):
-            def __init__(self, *args, **inner):
-                super().__init__(*args, user=request.user, **inner)
-
-        return FormWithUser
 
     def save_model(self, request, obj, form, change):
         # The form already refused a save the user may not make; the service

@@ -1,4 +1,4 @@
-"""The page feedback form, and the staff's triage form."""
+"""The page feedback form, the search box, the list filters and the staff's triage form."""
 
 from __future__ import annotations
 
@@ -8,9 +8,13 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
+from sendprogress.core.forms import InlineRadioSelect
+from sendprogress.updates.forms import PostFilterForm
+
 from .masking import mask_contact_details
 from .models import Feedback, YouSaidWeDid
 from .pages import MAX_LENGTH, public_page
+from .search import MAX_QUERY
 
 COMMENT_LIMIT = 1200
 _STAMP_SALT = "engagement.feedback.started"
@@ -36,7 +40,7 @@ class FeedbackForm(forms.Form):
         label="Is this page useful?",
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
+        widget=InlineRadioSelect,
         error_messages={"required": "Select yes if this page is useful, or no if it is not"},
     )
     comment = forms.CharField(
@@ -64,6 +68,8 @@ class FeedbackForm(forms.Form):
         # Its own ids, so they never clash with a form on the page it ends.
         kwargs.setdefault("auto_id", "feedback-%s")
         super().__init__(*args, **kwargs)
+        # Too long a comment gets a message saying so, not a box that stops taking text.
+        self.fields["comment"].widget.attrs.pop("maxlength", None)
 
     def clean_page(self):
         page = public_page(self.cleaned_data["page"])
@@ -89,6 +95,43 @@ class FeedbackForm(forms.Form):
     @property
     def is_trap_filled(self) -> bool:
         return bool(self.data.get("website"))
+
+
+class SearchForm(forms.Form):
+    """The search box. Never refused: `search.clean_query` tidies what is typed."""
+
+    q = forms.CharField(
+        label="Search this site",
+        help_text="Areas, measures, actions, updates, what families told us, documents "
+        "and words we use",
+        required=False,
+        max_length=MAX_QUERY,
+        widget=forms.SearchInput,
+    )
+
+
+class EntryFilterForm(PostFilterForm):
+    """Which area's "You said, we did" entries to list. An unknown area shows them all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].label = "Show what families said about"
+
+
+class FeedbackFilterForm(forms.Form):
+    """Which feedback staff see: by page, area and status. Nothing chosen shows it all."""
+
+    page_address = forms.ChoiceField(label="Page", required=False)
+    area = forms.ChoiceField(label="Area", required=False)
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Feedback.Status.choices]
+    )
+
+    def __init__(self, *args, pages, areas, **kwargs):
+        kwargs.setdefault("auto_id", "filter-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["page_address"].choices = [("", "All pages"), *((p, p) for p in pages)]
+        self.fields["area"].choices = [("", "All areas"), *((a.slug, str(a)) for a in areas)]
 
 
 class TriageForm(forms.Form):

@@ -40,6 +40,33 @@ def for_measures(measures) -> dict[int, list[Line]]:
     return {measure_id: list(by_series.values()) for measure_id, by_series in lines.items()}
 
 
+def as_data(line: Line) -> dict:
+    """A series and its values as the JSON download and the API both give them.
+
+    A value published as a symbol (say "c", kept back to protect
+    confidentiality) has no value, its symbol, and the reason in words.
+    """
+    series = line.series
+    return {
+        "label": series.label,
+        "kind": series.kind,
+        "geography_code": series.geography_code,
+        "definition": series.definition,
+        "source": series.source,
+        "release": series.release,
+        "values": [
+            {
+                "period": v.period_label,
+                "period_start": v.period,
+                "value": v.value,
+                "symbol": v.symbol or None,
+                "note": v.missing_reason or None,
+            }
+            for v in line.values
+        ],
+    }
+
+
 @dataclass(frozen=True)
 class ComparisonRow:
     period_label: str

@@ -188,30 +188,6 @@ FIGURE_FIELDS = (
 )
 
 
-def _describe_comparators(lines) -> list[dict]:
-    return [
-        {
-            "label": line.series.label,
-            "kind": line.series.kind,
-            "geography_code": line.series.geography_code,
-            "definition": line.series.definition,
-            "source": line.series.source,
-            "release": line.series.release,
-            "values": [
-                {
-                    "period": v.period_label,
-                    "period_start": v.period,
-                    "value": v.value,
-                    "symbol": v.symbol or None,
-                    "note": v.missing_reason or None,
-                }
-                for v in line.values
-            ],
-        }
-        for line in lines
-    ]
-
-
 def _json_response(request, measures, filename: str) -> JsonResponse:
     figures: dict[str, list] = {k.code: [] for k in measures}
     for row in _rows(measures):
@@ -224,7 +200,7 @@ def _json_response(request, measures, filename: str) -> JsonResponse:
             _describe_measure(k, request)
             | {
                 "figures": figures[k.code],
-                "comparators": _describe_comparators(compared.get(k.pk, [])),
+                "comparators": [comparisons.as_data(line) for line in compared.get(k.pk, [])],
             }
             for k in measures
         ],

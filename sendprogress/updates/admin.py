@@ -6,6 +6,7 @@ from django.urls import path
 from django.utils.html import format_html
 
 from sendprogress.accounts.permissions import StaffAction
+from sendprogress.core.admin_forms import UserFormAdminMixin
 from sendprogress.core.fields import SafeChoicesAdminMixin
 from sendprogress.history_admin import HistoryAdmin
 
@@ -16,7 +17,7 @@ from .models import Delivery, Post, Subscriber
 
 
 @admin.register(Post)
-class PostAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+class PostAdmin(UserFormAdminMixin, SafeChoicesAdminMixin, HistoryAdmin):
     form = PostAdminForm
     change_form_template = "admin/updates/post/change_form.html"
     list_display = ("title", "state_label", "published_at", "author_name")
@@ -62,15 +63,6 @@ class PostAdmin(SafeChoicesAdminMixin, HistoryAdmin):
             ),
             ("Record", {"fields": ["staff_preview", "revised_at", "emails_queued_at"]}),
         ]
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form_class = super().get_form(request, obj, change=change, **kwargs)
-
-        class FormWithUser(form_class):
-            def __init__(self, *args, **inner):
-                super().__init__(*args, user=request.user, **inner)
-
-        return FormWithUser
 
     def save_model(self, request, obj, form, change):
         # The form already refused a save the user may not make; the service

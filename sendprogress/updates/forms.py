@@ -118,6 +118,7 @@ class AreaChoiceForm(forms.Form):
     coverage = forms.ChoiceField(
         label="Which areas do you want updates about?",
         choices=[(ALL, "All areas"), (SOME, "Only the areas I choose")],
+        help_text="Updates about the plan as a whole go to everyone.",
         widget=forms.RadioSelect,
         required=False,
         error_messages={"invalid_choice": "Choose all areas, or the areas you want"},
@@ -125,6 +126,7 @@ class AreaChoiceForm(forms.Form):
     areas = ModelMultipleChoiceField(
         queryset=Finding.objects.order_by("order"),
         label="The areas you want updates about",
+        help_text="Only if you chose “Only the areas I choose”.",
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -2,11 +2,16 @@
 the feedback form is accessible, and everything works by keyboard, with and
 without JavaScript."""
 
+from datetime import date
+
 import pytest
 
 from sendprogress.engagement.models import Feedback
+from tests.engagement.factories import make_entry, make_feedback
+from tests.factories import make_finding
 
 from .conftest import assert_accessible
+from .test_staff_journey import sign_in, staff_demo  # noqa: F401 (staff_demo: a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -132,4 +137,43 @@ def test_you_said_we_did_is_accessible_and_filters_without_javascript(
     page.select_option("#area-filter", "ehcp-needs")
     page.get_by_role("button", name="Show", exact=True).click()
     assert page.locator(".app-you-said").count() == 1
+    assert_accessible(page)
+
+
+def test_a_long_list_pages_by_number_keeping_its_filter(page_without_htmx, live_demo):
+    page = page_without_htmx
+    area = make_finding(slug="paged-area", title="Paged area")
+    for n in range(21):
+        make_entry(you_said=f"Said number {n:02}", areas=[area], done_on=date(2024, 1, n + 1))
+    page.goto(live_demo.url + "/you-said-we-did/?area=paged-area")
+    pages = page.get_by_role("navigation", name="Pages of entries")
+    assert pages.get_by_role("link", name="Page 1").get_attribute("aria-current") == "page"
+    assert_accessible(page)
+    pages.get_by_role("link", name="Page 2").click()
+    page.wait_for_url("**/you-said-we-did/?area=paged-area&page=2")
+    assert page.get_by_text("Said number 00").is_visible()
+    assert page.locator(".app-you-said").count() == 1
+    assert_accessible(page)
+
+
+@pytest.mark.usefixtures("staff_demo")
+def test_the_feedback_triage_page_filters_and_shows_a_mistake_accessibly(page, live_server):
+    base = live_server.url
+    make_feedback(page="/glossary/", comment="Too many hard words")
+    make_feedback(page="/journey/", comment="No dates for next year")
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    page.goto(base + "/staff/feedback/")
+    assert_accessible(page)
+    page.get_by_label("Page", exact=True).select_option("/glossary/")
+    page.get_by_role("button", name="Show feedback").click()
+    page.wait_for_url("**/staff/feedback/?page_address=%2Fglossary%2F*")
+    assert page.get_by_text("Too many hard words").is_visible()
+    assert page.get_by_text("No dates for next year").count() == 0
+    assert_accessible(page)
+    item = page.locator(".app-queue__item").first
+    item.get_by_label("Mark as").select_option("responded")
+    item.get_by_role("button", name="Save").click()
+    summary = page.locator(".govuk-error-summary")
+    summary.wait_for()
+    assert "Choose the entry that answers this feedback" in summary.inner_text()
     assert_accessible(page)

@@ -1,12 +1,14 @@
 """Page feedback: any visitor can say whether a page is useful, with or
 without JavaScript, and what they type is stored safely and never shown."""
 
+import re
+
 import pytest
 from django.test import Client
 
 from sendprogress.engagement.models import Feedback
 
-from .helpers import answer, feedback_fields
+from .helpers import FORM, answer, feedback_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +162,45 @@ def test_a_cached_page_carries_the_form_and_sending_it_leaves_the_page_cached(
     with django_assert_num_queries(1):  # still the same cached page
         after = client.get("/findings/ehcp-quality/")
     assert after.content == first.content
+
+
+def _form_of(response) -> str:
+    return FORM.search(response.content.decode()).group()
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_the_form_is_drawn_the_same_each_time_but_for_when_it_was_shown(client, site):
+    first, again = (_form_of(client.get("/glossary/")) for _ in range(2))
+    # Each drawing carries the time it was shown, signed: nothing else may vary.
+    started = re.compile(r'name="started" value="[^"]*"')
+    assert started.sub("", first) == started.sub("", again)
+    assert "csrfmiddlewaretoken" not in first
+
+
+def test_the_form_asks_yes_or_no_side_by_side_then_for_a_comment(client, site):
+    form = _form_of(client.get("/glossary/"))
+    assert (
+        '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Is this page useful?'
+        in form
+    )
+    assert 'class="govuk-radios govuk-radios--inline govuk-radios--small"' in form
+    assert 'type="radio" name="useful" value="yes"' in form
+    assert '<label class="govuk-label" for="feedback-comment">What was missing or wrong?' in form
+    assert 'id="feedback-comment_helptext">Do not include your name' in form
+    textarea = re.search(r"<textarea [^>]*>", form)[0]
+    assert 'aria-describedby="feedback-comment_helptext"' in textarea
+    assert "maxlength" not in textarea  # too long gets a message, not a box that stops
+
+
+def test_each_error_is_linked_to_its_question_and_the_trap_is_never_filled_in(client, site):
+    response = answer(client, "/", useful="", comment="x" * 1201, website="", htmx=True)
+    form = _form_of(response)
+    assert 'href="#feedback-useful_0"' in form
+    assert 'id="feedback-useful_0"' in form
+    assert 'aria-describedby="feedback-useful_error"' in form
+    assert 'id="feedback-useful_error"' in form
+    assert 'href="#feedback-comment"' in form
+    textarea = re.search(r"<textarea [^>]*>", form)[0]
+    assert 'aria-describedby="feedback-comment_helptext feedback-comment_error"' in textarea
+    assert "govuk-textarea--error" in textarea
+    assert 'name="website" value=""' in form

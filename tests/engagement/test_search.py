@@ -68,6 +68,14 @@ def test_the_header_on_every_page_has_the_search_box(client, site):
     html = client.get("/").content.decode()
     assert 'role="search"' in html
     assert 'action="/search/"' in html
+    header = html[html.index('<header class="app-header">') : html.index("</header>")]
+    assert 'for="header-search-q">Search this site</label>' in header
+    box = re.search(r'<input [^>]*id="header-search-q"[^>]*>', header)[0]
+    assert 'type="search"' in box
+    assert 'name="q"' in box
+    assert 'maxlength="200"' in box
+    assert 'class="govuk-input app-header__search-input"' in box
+    assert "aria-describedby" not in box  # no hint in the header to point at
 
 
 def test_htmx_gets_only_the_results(client, site):
@@ -95,6 +103,8 @@ def test_results_come_in_pages(client, site):
     assert len(_results(first)) == 10
     assert len(_results(second)) == 2
     assert "12 results for “parking”" in first.content.decode()
+    assert 'href="?q=parking&amp;page=2" rel="next"' in first.content.decode()
+    assert 'href="?q=parking&amp;page=1" rel="prev"' in second.content.decode()
 
 
 def test_the_number_of_queries_does_not_grow_with_the_results(
@@ -108,3 +118,11 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
         make_post(title=f"Speech update {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/search/", {"q": "speech"})
+
+
+def test_the_search_box_shows_what_was_searched_for_with_its_hint(client, site):
+    html = client.get("/search/", {"q": "  speech   therapy "}).content.decode()
+    assert '<label class="govuk-label" for="search-page-q">Search this site</label>' in html
+    assert 'type="search" name="q" value="speech therapy" maxlength="200"' in html
+    assert 'aria-describedby="search-page-q_helptext"' in html
+    assert 'id="search-page-q_helptext">Areas, measures, actions, updates' in html

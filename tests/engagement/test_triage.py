@@ -52,6 +52,28 @@ def test_feedback_can_be_filtered_by_area_and_status(client, site, data_officer)
     assert "About the area" not in by_status
 
 
+def test_the_filters_show_what_was_chosen(client, site, data_officer):
+    make_feedback(page="/findings/ehcp-quality/", area=site, status=Feedback.Status.READ)
+    make_feedback(page="/")
+    client.force_login(data_officer)
+    query = {"page_address": "/", "area": "ehcp-quality", "status": "read"}
+    html = client.get("/staff/feedback/", query).content.decode()
+    assert '<option value="/" selected>/</option>' in html
+    assert '<option value="/findings/ehcp-quality/">/findings/ehcp-quality/</option>' in html
+    assert f'<option value="ehcp-quality" selected>{site}</option>' in html
+    assert '<option value="read" selected>Read</option>' in html
+    assert '<label class="govuk-label" for="filter-status">Status</label>' in html
+
+
+def test_an_unknown_area_shows_all_feedback(client, site, data_officer):
+    make_feedback(area=site, comment="About the area")
+    make_feedback(comment="About the home page")
+    client.force_login(data_officer)
+    html = _text(client.get("/staff/feedback/", {"area": "no-such-area"}))
+    assert "About the area" in html
+    assert "About the home page" in html
+
+
 def test_staff_mark_feedback_as_read(client, site, data_officer):
     feedback = make_feedback()
     client.force_login(data_officer)

@@ -148,3 +148,44 @@ def test_a_data_officer_cannot_bring_back_a_published_version_through_history(
     assert "not restored" in response.content.decode()
     entry.refresh_from_db()
     assert not entry.is_public
+
+
+def test_the_page_lists_twenty_entries_at_a_time_keeping_the_area_in_page_links(client, site):
+    for n in range(21):
+        make_entry(you_said=f"Said number {n:02}", areas=[site], done_on=date(2024, 1, n + 1))
+    first = client.get("/you-said-we-did/", {"area": "ehcp-quality"}).content.decode()
+    second = client.get("/you-said-we-did/", {"area": "ehcp-quality", "page": 2}).content.decode()
+    assert "Said number 20" in first
+    assert "Said number 00" not in first
+    assert "Said number 00" in second
+    assert "Said number 20" not in second
+    assert 'href="?area=ehcp-quality&amp;page=2" aria-label="Page 2"' in first
+    assert 'href="?area=ehcp-quality&amp;page=1" rel="prev"' in second
+    assert "(page 2 of 2)" in second
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, site):
+    for n in range(21):
+        make_entry(you_said=f"Said number {n:02}", done_on=date(2024, 1, n + 1))
+    html = client.get("/you-said-we-did/", {"page": 99}).content.decode()
+    assert "Said number 00" in html
+    assert "(page 2 of 2)" in html
+
+
+def test_the_area_filter_shows_the_area_chosen(client, site):
+    make_entry(you_said="About plans", areas=[site])
+    html = client.get("/you-said-we-did/", {"area": "ehcp-quality"}).content.decode()
+    assert '<label class="govuk-label" for="area-filter">Show what families said about' in html
+    assert '<option value="">All areas</option>' in html
+    assert f'<option value="ehcp-quality" selected>{site.title}</option>' in html
+
+
+def test_an_unknown_area_in_the_address_shows_every_entry(client, site):
+    make_entry(you_said="About plans", areas=[site])
+    make_entry(you_said="About the website")
+    response = client.get("/you-said-we-did/", {"area": "no-such-area"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "About plans" in html
+    assert "About the website" in html
+    assert '<option value="" selected>All areas</option>' in html

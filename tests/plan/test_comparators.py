@@ -262,6 +262,38 @@ def test_the_downloads_include_the_comparators(client, compared):
     ]
 
 
+def test_the_api_and_the_download_describe_each_series_alike(client, compared):
+    download = json.loads(client.get(reverse("plan:measure_json", args=["plans-on-time"])).content)
+    api = client.get(reverse("api:measure_detail", args=["plans-on-time"])).json()
+    region = {
+        "label": "East of England",
+        "kind": "region",
+        "geography_code": "",
+        "definition": "",
+        "source": "Department for Education",
+        "release": "",
+        "values": [
+            {
+                "period": "2022",
+                "period_start": "2022-01-01",
+                "value": None,
+                "symbol": "c",
+                "note": "Not published to protect confidentiality",
+            },
+            {
+                "period": "2023",
+                "period_start": "2023-01-01",
+                "value": 48.0,
+                "symbol": None,
+                "note": None,
+            },
+        ],
+    }
+    assert download["measures"][0]["comparators"][1] == region
+    assert api["comparators"][1] == region
+    assert api["comparators"] == download["measures"][0]["comparators"]
+
+
 def test_a_hidden_measure_shows_its_comparators_nowhere(client, compared):
     compared.is_public = False
     compared.save()

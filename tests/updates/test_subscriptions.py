@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -36,12 +37,17 @@ def _link(message, prefix):
     )
 
 
+def _ticked(html, name):
+    """The values of the inputs called `name` that are ticked or chosen."""
+    inputs = re.findall(rf'<input [^>]*name="{name}"[^>]*>', html)
+    return [re.search(r'value="([^"]*)"', tag)[1] for tag in inputs if " checked" in tag]
+
+
 def test_the_form_offers_all_areas_as_one_choice_chosen_by_default(client):
-    areas = [make_finding(), make_finding()]
+    make_finding(), make_finding()
     html = client.get("/email-updates/").content.decode()
-    assert 'value="all" checked' in html
-    for area in areas:
-        assert f'value="{area.pk}" checked' not in html  # nothing to untick
+    assert _ticked(html, "coverage") == ["all"]
+    assert _ticked(html, "areas") == []  # nothing to untick
 
 
 def test_signing_up_for_all_areas_includes_areas_added_later(client):
@@ -78,7 +84,7 @@ def test_the_choices_page_changes_the_areas(client):
     choices_url = Subscriber.objects.get().get_choices_url()
     page = client.get(choices_url)
     assert page.status_code == 200
-    assert f'value="{first.pk}" checked' in page.content.decode()
+    assert _ticked(page.content.decode(), "areas") == [str(first.pk)]
     response = client.post(choices_url, {"coverage": "some", "areas": [second.pk]})
     assert "Your choices are saved" in response.content.decode()
     assert list(Subscriber.objects.get().areas.all()) == [second]
@@ -247,3 +253,34 @@ def test_the_unsubscribe_header_stays_a_readable_link_over_smtp(client, settings
     url = settings.SITE_URL + Subscriber.objects.get().get_unsubscribe_url()
     assert f"List-Unsubscribe: <{url}>\r\n" in raw
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in raw
+
+
+def _summary_targets(html):
+    """The ids the error summary's links point at, and whether each is on the page."""
+    summary = html[
+        html.index("govuk-error-summary__list") : html.index(
+            "</ul>", html.index("govuk-error-summary__list")
+        )
+    ]
+    return {target: f'id="{target}"' in html for target in re.findall(r'href="#([^"]+)"', summary)}
+
+
+def test_each_sign_up_error_links_to_the_box_or_choice_it_is_about(client):
+    make_finding()
+    response = client.post("/email-updates/", {"email": "not an address", "coverage": "some"})
+    html = response.content.decode()
+    assert _summary_targets(html) == {"id_email": True, "id_areas_0": True}
+    # Focus moves to the summary, so a screen reader says what went wrong first.
+    assert (
+        'class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1" autofocus'
+        in html
+    )
+
+
+def test_each_choices_error_links_to_the_first_choice_it_is_about(client):
+    first = make_finding()
+    _subscribe(client, areas=[first.pk])
+    response = client.post(Subscriber.objects.get().get_choices_url(), {"coverage": "maybe"})
+    html = response.content.decode()
+    assert "Choose all areas, or the areas you want" in html
+    assert _summary_targets(html) == {"id_coverage_0": True}

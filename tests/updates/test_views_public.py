@@ -249,3 +249,15 @@ def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries, n
     client.get(post.get_absolute_url())
     with django_assert_num_queries(6):
         client.get(post.get_absolute_url())
+
+
+def test_an_unknown_area_in_the_address_shows_every_update(client):
+    area = make_finding()
+    make_post(areas=[area], title="About plans")
+    make_post(title="About something else")
+    response = client.get("/updates/", {"area": "no-such-area"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "About plans" in html
+    assert "About something else" in html
+    assert '<h1 class="govuk-heading-xl">Updates</h1>' in html

@@ -2,7 +2,7 @@ from django import template
 
 from sendprogress.public import is_public
 
-from ..forms import FeedbackForm, started_stamp
+from ..forms import FeedbackForm, SearchForm, started_stamp
 
 register = template.Library()
 
@@ -26,3 +26,13 @@ def page_feedback(context):
 def feedback_started():
     """When this form was shown: fresh on every rendering, errors included."""
     return started_stamp()
+
+
+@register.simple_tag
+def header_search_box():
+    """The search page's box, bare, for every page's header (its label is hidden there)."""
+    form = SearchForm(auto_id="header-search-%s")
+    # The header has no room for the hint, so nothing may point at one.
+    form.fields["q"].help_text = ""
+    form.fields["q"].widget.attrs["class"] = "app-header__search-input"
+    return form["q"]

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from sendprogress.plan.models import Finding
 
 from .. import services
-from ..forms import TriageForm, entry_choices
+from ..forms import FeedbackFilterForm, TriageForm, entry_choices
 from ..models import Feedback
 
 PER_PAGE = 50
@@ -56,10 +56,10 @@ def _counts(feedback):
 
 @_needs(VIEW_PERMISSION)
 def feedback_list(request):
-    areas = list(Finding.objects.order_by("order"))
-    chosen_area = next((a for a in areas if a.slug == request.GET.get("area")), None)
-    statuses = Feedback.Status
-    chosen_status = request.GET.get("status") if request.GET.get("status") in statuses else ""
+    areas, chosen_area = Finding.objects.filter_choices(request.GET.get("area"))
+    chosen_status = (
+        request.GET.get("status") if request.GET.get("status") in Feedback.Status else ""
+    )
     chosen_page = request.GET.get("page_address", "").replace("\x00", "")[:200]
     feedback = Feedback.objects.select_related("area", "response")
     if chosen_area:
@@ -81,12 +81,15 @@ def feedback_list(request):
                 for f in page.object_list
             ],
             "counts": _counts(Feedback.objects.all())[:60],
-            "areas": areas,
-            "statuses": statuses.choices,
-            "chosen_area": chosen_area,
-            "chosen_status": chosen_status,
-            "chosen_page": chosen_page,
-            "pages": Feedback.objects.order_by("page").values_list("page", flat=True).distinct(),
+            "filter_form": FeedbackFilterForm(
+                initial={
+                    "page_address": chosen_page,
+                    "area": chosen_area.slug if chosen_area else "",
+                    "status": chosen_status,
+                },
+                pages=Feedback.objects.order_by("page").values_list("page", flat=True).distinct(),
+                areas=areas,
+            ),
             "retention_days": settings.FEEDBACK_RETENTION_DAYS,
         },
     )

@@ -1,12 +1,12 @@
 """The public "You said, we did" page: published entries, newest first."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
 
 from sendprogress.plan.models import Finding
-from sendprogress.public import query_used
+from sendprogress.public import paged
 
+from ..forms import EntryFilterForm
 from ..models import YouSaidWeDid
 
 PER_PAGE = 20
@@ -19,19 +19,20 @@ def published_entries():
 
 
 def you_said_we_did(request):
-    areas = list(Finding.objects.order_by("order"))
-    chosen = next((a for a in areas if a.slug == request.GET.get("area")), None)
+    areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
     entries = published_entries()
     if chosen:
         entries = entries.for_area(chosen)
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    query_used(
-        request,
-        area=chosen.slug if chosen else None,
-        page=page.number if page.number > 1 else None,
-    )
+    page = paged(request, entries, per_page=PER_PAGE, area=chosen.slug if chosen else None)
     return render(
         request,
         "engagement/you_said_we_did.html",
-        {"page": page, "entries": page.object_list, "areas": areas, "chosen_area": chosen},
+        {
+            "page": page,
+            "entries": page.object_list,
+            "filter_form": EntryFilterForm(
+                initial={"area": chosen.slug if chosen else ""}, areas=areas
+            ),
+            "chosen_area": chosen,
+        },
     )

@@ -2,12 +2,11 @@
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from sendprogress.plan.models import Finding, Measure
-from sendprogress.public import query_used
+from sendprogress.public import paged
 
 from ..forms import PostFilterForm
 from ..models import Post
@@ -23,19 +22,13 @@ def _with_related(posts):
 
 
 def post_list(request):
-    areas = list(Finding.objects.order_by("order"))
-    chosen = next((a for a in areas if a.slug == request.GET.get("area")), None)
+    areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
     posts = Post.objects.published().prefetch_related(
         Prefetch("areas", queryset=Finding.objects.order_by("order"))
     )
     if chosen:
         posts = posts.for_area(chosen)
-    page = Paginator(posts, PER_PAGE).get_page(request.GET.get("page"))
-    query_used(
-        request,
-        area=chosen.slug if chosen else None,
-        page=page.number if page.number > 1 else None,
-    )
+    page = paged(request, posts, per_page=PER_PAGE, area=chosen.slug if chosen else None)
     return render(
         request,
         "updates/post_list.html",
@@ -46,7 +39,6 @@ def post_list(request):
                 initial={"area": chosen.slug if chosen else ""}, areas=areas
             ),
             "chosen_area": chosen,
-            "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=1),
         },
     )
 

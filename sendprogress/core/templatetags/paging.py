@@ -1,0 +1,12 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def page_links(page):
+    """The page numbers to link to: the ends, this page and one either side, with gaps between.
+
+    A gap is `page.paginator.ELLIPSIS`.
+    """
+    return page.paginator.get_elided_page_range(page.number, on_each_side=1)
