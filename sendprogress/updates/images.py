@@ -1,0 +1,131 @@
+"""Checks on an image uploaded for an update: its name, its size and what it really is.
+
+Like evidence (plan/uploads.py), an image is accepted only when its extension
+is allowed AND its bytes are that type. Pillow then reads the whole picture:
+a truncated or corrupt file is refused, and so is one whose width times
+height would take more memory to show than any photo needs (a "decompression
+bomb": a small file that unpacks to gigabytes). SVG is never accepted: it
+can carry script.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from PIL import Image, UnidentifiedImageError
+
+# Extension -> (what Pillow calls the format, the Content-Type it is served with).
+FORMATS = {
+    ".png": ("PNG", "image/png"),
+    ".jpg": ("JPEG", "image/jpeg"),
+    ".jpeg": ("JPEG", "image/jpeg"),
+    ".gif": ("GIF", "image/gif"),
+    ".webp": ("WEBP", "image/webp"),
+}
+CONTENT_TYPES = {content_type for _, content_type in FORMATS.values()}
+EXTENSIONS = {content_type: suffix for suffix, (_, content_type) in FORMATS.items()}
+ALLOWED_TYPES_TEXT = "PNG, JPEG, GIF or WebP"
+# 40 million pixels: a 7,000 by 5,700 photo. Far more than a web page shows.
+MAX_PIXELS = 40_000_000
+MAX_SIDE = 10_000
+# An animation with more frames than this is a film, not a picture in an update.
+MAX_FRAMES = 300
+
+# The first bytes of each format, checked before Pillow is asked to read it.
+_SIGNATURES = {
+    "PNG": (b"\x89PNG\r\n\x1a\n",),
+    "JPEG": (b"\xff\xd8\xff",),
+    "GIF": (b"GIF87a", b"GIF89a"),
+}
+
+
+@dataclass(frozen=True)
+class CheckedImage:
+    content_type: str
+    width: int
+    height: int
+
+
+def max_upload_bytes() -> int:
+    return settings.UPDATE_IMAGE_MAX_UPLOAD_MB * 1024 * 1024
+
+
+def _refuse(message: str, code: str):
+    return ValidationError(message, code=code)
+
+
+def validate_update_image(upload) -> CheckedImage:
+    """The image's real type and size, or ValidationError with a message for the form."""
+    name = PurePosixPath(upload.name or "").name
+    suffixes = [s.lower() for s in PurePosixPath(name).suffixes]
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix not in FORMATS:
+        raise _refuse(
+            f"“{name}” is not a type of picture we accept. Upload a {ALLOWED_TYPES_TEXT} file.",
+            "type",
+        )
+    if upload.size == 0:
+        raise _refuse("The file is empty.", "empty")
+    if upload.size > max_upload_bytes():
+        raise _refuse(
+            f"The image is {upload.size / (1024 * 1024):.1f} MB. "
+            f"The largest image you can upload is {settings.UPDATE_IMAGE_MAX_UPLOAD_MB} MB.",
+            "size",
+        )
+    expected, content_type = FORMATS[suffix]
+    not_real = _refuse(
+        f"“{name}” is not a real {suffix[1:].upper()} picture. Open it in a picture editor, "
+        "save it again as that type and upload it.",
+        "signature",
+    )
+    if not _signature_matches(upload, expected):
+        raise not_real
+    width, height = _read_whole_picture(upload, expected, not_real)
+    return CheckedImage(content_type=content_type, width=width, height=height)
+
+
+def _signature_matches(upload, expected: str) -> bool:
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if expected == "WEBP":
+        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    return head.startswith(_SIGNATURES[expected])
+
+
+def _read_whole_picture(upload, expected: str, not_real: ValidationError) -> tuple[int, int]:
+    """Decode every pixel, so that a broken file fails here and not on a reader's screen."""
+    too_big = _refuse(
+        f"The picture is too large to show on a web page. Make it smaller than "
+        f"{MAX_SIDE:,} pixels on each side and upload it again.",
+        "dimensions",
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            upload.seek(0)
+            with Image.open(upload, formats=[expected]) as picture:
+                width, height = picture.size
+                if width < 1 or height < 1:
+                    raise not_real
+                if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+                    raise too_big
+                frames = getattr(picture, "n_frames", 1)
+                if frames > MAX_FRAMES:
+                    raise too_big
+                picture.load()
+                for frame in range(1, frames):
+                    # Every frame of an animation is read, not just the first.
+                    picture.seek(frame)
+                    picture.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_big from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise not_real from None
+    finally:
+        upload.seek(0)
+    return width, height
