@@ -60,6 +60,7 @@ PUBLIC = {
     "updates:area_feed_rss",
     "updates:area_feed_atom",
     "updates:post_detail",
+    "updates:post_image",
     "email_updates:subscribe",
     "email_updates:check_email",
     "email_updates:confirm",
