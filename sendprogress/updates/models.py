@@ -146,9 +146,7 @@ class PostImage(models.Model):
     alt_text = models.CharField(
         max_length=ALT_TEXT_MAX_LENGTH,
         help_text="What the picture shows, for people who cannot see it",
-        validators=[
-            SingleLineValidator("Write the alt text on one line, without line breaks.")
-        ],
+        validators=[SingleLineValidator("Write the alt text on one line, without line breaks.")],
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -313,7 +313,9 @@ def test_adding_a_picture_to_an_update_never_fails(
     image_pk=st.one_of(hostile_number, hostile_text),
     method=st.sampled_from(["get", "post"]),
 )
-def test_removing_a_picture_by_any_address_never_fails(client, approver, post_pk, image_pk, method):
+def test_removing_a_picture_by_any_address_never_fails(
+    client, approver, post_pk, image_pk, method
+):
     client.force_login(approver)
     before = snapshot()
     url = f"/staff/updates/{quote(post_pk, safe='')}/images/{quote(image_pk, safe='')}/remove/"

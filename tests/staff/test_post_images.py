@@ -35,7 +35,9 @@ def draft():
 def add(client, post, *, name="chart.png", content=None, alt="Plans finished on time"):
     data = dict(TYPED)
     if name is not None:
-        data["image-file"] = SimpleUploadedFile(name, picture_bytes() if content is None else content)
+        data["image-file"] = SimpleUploadedFile(
+            name, picture_bytes() if content is None else content
+        )
     if alt is not None:
         data["image-alt_text"] = alt
     return client.post(reverse("staff:add_post_image", args=[post.pk]), data)
@@ -127,7 +129,9 @@ def test_the_editor_lists_the_pictures_with_their_alt_text(client, approver, dra
     html = client.get(reverse("staff:edit_post", args=[draft.pk])).content.decode()
     assert "A map of the family hubs" in html
     assert f"![A map of the family hubs](/updates/images/{image.pk}/)" in html
-    assert "Remove<span class=\"govuk-visually-hidden\"> the image “A map of the family hubs”" in html
+    assert (
+        'Remove<span class="govuk-visually-hidden"> the image “A map of the family hubs”' in html
+    )
 
 
 def test_the_preview_shows_a_picture_the_update_uses(client, approver, draft):
