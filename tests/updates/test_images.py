@@ -235,3 +235,29 @@ def test_a_public_update_shows_its_picture_with_its_alt_text(client):
     post.save()
     html = client.get(post.get_absolute_url()).content.decode()
     assert f'<img src="{_url(image)}" alt="Plans finished on time each month"' in html
+
+
+def test_no_list_feed_or_data_gives_away_a_drafts_picture(client):
+    draft = make_post(status=Post.Status.DRAFT, title="Spring plans", summary="Spring plans.")
+    hidden = make_post_image(draft, alt_text="A secret chart")
+    draft.body = f"Spring plans.\n\n{hidden.markdown}"
+    draft.save()
+    scheduled = make_post(published_at=timezone.now() + timedelta(days=3), title="Spring plans 2")
+    later = make_post_image(scheduled, alt_text="A secret chart")
+    scheduled.body = f"Spring plans.\n\n{later.markdown}"
+    scheduled.save()
+    for address in (
+        "/sitemap.xml",
+        "/updates/",
+        "/updates/feed.rss",
+        "/updates/feed.atom",
+        "/api/v1/updates/",
+        "/search/?q=spring",
+        "/search/?q=secret+chart",
+    ):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        text = response.content.decode()
+        for image in (hidden, later):
+            assert image.get_absolute_url() not in text, address
+        assert "A secret chart" not in text, address
