@@ -6,17 +6,23 @@ a truncated or corrupt file is refused, and so is one whose width times
 height would take more memory to show than any photo needs (a "decompression
 bomb": a small file that unpacks to gigabytes). SVG is never accepted: it
 can carry script.
+
+What is kept is the picture saved again by Pillow (`without_metadata`), not
+the file as uploaded: a photo from a phone carries where and when it was
+taken, and the camera's serial number, which a public site must not pass on.
 """
 
 from __future__ import annotations
 
+import io
 import warnings
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from PIL import Image, UnidentifiedImageError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Extension -> (what Pillow calls the format, the Content-Type it is served with).
 FORMATS = {
@@ -48,6 +54,7 @@ class CheckedImage:
     content_type: str
     width: int
     height: int
+    format: str
 
 
 def max_upload_bytes() -> int:
@@ -85,7 +92,44 @@ def validate_update_image(upload) -> CheckedImage:
     if not _signature_matches(upload, expected):
         raise not_real
     width, height = _read_whole_picture(upload, expected, not_real)
-    return CheckedImage(content_type=content_type, width=width, height=height)
+    return CheckedImage(content_type=content_type, width=width, height=height, format=expected)
+
+
+def without_metadata(upload, checked: CheckedImage) -> tuple[ContentFile, int, int]:
+    """The picture saved again with none of the file's metadata (EXIF with its GPS
+    position, XMP, comments), the right way up, and its new width and height.
+
+    Only the colour profile is kept, so that colours look the same. Call it on a
+    file that validate_update_image accepted.
+    """
+    out = io.BytesIO()
+    upload.seek(0)
+    with Image.open(upload, formats=[checked.format]) as picture:
+        icc = picture.info.get("icc_profile")
+        keep = {"icc_profile": icc} if icc else {}
+        if checked.format == "JPEG":
+            upright = ImageOps.exif_transpose(picture)
+            if upright is picture:
+                # Unturned: the same compression, so no quality is lost in saving again.
+                picture.save(
+                    out, "JPEG", quality="keep", subsampling="keep", comment=b"", **keep
+                )
+            else:
+                upright.save(out, "JPEG", quality=90, comment=b"", **keep)
+            picture = upright
+        elif checked.format == "PNG":
+            picture = ImageOps.exif_transpose(picture)
+            picture.save(out, "PNG", **keep)
+        elif checked.format == "GIF":
+            picture.save(out, "GIF", save_all=True, comment=b"")
+        elif getattr(picture, "n_frames", 1) > 1:
+            picture.save(out, "WEBP", save_all=True, quality=90, **keep)
+        else:
+            picture = ImageOps.exif_transpose(picture)
+            picture.save(out, "WEBP", quality=90, **keep)
+        width, height = picture.size
+    upload.seek(0)
+    return ContentFile(out.getvalue()), width, height
 
 
 def _signature_matches(upload, expected: str) -> bool:

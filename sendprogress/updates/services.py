@@ -17,7 +17,7 @@ from django.utils import timezone
 from sendprogress.accounts.permissions import StaffAction, require
 
 from . import limits, sending, tasks
-from .images import validate_update_image
+from .images import validate_update_image, without_metadata
 from .models import Post, PostImage, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -90,23 +90,25 @@ def publish_post(*, post: Post, by, at=None) -> Post:
 
 @transaction.atomic
 def add_post_image(*, post: Post, upload, alt_text: str, by) -> PostImage:
-    """Keep a checked picture for a post. Whoever may write updates may add one:
-    it shows nowhere until the post's Markdown uses it and the post is public.
+    """Keep a checked picture for a post, saved again without its metadata (see
+    images.py). Whoever may write updates may add one: it shows nowhere until
+    the post's Markdown uses it and the post is public.
 
     Raises ValidationError (for the form) if the file is not a real picture.
     """
     require(by, StaffAction.WRITE_POST)
     checked = validate_update_image(upload)
+    picture, width, height = without_metadata(upload, checked)
     image = PostImage(
         post=post,
         alt_text=alt_text,
         content_type=checked.content_type,
-        width=checked.width,
-        height=checked.height,
+        width=width,
+        height=height,
         uploaded_by=by,
     )
     image.full_clean(exclude=["file"])
-    image.file.save("upload", upload, save=False)
+    image.file.save("upload", picture, save=False)
     image.save()
     return image
 

@@ -261,3 +261,43 @@ def test_no_list_feed_or_data_gives_away_a_drafts_picture(client):
         for image in (hidden, later):
             assert image.get_absolute_url() not in text, address
         assert "A secret chart" not in text, address
+
+
+def _photo_with_metadata(kind: str) -> bytes:
+    """A photo as a phone saves it: where it was taken, the camera, and turned on its side."""
+    import io
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: shown turned a quarter right
+    exif[0x010F] = "SecretCam"
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 12.0), 3: "W", 4: (0.0, 7.0, 40.0)}
+    out = io.BytesIO()
+    extra = {"xmp": b"<x:xmpmeta>SECRETXMP</x:xmpmeta>"}
+    if kind == "JPEG":
+        extra["comment"] = b"SECRETCOMMENT"
+    Image.new("RGB", (40, 20), (10, 120, 200)).save(out, kind, exif=exif.tobytes(), **extra)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("kind", "name"), [("JPEG", "photo.jpg"), ("WEBP", "photo.webp")])
+def test_a_photo_is_kept_without_where_it_was_taken_and_the_right_way_up(
+    client, approver, kind, name
+):
+    from PIL import Image
+
+    from sendprogress.updates import services
+
+    content = _photo_with_metadata(kind)
+    assert b"SecretCam" in content
+    image = services.add_post_image(
+        post=make_post(), upload=upload(name, content), alt_text="A new hub", by=approver
+    )
+    stored = b"".join(client.get(_url(image)).streaming_content)
+    for secret in (b"SecretCam", b"SECRETXMP", b"SECRETCOMMENT", b"GPS"):
+        assert secret not in stored
+    with Image.open(image.file.open("rb")) as picture:
+        assert not picture.getexif()
+        assert picture.size == (20, 40)  # turned as the phone meant it to be seen
+    assert (image.width, image.height) == (20, 40)
