@@ -111,9 +111,7 @@ def without_metadata(upload, checked: CheckedImage) -> tuple[ContentFile, int, i
             upright = ImageOps.exif_transpose(picture)
             if upright is picture:
                 # Unturned: the same compression, so no quality is lost in saving again.
-                picture.save(
-                    out, "JPEG", quality="keep", subsampling="keep", comment=b"", **keep
-                )
+                picture.save(out, "JPEG", quality="keep", subsampling="keep", comment=b"", **keep)
             else:
                 upright.save(out, "JPEG", quality=90, comment=b"", **keep)
             picture = upright
