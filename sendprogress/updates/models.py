@@ -5,7 +5,9 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -179,6 +181,15 @@ class PostImage(models.Model):
     def filename(self) -> str:
         """A safe name for a reader who saves it: never the uploader's."""
         return f"update-image-{self.pk}{EXTENSIONS.get(self.content_type, '')}"
+
+
+@receiver(post_delete, sender=PostImage)
+def delete_image_file(sender, instance: PostImage, **kwargs) -> None:
+    """However a picture goes (removed in the editor, or with its update in the
+    admin), its file goes too, once the deletion is committed."""
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def new_token() -> str:

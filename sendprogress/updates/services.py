@@ -115,11 +115,10 @@ def add_post_image(*, post: Post, upload, alt_text: str, by) -> PostImage:
 
 @transaction.atomic
 def remove_post_image(*, image: PostImage, by) -> None:
-    """Delete the picture and its file. The post's Markdown is the author's to change."""
+    """Delete the picture (its file goes too: see models.delete_image_file).
+    The post's Markdown is the author's to change."""
     require(by, StaffAction.WRITE_POST)
-    storage, name = image.file.storage, image.file.name
     image.delete()
-    transaction.on_commit(partial(storage.delete, name))
 
 
 # Subscriptions ----------------------------------------------------------------

@@ -202,3 +202,26 @@ def test_the_editors_queries_do_not_grow_with_its_pictures(client, approver, dra
     with CaptureQueriesContext(connection) as six:
         client.get(url)
     assert len(six) == len(one)
+
+
+def test_an_updates_pictures_go_with_it_when_it_is_deleted(
+    client, draft, django_capture_on_commit_callbacks
+):
+    image = make_post_image(draft)
+    stored = image.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.delete()
+    assert not PostImage.objects.exists()
+    assert not image.file.storage.exists(stored)
+
+
+def test_an_upload_sent_without_the_editors_fields_shows_the_saved_update(
+    client, approver, draft
+):
+    client.force_login(approver)
+    response = client.post(
+        reverse("staff:add_post_image", args=[draft.pk]),
+        {"image-file": SimpleUploadedFile("map.png", picture_bytes()), "image-alt_text": "A map"},
+    )
+    assert response.status_code == 200
+    assert "Saved words." in response.content.decode()

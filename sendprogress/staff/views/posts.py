@@ -64,6 +64,9 @@ def _as_typed(request, post) -> StaffPostForm:
     """The editor's fields as the author left them, without checking them:
     adding or removing an image saves nothing else, so it has nothing to say
     about the rest yet (Save does that)."""
+    if "body" not in request.POST:
+        # Not sent from the editor (nothing typed came with it): show the saved update.
+        return StaffPostForm(instance=post, preview_url=reverse("staff:preview_post"))
     form = _post_form(request, post)
     form._errors = ErrorDict()
     return form
