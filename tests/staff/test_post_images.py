@@ -215,9 +215,7 @@ def test_an_updates_pictures_go_with_it_when_it_is_deleted(
     assert not image.file.storage.exists(stored)
 
 
-def test_an_upload_sent_without_the_editors_fields_shows_the_saved_update(
-    client, approver, draft
-):
+def test_an_upload_sent_without_the_editors_fields_shows_the_saved_update(client, approver, draft):
     client.force_login(approver)
     response = client.post(
         reverse("staff:add_post_image", args=[draft.pk]),
