@@ -15,14 +15,16 @@ taken, and the camera's serial number, which a public site must not pass on.
 from __future__ import annotations
 
 import io
+import threading
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # Extension -> (what Pillow calls the format, the Content-Type it is served with).
 FORMATS = {
@@ -139,6 +141,26 @@ def _signature_matches(upload, expected: str) -> bool:
     return head.startswith(_SIGNATURES[expected])
 
 
+_STRICT = threading.Lock()
+
+
+@contextmanager
+def _truncated_pictures_refused():
+    """Make Pillow fail on a cut-short file while checking one.
+
+    WeasyPrint (the progress reports' PDFs) sets Pillow's LOAD_TRUNCATED_IMAGES
+    for the whole process when it is imported, after which Pillow quietly fills
+    in the missing part of a broken picture instead of saying it is broken.
+    """
+    with _STRICT:
+        was = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = was
+
+
 def _read_whole_picture(upload, expected: str, not_real: ValidationError) -> tuple[int, int]:
     """Decode every pixel, so that a broken file fails here and not on a reader's screen."""
     too_big = _refuse(
@@ -147,7 +169,7 @@ def _read_whole_picture(upload, expected: str, not_real: ValidationError) -> tup
         "dimensions",
     )
     try:
-        with warnings.catch_warnings():
+        with _truncated_pictures_refused(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             upload.seek(0)
             with Image.open(upload, formats=[expected]) as picture:
