@@ -4,7 +4,7 @@ A backup is a directory holding
 
 - `database.dump`: `pg_dump --format=custom` of the whole database, without
   owners or grants, so it restores into any database the restoring user owns;
-- `media.tar.gz`: every file under MEDIA_ROOT (uploaded evidence);
+- `media.tar.gz`: every file under MEDIA_ROOT (uploaded evidence and updates' pictures);
 - `SHA256SUMS`: checksums of both, checked before a restore changes anything.
 
 Used by `scripts/backup` and `scripts/restore` (and `make backup` / `make

@@ -207,6 +207,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
 # Evidence files larger than this are refused with a message on the form.
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 20)
+# Pictures for updates larger than this are refused with a message on the editor.
+UPDATE_IMAGE_MAX_UPLOAD_MB = env_int("UPDATE_IMAGE_MAX_UPLOAD_MB", 5)
 
 # Small numbers: a figure counting fewer children than this (its denominator)
 # has its count shown to the public as suppressed, so no child can be identified.

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
 
 # Cc: control characters (tab, CR, LF, NUL, ESC, NEL...); Zl/Zp: U+2028, U+2029.
 _BREAKING = {"Cc", "Zl", "Zp"}
@@ -30,6 +31,7 @@ def one_line(value: str) -> str:
     return _SPACES.sub(" ", spaced).strip()
 
 
+@deconstructible
 class SingleLineValidator:
     """Refuses text that would break an email header, with a message for its field."""
 
@@ -39,3 +41,7 @@ class SingleLineValidator:
     def __call__(self, value) -> None:
         if isinstance(value, str) and has_control_characters(value):
             raise ValidationError(self.message, code="not_one_line")
+
+    def __eq__(self, other) -> bool:
+        # Equal validators make no new migration each time makemigrations runs.
+        return isinstance(other, SingleLineValidator) and other.message == self.message

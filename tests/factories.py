@@ -176,3 +176,33 @@ def make_comparator(*, measure, label="England", values=(), **fields):
                 series=series, period=on, period_label=period_label, value=Decimal(str(value))
             )
     return series
+
+
+def picture_bytes(kind: str = "PNG", size: tuple[int, int] = (4, 3), **save) -> bytes:
+    """A real picture of the given format, made by Pillow."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, format=kind, **save)
+    return out.getvalue()
+
+
+def make_post_image(post=None, *, alt_text="A chart of plans finished on time", **fields):
+    """A checked picture for an update (a public one unless `post` is given)."""
+    from django.core.files.base import ContentFile
+
+    from sendprogress.updates.models import PostImage
+
+    image = PostImage(
+        post=post or make_post(),
+        alt_text=alt_text,
+        content_type="image/png",
+        width=4,
+        height=3,
+        **fields,
+    )
+    image.file.save("upload", ContentFile(picture_bytes()), save=False)
+    image.save()
+    return image

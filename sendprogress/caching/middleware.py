@@ -55,13 +55,15 @@ from . import versions
 logger = logging.getLogger(__name__)
 
 # Addresses that are never cached: staff, sign-in, forms with CSRF tokens,
-# staff previews, evidence files (which staff may fetch at the same address),
+# staff previews, evidence files and updates' pictures (which staff may fetch
+# at the same address before they are public),
 # and the benchmark's reference view.
 # The admin is skipped wherever ADMIN_URL puts it (see _skip_prefixes).
 SKIP_PREFIXES = (
     "/staff/",
     "/email-updates/",
     "/updates/preview/",
+    "/updates/images/",
     "/evidence/",
     "/_bench/",
 )

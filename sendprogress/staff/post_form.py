@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
+from sendprogress.text import SingleLineValidator
 from sendprogress.updates.forms import PostAdminForm
-from sendprogress.updates.models import Post
+from sendprogress.updates.images import CONTENT_TYPES, validate_update_image
+from sendprogress.updates.models import ALT_TEXT_MAX_LENGTH, Post
 
 
 class When:
@@ -124,3 +127,44 @@ class StaffPostForm(PostAdminForm):
     def publishes(self) -> bool:
         """Whether saving makes (or keeps) it public, or schedules it."""
         return self.cleaned_data.get("when") in (When.NOW, When.LATER)
+
+
+class PostImageForm(forms.Form):
+    """A picture for the update, with the words that stand in for it."""
+
+    prefix = "image"
+
+    file = forms.FileField(
+        label="Image file",
+        help_text="A PNG, JPEG, GIF or WebP picture of up to "
+        "{mb} MB. Choose it and write its alt text, then select “Add the image”.",
+        error_messages={
+            "required": "Choose a picture to upload",
+            "empty": "The file is empty. Choose another picture",
+            "invalid": "Choose a picture to upload",
+        },
+    )
+    alt_text = forms.CharField(
+        label="Alt text: what the picture shows",
+        help_text="For people who cannot see it. Say what it shows and why it matters, in one "
+        "sentence, like “A chart showing more plans finished on time each month since "
+        "March”. Do not start with “Image of”.",
+        max_length=ALT_TEXT_MAX_LENGTH,
+        validators=[SingleLineValidator("Write the alt text on one line, without line breaks.")],
+        error_messages={
+            "required": "Write alt text that says what the picture shows",
+            "max_length": "Write the alt text in %(limit_value)d characters or fewer "
+            "(it has %(show_value)d)",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["file"]
+        field.help_text = field.help_text.replace("{mb}", str(settings.UPDATE_IMAGE_MAX_UPLOAD_MB))
+        field.widget.attrs["accept"] = ",".join(sorted(CONTENT_TYPES))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.checked = validate_update_image(upload)
+        return upload

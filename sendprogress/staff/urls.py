@@ -17,6 +17,12 @@ urlpatterns = [
     path("updates/new/", views.edit_post, name="new_post"),
     path("updates/<int:pk>/", views.edit_post, name="edit_post"),
     path("updates/preview/", views.preview_post, name="preview_post"),
+    path("updates/<int:pk>/images/", views.add_post_image, name="add_post_image"),
+    path(
+        "updates/<int:pk>/images/<int:image_pk>/remove/",
+        views.remove_post_image,
+        name="remove_post_image",
+    ),
     path("import/", views.import_figures, name="import_figures"),
     path("import/confirm/", views.confirm_import, name="confirm_import"),
     path("set-up/", views.set_up, name="set_up"),

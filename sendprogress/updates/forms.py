@@ -12,7 +12,7 @@ from .markdown import image_problems
 from .models import Post
 
 # Addresses under /updates/ that a post's slug must not take.
-RESERVED_SLUGS = {"preview", "areas", "feed", "email", "subscribe"}
+RESERVED_SLUGS = {"preview", "areas", "feed", "email", "subscribe", "images"}
 
 
 class PostAdminForm(forms.ModelForm):
@@ -41,7 +41,8 @@ class PostAdminForm(forms.ModelForm):
         ]
         help_texts = {
             "body": "Markdown: ## for a heading, * for a list, [words](address) for a link, "
-            "![what it shows](/media/picture.png) for an image (alt text is required).",
+            "![what it shows](/updates/images/1/) for a picture uploaded on the update's "
+            "page (alt text is required).",
             "published_at": "Leave empty to publish now. A future time schedules it: it "
             "appears by itself then. A published update keeps its original date.",
         }

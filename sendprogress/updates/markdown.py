@@ -6,10 +6,17 @@ is then cleaned against a short allowlist. Only what a written update needs
 survives: headings, paragraphs, lists, links, emphasis, quotes, tables and
 images from this site with alt text. No attribute can carry script or style,
 and only http(s) and mailto links are kept.
+
+Images come only from the updates' own picture address (/updates/images/<n>/,
+see views/images.py): the Content-Security-Policy allows no other site, a
+picture from elsewhere would tell that site who read the update, and a file
+anywhere else on this site was not checked as a picture. An image always
+keeps its alt text (an empty one is shown as a problem in the editor).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,15 +73,20 @@ CLASSES = {
 }
 
 
+# PostImage.get_absolute_url(); tests/updates/test_images.py holds them together.
+IMAGE_ADDRESS = re.compile(r"/updates/images/[1-9][0-9]{0,17}/")
+
+
 def _is_local_image(src: str) -> bool:
-    """Images must come from this site: the CSP allows no other, and a
-    third-party image would tell another server who read the update."""
-    return src.startswith("/") and not src.startswith("//") and "\\" not in src
+    """Whether the picture is one uploaded for updates (see the module docstring)."""
+    return IMAGE_ADDRESS.fullmatch(src) is not None
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and not _is_local_image(value):
         return None
+    if tag == "img" and attribute == "alt":
+        return value.strip() or "An uploaded picture (its alt text is missing)"
     return value
 
 
@@ -107,11 +119,25 @@ def _shift_headings(tokens) -> None:
             token.tag = f"h{level}"
 
 
+def _alt_text(token) -> str:
+    return "".join(child.content for child in token.children or ()).strip()
+
+
+def _refused_images_as_words(tokens) -> None:
+    """An image from anywhere else is shown as its alt text, not fetched (see above)."""
+    for block in tokens:
+        for token in block.children or ():
+            if token.type == "image" and not _is_local_image(str(token.attrGet("src") or "")):
+                token.type, token.tag, token.content = "text", "", _alt_text(token)
+                token.children, token.attrs = None, {}
+
+
 def render_markdown(text: str) -> SafeString:
     """Markdown to HTML that is safe to put in a page."""
     parser = _parser()
     tokens = parser.parse(text or "")
     _shift_headings(tokens)
+    _refused_images_as_words(tokens)
     html = parser.renderer.render(tokens, parser.options, {})
     return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 just above
 
@@ -130,7 +156,7 @@ def image_problems(text: str) -> list[ImageProblem]:
             if token.type != "image":
                 continue
             src = str(token.attrGet("src") or "")
-            alt = "".join(child.content for child in token.children or ()).strip()
+            alt = _alt_text(token)
             if not alt:
                 problems.append(
                     ImageProblem(
@@ -144,8 +170,9 @@ def image_problems(text: str) -> list[ImageProblem]:
                 problems.append(
                     ImageProblem(
                         src,
-                        f"The image {src} is not on this site. Upload it here and use an "
-                        "address starting with /, or link to it instead.",
+                        f"The image {src} is not one uploaded for updates. Add it under "
+                        "“Images” on this page and paste the Markdown given there, or link "
+                        "to it instead.",
                     )
                 )
     return problems

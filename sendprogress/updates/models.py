@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import re
 import secrets
+import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendprogress.text import SingleLineValidator
+
+from .images import EXTENSIONS
 from .markdown import render_markdown
 
 
@@ -108,6 +114,82 @@ class Post(models.Model):
         if self.published_at and self.published_at > timezone.now():
             return "Scheduled"
         return "Published"
+
+
+def image_upload_to(instance: PostImage, filename: str) -> str:
+    """A name the server makes up, with the extension of the type it really is:
+    the uploader's file name is never used on disk."""
+    return f"update-images/{uuid.uuid4().hex}{EXTENSIONS.get(instance.content_type, '')}"
+
+
+ALT_TEXT_MAX_LENGTH = 250
+
+
+class PostImageQuerySet(models.QuerySet):
+    def public(self, *, now=None) -> PostImageQuerySet:
+        """Images the public may fetch: those of posts the public may read."""
+        return self.filter(post__in=Post.objects.published(now=now))
+
+
+class PostImage(models.Model):
+    """A picture uploaded for one update, shown where its Markdown puts it.
+
+    Served only through the updates' image address (views/images.py), never
+    straight from MEDIA_ROOT, so that a draft's pictures stay private.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images")
+    file = models.FileField(upload_to=image_upload_to, max_length=200)
+    content_type = models.CharField(
+        max_length=20, editable=False, help_text="What the file really is, found from its bytes"
+    )
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    alt_text = models.CharField(
+        max_length=ALT_TEXT_MAX_LENGTH,
+        help_text="What the picture shows, for people who cannot see it",
+        validators=[SingleLineValidator("Write the alt text on one line, without line breaks.")],
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PostImageQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    def get_absolute_url(self) -> str:
+        return reverse("updates:post_image", args=[self.pk])
+
+    @property
+    def markdown(self) -> str:
+        """What to paste into the update to show the picture there."""
+        alt = re.sub(r"[\\\[\]]", "", self.alt_text)
+        return f"![{alt}]({self.get_absolute_url()})"
+
+    @property
+    def filename(self) -> str:
+        """A safe name for a reader who saves it: never the uploader's."""
+        return f"update-image-{self.pk}{EXTENSIONS.get(self.content_type, '')}"
+
+
+@receiver(post_delete, sender=PostImage)
+def delete_image_file(sender, instance: PostImage, **kwargs) -> None:
+    """However a picture goes (removed in the editor, or with its update in the
+    admin), its file goes too, once the deletion is committed."""
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def new_token() -> str:

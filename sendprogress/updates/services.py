@@ -17,7 +17,8 @@ from django.utils import timezone
 from sendprogress.accounts.permissions import StaffAction, require
 
 from . import limits, sending, tasks
-from .models import Post, Subscriber
+from .images import validate_update_image, without_metadata
+from .models import Post, PostImage, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,42 @@ def publish_post(*, post: Post, by, at=None) -> Post:
     post.status = Post.Status.PUBLISHED
     post.published_at = at or post.published_at or timezone.now()
     return save_post(post=post, by=by)
+
+
+# Images -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_post_image(*, post: Post, upload, alt_text: str, by) -> PostImage:
+    """Keep a checked picture for a post, saved again without its metadata (see
+    images.py). Whoever may write updates may add one: it shows nowhere until
+    the post's Markdown uses it and the post is public.
+
+    Raises ValidationError (for the form) if the file is not a real picture.
+    """
+    require(by, StaffAction.WRITE_POST)
+    checked = validate_update_image(upload)
+    picture, width, height = without_metadata(upload, checked)
+    image = PostImage(
+        post=post,
+        alt_text=alt_text,
+        content_type=checked.content_type,
+        width=width,
+        height=height,
+        uploaded_by=by,
+    )
+    image.full_clean(exclude=["file"])
+    image.file.save("upload", picture, save=False)
+    image.save()
+    return image
+
+
+@transaction.atomic
+def remove_post_image(*, image: PostImage, by) -> None:
+    """Delete the picture (its file goes too: see models.delete_image_file).
+    The post's Markdown is the author's to change."""
+    require(by, StaffAction.WRITE_POST)
+    image.delete()
 
 
 # Subscriptions ----------------------------------------------------------------

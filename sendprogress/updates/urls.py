@@ -3,7 +3,7 @@ from django.urls import path
 from sendprogress.public import public
 
 from . import feeds
-from .views import posts
+from .views import images, posts
 
 app_name = "updates"
 
@@ -16,5 +16,7 @@ urlpatterns = [
     path("areas/<slug:slug>/feed.rss", public(feeds.AreaPostsFeed()), name="area_feed_rss"),
     path("areas/<slug:slug>/feed.atom", public(feeds.AreaPostsAtomFeed()), name="area_feed_atom"),
     path("preview/<int:pk>/", posts.post_preview, name="post_preview"),
+    # Drafts' pictures answer signed-in staff only: the view decides, as for evidence.
+    path("images/<int:pk>/", public(images.post_image), name="post_image"),
     path("<slug:slug>/", public(posts.post_detail), name="post_detail"),
 ]

@@ -234,3 +234,123 @@ def test_the_assistant_director_writes_previews_and_schedules_an_update(page, st
     post = Post.objects.get(slug="autumn-progress")
     assert post.status == Post.Status.PUBLISHED
     assert not post.is_public
+
+
+def _picture(folder, name="hubs.png", kind="PNG"):
+    from PIL import Image
+
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    Image.new("RGB", (240, 160), (30, 90, 160)).save(path, format=kind)
+    return path
+
+
+def test_the_assistant_director_adds_an_image_to_an_update_and_schedules_it(
+    page, staff_demo, tmp_path
+):
+    from sendprogress.updates.models import Post, PostImage
+
+    base = staff_demo.url
+    alt = "A map of the five family hubs"
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.get_by_role("link", name="Write updates").click()
+    page.get_by_role("link", name="Write a new update").click()
+    # A new update is saved as a draft before it takes images.
+    page.get_by_text("Save the update as a draft first").wait_for()
+    page.get_by_label("Title").fill("Family hubs open")
+    page.get_by_label("Web address").fill("family-hubs-open")
+    page.get_by_label("Summary").fill("Where the new family hubs are.")
+    page.get_by_label("The update", exact=True).fill("Five family hubs are now open.")
+    page.locator("#post-preview").get_by_text("Five family hubs are now open.").wait_for()
+    page.get_by_label("Author's name, as the public sees it").fill("Alex Morgan")
+    page.get_by_label("Author's role, as the public sees it").fill("Assistant Director of SEND")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("was saved").wait_for()
+    page.get_by_role("link", name="Family hubs open").click()
+    page.get_by_text("This update has no images yet.").wait_for()
+    assert_accessible(page)
+
+    # A file that is not a picture is refused beside its field; the typed words stay.
+    page.get_by_label("The update", exact=True).fill("Five hubs. Typed, not yet saved.")
+    fake = tmp_path / "upload" / "map.png"
+    fake.parent.mkdir()
+    fake.write_text("<html><script>alert(1)</script></html>")
+    page.get_by_label("Image file").set_input_files(fake)
+    page.get_by_label("Alt text: what the picture shows").fill(alt)
+    page.get_by_role("button", name="Add the image").click()
+    page.get_by_role("heading", name="There is a problem").wait_for()
+    assert "not a real PNG picture" in page.locator(".govuk-error-message").first.inner_text()
+    assert page.get_by_label("The update", exact=True).input_value() == (
+        "Five hubs. Typed, not yet saved."
+    )
+    assert page.get_by_label("Alt text: what the picture shows").input_value() == alt
+    assert_accessible(page)
+
+    page.get_by_label("Image file").set_input_files(_picture(tmp_path / "upload"))
+    page.get_by_role("button", name="Add the image").click()
+    page.get_by_text("The image was added").wait_for()
+    image = PostImage.objects.get(post__slug="family-hubs-open")
+    assert image.alt_text == alt
+    snippet = page.locator(".app-image-markdown").inner_text()
+    assert snippet == f"![{alt}](/updates/images/{image.pk}/)"
+    assert_accessible(page)
+
+    # Insert it: paste the Markdown given into the update; the live preview shows it.
+    body = page.get_by_label("The update", exact=True)
+    assert body.input_value() == "Five hubs. Typed, not yet saved."
+    body.fill(f"Five hubs. Typed, not yet saved.\n\n{snippet}")
+    shown = page.locator(f'#post-preview img[alt="{alt}"]')
+    shown.wait_for()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth === 240", arg=shown.element_handle()
+    )
+
+    page.get_by_label("Publish it at a date and time").check()
+    later = date.today() + timedelta(days=7)
+    page.get_by_label("Date", exact=True).fill(f"{later:%Y-%m-%d}")
+    page.get_by_label("Time", exact=True).fill("09:30")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("will be emailed").wait_for()
+    page.get_by_role("button", name="Schedule it").click()
+    page.get_by_text("was saved").wait_for()
+    post = Post.objects.get(slug="family-hubs-open")
+    assert snippet in post.body
+    assert post.status == Post.Status.PUBLISHED
+    assert not post.is_public
+    # Until it goes public, the picture is the staff's alone.
+    anyone = page.context.browser.new_context()
+    assert anyone.request.get(f"{base}/updates/images/{image.pk}/").status == 404
+    anyone.close()
+
+
+def test_an_image_is_added_and_removed_without_javascript(js_disabled_page, staff_demo, tmp_path):
+    from sendprogress.updates.models import Post, PostImage
+    from tests.factories import make_post
+
+    page, base = js_disabled_page, staff_demo.url
+    post = make_post(status=Post.Status.DRAFT, title="Hubs draft", body="Saved words.")
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.goto(f"{base}/staff/updates/{post.pk}/")
+    page.get_by_label("The update", exact=True).fill("Typed without JavaScript.")
+    page.get_by_label("Image file").set_input_files(_picture(tmp_path / "upload"))
+    page.get_by_label("Alt text: what the picture shows").fill("A map of the hubs")
+    page.get_by_role("button", name="Add the image").click()
+    page.get_by_text("The image was added").wait_for()
+    assert page.get_by_label("The update", exact=True).input_value() == (
+        "Typed without JavaScript."
+    )
+    image = PostImage.objects.get(post=post)
+    assert page.locator(".app-image-markdown").inner_text() == (
+        f"![A map of the hubs](/updates/images/{image.pk}/)"
+    )
+    page.get_by_role("button", name="Remove the image “A map of the hubs”").click()
+    page.get_by_text("was removed").wait_for()
+    assert not PostImage.objects.filter(post=post).exists()
+    assert page.get_by_label("The update", exact=True).input_value() == (
+        "Typed without JavaScript."
+    )
+    # What was typed is saved only when the author saves it.
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("was saved").wait_for()
+    post.refresh_from_db()
+    assert post.body == "Typed without JavaScript."

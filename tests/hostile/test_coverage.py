@@ -28,6 +28,7 @@ COVERED = {
     "updates:area_feed_atom": "public",
     "updates:post_preview": "public",
     "updates:post_detail": "public",
+    "updates:post_image": "public",
     "email_updates:subscribe": "public",
     "email_updates:check_email": "public",
     "email_updates:confirm": "public",
@@ -75,6 +76,8 @@ COVERED = {
     "staff:new_post": "staff",
     "staff:edit_post": "staff",
     "staff:preview_post": "staff",
+    "staff:add_post_image": "staff",
+    "staff:remove_post_image": "staff",
     "staff:import_figures": "staff",
     "staff:confirm_import": "staff",
     # The DfE comparator import (test_comparator_import).

@@ -156,6 +156,7 @@ PUBLIC_ADDRESSES = [
     "/updates/areas/{}/feed.rss",
     "/evidence/{}/download/",
     "/updates/preview/{}/",
+    "/updates/images/{}/",
 ]
 
 

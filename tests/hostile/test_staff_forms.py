@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from html import escape
 from urllib.parse import quote
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from sendprogress.plan.models import Figure, Measure
 from sendprogress.staff.forms import period_choices
-from tests.factories import make_figure
+from tests.factories import make_figure, picture_bytes
 
 from .conftest import (
     HOSTILE,
@@ -216,7 +217,7 @@ def test_the_email_choice_never_fails(client, data_officer, choice, send):
 @given(
     title=_maybe(hostile_text),
     slug=_maybe(st.one_of(st.sampled_from(["a-good-slug", "preview"]), hostile_text)),
-    body=_maybe(st.one_of(st.sampled_from(["Words.", "![](/media/x.png)"]), hostile_text)),
+    body=_maybe(st.one_of(st.sampled_from(["Words.", "![](/updates/images/1/)"]), hostile_text)),
     when=st.one_of(st.sampled_from(["draft", "now", "later"]), hostile_text),
     publish_date=_maybe(st.one_of(st.sampled_from(["2099-01-01", "2000-01-01"]), hostile_date)),
     publish_time=_maybe(st.one_of(st.sampled_from(["09:30"]), hostile_text)),
@@ -255,6 +256,73 @@ def test_the_update_editor_never_fails(
         assert shows_a_message(response) or action in {"preview", "save"}
     preview = client.post("/staff/updates/preview/", {"body": body}, HTTP_HX_REQUEST="true")
     assert_never_500(preview, "update preview")
+
+
+IMAGE_TABLES = {"updates_postimage", "updates_historicalpostimage"}
+IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp", "svg", "PNG", "html", "png.html", ""]
+
+
+@HOSTILE
+@given(
+    stem=st.sampled_from(["chart", "../../etc/passwd", "a" * 300, "CON", " ", "map.svg"]),
+    extension=st.sampled_from(IMAGE_EXTENSIONS),
+    content=st.one_of(
+        file_contents,
+        st.builds(lambda n: picture_bytes("PNG")[:n], st.integers(0, 60)),
+        st.sampled_from([picture_bytes("PNG"), picture_bytes("GIF"), picture_bytes("WEBP")]),
+    ),
+    alt_text=_maybe(hostile_text),
+    body=_maybe(hostile_text),
+    send_file=st.booleans(),
+)
+@example(
+    stem="chart", extension="png", content=picture_bytes("PNG"), alt_text="A chart",
+    body="Typed.", send_file=True,
+)  # fmt: skip
+def test_adding_a_picture_to_an_update_never_fails(
+    client, approver, stem, extension, content, alt_text, body, send_file
+):
+    from sendprogress.updates.models import Post
+
+    post = Post.objects.first()
+    client.force_login(approver)
+    before = snapshot()
+    name = f"{stem}.{extension}" if extension else stem
+    data = {"image-alt_text": alt_text, "title": "Typed title", "body": body}
+    if send_file:
+        data["image-file"] = SimpleUploadedFile(name, content)
+    response = client.post(f"/staff/updates/{post.pk}/images/", data)
+    assert_never_500(response, "add a picture")
+    changed = changed_tables(before, snapshot())
+    event(f"answered {response.status_code}, {'added' if changed else 'added nothing'}")
+    if changed:
+        assert changed <= IMAGE_TABLES
+        assert response.status_code == 200
+        assert "The image was added" in response.content.decode()
+    else:
+        assert response.status_code == 400
+        assert shows_a_message(response)
+    # Nothing the author typed is lost, whatever happened to the picture.
+    if body.strip():
+        assert escape(body.strip()) in response.content.decode()
+
+
+@HOSTILE
+@given(
+    post_pk=st.one_of(hostile_number, st.just("1")),
+    image_pk=st.one_of(hostile_number, hostile_text),
+    method=st.sampled_from(["get", "post"]),
+)
+def test_removing_a_picture_by_any_address_never_fails(
+    client, approver, post_pk, image_pk, method
+):
+    client.force_login(approver)
+    before = snapshot()
+    url = f"/staff/updates/{quote(post_pk, safe='')}/images/{quote(image_pk, safe='')}/remove/"
+    response = getattr(client, method)(url)
+    assert_never_500(response, url)
+    assert response.status_code in {404, 405}
+    assert_nothing_changed(before, snapshot(), "remove a picture")
 
 
 @pytest.fixture

@@ -53,6 +53,7 @@ PARAMETERS = {
     "updates:area_feed_atom": lambda: {"slug": Finding.objects.first().slug},
     "updates:post_detail": lambda: {"slug": Post.objects.published().first().slug},
     "updates:post_preview": lambda: {"pk": Post.objects.first().pk},
+    "updates:post_image": lambda: {"pk": _public_picture().pk},
     "email_updates:confirm": lambda: {"token": make_subscriber("a@example.org").token},
     "email_updates:unsubscribe": lambda: {"token": make_subscriber("b@example.org").token},
     "email_updates:choices": lambda: {"token": make_subscriber("c@example.org").token},
@@ -71,6 +72,12 @@ def _a_report():
     from sendprogress.reports.models import ProgressReport
 
     return ProgressReport.objects.first()
+
+
+def _public_picture():
+    from tests.factories import make_post_image
+
+    return make_post_image(Post.objects.published().first())
 
 
 def _public_file_evidence():
@@ -160,6 +167,11 @@ STAFF_PARAMETERS = {
     "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:comment_on_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:edit_post": lambda: {"pk": Post.objects.first().pk},
+    "staff:add_post_image": lambda: {"pk": Post.objects.first().pk},
+    "staff:remove_post_image": lambda: {
+        "pk": Post.objects.first().pk,
+        "image_pk": _public_picture().pk,
+    },
     "staff:correct_figure": lambda: {
         "pk": Figure.objects.filter(status=Figure.Status.APPROVED).first().pk
     },
@@ -175,6 +187,8 @@ STAFF_EXPECTED_STATUS = {
     "staff_feedback:mark": 405,  # a form's target: POST only
     "staff:comment_on_figure": 405,
     "staff:preview_post": 405,
+    "staff:add_post_image": 405,
+    "staff:remove_post_image": 405,
 }
 
 

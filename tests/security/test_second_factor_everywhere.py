@@ -60,6 +60,7 @@ PUBLIC = {
     "updates:area_feed_rss",
     "updates:area_feed_atom",
     "updates:post_detail",
+    "updates:post_image",
     "email_updates:subscribe",
     "email_updates:check_email",
     "email_updates:confirm",
@@ -161,3 +162,19 @@ def test_staff_with_no_second_factor_yet_are_sent_to_set_one_up(client):
     response = client.get(reverse("updates:post_preview", kwargs={"pk": 1}), secure=True)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("security:set_up") + "?next=")
+
+
+def test_a_draft_updates_picture_needs_the_second_factor(password_only, tmp_path, settings):
+    from tests.factories import make_post, make_post_image
+
+    settings.MEDIA_ROOT = tmp_path
+    image = make_post_image(make_post(status=Post.Status.DRAFT))
+    url = reverse("updates:post_image", kwargs={"pk": image.pk})
+    response = password_only.get(url, secure=True)
+    assert _is_sent_to_second_factor(response)
+    assert b"PNG" not in response.getvalue()
+    device = TOTPDevice.objects.get(user=password_only.user)
+    password_only.post(reverse("security:verify"), {"code": code_for(device)}, secure=True)
+    response = password_only.get(url, secure=True)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"

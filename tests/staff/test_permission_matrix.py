@@ -9,14 +9,22 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendprogress.accounts import roles
 from sendprogress.plan import periods
 from sendprogress.plan.models import Evidence, Figure
 from sendprogress.reports.models import ProgressReport
-from sendprogress.updates.models import Post
-from tests.factories import make_figure, make_measure, make_user
+from sendprogress.updates.models import Post, PostImage
+from tests.factories import (
+    make_figure,
+    make_measure,
+    make_post,
+    make_post_image,
+    make_user,
+    picture_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Figure.Status
@@ -44,6 +52,8 @@ EXPECTED = {
     "add a figure in the admin": ("login", "login", "ok", "ok", "refused"),
     "draft an update on the staff pages": ("login", "refused", "refused", "ok", "refused"),
     "publish an update": ("login", "login", "refused", "ok", "refused"),
+    "add an image to an update": ("login", "refused", "refused", "ok", "refused"),
+    "remove an image from an update": ("login", "refused", "refused", "ok", "refused"),
 }
 
 
@@ -64,7 +74,10 @@ def world(settings, tmp_path):
     evidence.file.save("x.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     evidence.save()
     report = ProgressReport.objects.create(as_at=date(2024, 1, 31))
+    draft = make_post(status=Post.Status.DRAFT, title="Draft with a picture")
     return {
+        "draft": draft,
+        "image": make_post_image(draft),
         "measure": measure,
         "submitted": submitted,
         "approved": approved,
@@ -168,6 +181,18 @@ def attempt(client, action, world):
                     "_save": "Save",
                 },
             )
+        case "add an image to an update":
+            return client.post(
+                reverse("staff:add_post_image", args=[world["draft"].pk]),
+                {
+                    "image-file": SimpleUploadedFile("map.png", picture_bytes()),
+                    "image-alt_text": "A map of the family hubs",
+                },
+            )
+        case "remove an image from an update":
+            return client.post(
+                reverse("staff:remove_post_image", args=[world["draft"].pk, world["image"].pk])
+            )
     raise AssertionError(action)
 
 
@@ -196,6 +221,12 @@ def effect_happened(action, world) -> bool:
             slug="staff-page-update"
         ).exists(),
         "publish an update": Post.objects.published().filter(slug="matrix-update").exists(),
+        "add an image to an update": PostImage.objects.filter(
+            alt_text="A map of the family hubs"
+        ).exists(),
+        "remove an image from an update": not PostImage.objects.filter(
+            pk=world["image"].pk
+        ).exists(),
         "start a progress report": ProgressReport.objects.filter(as_at=date(2024, 2, 29)).exists(),
         "publish a progress report": ProgressReport.objects.published().exists(),
     }.get(action, True)

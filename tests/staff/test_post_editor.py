@@ -106,7 +106,7 @@ def test_the_live_preview_returns_only_the_preview(client, approver):
 
 def test_an_image_without_alt_text_is_refused(client, approver):
     client.force_login(approver)
-    response = client.post(reverse(NEW), post_data(body="![](/media/chart.png)"))
+    response = client.post(reverse(NEW), post_data(body="![](/updates/images/7/)"))
     assert response.status_code == 400
     assert not Post.objects.exists()
 

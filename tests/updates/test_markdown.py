@@ -51,7 +51,7 @@ def test_it_renders_what_an_update_needs():
     html = render_markdown(
         "# Plans on time\n\nWe **did** it, *mostly*.\n\n- one\n- two\n\n1. first\n\n"
         "[Read the letter](https://example.org/letter) or [email us](mailto:send@example.org)\n\n"
-        "| Month | Plans |\n|---|---|\n| May | 40 |\n\n![A chart of plans](/media/chart.png)"
+        "| Month | Plans |\n|---|---|\n| May | 40 |\n\n![A chart of plans](/updates/images/7/)"
     )
     assert '<h2 class="govuk-heading-m">Plans on time</h2>' in html
     assert "<strong>did</strong>" in html
@@ -63,7 +63,7 @@ def test_it_renders_what_an_update_needs():
     assert 'rel="noopener noreferrer"' in html
     assert '<table class="govuk-table">' in html
     assert 'alt="A chart of plans"' in html
-    assert 'src="/media/chart.png"' in html
+    assert 'src="/updates/images/7/"' in html
 
 
 def test_a_heading_never_becomes_a_second_h1():
@@ -71,15 +71,46 @@ def test_a_heading_never_becomes_a_second_h1():
 
 
 def test_an_image_without_alt_text_is_a_problem():
-    problems = image_problems("Some text ![](/media/chart.png) more")
+    problems = image_problems("Some text ![](/updates/images/7/) more")
     assert len(problems) == 1
     assert "needs alt text" in problems[0].message
 
 
 def test_an_image_from_another_site_is_a_problem():
     problems = image_problems("![A chart](https://tracker.example/pixel.png)")
-    assert "not on this site" in problems[0].message
+    assert "not one uploaded for updates" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://tracker.example/pixel.png",
+        "//tracker.example/pixel.png",
+        "/media/update-images/abc.png",  # the file itself, not the checked address
+        "/static/logo.svg",
+        "/updates/images/7/?track=1",
+        "/updates/images/7/../../admin/",
+        "/updates/images/0/",
+        "/updates/images/7",
+        "data:image/png;base64,iVBORw0KGgo=",
+    ],
+)
+def test_only_pictures_uploaded_for_updates_are_shown(src):
+    html = render_markdown(f"Before ![A chart of plans]({src}) after")
+    assert "<img" not in html
+    assert "A chart of plans" in html  # the reader still gets the words
+    assert image_problems(f"![A chart of plans]({src})") != []
+
+
+def test_an_uploaded_picture_keeps_its_alt_text():
+    html = render_markdown("![Plans finished on time, by month](/updates/images/12/)")
+    assert '<img src="/updates/images/12/" alt="Plans finished on time, by month"' in html
+
+
+def test_a_picture_never_loses_its_alt_attribute():
+    # The editor refuses to save this; an update saved some other way still says something.
+    assert 'alt="An uploaded picture' in render_markdown("![](/updates/images/12/)")
 
 
 def test_images_with_alt_text_on_this_site_are_fine():
-    assert image_problems("![A chart](/media/chart.png)") == []
+    assert image_problems("![A chart](/updates/images/7/)") == []

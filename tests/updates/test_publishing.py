@@ -123,7 +123,7 @@ def test_an_approver_schedules_with_a_future_time(client, approver):
 
 def test_an_image_without_alt_text_is_refused_with_a_clear_message(client, approver):
     client.force_login(approver)
-    response = client.post(ADD_URL, _form(body="Look: ![](/media/chart.png)"))
+    response = client.post(ADD_URL, _form(body="Look: ![](/updates/images/7/)"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "needs alt text" in html

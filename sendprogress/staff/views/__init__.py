@@ -5,10 +5,11 @@ from .due import correct_figure, data_due, enter_figure, review_figure
 from .home import home
 from .imports import confirm_import, import_figures
 from .notifications import notifications
-from .posts import edit_post, post_list, preview_post
+from .posts import add_post_image, edit_post, post_list, preview_post, remove_post_image
 from .set_up import set_up
 
 __all__ = [
+    "add_post_image",
     "comment_on_figure",
     "confirm_approvals",
     "confirm_comparators",
@@ -23,6 +24,7 @@ __all__ = [
     "notifications",
     "post_list",
     "preview_post",
+    "remove_post_image",
     "review_figure",
     "set_up",
 ]
