@@ -159,9 +159,7 @@ def test_saving_in_quick_entry_updates_the_counts_and_the_banner(client, data_of
     assert html.lstrip().startswith(f'<section class="app-due" id="due-{measure.code}"')
     assert "Submitted for approval" in html.split('id="due-counts"')[0]
     assert "1 submitted" in oob(html, "due-counts")
-    assert f"The figure for {DUE:%B %Y} was submitted for approval." in oob(
-        html, "staff-messages"
-    )
+    assert f"The figure for {DUE:%B %Y} was submitted for approval." in oob(html, "staff-messages")
 
 
 def test_the_queries_of_a_decision_in_place_do_not_grow_with_measures(
