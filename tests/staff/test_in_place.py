@@ -186,3 +186,28 @@ def test_the_queries_of_a_decision_in_place_do_not_grow_with_measures(
     with django_assert_max_num_queries(30) as large:
         decide(client, second, "approve", htmx_from("?state=submitted"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_comment_added_with_htmx_appears_in_place_with_the_banner(client, data_officer, waiting):
+    client.force_login(data_officer)
+    url = reverse("staff:comment_on_figure", args=[waiting[0].pk])
+    html = client.post(url, {"text": "Is this month's count final?"}, **HTMX).content.decode()
+    assert html.lstrip().startswith('<div id="comments-section">')
+    comments = html.split('id="staff-messages"')[0]
+    assert "Is this month&#x27;s count final?" in comments
+    assert "No comments yet." not in comments
+    assert 'name="text"' in comments  # an empty box for the next one
+    assert "Your comment was added." in oob(html, "staff-messages")
+
+
+def test_an_empty_comment_with_htmx_shows_the_error_summary_in_place(
+    client, data_officer, waiting
+):
+    client.force_login(data_officer)
+    url = reverse("staff:comment_on_figure", args=[waiting[0].pk])
+    html = client.post(url, {"text": " "}, **HTMX).content.decode()
+    assert html.lstrip().startswith('<div id="comments-section">')
+    assert 'data-module="govuk-error-summary" tabindex="-1" autofocus' in html
+    assert "Write your comment." in html
+    assert "govuk-textarea--error" in html
+    assert "hx-swap-oob" not in html

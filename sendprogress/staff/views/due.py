@@ -262,9 +262,9 @@ def enter_figure(request, code):
             return render(request, "staff/data_due.html#due-and-counts", context)
         return redirect("staff:data_due")
     if request.htmx:
-        section = _due_for(measure, request.user, _figures_for([measure]), timezone.localdate())
-        section.form = form
-        return render(request, "staff/data_due.html#due", {"due": section})
+        context = _in_place(request, measure, timezone.localdate())
+        context["due"].form = form
+        return render(request, "staff/data_due.html#due", context)
     return render(
         request, "staff/figure_form.html", {"measure": measure, "form": form}, status=400
     )
