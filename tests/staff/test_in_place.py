@@ -211,3 +211,14 @@ def test_an_empty_comment_with_htmx_shows_the_error_summary_in_place(
     assert "Write your comment." in html
     assert "govuk-textarea--error" in html
     assert "hx-swap-oob" not in html
+
+
+def test_a_refused_bulk_approval_links_its_error_back_to_the_ticks(client, approver, waiting):
+    stale = f"{waiting[0].pk}:{waiting[0].version + 1}"
+    client.force_login(approver)
+    response = client.post(reverse("staff:confirm_approvals"), {"figure": [stale]})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'data-module="govuk-error-summary" tabindex="-1" autofocus' in html
+    link = reverse("staff:data_due") + "#approvals"
+    assert f'<li><a href="{link}">A ticked figure is no longer waiting' in html
