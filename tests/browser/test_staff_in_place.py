@@ -120,4 +120,4 @@ def test_approving_without_javascript_lands_on_the_full_page_with_the_result(
     expect(page.locator("#due-counts")).to_contain_text(f"{left} submitted")
     assert page.locator(f"#queue-{waiting[0].pk}").count() == 0
     assert Figure.objects.get(pk=waiting[0].pk).status == Status.APPROVED
-    assert_accessible(page)
+    # (axe-core needs JavaScript: the same page is checked with it above.)
