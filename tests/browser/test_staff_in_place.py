@@ -121,3 +121,48 @@ def test_approving_without_javascript_lands_on_the_full_page_with_the_result(
     assert page.locator(f"#queue-{waiting[0].pk}").count() == 0
     assert Figure.objects.get(pk=waiting[0].pk).status == Status.APPROVED
     # (axe-core needs JavaScript: the same page is checked with it above.)
+
+
+def test_a_comment_is_added_in_place_and_an_empty_one_focuses_the_error(
+    page,
+    staff_demo,  # noqa: F811
+    waiting,
+):
+    base = staff_demo.url
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    page.goto(base + f"/staff/figures/{waiting[0].pk}/")
+    page.evaluate("window.sameDocument = true")
+    comments = page.locator("#comments-section")
+
+    comments.get_by_role("button", name="Add the comment").click()
+    summary = comments.locator("[data-module=govuk-error-summary]")
+    expect(summary).to_contain_text("Write your comment.")
+    expect(summary).to_be_focused()
+    assert_accessible(page)
+
+    comments.get_by_label("Add an internal comment").fill("Is this month's count final?")
+    comments.get_by_role("button", name="Add the comment").click()
+    banner = page.locator("#staff-messages .govuk-notification-banner")
+    expect(banner).to_contain_text("Your comment was added. Only staff can see it.")
+    expect(banner).to_be_focused()
+    expect(comments).to_contain_text("Is this month's count final?")
+    expect(comments.get_by_label("Add an internal comment")).to_have_value("")
+    expect(comments.locator("[data-module=govuk-error-summary]")).to_have_count(0)
+    assert page.evaluate("window.sameDocument") is True
+    assert_accessible(page)
+
+
+def test_the_emails_page_saves_a_choice_and_says_so(page, staff_demo):  # noqa: F811
+    base = staff_demo.url
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    page.get_by_role("link", name="Emails", exact=True).click()
+    assert_accessible(page)
+    box = page.get_by_label("Email me about figures")
+    expect(box).to_be_checked()
+    box.uncheck()
+    page.get_by_role("button", name="Save", exact=True).click()
+    banner = page.locator("#staff-messages .govuk-notification-banner")
+    expect(banner).to_contain_text("You will not get emails about figures.")
+    expect(banner).to_be_focused()
+    expect(page.get_by_label("Email me about figures")).not_to_be_checked()
+    assert_accessible(page)

@@ -74,7 +74,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path,
     assert page.locator("h1").count() == 1
     assert_accessible(page)
     section = page.locator(f"#due-{MEASURE_CODE}")
-    row = section.get_by_role("row", name=f"{DUE:%B %Y}")
+    row = section.locator("tr", has=page.get_by_role("rowheader", name=f"{DUE:%B %Y}", exact=True))
     expect(row).to_contain_text("Missing")
     expect(row).to_contain_text("Overdue")
 
@@ -248,7 +248,7 @@ def test_the_approver_approves_in_bulk_after_a_confirmation_and_corrects_a_figur
         for period, value in [(DUE, "61"), (DUE.replace(year=DUE.year - 1), "58")]
     ]
     sign_in(page, base, "approver", "demo-approver-pass")
-    page.goto(base + "/staff/data-due/")
+    page.get_by_role("link", name="waiting for you to approve or return").click()
     for figure in waiting:
         page.locator(f"#tick-{figure.pk}").check()
     page.get_by_role("button", name="Approve the ticked figures").click()
@@ -259,7 +259,12 @@ def test_the_approver_approves_in_bulk_after_a_confirmation_and_corrects_a_figur
     page.get_by_text("2 figures approved and now public.").wait_for()
     assert Figure.objects.filter(pk__in=[f.pk for f in waiting], status="approved").count() == 2
 
-    page.goto(base + f"/staff/figures/{waiting[0].pk}/correct/")
+    # From the measure's section on data due to the figure's page, and on to correct it.
+    section = page.locator(f"#due-{MEASURE_CODE}")
+    expect(section.locator(".govuk-summary-list").first).to_contain_text("Approved")
+    section.get_by_role("link", name="View figure").first.click()
+    page.get_by_role("link", name="Correct this approved figure").click()
+    page.wait_for_url(base + f"/staff/figures/{waiting[0].pk}/correct/")
     page.get_by_label("Figure", exact=True).fill("60")
     page.get_by_label("Why is the approved figure changing?").fill("One plan was counted twice.")
     page.get_by_role("button", name="Save the correction").click()
