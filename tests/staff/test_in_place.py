@@ -222,3 +222,30 @@ def test_a_refused_bulk_approval_links_its_error_back_to_the_ticks(client, appro
     assert 'data-module="govuk-error-summary" tabindex="-1" autofocus' in html
     link = reverse("staff:data_due") + "#approvals"
     assert f'<li><a href="{link}">A ticked figure is no longer waiting' in html
+
+
+def test_the_queries_of_a_save_in_place_do_not_grow_with_measures(
+    client, data_officer, django_assert_max_num_queries
+):
+    def save_to_a_new_measure():
+        measure = make_measure()
+        data = {
+            f"{measure.code}-period": DUE.isoformat(),
+            f"{measure.code}-value": "60",
+            f"{measure.code}-commentary": "Better.",
+            f"{measure.code}-version": "0",
+            "action": "save",
+        }
+        url = reverse("staff:enter_figure", args=[measure.code])
+        return client.post(url, data, **htmx_from("?state=draft"))
+
+    client.force_login(data_officer)
+    for _ in range(3):
+        make_measure()
+    with django_assert_max_num_queries(40) as small:
+        save_to_a_new_measure()
+    for _ in range(10):
+        make_measure()
+    with django_assert_max_num_queries(40) as large:
+        save_to_a_new_measure()
+    assert len(large.captured_queries) == len(small.captured_queries)
