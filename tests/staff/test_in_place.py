@@ -249,3 +249,13 @@ def test_the_queries_of_a_save_in_place_do_not_grow_with_measures(
     with django_assert_max_num_queries(40) as large:
         save_to_a_new_measure()
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_approving_an_earlier_period_updates_the_previous_figure_of_a_later_one(
+    client, approver, waiting
+):
+    later, earlier = waiting
+    client.force_login(approver)
+    html = decide(client, earlier, "approve").content.decode()
+    context = oob(html, f"queue-{later.pk}-context")
+    assert f"60% for {earlier.period:%B %Y}" in context

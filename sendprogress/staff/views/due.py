@@ -309,6 +309,15 @@ def review_figure(request, pk):
             if request.htmx:
                 context = _in_place(request, decided.measure, timezone.localdate())
                 context |= {"note": note, "m": decided, "waiting": waiting_count(request.user)}
+                if decided.status == Status.APPROVED:
+                    # Waiting figures of later periods now have this one as their previous.
+                    context["later"] = waiting_figures(
+                        Figure.objects.filter(
+                            status=Status.SUBMITTED,
+                            measure=decided.measure,
+                            period__gt=decided.period,
+                        )
+                    )
                 return render(request, "staff/data_due.html#decided", context)
             return redirect("staff:data_due")
         if request.htmx:
