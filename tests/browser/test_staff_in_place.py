@@ -58,19 +58,37 @@ def test_approving_in_the_queue_updates_the_page_in_place(page, staff_demo, wait
     section = page.locator(f"#due-{MEASURE_CODE}")
     expect(section.locator(".govuk-summary-list").first).to_contain_text("Submitted for approval")
     page.evaluate("window.sameDocument = true")
-
-    item = page.locator(f"#queue-{waiting[0].pk}")
-    item.get_by_role("button", name="Approve").click()
-
     banner = page.locator("#staff-messages .govuk-notification-banner")
-    expect(banner).to_contain_text(f"{DUE:%B %Y} was approved and is now public.")
+    later, earlier = waiting
+
+    # Approving last year's figure makes it the previous figure beside this year's.
+    page.locator(f"#queue-{earlier.pk}").get_by_role("button", name="Approve").click()
+    expect(banner).to_contain_text(f"{earlier.period:%B %Y} was approved and is now public.")
     expect(banner).to_have_attribute("role", "alert")
     expect(banner).to_be_focused()
-    expect(item).to_contain_text("was approved and is now public")
+    previous = page.locator(f"#queue-{later.pk}").locator(
+        ".govuk-summary-list__row", has_text="Previous approved figure"
+    )
+    expect(previous).to_contain_text(f"58% for {earlier.period:%B %Y}")
     left = submitted - 1
     expect(page.locator("#waiting-count")).to_have_text(
         f"{plural(left, 'figure')} {'is' if left == 1 else 'are'} waiting "
         "for you to approve or return."
+    )
+    expect(page.locator("#due-counts")).to_contain_text(f"{left} submitted")
+
+    # Approving this year's changes the measure's status.
+    item = page.locator(f"#queue-{later.pk}")
+    item.get_by_role("button", name="Approve").click()
+    expect(banner).to_contain_text(f"{DUE:%B %Y} was approved and is now public.")
+    expect(banner).to_be_focused()
+    expect(item).to_contain_text("was approved and is now public")
+    left -= 1
+    expect(page.locator("#waiting-count")).to_have_text(
+        f"{plural(left, 'figure')} {'is' if left == 1 else 'are'} waiting "
+        "for you to approve or return."
+        if left
+        else "Nothing is waiting for your approval."
     )
     expect(page.locator("#due-counts")).to_contain_text(f"{left} submitted")
     expect(section.locator(".govuk-summary-list").first).to_contain_text("Approved")
