@@ -1,13 +1,16 @@
 """The staff journey end to end in a real browser, with axe-core on every staff page."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
+from django.core import mail
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from sendprogress.accounts.roles import sync_roles
-from sendprogress.plan.models import Figure
+from sendprogress.plan.models import Figure, Measure
 
 from .conftest import assert_accessible
 
@@ -41,47 +44,118 @@ def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
 
 
-def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path):
+def run_the_email_tasks():
+    """What the dispatcher and the task worker do in production: queue the day's staff
+    emails (digest and reminders), then send everything queued (returned figures too)."""
+    call_command("run_dispatcher", "--once", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def emails_to(username):
+    return [m for m in mail.outbox if m.to == [f"{username}@example.org"]]
+
+
+def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path, settings):
     base = staff_demo.url
+    title = Measure.objects.get(code=MEASURE_CODE).title
+    # Last month's figures fell due yesterday: overdue now, and today's reminder says so.
+    last_day = DUE.replace(day=28) + timedelta(days=4)
+    last_day -= timedelta(days=last_day.day)
+    settings.FIGURE_DUE_DAYS = (date.today() - timedelta(days=1) - last_day).days
     evidence = tmp_path / "audit-summary.pdf"
     evidence.write_bytes(b"%PDF-1.7\n% an audit summary\n%%EOF\n")
 
-    # A data officer enters this month's figure with evidence, and submits it.
+    # A data officer finds the overdue figure from the staff home.
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
     assert page.locator("h1").inner_text() == "Staff home"
     assert_accessible(page)
-    page.get_by_role("link", name="Everything that is due").click()
-    page.wait_for_url(base + "/staff/data-due/")
+    page.get_by_role("link", name=re.compile(r"^\d+ overdue$")).click()
+    page.wait_for_url(base + "/staff/data-due/?state=overdue")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
     section = page.locator(f"#due-{MEASURE_CODE}")
+    row = section.locator("tr", has=page.get_by_role("rowheader", name=f"{DUE:%B %Y}", exact=True))
+    expect(row).to_contain_text("Missing")
+    expect(row).to_contain_text("Overdue")
+
+    # A numerator and denominator that do not give the figure are refused, in place.
     section.get_by_text("Enter the figure").click()
     assert_accessible(page)
-    section.get_by_label("Figure", exact=True).fill("63.5")
+    section.get_by_label("Figure", exact=True).fill("90")
+    section.get_by_label("Numerator").fill("24")
+    section.get_by_label("Denominator").fill("60")
     section.get_by_label("Commentary").fill("More plans were finished on time this month.")
+    section.get_by_role("button", name="Submit for approval").click()
+    summary = section.locator("[data-module=govuk-error-summary]")
+    expect(summary).to_contain_text("24 of 60 gives 40%, not 90.")
+    expect(summary).to_be_focused()
+    assert_accessible(page)
+    assert not Figure.objects.filter(measure__code=MEASURE_CODE, period=DUE).exists()
+
+    # Put right, with evidence, it is submitted.
+    section.get_by_label("Numerator").fill("127")
+    section.get_by_label("Denominator").fill("200")
+    section.get_by_label("Figure", exact=True).fill("63.5")
     section.get_by_label("Evidence file (optional)").set_input_files(str(evidence))
     section.get_by_label("Evidence title").fill("Audit summary")
     section.get_by_label("I confirm the file holds no personal data about any child").check()
     section.get_by_role("button", name="Submit for approval").click()
-    page.locator(f"#due-{MEASURE_CODE}").get_by_text("Submitted for approval").first.wait_for()
-    assert page.url == base + "/staff/data-due/"  # swapped in place by htmx, no page load
+    banner = page.locator("#staff-messages .govuk-notification-banner")
+    expect(banner).to_contain_text(f"The figure for {DUE:%B %Y} was submitted for approval.")
+    expect(banner).to_be_focused()
+    expect(section.locator(".govuk-summary-list").first).to_contain_text("Submitted for approval")
+    assert page.url == base + "/staff/data-due/?state=overdue"  # in place, no page load
     assert_accessible(page)
 
     # It is not public yet.
     page.goto(base + f"/measures/{MEASURE_CODE}/")
     assert f"{DUE:%B %Y}" not in page.locator("main").inner_text()
+
+    # The day's emails: approvers hear what waits for them, officers what is overdue.
+    run_the_email_tasks()
+    (digest,) = [m for m in emails_to("approver") if "waiting for approval" in m.subject]
+    assert f"- {title}, {DUE:%B %Y}" in digest.body
+    (reminder,) = [m for m in emails_to("data.officer") if m.subject.startswith("Figures due")]
+    assert "overdue" in reminder.subject
+    assert "/staff/data-due/" in reminder.body
     page.goto(base + "/staff/")
     sign_out(page)
 
-    # The approver approves it in the queue.
+    # The approver returns it, asking for more in the commentary.
     sign_in(page, base, "approver", "demo-approver-pass")
     assert_accessible(page)
     page.get_by_role("link", name="waiting for you to approve or return").click()
     assert_accessible(page)
     item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
     item.get_by_role("link", name="Audit summary").wait_for()
+    item.get_by_label("Reason for returning it").fill("Say which month the audit covered.")
+    item.get_by_role("button", name="Return").click()
+    expect(page.locator("#staff-messages")).to_contain_text("was returned.")
+    run_the_email_tasks()
+    (returned,) = [m for m in emails_to("data.officer") if m.subject.startswith("Returned")]
+    assert returned.subject == f"Returned: {title}, {DUE:%B %Y}"
+    assert "Why: Say which month the audit covered." in returned.body
+    sign_out(page)
+
+    # The officer sees it returned on the staff home, puts it right and submits it again.
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    expect(page.locator("main")).to_contain_text("Say which month the audit covered.")
+    page.get_by_role("link", name="Everything that is due").click()
+    section = page.locator(f"#due-{MEASURE_CODE}")
+    section.get_by_text("Enter the figure").click()
+    section.get_by_label("Commentary").fill(
+        f"More plans were finished on time in {DUE:%B}; the audit covered {DUE:%B %Y}."
+    )
+    section.get_by_role("button", name="Submit for approval").click()
+    expect(page.locator("#staff-messages")).to_contain_text("was submitted for approval.")
+    sign_out(page)
+
+    # The approver approves it in the queue.
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.get_by_role("link", name="waiting for you to approve or return").click()
+    item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
     item.get_by_role("button", name="Approve").click()
-    page.get_by_text("approved and is now public").wait_for()
+    page.get_by_text("approved and is now public").first.wait_for()
     assert_accessible(page)
 
     figure = Figure.objects.get(measure__code=MEASURE_CODE, period=DUE)
@@ -174,7 +248,7 @@ def test_the_approver_approves_in_bulk_after_a_confirmation_and_corrects_a_figur
         for period, value in [(DUE, "61"), (DUE.replace(year=DUE.year - 1), "58")]
     ]
     sign_in(page, base, "approver", "demo-approver-pass")
-    page.goto(base + "/staff/data-due/")
+    page.get_by_role("link", name="waiting for you to approve or return").click()
     for figure in waiting:
         page.locator(f"#tick-{figure.pk}").check()
     page.get_by_role("button", name="Approve the ticked figures").click()
@@ -185,7 +259,12 @@ def test_the_approver_approves_in_bulk_after_a_confirmation_and_corrects_a_figur
     page.get_by_text("2 figures approved and now public.").wait_for()
     assert Figure.objects.filter(pk__in=[f.pk for f in waiting], status="approved").count() == 2
 
-    page.goto(base + f"/staff/figures/{waiting[0].pk}/correct/")
+    # From the measure's section on data due to the figure's page, and on to correct it.
+    section = page.locator(f"#due-{MEASURE_CODE}")
+    expect(section.locator(".govuk-summary-list").first).to_contain_text("Approved")
+    section.get_by_role("link", name="View figure").first.click()
+    page.get_by_role("link", name="Correct this approved figure").click()
+    page.wait_for_url(base + f"/staff/figures/{waiting[0].pk}/correct/")
     page.get_by_label("Figure", exact=True).fill("60")
     page.get_by_label("Why is the approved figure changing?").fill("One plan was counted twice.")
     page.get_by_role("button", name="Save the correction").click()

@@ -68,6 +68,16 @@ def waiting_figures(queryset) -> list[Waiting]:
     return [Waiting(f, _previous(history.get(f.measure_id, []), f.period)) for f in figures]
 
 
+def waiting_count(user) -> int:
+    """How many figures wait for this approver: not the ones they entered or submitted."""
+    return (
+        Figure.objects.filter(status=Status.SUBMITTED)
+        .exclude(entered_by=user)
+        .exclude(submitted_by=user)
+        .count()
+    )
+
+
 def _previous(approved: list[Figure], period) -> Figure | None:
     before = [f for f in approved if f.period < period]
     return before[-1] if before else None

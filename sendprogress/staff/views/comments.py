@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -32,6 +32,16 @@ def comment_on_figure(request, pk):
             form.add_error("text", error.message_dict.get("text", error.messages))
         else:
             messages.success(request, "Your comment was added. Only staff can see it.")
+            if request.htmx:
+                return _comments(request, figure, CommentForm(), "comments-added")
             return redirect(reverse("staff:review_figure", args=[pk]) + "#comments")
+    if request.htmx:
+        return _comments(request, figure, form, "comments")
     decision = DecisionForm(initial={"version": figure.version}, prefix=f"decide-{pk}")
     return render_review(request, figure, decision, comment_form=form)
+
+
+def _comments(request, figure, form, partial):
+    """The figure page's comments, for htmx to swap in place."""
+    context = {"m": figure, "comments": figure.comments.select_related("author")}
+    return render(request, f"staff/figure_review.html#{partial}", context | {"comment_form": form})

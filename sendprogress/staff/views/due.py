@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -20,7 +22,7 @@ from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
 from ..forms import CommentForm, CorrectionForm, DecisionForm, DueFilterForm, FigureForm
-from .approvals import Waiting, waiting_figures
+from .approvals import Waiting, waiting_count, waiting_figures
 
 Status = Figure.Status
 MISSING = Tag("Missing", Colour.RED)
@@ -36,6 +38,8 @@ class Due:
     figure: Figure | None
     form: FigureForm | None
     rows: list[due.DuePeriod] = field(default_factory=list)
+    # Updated in place on a filtered page that no longer lists it: htmx removes it.
+    filtered_out: bool = False
 
     @property
     def period_label(self) -> str:
@@ -117,11 +121,27 @@ def _decision_form(figure, data=None) -> DecisionForm:
     return DecisionForm(data, initial={"version": figure.version}, prefix=f"decide-{figure.pk}")
 
 
-def _page_counts(today) -> dict[str, int]:
-    """The counts at the top of the data-due page, unfiltered: for out-of-band updates."""
-    measures = list(Measure.objects.all())
+def _page_filters(request) -> DueFilterForm:
+    """The filters of the page an htmx request came from, so what it updates matches them."""
+    query = urlsplit(request.htmx.current_url or "").query if request.htmx else ""
+    return DueFilterForm(QueryDict(query) or None)
+
+
+def _in_place(request, measure, today) -> dict:
+    """What an htmx change on the data-due page updates besides the part it swaps: that
+    measure's section and the counts at the top, with the page's own filters."""
+    filters = _page_filters(request)
+    measures = list(Measure.objects.prefetch_related("findings"))
     figures = _figures_for(measures)
-    return counts([row for m in measures for row in due.outstanding(m, figures, today)])
+    every_row = []
+    section = None
+    for m in measures:
+        rows = [row for row in due.outstanding(m, figures, today) if filters.keeps(row)]
+        every_row += rows
+        if m.pk == measure.pk:
+            section = _due_for(m, request.user, figures, today, rows)
+            section.filtered_out = not rows and filters.is_bound and filters.has_changed()
+    return {"due": section, "counts": counts(every_row)}
 
 
 def counts(rows) -> dict[str, int]:
@@ -146,6 +166,7 @@ def data_due(request):
         if rows or not filters.is_bound or not filters.has_changed():
             dues.append(_due_for(measure, request.user, figures, today, rows))
     every_row = [row for d in dues for row in d.rows]
+    queue = _queue(request.user)
     return render(
         request,
         "staff/data_due.html",
@@ -153,7 +174,11 @@ def data_due(request):
             "dues": dues,
             "counts": counts(every_row),
             "filters": filters,
-            "queue": _queue(request.user),
+            "queue": queue,
+            "waiting": sum(
+                request.user.pk not in (w.figure.entered_by_id, w.figure.submitted_by_id)
+                for w in queue
+            ),
             "can_enter": can(request.user, StaffAction.ENTER_FIGURE),
             "can_approve": can(request.user, StaffAction.APPROVE_FIGURE),
             "due_days": settings.FIGURE_DUE_DAYS,
@@ -231,20 +256,15 @@ def enter_figure(request, code):
     if saved:
         done = "submitted for approval" if saved.status == Status.SUBMITTED else "saved as a draft"
         note = f"The figure for {periods.label(measure.frequency, saved.period)} was {done}."
-        if request.htmx:
-            today = timezone.localdate()
-            section = _due_for(measure, request.user, _figures_for([measure]), today)
-            return render(
-                request,
-                "staff/data_due.html#due-and-counts",
-                {"due": section, "note": note, "counts": _page_counts(today)},
-            )
         messages.success(request, note)
+        if request.htmx:
+            context = _in_place(request, measure, timezone.localdate())
+            return render(request, "staff/data_due.html#due-and-counts", context)
         return redirect("staff:data_due")
     if request.htmx:
-        section = _due_for(measure, request.user, _figures_for([measure]), timezone.localdate())
-        section.form = form
-        return render(request, "staff/data_due.html#due", {"due": section})
+        context = _in_place(request, measure, timezone.localdate())
+        context["due"].form = form
+        return render(request, "staff/data_due.html#due", context)
     return render(
         request, "staff/figure_form.html", {"measure": measure, "form": form}, status=400
     )
@@ -285,15 +305,20 @@ def review_figure(request, pk):
                 "approved and is now public" if decided.status == Status.APPROVED else "returned"
             )
             note = f"{decided} was {verb}."
-            if request.htmx:
-                today = timezone.localdate()
-                section = _due_for(
-                    decided.measure, request.user, _figures_for([decided.measure]), today
-                )
-                context = {"note": note, "m": decided, "due": section}
-                context["counts"] = _page_counts(today)
-                return render(request, "staff/data_due.html#decided", context)
             messages.success(request, note)
+            if request.htmx:
+                context = _in_place(request, decided.measure, timezone.localdate())
+                context |= {"note": note, "m": decided, "waiting": waiting_count(request.user)}
+                if decided.status == Status.APPROVED:
+                    # Waiting figures of later periods now have this one as their previous.
+                    context["later"] = waiting_figures(
+                        Figure.objects.filter(
+                            status=Status.SUBMITTED,
+                            measure=decided.measure,
+                            period__gt=decided.period,
+                        )
+                    )
+                return render(request, "staff/data_due.html#decided", context)
             return redirect("staff:data_due")
         if request.htmx:
             (waiting,) = waiting_figures(Figure.objects.filter(pk=figure.pk))

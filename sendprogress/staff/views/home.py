@@ -12,6 +12,7 @@ from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.plan import due
 from sendprogress.plan.models import Figure, Measure
 
+from .approvals import waiting_count
 from .due import _figures_for, counts
 
 Status = Figure.Status
@@ -44,13 +45,7 @@ def home(request):
             .order_by("-returned_at")
         )
     if can(user, StaffAction.APPROVE_FIGURE):
-        # What this approver may approve: not the figures they entered or submitted.
-        context["waiting"] = (
-            Figure.objects.filter(status=Status.SUBMITTED)
-            .exclude(entered_by=user)
-            .exclude(submitted_by=user)
-            .count()
-        )
+        context["waiting"] = waiting_count(user)
     context["recent"] = Figure.history.select_related("history_user", "measure").order_by(
         "-history_date"
     )[:RECENT_CHANGES]
