@@ -219,7 +219,7 @@ def test_every_admin_page_an_approver_sees_is_accessible(page, admin_content):
     assert Group.objects.get(name=roles.APPROVER) in approver.groups.all()
     pages = admin_pages(approver)
     assert reverse("admin:plan_figure_add") in pages
-    assert reverse("admin:auth_user_changelist") not in pages
+    assert reverse("admin:accounts_user_changelist") not in pages
     sign_in(page, admin_content.url, "approver")
 
     failures = crawl(page, admin_content.url, pages)
