@@ -26,7 +26,6 @@ from sendprogress.pages.models import GlossaryTerm
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
-    ComparatorSeries,
     Evidence,
     Figure,
     Milestone,
