@@ -316,6 +316,7 @@ def test_the_admin_history_shows_names_local_dates_and_plain_status_words(client
     assert "Submitted for approval" in html
     assert "The system, or a former member of staff" in html  # the record made in the test
     assert f"{timezone.localtime(figure.updated_at):%-d %B %Y}" in html
+    assert "None" not in html  # no reason was given for either change
 
 
 def test_the_history_of_a_record_without_an_audit_trail_names_the_person_in_local_time(client):
