@@ -96,8 +96,10 @@ def admin_content(transactional_db, live_server, settings, tmp_path):
         we_did="We rewrote them with parents.",
         done_on=date(2024, 1, 10),
     )
-    GlossaryTerm.objects.create(
-        term="Education, health and care plan", slug="ehcp", definition="A legal document."
+    # More than a page of them, so a list's page numbers are checked too.
+    GlossaryTerm.objects.bulk_create(
+        GlossaryTerm(term=f"Term {n}", slug=f"term-{n}", definition="What it means.")
+        for n in range(admin.site._registry[GlossaryTerm].list_per_page + 1)
     )
     _make_security_and_task_records(officer)
 
@@ -226,3 +228,33 @@ def test_every_admin_page_an_approver_sees_is_accessible(page, admin_content):
     assert not failures, f"{len(failures)} problems on {len(pages)} admin pages:\n" + "\n".join(
         failures
     )
+
+
+def test_the_admin_widgets_are_named_for_a_screen_reader(page, admin_content):
+    make_user(username="boss", is_superuser=True)
+    sign_in(page, admin_content.url, "boss")
+    base = admin_content.url
+
+    page.goto(base + reverse("admin:plan_evidence_add"))
+    page.wait_for_load_state("load")
+    # An autocomplete box is read out by its field's name, before anything is chosen.
+    measure = page.get_by_role("combobox", name="Measure")
+    assert measure.count() == 1
+    measure.click()
+    assert page.get_by_role("searchbox", name="Measure").is_visible()
+    page.keyboard.press("Escape")
+    assert page.get_by_label("File", exact=False).get_attribute("type") == "file"
+
+    page.goto(base + reverse("admin:plan_action_change", args=[Action.objects.get().pk]))
+    page.wait_for_load_state("load")
+    # Each note in the list of progress notes, the saved one and the blank one.
+    assert page.get_by_role("textbox", name="Note").count() == 2
+    assert page.get_by_role("checkbox", name="Delete?").count() == 1
+    assert page.get_by_role(
+        "textbox", name="Type into this box to filter down the list of available findings"
+    ).is_visible()
+
+    page.goto(base + reverse("admin:pages_glossaryterm_changelist"))
+    next_page = page.get_by_role("navigation").get_by_role("button", name="2")
+    box = next_page.bounding_box()
+    assert min(box["width"], box["height"]) >= 24
