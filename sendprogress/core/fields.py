@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
@@ -58,6 +58,18 @@ class SafeAutocompleteSelect(AutocompleteSelect):
         using = self.db or DEFAULT_DB_ALIAS
         value = [v for v in value if v in ("", None) or _fits(to_field, v, using)]
         return super().optgroups(name, value, attr)
+
+
+class LabelledAdminFileWidget(AdminFileWidget):
+    """The admin's file box, with a label of its own.
+
+    Django draws it inside a fieldset whose legend names the group but not the
+    file box, which is then a form field without a name (axe-core's "label"
+    rule). Drawn like any other field, its label points at the box; the
+    "Clear" tick box beside a saved file has its own label.
+    """
+
+    use_fieldset = False
 
 
 class SafeChoicesAdminMixin:

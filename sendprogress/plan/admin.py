@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 
 from sendprogress.accounts.permissions import StaffAction, can
-from sendprogress.core.fields import SafeChoicesAdminMixin
+from sendprogress.core.fields import LabelledAdminFileWidget, SafeChoicesAdminMixin
 from sendprogress.history_admin import HistoryAdmin
 
 from . import services
@@ -355,7 +355,9 @@ class EvidenceAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     # The file is stored under a name the server makes up (evidence_upload_to),
     # so the length of the uploader's name does not matter: without this the
     # admin refuses names over 100 characters, the model field's default.
-    formfield_overrides = {models.FileField: {"max_length": None}}
+    formfield_overrides = {
+        models.FileField: {"max_length": None, "widget": LabelledAdminFileWidget}
+    }
 
     def get_readonly_fields(self, request, obj=None):
         # Offered only to those who may publish; save_evidence refuses the rest anyway.

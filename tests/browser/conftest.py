@@ -77,15 +77,25 @@ def live_demo(transactional_db, live_server):
 _axe = Axe()
 
 
-def assert_accessible(page) -> None:
-    """Run axe-core with the WCAG 2.2 AA tags; fail listing every violation."""
+def _run_axe(page):
     # After a click the new page may be parsed before its stylesheet applies; axe
     # would then measure unstyled targets (target-size) and report them.
     page.wait_for_load_state("load")
-    results = _axe.run(
+    return _axe.run(
         page,
         options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
     )
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations of the WCAG 2.2 AA tags on this page, for a test that
+    checks many pages and reports them all at the end."""
+    return _run_axe(page).response["violations"]
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core with the WCAG 2.2 AA tags; fail listing every violation."""
+    results = _run_axe(page)
     violations = results.response["violations"]
     assert not violations, f"axe-core violations on {page.url}:\n" + results.generate_report()
 

@@ -1,9 +1,10 @@
 """The admin keeps to the workflow, refuses lost updates and shows the audit trail."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -315,3 +316,25 @@ def test_the_admin_history_shows_names_local_dates_and_plain_status_words(client
     assert "Submitted for approval" in html
     assert "The system, or a former member of staff" in html  # the record made in the test
     assert f"{timezone.localtime(figure.updated_at):%-d %B %Y}" in html
+    assert "None" not in html  # no reason was given for either change
+
+
+def test_the_history_of_a_record_without_an_audit_trail_names_the_person_in_local_time(client):
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    from tests.factories import make_local_area
+
+    area = make_local_area(name="Testshire")
+    approver = make_user(roles.APPROVER, first_name="Alex", last_name="Morgan")
+    # Half past eleven at night in UTC is half past midnight the next day in London (summer).
+    with time_machine.travel(datetime(2026, 7, 1, 23, 30, tzinfo=UTC), tick=False):
+        LogEntry.objects.log_actions(
+            approver.pk, [area], CHANGE, change_message="Changed the contact email."
+        )
+    client.force_login(approver)
+
+    html = client.get(reverse("admin:plan_localarea_history", args=[area.pk])).content.decode()
+
+    assert "Alex Morgan" in html
+    assert "2 July 2026, 00:30" in html
+    assert "Changed the contact email." in html
