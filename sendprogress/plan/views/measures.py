@@ -38,7 +38,7 @@ def _chart_for(measure, figures, series=()):
 
 
 def measure_detail(request, code):
-    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     figures = list(measure.figures.approved().order_by("period"))
     series = comparisons.for_measures([measure]).get(measure.pk, [])
     return render(
