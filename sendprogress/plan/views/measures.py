@@ -78,28 +78,32 @@ def measure_list(request):
     """
     findings = list(Finding.objects.filter(measures__in=Measure.objects.public()).distinct())
     form = MeasureFilterForm(request.GET or None, findings=findings)
-    measures = list(Measure.objects.for_display())
+    measures = Measure.objects.public()
     filtered = False
     used = {}
     if form.is_valid():
         used = form.cleaned_data
         filtered = any(form.cleaned_data.values())
         if slug := form.cleaned_data["area"]:
-            measures = [k for k in measures if slug in {f.slug for f in k.findings.all()}]
+            measures = measures.filter(findings__slug=slug)
         if wanted := form.cleaned_data["progress"]:
-            measures = [k for k in measures if k.progress == wanted]
-    page = Paginator(measures, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+            measures = measures.filter(progress_status=wanted)
+    # Every match as two plain values (to count, page and see if any is
+    # illustrative); whole measures only for the page shown.
+    matches = list(measures.values_list("pk", "illustrative"))
+    page = Paginator(matches, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    shown = list(Measure.objects.for_display().filter(pk__in=[pk for pk, _ in page.object_list]))
     query_used(request, **used, page=page.number if page.number > 1 else None)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "measures": page.object_list,
-        "total": len(measures),
+        "measures": shown,
+        "total": len(matches),
         "filtered": filtered,
         "query": query.urlencode(),
-        "illustrative": any(k.illustrative for k in measures),
+        "illustrative": any(illustrative for _, illustrative in matches),
     }
     # A history restore (the Back button after htmx pushed a URL) needs the whole page.
     partial = request.htmx and not request.htmx.history_restore_request
