@@ -1,15 +1,19 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format
 from django.views.decorators.vary import vary_on_headers
 
+from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
 from .. import charts, comparisons
 from ..documents import describe
 from ..forms import MeasureFilterForm
-from ..models import Evidence, Finding, Measure
+from ..models import Evidence, Figure, Finding, Measure
 
 MEASURES_PER_PAGE = 25
 
@@ -37,6 +41,45 @@ def _chart_for(measure, figures, series=()):
     )
 
 
+@dataclass(frozen=True)
+class FigureRow:
+    """One row of a measure's table of figures, its words formatted once, here."""
+
+    figure: Figure
+    period: str
+    value: str
+    count: str
+    expected: str
+    progress: str
+
+
+def _rows(measure, figures) -> list[FigureRow]:
+    def figure(value):
+        return charts.format_value(
+            value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
+        )
+
+    rows = []
+    for m in figures:
+        expected = measure.expected_on(m.period)
+        count = ""
+        if m.count_is_small:
+            count = f"Count not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD}"
+        elif m.numerator is not None and m.denominator:
+            count = f"{m.numerator} of {m.denominator}"
+        rows.append(
+            FigureRow(
+                figure=m,
+                period=date_format(m.period, "F Y"),
+                value=figure(m.value),
+                count=count,
+                expected=figure(expected) if expected is not None else "Not set",
+                progress=status_tag(measure.assess(m.value, m.period)),
+            )
+        )
+    return rows
+
+
 def measure_detail(request, code):
     measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     figures = list(measure.figures.approved().order_by("period"))
@@ -47,10 +90,7 @@ def measure_detail(request, code):
         {
             "measure": measure,
             "figures": figures,
-            "rows": [
-                (m, measure.expected_on(m.period), measure.assess(m.value, m.period))
-                for m in figures
-            ],
+            "rows": _rows(measure, figures),
             "latest": figures[-1] if figures else None,
             "commentaries": [m for m in reversed(figures) if m.commentary],
             "chart": _chart_for(measure, figures, series),

@@ -67,7 +67,7 @@ def sparkline_html(measure) -> SafeString:
     target = (
         format_html(
             '<line class="app-sparkline__target" x1="0" y1="{y}" x2="{w}" y2="{y}"/>',
-            y=f"{spark.target_y:.1f}",
+            y=charts.one_place(spark.target_y),
             w=spark.width,
         )
         if spark.target_y is not None
@@ -82,6 +82,6 @@ def sparkline_html(measure) -> SafeString:
         label,
         target,
         spark.path,
-        f"{spark.last.x:.1f}",
-        f"{spark.last.y:.1f}",
+        charts.one_place(spark.last.x),
+        charts.one_place(spark.last.y),
     )
