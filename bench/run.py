@@ -8,7 +8,8 @@ For each scale (the demo content; the demo content plus generate_large_data)
 and each cache setting (Redis on; PUBLIC_PAGE_CACHE_SECONDS=0), it starts
 gunicorn with production settings on PostgreSQL, checks every page answers
 200, warms each one, and measures it with wrk at BENCH_CONNECTIONS (default 8)
-concurrent connections. The two references are
+concurrent connections. The table puts each page's figures with the cache
+off ("cold") beside its cached ones. The two references are
 measured on the same server in the same run: a static file from whitenoise
 (the ceiling) and a minimal Django view (a short fixed page through the whole
 middleware stack). Each page is measured in BENCH_ROUNDS rounds (default 3)
@@ -82,22 +83,37 @@ def measure(pages: dict[str, str], *, cached: bool) -> dict[str, dict]:
 
 
 def table(all_results: dict) -> str:
+    """One row per page and scale, the page cache on beside it off ("cold").
+
+    Cold is what staff always get, what every visitor gets straight after an
+    approval or edit (the whole cache is retired at once), and what any new
+    query string gets.
+    """
     lines = [
         f"{CONNECTIONS} connections; each page {ROUNDS} x {SECONDS} s, medians; "
         f"gunicorn {harness.WORKERS} workers; {harness.machine()}",
         "",
-        "| scale | cache | page | req/s | vs minimal view | p50 ms | p95 ms | p99 ms | errors |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+        "| scale | page | req/s cached | req/s cold | vs minimal view, cached | "
+        "vs minimal view, cold | p95 ms cached | p95 ms cold | p99 ms cold | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for scale, by_cache in all_results.items():
-        for cache, results in by_cache.items():
-            for name, r in results.items():
-                lines.append(
-                    f"| {scale} | {cache} | {name} | {r['rps']:.0f} | {r['ratio']:.2f} | "
-                    f"{r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | "
-                    f"{r['p99_us'] / 1000:.1f} | {r['error_count']} |"
-                )
+        cached, cold = by_cache.get("on", {}), by_cache.get("off", {})
+        for name in dict.fromkeys([*cached, *cold]):
+            on, off = cached.get(name), cold.get(name)
+            errors = sum(r["error_count"] for r in (on, off) if r)
+            lines.append(
+                f"| {scale} | {name} | {_cell(on, 'rps', '{:.0f}')} | "
+                f"{_cell(off, 'rps', '{:.0f}')} | {_cell(on, 'ratio', '{:.2f}')} | "
+                f"{_cell(off, 'ratio', '{:.2f}')} | {_cell(on, 'p95_us', '{:.1f}', 1000)} | "
+                f"{_cell(off, 'p95_us', '{:.1f}', 1000)} | "
+                f"{_cell(off, 'p99_us', '{:.1f}', 1000)} | {errors} |"
+            )
     return "\n".join(lines)
+
+
+def _cell(result: dict | None, key: str, form: str, divide: float = 1) -> str:
+    return form.format(result[key] / divide) if result else "-"
 
 
 def main() -> int:

@@ -117,12 +117,16 @@ def plans(request):
 
 @api_view
 def measures(request):
-    return page_of(request, Measure.objects.for_display(), lambda m: shapes.measure(m, request))
+    return page_of(
+        request,
+        Measure.objects.for_display().with_milestones(),
+        lambda m: shapes.measure(m, request),
+    )
 
 
 @api_view
 def measure_detail(request, code):
-    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     lines = comparisons.for_measures([measure]).get(measure.pk, [])
     return shapes.measure(measure, request) | {
         "comparators": [comparisons.as_data(line) for line in lines]

@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from sendprogress.plan import frameworks
+from sendprogress.plan import frameworks, stored_progress
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
@@ -587,6 +587,8 @@ def _measures(plan, findings, when) -> None:
             )
             for n, month in enumerate(months, start=1)
         )
+        # bulk_create sends no signals: store the latest figure and progress here.
+        stored_progress.refresh([measure.pk], instance=measure)
         # Last month's figure is due: one entered as a draft, one waiting for approval.
         if order in (1, 4):
             Figure.objects.create(

@@ -27,7 +27,7 @@ def frame_policy() -> dict:
 # browsers that know it ignore X-Frame-Options anyway.
 @xframe_options_exempt
 def measure(request, code):
-    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     figures = list(measure.figures.approved().order_by("period"))
     series = comparisons.for_measures([measure]).get(measure.pk, [])
     first = min(

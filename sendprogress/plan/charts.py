@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .choices import Unit
 
@@ -327,3 +327,8 @@ def sparkline(values: Sequence[Decimal], *, target: Decimal | None = None) -> Sp
         last=Marker(last_x, last_y, ""),
         target_y=y_of(float(target)) if target is not None else None,
     )
+
+
+def one_place(number: float) -> str:
+    """A coordinate to one decimal place, rounded as the `floatformat:1` filter rounds."""
+    return str(Decimal(repr(number)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))

@@ -211,12 +211,12 @@ def _json_response(request, measures, filename: str) -> JsonResponse:
 
 
 def measure_csv(request, code):
-    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     return _csv_response([measure], f"{measure.code}.csv")
 
 
 def measure_json(request, code):
-    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     return _json_response(request, [measure], f"{measure.code}.json")
 
 
@@ -264,11 +264,13 @@ def comparators_csv(request, code):
 
 
 def all_csv(request):
-    return _csv_response(list(Measure.objects.for_display()), "all-measures.csv")
+    return _csv_response(list(Measure.objects.for_display().with_milestones()), "all-measures.csv")
 
 
 def all_json(request):
-    return _json_response(request, list(Measure.objects.for_display()), "all-measures.json")
+    return _json_response(
+        request, list(Measure.objects.for_display().with_milestones()), "all-measures.json"
+    )
 
 
 def evidence_download(request, pk):

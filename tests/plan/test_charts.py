@@ -123,3 +123,10 @@ def test_sparkline_of_one_figure_is_a_flat_line():
 
 def test_sparkline_of_no_figures_is_none():
     assert charts.sparkline([]) is None
+
+
+@pytest.mark.parametrize("number", [274.15, 3.0, 0.05, 51.94999, 119.25])
+def test_chart_coordinates_round_as_the_template_filter_did(number):
+    from django.template.defaultfilters import floatformat
+
+    assert charts.one_place(number) == floatformat(number, 1)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -21,28 +21,22 @@ class MeasureQuerySet(models.QuerySet):
         """Measures the public may see: marked public, and not in a draft plan."""
         return self.filter(is_public=True).exclude(plan__status=Plan.Status.DRAFT)
 
-    def with_latest(self) -> MeasureQuerySet:
-        """Annotate each measure with its latest approved figure and period.
-
-        One subquery per column, so a list of measures costs the same number
-        of queries however many figures each has.
-        """
-        latest = Figure.objects.approved().filter(measure=OuterRef("pk")).order_by("-period")
-        return self.annotate(
-            latest_value=Subquery(latest.values("value")[:1]),
-            latest_period=Subquery(latest.values("period")[:1]),
-        )
-
     def for_display(self) -> MeasureQuerySet:
-        """Public measures ready to show with their progress: latest figure and milestones."""
+        """Public measures ready to list with their plan and findings.
+
+        Their latest figure and progress are stored on each measure
+        (stored_progress.py), so listing them reads no figures or milestones.
+        """
         return (
             self.public()
-            .with_latest()
             .select_related("plan")
-            .prefetch_related(
-                Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("date")),
-                Prefetch("findings", queryset=Finding.objects.order_by("order")),
-            )
+            .prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("order")))
+        )
+
+    def with_milestones(self) -> MeasureQuerySet:
+        """For pages that show the trajectory or judge each figure against it."""
+        return self.prefetch_related(
+            Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("date"))
         )
 
 
@@ -113,8 +107,24 @@ class Measure(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    # Worked out from the approved figures and the trajectory whenever either
+    # changes (stored_progress.py), never typed in: not editable anywhere.
+    latest_value = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
+    latest_period = models.DateField(null=True, blank=True, editable=False)
+    progress_status = models.CharField(
+        max_length=20,
+        choices=[(p.value, p.label) for p in progress.Progress],
+        default="no-data",
+        editable=False,
+    )
+
     objects = MeasureQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The stored values follow the figures, whose own history says how.
+    history = HistoricalRecords(
+        excluded_fields=["latest_value", "latest_period", "progress_status"]
+    )
 
     class Meta:
         ordering = ["order", "title"]
@@ -128,6 +138,11 @@ class Measure(models.Model):
     # --- progress -------------------------------------------------------
 
     def trajectory(self) -> list[progress.Point]:
+        return self._trajectory
+
+    @cached_property
+    def _trajectory(self) -> list[progress.Point]:
+        # Read once per instance: the measure page asks for every figure's row.
         return progress.trajectory(
             baseline=_point(self.baseline_date, self.baseline_value),
             milestones=[progress.Point(m.date, m.target) for m in self.milestones.all()],
@@ -143,13 +158,10 @@ class Measure(models.Model):
             return self.tolerance
         return progress.default_tolerance(self.baseline_value, self.target_value)
 
-    @cached_property
+    @property
     def latest_approved(self) -> tuple[Decimal | None, object]:
-        """(value, period) of the latest approved figure; uses `with_latest()` when present."""
-        if hasattr(self, "latest_value"):
-            return self.latest_value, self.latest_period
-        latest = self.figures.approved().order_by("-period").first()
-        return (latest.value, latest.period) if latest else (None, None)
+        """(value, period) of the latest approved figure, as stored."""
+        return self.latest_value, self.latest_period
 
     def assess(self, value: Decimal | None, period) -> progress.Progress:
         if value is None:
@@ -161,10 +173,10 @@ class Measure(models.Model):
             tolerance=self.effective_tolerance,
         )
 
-    @cached_property
+    @property
     def progress(self) -> progress.Progress:
-        value, period = self.latest_approved
-        return self.assess(value, period)
+        """Its latest approved figure against the trajectory, as stored."""
+        return progress.Progress(self.progress_status)
 
 
 def _point(on, value) -> progress.Point | None:

@@ -1,6 +1,7 @@
 from django import template
+from django.utils.html import format_html_join
 
-from ..charts import format_value
+from ..charts import format_value, one_place
 
 register = template.Library()
 
@@ -21,3 +22,14 @@ def comparator(value, measure):
     if value.value is None:
         return f"{value.missing_reason} ({value.symbol})"
     return figure(value.value, measure)
+
+
+@register.simple_tag
+def chart_points(markers, css_class, title_prefix=""):
+    """A chart's dots, each with its label as a tooltip, in one tag rather than a loop:
+    a measure of ten years has 120 of them, and the loop cost a fifth of its page."""
+    return format_html_join(
+        "",
+        '<circle class="{}" cx="{}" cy="{}" r="4"><title>{}{}</title></circle>',
+        ((css_class, one_place(m.x), one_place(m.y), title_prefix, m.label) for m in markers),
+    )

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from .. import story
 from ..models import Figure, Finding, Inspection, Judgement, Measure, MonitoringEvent, Plan
-from ..progress import Summary
+from ..progress import Progress, Summary
 
 
 def _story(today) -> dict:
@@ -37,32 +37,47 @@ def _story(today) -> dict:
     }
 
 
-def _findings_with_progress(measures) -> list:
-    """Every finding, each with the current plan's measures of it and their progress."""
+def _measures_of(plan) -> tuple[dict[int, Progress], dict[int, list[int]], bool]:
+    """The plan's public measures as plain values, in one query: each one's stored
+    progress, the measures of each finding, and whether any is illustrative."""
+    progress_of: dict[int, Progress] = {}
+    by_finding: dict[int, list[int]] = {}
+    illustrative = False
+    if plan is None:
+        return progress_of, by_finding, illustrative
+    rows = (
+        Measure.objects.public()
+        .filter(plan=plan)
+        .values_list("pk", "progress_status", "illustrative", "findings")
+    )
+    for pk, status, is_illustrative, finding_id in rows:
+        progress_of[pk] = Progress(status)
+        illustrative = illustrative or is_illustrative
+        if finding_id is not None:
+            by_finding.setdefault(finding_id, []).append(pk)
+    return progress_of, by_finding, illustrative
+
+
+def _findings_with_progress(progress_of, by_finding) -> list:
+    """Every finding, each with the progress of the current plan's measures of it."""
     findings = list(Finding.objects.with_judgements())
-    by_finding: dict[int, list] = {}
-    for measure in measures:
-        for finding in measure.findings.all():
-            by_finding.setdefault(finding.pk, []).append(measure)
     for finding in findings:
         finding.public_measures = by_finding.get(finding.pk, [])
-        finding.summary_of_progress = Summary.of(k.progress for k in finding.public_measures)
+        finding.summary_of_progress = Summary.of(progress_of[pk] for pk in finding.public_measures)
     return findings
 
 
 def home(request):
     today = timezone.localdate()
     current_plan = Plan.objects.public().current()
-    measures = (
-        list(Measure.objects.for_display().filter(plan=current_plan)) if current_plan else []
-    )
-    findings = _findings_with_progress(measures)
+    progress_of, by_finding, illustrative = _measures_of(current_plan)
+    findings = _findings_with_progress(progress_of, by_finding)
     events = list(MonitoringEvent.objects.order_by("date"))
     context = _story(today) | {
         "current_plan": current_plan,
         "monitored": [f for f in findings if f.is_monitored],
         "not_monitored": [f for f in findings if not f.is_monitored],
-        "summary_of_progress": Summary.of(k.progress for k in measures),
+        "summary_of_progress": Summary.of(progress_of.values()),
         "last_monitoring": next((e for e in reversed(events) if e.date <= today), None),
         "next_monitoring": next((e for e in events if e.date > today), None),
         "next_inspection": Inspection.objects.filter(date__gt=today).order_by("date").first(),
@@ -71,6 +86,6 @@ def home(request):
         .order_by("-approved_at")
         .values_list("approved_at", flat=True)
         .first(),
-        "illustrative": any(k.illustrative for k in measures),
+        "illustrative": illustrative,
     }
     return render(request, "plan/home.html", context)

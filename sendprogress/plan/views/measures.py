@@ -1,15 +1,19 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format
 from django.views.decorators.vary import vary_on_headers
 
+from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
 from .. import charts, comparisons
 from ..documents import describe
 from ..forms import MeasureFilterForm
-from ..models import Evidence, Finding, Measure
+from ..models import Evidence, Figure, Finding, Measure
 
 MEASURES_PER_PAGE = 25
 
@@ -37,8 +41,47 @@ def _chart_for(measure, figures, series=()):
     )
 
 
+@dataclass(frozen=True)
+class FigureRow:
+    """One row of a measure's table of figures, its words formatted once, here."""
+
+    figure: Figure
+    period: str
+    value: str
+    count: str
+    expected: str
+    progress: str
+
+
+def _rows(measure, figures) -> list[FigureRow]:
+    def figure(value):
+        return charts.format_value(
+            value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
+        )
+
+    rows = []
+    for m in figures:
+        expected = measure.expected_on(m.period)
+        count = ""
+        if m.count_is_small:
+            count = f"Count not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD}"
+        elif m.numerator is not None and m.denominator:
+            count = f"{m.numerator} of {m.denominator}"
+        rows.append(
+            FigureRow(
+                figure=m,
+                period=date_format(m.period, "F Y"),
+                value=figure(m.value),
+                count=count,
+                expected=figure(expected) if expected is not None else "Not set",
+                progress=status_tag(measure.assess(m.value, m.period)),
+            )
+        )
+    return rows
+
+
 def measure_detail(request, code):
-    measure = get_object_or_404(Measure.objects.for_display(), code=code)
+    measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     figures = list(measure.figures.approved().order_by("period"))
     series = comparisons.for_measures([measure]).get(measure.pk, [])
     return render(
@@ -47,10 +90,7 @@ def measure_detail(request, code):
         {
             "measure": measure,
             "figures": figures,
-            "rows": [
-                (m, measure.expected_on(m.period), measure.assess(m.value, m.period))
-                for m in figures
-            ],
+            "rows": _rows(measure, figures),
             "latest": figures[-1] if figures else None,
             "commentaries": [m for m in reversed(figures) if m.commentary],
             "chart": _chart_for(measure, figures, series),
@@ -78,28 +118,32 @@ def measure_list(request):
     """
     findings = list(Finding.objects.filter(measures__in=Measure.objects.public()).distinct())
     form = MeasureFilterForm(request.GET or None, findings=findings)
-    measures = list(Measure.objects.for_display())
+    measures = Measure.objects.public()
     filtered = False
     used = {}
     if form.is_valid():
         used = form.cleaned_data
         filtered = any(form.cleaned_data.values())
         if slug := form.cleaned_data["area"]:
-            measures = [k for k in measures if slug in {f.slug for f in k.findings.all()}]
+            measures = measures.filter(findings__slug=slug)
         if wanted := form.cleaned_data["progress"]:
-            measures = [k for k in measures if k.progress == wanted]
-    page = Paginator(measures, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+            measures = measures.filter(progress_status=wanted)
+    # Every match as two plain values (to count, page and see if any is
+    # illustrative); whole measures only for the page shown.
+    matches = list(measures.values_list("pk", "illustrative"))
+    page = Paginator(matches, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    shown = list(Measure.objects.for_display().filter(pk__in=[pk for pk, _ in page.object_list]))
     query_used(request, **used, page=page.number if page.number > 1 else None)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "measures": page.object_list,
-        "total": len(measures),
+        "measures": shown,
+        "total": len(matches),
         "filtered": filtered,
         "query": query.urlencode(),
-        "illustrative": any(k.illustrative for k in measures),
+        "illustrative": any(illustrative for _, illustrative in matches),
     }
     # A history restore (the Back button after htmx pushed a URL) needs the whole page.
     partial = request.htmx and not request.htmx.history_restore_request
