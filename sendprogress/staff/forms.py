@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from sendprogress.plan import periods
 from sendprogress.plan.due import State
-from sendprogress.plan.models import Finding
+from sendprogress.plan.models import Finding, Measure
 from sendprogress.plan.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
 
 # Without a baseline date there is no start to count from: offer this many periods.
@@ -204,9 +204,26 @@ class DueFilterForm(forms.Form):
         error_messages={"invalid_choice": "Choose a state from the list."},
     )
 
+    # Set by the link to every outstanding period of one measure, not chosen in the form.
+    measure = forms.ModelChoiceField(
+        queryset=Measure.objects.all(),
+        required=False,
+        to_field_name="code",
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That measure does not exist: show everything instead."},
+    )
+
+    def clean(self):
+        # The measure comes from a link, not a field on the page: say what is wrong above the form.
+        if self._errors.pop("measure", None):
+            self.add_error(None, self.fields["measure"].error_messages["invalid_choice"])
+        return super().clean()
+
     def keeps(self, row) -> bool:
         """Whether an outstanding period passes the chosen filters."""
         data = self.cleaned_data if self.is_valid() else {}
+        if data.get("measure") and row.measure != data["measure"]:
+            return False
         if data.get("area") and data["area"] not in row.measure.findings.all():
             return False
         state = data.get("state")

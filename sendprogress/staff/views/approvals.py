@@ -46,15 +46,18 @@ class Waiting:
         return BulkApprovalForm.choice_for(self.figure)
 
 
-def waiting_figures(queryset) -> list[Waiting]:
-    """Submitted figures with their context, in a fixed number of queries however many."""
+def waiting_figures(queryset, limit: int | None = None) -> list[Waiting]:
+    """Submitted figures with their context, in a fixed number of queries however many.
+
+    The `limit` that have waited longest, when given.
+    """
     figures = list(
         queryset.select_related("measure", "submitted_by", "entered_by")
         .prefetch_related(
             "evidence",
             Prefetch("measure__milestones", queryset=MeasureMilestone.objects.order_by("date")),
         )
-        .order_by("submitted_at")
+        .order_by("submitted_at", "pk")[:limit]
     )
     approved = (
         Figure.objects.approved()

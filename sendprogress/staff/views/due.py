@@ -10,8 +10,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from sendprogress.accounts.permissions import StaffAction, can, require
@@ -25,6 +27,13 @@ from .approvals import Waiting, waiting_figures
 Status = Figure.Status
 MISSING = Tag("Missing", Colour.RED)
 NOT_DUE_YET = Tag("Not due yet", Colour.GREY)
+# What one page lists, so it stays quick to load and to read at any scale:
+# measures per page, and each measure's newest outstanding periods (the rest
+# are a link away, on a page of that measure alone).
+MEASURES_PER_PAGE = 20
+PERIODS_SHOWN = 12
+# The figures that have waited longest; approving or returning them shows the next.
+QUEUE_SHOWN = 20
 
 
 @dataclass
@@ -36,6 +45,16 @@ class Due:
     figure: Figure | None
     form: FigureForm | None
     rows: list[due.DuePeriod] = field(default_factory=list)
+    every_period: bool = False
+
+    @property
+    def shown_rows(self) -> list[due.DuePeriod]:
+        """The newest outstanding periods, or all of them on the page of this measure alone."""
+        return self.rows if self.every_period else self.rows[:PERIODS_SHOWN]
+
+    @property
+    def not_shown(self) -> int:
+        return len(self.rows) - len(self.shown_rows)
 
     @property
     def period_label(self) -> str:
@@ -79,17 +98,29 @@ def _due_for(measure, user, figures, today, rows=None) -> Due:
     if period is None:
         # A new measure: nothing is due until a period after its baseline has finished.
         return Due(measure, None, None, None)
-    figure = figures.get((measure.pk, period))
+    figure = figures.get(measure, period)
     if rows is None:
-        rows = due.outstanding(measure, figures, today)
+        rows = figures.outstanding(measure, today)
     return Due(measure, period, figure, _figure_form(user, measure, figure, period), rows)
 
 
-def _figures_for(measures) -> dict:
-    """Every figure of these measures, by (measure id, period): one query."""
-    return {
-        (f.measure_id, f.period): f
-        for f in Figure.objects.filter(measure__in=measures).only(
+@dataclass
+class Figures:
+    """The figures of some measures, by (measure id, period), read in two queries.
+
+    Figures still on their way (draft, submitted, returned) are model
+    instances, for their forms and links; approved ones are only their ids,
+    since a page of 100 measures over 10 years would otherwise build 10,000
+    model instances just to learn which periods are done.
+    """
+
+    open: dict
+    approved: dict
+
+    @classmethod
+    def of(cls, measures) -> Figures:
+        theirs = Figure.objects.filter(measure__in=measures)
+        open_figures = theirs.exclude(status=Status.APPROVED).only(
             "pk",
             "measure_id",
             "period",
@@ -101,13 +132,33 @@ def _figures_for(measures) -> dict:
             "version",
             "return_reason",
         )
-    }
+        approved = theirs.filter(status=Status.APPROVED).values_list("measure_id", "period", "pk")
+        return cls(
+            {(f.measure_id, f.period): f for f in open_figures},
+            {(measure_id, period): pk for measure_id, period, pk in approved},
+        )
+
+    def get(self, measure, period) -> Figure | None:
+        """The period's figure; an approved one only as far as the page needs (status, link)."""
+        key = (measure.pk, period)
+        if key in self.approved:
+            return Figure(
+                pk=self.approved[key], measure=measure, period=period, status=Status.APPROVED
+            )
+        return self.open.get(key)
+
+    def outstanding(self, measure, today) -> list[due.DuePeriod]:
+        return due.outstanding(measure, self.open, today, approved=self.approved)
+
+
+def _figures_for(measures) -> Figures:
+    return Figures.of(measures)
 
 
 def _queue(user) -> list[Waiting]:
     if not can(user, StaffAction.APPROVE_FIGURE):
         return []
-    queue = waiting_figures(Figure.objects.filter(status=Status.SUBMITTED))
+    queue = waiting_figures(Figure.objects.filter(status=Status.SUBMITTED), limit=QUEUE_SHOWN)
     for waiting in queue:
         waiting.form = _decision_form(waiting.figure)
     return queue
@@ -121,7 +172,7 @@ def _page_counts(today) -> dict[str, int]:
     """The counts at the top of the data-due page, unfiltered: for out-of-band updates."""
     measures = list(Measure.objects.all())
     figures = _figures_for(measures)
-    return counts([row for m in measures for row in due.outstanding(m, figures, today)])
+    return counts([row for m in measures for row in figures.outstanding(m, today)])
 
 
 def counts(rows) -> dict[str, int]:
@@ -140,26 +191,51 @@ def data_due(request):
     measures = list(Measure.objects.select_related("plan").prefetch_related("findings"))
     figures = _figures_for(measures)
     filters = DueFilterForm(request.GET or None)
-    dues = []
+    narrowed = filters.is_bound and filters.has_changed()
+    one_measure = filters.is_valid() and filters.cleaned_data.get("measure")
+    listed = []
     for measure in measures:
-        rows = [row for row in due.outstanding(measure, figures, today) if filters.keeps(row)]
-        if rows or not filters.is_bound or not filters.has_changed():
-            dues.append(_due_for(measure, request.user, figures, today, rows))
-    every_row = [row for d in dues for row in d.rows]
+        rows = [row for row in figures.outstanding(measure, today) if filters.keeps(row)]
+        if rows or not narrowed or measure == one_measure:
+            listed.append((measure, rows))
+    every_row = [row for _, rows in listed for row in rows]
+    # Only the measures on this page get their section and entry form built.
+    page = Paginator(listed, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    dues = []
+    for measure, rows in page:
+        section = _due_for(measure, request.user, figures, today, rows)
+        section.every_period = bool(one_measure)
+        dues.append(section)
+    can_approve = can(request.user, StaffAction.APPROVE_FIGURE)
     return render(
         request,
         "staff/data_due.html",
         {
             "dues": dues,
+            "page": page,
+            "query": _filter_query(filters),
             "counts": counts(every_row),
             "filters": filters,
-            "queue": _queue(request.user),
+            "one_measure": one_measure,
+            # The queue on the first page only: the later pages are for entering figures.
+            "queue": _queue(request.user) if page.number == 1 else [],
+            "waiting": (
+                Figure.objects.filter(status=Status.SUBMITTED).count() if can_approve else 0
+            ),
             "can_enter": can(request.user, StaffAction.ENTER_FIGURE),
-            "can_approve": can(request.user, StaffAction.APPROVE_FIGURE),
+            "can_approve": can_approve,
             "due_days": settings.FIGURE_DUE_DAYS,
         },
         status=400 if filters.errors else 200,
     )
+
+
+def _filter_query(filters) -> str:
+    """The chosen filters as a query string, for the page links to keep."""
+    if not filters.is_bound:
+        return ""
+    chosen = {name: filters.data.get(name, "") for name in filters.fields}
+    return urlencode({name: value for name, value in chosen.items() if value})
 
 
 def _service_errors(form, call):

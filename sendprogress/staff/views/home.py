@@ -9,7 +9,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can
-from sendprogress.plan import due
 from sendprogress.plan.models import Figure, Measure
 
 from .due import _figures_for, counts
@@ -35,7 +34,7 @@ def home(request):
         today = timezone.localdate()
         measures = list(Measure.objects.all())
         figures = _figures_for(measures)
-        rows = [row for m in measures for row in due.outstanding(m, figures, today)]
+        rows = [row for m in measures for row in figures.outstanding(m, today)]
         context["counts"] = counts(rows)
         context["returned"] = (
             Figure.objects.filter(status=Status.RETURNED)
