@@ -1,16 +1,18 @@
 """What each staff page costs in CPU, rendered in one process: steadier than wrk on a busy machine.
 
-    .venv/bin/python bench/staff.py                 # after `make bench` (or prepare) made its database
-    .venv/bin/python bench/staff.py --prepare       # make the large database first (a few minutes)
+    .venv/bin/python bench/staff.py              # on the database `make bench` left
+    .venv/bin/python bench/staff.py --prepare    # make the large database first (minutes)
     .venv/bin/python bench/staff.py --renders 50 --profile "data due"
 
 Uses the benchmark's database (BENCH_DATABASE_URL) with production settings,
 signs in as bench/harness.py does for wrk (a session per role, second factor
 verified), renders each staff page a few times to warm up, then reports for
 each the queries it makes, its size, and the CPU time (time.process_time) of
-this process per render, the mean over --renders renders. PostgreSQL's own
-time runs in its server process, so it is not in the figure; wall time is
-shown beside it. --profile prints a cProfile of one page's renders.
+this process per render: the median and the least of --renders renders (the
+least is the steadiest figure when other work shares the CPUs). PostgreSQL's
+own time runs in its server process, so it is not in the figure; wall time is
+shown beside it. --profile prints a cProfile of one page's renders (sorted by
+BENCH_SORT, default cumulative).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import statistics
 import sys
 import time
 
@@ -60,8 +63,8 @@ print(
     f"{harness.machine()}; database {settings.DATABASES['default']['NAME']}"
 )
 print()
-print("| page | as | queries | KB | CPU ms per render | wall ms per render |")
-print("|---|---|---:|---:|---:|---:|")
+print("| page | as | queries | KB | CPU ms, median | CPU ms, least | wall ms, median |")
+print("|---|---|---:|---:|---:|---:|---:|")
 for name, (path, role) in pages.items():
     client = client_for(role)
     for _ in range(3):
@@ -72,17 +75,21 @@ for name, (path, role) in pages.items():
         response = client.get(path)
     count = len(queries)  # now: the log is emptied when the next request starts
     profiler = cProfile.Profile() if name == args.profile else None
-    cpu, wall = time.process_time(), time.perf_counter()
+    cpu, wall = [], []
     if profiler:
         profiler.enable()
     for _ in range(args.renders):
+        started = time.process_time(), time.perf_counter()
         client.get(path)
+        cpu.append(time.process_time() - started[0])
+        wall.append(time.perf_counter() - started[1])
     if profiler:
         profiler.disable()
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     print(
         f"| {name} | {role} | {count} | {len(response.content) / 1024:.0f} | "
-        f"{cpu * 1000 / args.renders:.1f} | {wall * 1000 / args.renders:.1f} |"
+        f"{statistics.median(cpu) * 1000:.1f} | {min(cpu) * 1000:.1f} | "
+        f"{statistics.median(wall) * 1000:.1f} |"
     )
     if profiler:
-        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+        stats = pstats.Stats(profiler, stream=sys.stderr)
+        stats.sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(45)

@@ -69,10 +69,20 @@ class FigureForm(FigureFields):
 
     field_order = ["period", "value", "numerator", "denominator", "commentary"]
 
-    def __init__(self, *args, measure, **kwargs):
+    def __init__(self, *args, measure, only_period: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.measure = measure
-        self.fields["period"].choices = period_choices(measure)
+        if only_period is None:
+            self.fields["period"].choices = period_choices(measure)
+        else:
+            # Quick entry on the data-due page is for the period now due, which the
+            # page names beside it; a list of every period since the baseline in
+            # each measure's form would be most of the page's size and time.
+            period = self.fields["period"]
+            period.choices = [
+                (only_period.isoformat(), periods.label(measure.frequency, only_period))
+            ]
+            period.widget = forms.HiddenInput()
 
 
 class CorrectionForm(FigureFields):

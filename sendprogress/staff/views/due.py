@@ -30,10 +30,13 @@ NOT_DUE_YET = Tag("Not due yet", Colour.GREY)
 # What one page lists, so it stays quick to load and to read at any scale:
 # measures per page, and each measure's newest outstanding periods (the rest
 # are a link away, on a page of that measure alone).
-MEASURES_PER_PAGE = 20
-PERIODS_SHOWN = 12
+MEASURES_PER_PAGE = 10
+PERIODS_SHOWN = 6
 # The figures that have waited longest; approving or returning them shows the next.
 QUEUE_SHOWN = 20
+# What working out every measure's due periods needs; a measure listed on the
+# page is read in full for its section and form.
+SCHEDULE = ("pk", "code", "title", "frequency", "baseline_date", "reporting_ends")
 
 
 @dataclass
@@ -78,7 +81,7 @@ class Due:
         return Status(self.figure.status) if self.figure else MISSING
 
 
-def _figure_form(user, measure, figure, period, data=None, files=None):
+def _figure_form(user, measure, figure, period, data=None, files=None, *, quick=False):
     if not can(user, StaffAction.ENTER_FIGURE) or (figure and not figure.is_editable):
         return None
     initial = {"period": period.isoformat(), "version": 0}
@@ -90,7 +93,14 @@ def _figure_form(user, measure, figure, period, data=None, files=None):
             "commentary": figure.commentary,
             "version": figure.version,
         }
-    return FigureForm(data, files, measure=measure, initial=initial, prefix=measure.code)
+    return FigureForm(
+        data,
+        files,
+        measure=measure,
+        initial=initial,
+        prefix=measure.code,
+        only_period=period if quick else None,
+    )
 
 
 def _due_for(measure, user, figures, today, rows=None) -> Due:
@@ -101,7 +111,8 @@ def _due_for(measure, user, figures, today, rows=None) -> Due:
     figure = figures.get(measure, period)
     if rows is None:
         rows = figures.outstanding(measure, today)
-    return Due(measure, period, figure, _figure_form(user, measure, figure, period), rows)
+    form = _figure_form(user, measure, figure, period, quick=True)
+    return Due(measure, period, figure, form, rows)
 
 
 @dataclass
@@ -170,7 +181,7 @@ def _decision_form(figure, data=None) -> DecisionForm:
 
 def _page_counts(today) -> dict[str, int]:
     """The counts at the top of the data-due page, unfiltered: for out-of-band updates."""
-    measures = list(Measure.objects.all())
+    measures = list(Measure.objects.only(*SCHEDULE))
     figures = _figures_for(measures)
     return counts([row for m in measures for row in figures.outstanding(m, today)])
 
@@ -188,7 +199,7 @@ def counts(rows) -> dict[str, int]:
 @permission_required(StaffAction.VIEW.permission, raise_exception=True)
 def data_due(request):
     today = timezone.localdate()
-    measures = list(Measure.objects.select_related("plan").prefetch_related("findings"))
+    measures = list(Measure.objects.only(*SCHEDULE).prefetch_related("findings"))
     figures = _figures_for(measures)
     filters = DueFilterForm(request.GET or None)
     narrowed = filters.is_bound and filters.has_changed()
@@ -201,9 +212,10 @@ def data_due(request):
     every_row = [row for _, rows in listed for row in rows]
     # Only the measures on this page get their section and entry form built.
     page = Paginator(listed, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+    in_full = Measure.objects.select_related("plan").in_bulk([m.pk for m, _ in page])
     dues = []
     for measure, rows in page:
-        section = _due_for(measure, request.user, figures, today, rows)
+        section = _due_for(in_full[measure.pk], request.user, figures, today, rows)
         section.every_period = bool(one_measure)
         dues.append(section)
     can_approve = can(request.user, StaffAction.APPROVE_FIGURE)
