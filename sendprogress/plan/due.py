@@ -125,9 +125,9 @@ def outstanding(
     of `figures`, so that a page of many measures reads which periods are
     done without building a model instance for each.
     """
-    rows = []
+    rows, pk = [], measure.pk
     for period in periods_due(measure, today):
-        key = (measure.pk, period)
+        key = (pk, period)
         if key in approved:
             continue
         figure = figures.get(key)

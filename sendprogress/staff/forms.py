@@ -229,13 +229,18 @@ class DueFilterForm(forms.Form):
             self.add_error(None, self.fields["measure"].error_messages["invalid_choice"])
         return super().clean()
 
-    def keeps(self, row) -> bool:
-        """Whether an outstanding period passes the chosen filters."""
+    def narrow(self, measures):
+        """The chosen area's measures, or the chosen measure, of a queryset of measures."""
         data = self.cleaned_data if self.is_valid() else {}
-        if data.get("measure") and row.measure != data["measure"]:
-            return False
-        if data.get("area") and data["area"] not in row.measure.findings.all():
-            return False
+        if data.get("area"):
+            measures = measures.filter(findings=data["area"]).distinct()
+        if data.get("measure"):
+            measures = measures.filter(pk=data["measure"].pk)
+        return measures
+
+    def keeps(self, row) -> bool:
+        """Whether an outstanding period (of a measure `narrow` kept) passes the filters."""
+        data = self.cleaned_data if self.is_valid() else {}
         state = data.get("state")
         if state == OVERDUE:
             return row.overdue
