@@ -150,22 +150,22 @@ class Figures:
                 measure__frequency=frequency, period__lte=periods.due_period(frequency, today)
             )
         approved = theirs.filter(status=Status.APPROVED)
-        counted = dict(
+        filled = dict(
             approved.filter(finished, period__gte=F("measure__baseline_date"))
             .values("measure_id")
             .annotate(n=Count("pk"))
             .values_list("measure_id", "n")
         )
+        due_periods = {measure.pk: due.periods_due(measure, today) for measure in measures}
+        for measure_id, period in found.open:
+            if period in due_periods.get(measure_id, ()):
+                filled[measure_id] = filled.get(measure_id, 0) + 1
         for measure in measures:
-            due_periods = due.periods_due(measure, today)
-            filled = counted.get(measure.pk, 0) + sum(
-                (measure.pk, period) in found.open for period in due_periods
-            )
             # No baseline, or an end to reporting: the count above does not fit their periods.
             if (
                 measure.baseline_date is None
                 or measure.reporting_ends
-                or filled < len(due_periods)
+                or filled.get(measure.pk, 0) < len(due_periods[measure.pk])
             ):
                 found.with_gaps.add(measure.pk)
         now_due = Q()
