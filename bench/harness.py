@@ -13,6 +13,10 @@ Environment (all optional):
                       is emptied before each cached run)
   BENCH_WORKERS       gunicorn workers, default 2 x CPUs + 1
   BENCH_PORT          default 8123
+
+Staff pages (staff_pages, staff_sessions) are measured signed in, as an
+approver or a data officer whose second factor this session has verified:
+the session is written straight into the database, so wrk sends its cookie.
 """
 
 from __future__ import annotations
@@ -42,6 +46,9 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", 2 * (os.cpu_count() or 1) + 1))
 PORT = int(os.environ.get("BENCH_PORT", "8123"))
 BASE = f"http://127.0.0.1:{PORT}"
 HOST_HEADER = "localhost"
+# One secret for the whole run: a staff session made by one process
+# (staff_sessions) must be readable by the gunicorn started after it.
+SECRET_KEY = secrets.token_urlsafe(50)
 
 
 def say(message: str) -> None:
@@ -71,7 +78,7 @@ def production_env(*, cached: bool) -> dict[str, str]:
     }
     env |= {
         "DJANGO_SETTINGS_MODULE": "sendprogress.settings",
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECRET_KEY": SECRET_KEY,
         "DEBUG": "false",
         "ALLOWED_HOSTS": HOST_HEADER,
         "DATABASE_URL": DATABASE_URL,
@@ -150,15 +157,94 @@ print(json.dumps({{
     return json.loads(manage("shell", "-c", code, capture=True).strip().splitlines()[-1])
 
 
+# The staff who sign in for the benchmark: one per role the staff pages serve.
+STAFF = {"approver": "Approver", "data officer": "Data officer"}
+
+
+def staff_sessions() -> dict[str, str]:
+    """A signed-in session, second factor verified, for each of STAFF: its Cookie header.
+
+    Written straight into the session store, as signing in and entering a
+    code would leave it (django-otp keeps the verifying device's id in the
+    session), so wrk can send it without a sign-in form.
+    """
+    code = f"""
+import json, secrets, time
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from sendprogress.security.middleware import LAST_SEEN, SIGNED_IN_AT
+cookies = {{}}
+for name, role in {STAFF!r}.items():
+    username = "bench-" + name.replace(" ", "-")
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={{"is_staff": True, "email": username + "@example.org"}}
+    )
+    user.set_password(secrets.token_urlsafe(20))
+    user.save()
+    user.groups.set([Group.objects.get(name=role)])
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Authenticator app", defaults={{"confirmed": True}}
+    )
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    now = int(time.time())
+    session.update({{
+        SESSION_KEY: str(user.pk),
+        BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+        HASH_SESSION_KEY: user.get_session_auth_hash(),
+        DEVICE_ID_SESSION_KEY: device.persistent_id,
+        SIGNED_IN_AT: now,
+        LAST_SEEN: now,
+    }})
+    session.create()
+    cookies[name] = settings.SESSION_COOKIE_NAME + "=" + session.session_key
+print(json.dumps(cookies))
+"""
+    return json.loads(manage("shell", "-c", code, capture=True).strip().splitlines()[-1])
+
+
+def staff_pages(*, large: bool) -> dict[str, tuple[str, str]]:
+    """The staff pages to measure, each with the role that signs in to see it.
+
+    Staff pages are never cached, so they are measured with the page cache off
+    only. The approvals confirmation lists the figures waiting (up to 10) as if
+    ticked on the data-due page; the filtered data-due page is one area's.
+    """
+    code = f"""
+import json
+from urllib.parse import urlencode
+from sendprogress.plan.models import Figure, Finding
+prefix = "large-" if {large!r} else ""
+area = Finding.objects.filter(slug__startswith=prefix).order_by("order").first()
+waiting = Figure.objects.filter(status="submitted").order_by("submitted_at", "pk")[:10]
+ticked = urlencode([("figure", f"{{f.pk}}:{{f.version}}") for f in waiting])
+print(json.dumps({{
+    "staff home": ["/staff/", "approver"],
+    "staff home, officer": ["/staff/", "data officer"],
+    "data due": ["/staff/data-due/", "approver"],
+    "data due, one area": ["/staff/data-due/?area=" + area.slug, "approver"],
+    "data due, overdue": ["/staff/data-due/?state=overdue", "data officer"],
+    "approvals confirmation": ["/staff/approvals/confirm/?" + ticked, "approver"],
+}}))
+"""
+    found = json.loads(manage("shell", "-c", code, capture=True).strip().splitlines()[-1])
+    return {name: (path, role) for name, (path, role) in found.items()}
+
+
 def flush_redis() -> None:
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def get(path: str) -> tuple[int, bytes]:
+def get(path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     request = urllib.request.Request(  # noqa: S310 (always http://127.0.0.1)
-        BASE + path, headers={"Host": HOST_HEADER, "X-Forwarded-Proto": "https"}
+        BASE + path,
+        headers={"Host": HOST_HEADER, "X-Forwarded-Proto": "https"} | (headers or {}),
     )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
@@ -214,9 +300,9 @@ def server(*, cached: bool):
         log.close()
 
 
-def check_pages(pages: dict[str, str]) -> None:
+def check_pages(pages: dict[str, str], headers: dict[str, str] | None = None) -> None:
     for name, path in pages.items():
-        status, _ = get(path)
+        status, _ = get(path, headers)
         if status != 200:
             sys.exit(f"FAIL: {name} ({path}) answered {status}, not 200.")
 
@@ -229,8 +315,10 @@ def wrk(
     threads: int = 2,
     script: Path = REPORT_LUA,
     timeout: int = 5,
+    headers: dict[str, str] | None = None,
 ) -> dict:
     """Run wrk against one address (or, with a script setting `paths`, many)."""
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     result = subprocess.run(
         [
             ensure_wrk(),
@@ -240,6 +328,7 @@ def wrk(
             f"--timeout={timeout}s",
             "-H",
             f"Host: {HOST_HEADER}",
+            *extra,
             "-s",
             str(script),
             BASE + path,

@@ -18,6 +18,12 @@ the table gives medians, and each page's throughput as the median of its
 ratios to the minimal view run just before it, so a busy neighbour on the
 machine skews both sides of a ratio alike. Results are also written to bench/results/ as JSON.
 
+Then, for each scale, the staff pages (harness.staff_pages): signed in as an
+approver or a data officer (harness.staff_sessions), with the page cache off
+since staff pages are never cached, in the same rounds; their own table.
+For their CPU cost in one process, steadier on a busy machine, see
+bench/staff.py.
+
 See bench/harness.py for the environment it reads.
 """
 
@@ -82,6 +88,68 @@ def measure(pages: dict[str, str], *, cached: bool) -> dict[str, dict]:
     return results
 
 
+def measure_staff(pages: dict[str, tuple[str, str]]) -> dict[str, dict]:
+    """Staff pages, signed in, page cache off (staff pages are never cached), as measure() does.
+
+    Each page in ROUNDS rounds straight after a run of the minimal view; wrk
+    sends the session cookie of the role that page is for.
+    """
+    cookies = {role: {"Cookie": cookie} for role, cookie in harness.staff_sessions().items()}
+    minimal = "/_bench/minimal/"
+    runs: dict[str, list[dict]] = {name: [] for name in pages}
+    ratios: dict[str, list[float]] = {name: [] for name in pages}
+    with harness.server(cached=False):
+        for name, (path, role) in pages.items():
+            harness.check_pages({name: path}, cookies[role])
+            harness.wrk(path, connections=CONNECTIONS, seconds=WARM_SECONDS, headers=cookies[role])
+        for n in range(ROUNDS):
+            for name, (path, role) in pages.items():
+                reference = harness.wrk(minimal, connections=CONNECTIONS, seconds=SECONDS)
+                result = harness.wrk(
+                    path, connections=CONNECTIONS, seconds=SECONDS, headers=cookies[role]
+                )
+                runs[name].append(result)
+                ratios[name].append(result["rps"] / (reference["rps"] or 1))
+            harness.say(f"  staff round {n + 1} of {ROUNDS} done")
+    results = {}
+    for name, (path, role) in pages.items():
+        done = runs[name]
+        results[name] = {
+            "path": path,
+            "role": role,
+            "rps": statistics.median(r["rps"] for r in done),
+            "ratio": statistics.median(ratios[name]),
+            "p50_us": statistics.median(r["p50_us"] for r in done),
+            "p95_us": statistics.median(r["p95_us"] for r in done),
+            "p99_us": statistics.median(r["p99_us"] for r in done),
+            "error_count": sum(r["error_count"] for r in done),
+            "runs": done,
+        }
+        r = results[name]
+        harness.say(
+            f"  {name:<24} {r['rps']:8.0f} req/s  x{r['ratio']:.2f}  "
+            f"p95 {r['p95_us'] / 1000:6.1f} ms  errors {r['error_count']}"
+        )
+    return results
+
+
+def staff_table(staff_results: dict) -> str:
+    lines = [
+        "Staff pages: signed in, never cached (page cache off), as the role named.",
+        "",
+        "| scale | page | as | req/s | vs minimal view | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for scale, results in staff_results.items():
+        for name, r in results.items():
+            lines.append(
+                f"| {scale} | {name} | {r['role']} | {r['rps']:.0f} | {r['ratio']:.2f} | "
+                f"{r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | "
+                f"{r['p99_us'] / 1000:.1f} | {r['error_count']} |"
+            )
+    return "\n".join(lines)
+
+
 def table(all_results: dict) -> str:
     """One row per page and scale, the page cache on beside it off ("cold").
 
@@ -119,6 +187,7 @@ def _cell(result: dict | None, key: str, form: str, divide: float = 1) -> str:
 def main() -> int:
     harness.ensure_wrk()
     all_results: dict[str, dict] = {}
+    staff_results: dict[str, dict] = {}
     for scale in SCALES:
         large = scale == "large"
         harness.prepare_database(large=large)
@@ -129,16 +198,20 @@ def main() -> int:
             label = "on" if cached else "off"
             harness.say(f"Scale {scale}, cache {label}:")
             all_results[scale][label] = measure(pages, cached=cached)
-    report = table(all_results)
+        harness.say(f"Scale {scale}, staff pages (never cached):")
+        staff_results[scale] = measure_staff(harness.staff_pages(large=large))
+    report = table(all_results) + "\n\n" + staff_table(staff_results)
     print(report)
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    (out / f"bench-{stamp}.json").write_text(json.dumps(all_results, indent=2))
+    (out / f"bench-{stamp}.json").write_text(
+        json.dumps(all_results | {"staff": staff_results}, indent=2)
+    )
     (out / f"bench-{stamp}.md").write_text(report + "\n")
     errors = sum(
         r["error_count"] for c in all_results.values() for s in c.values() for r in s.values()
-    )
+    ) + sum(r["error_count"] for s in staff_results.values() for r in s.values())
     return 1 if errors else 0
 
 

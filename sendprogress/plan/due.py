@@ -14,9 +14,11 @@ them in one query.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from django.conf import settings
 
@@ -99,21 +101,36 @@ def periods_due(measure: Measure, today: date) -> list[date]:
         return []
     if measure.baseline_date is None:
         return [latest]
+    return list(_periods_back(measure.frequency, latest, measure.baseline_date))
+
+
+@lru_cache(maxsize=256)
+def _periods_back(frequency: str, latest: date, first: date) -> tuple[date, ...]:
+    # Measures mostly share a frequency and a baseline, and a page of 100
+    # measures over 10 years would otherwise step back 12,000 periods.
     found, period = [], latest
-    while period >= measure.baseline_date:
+    while period >= first:
         found.append(period)
-        period = periods.previous_period(measure.frequency, period)
-    return found
+        period = periods.previous_period(frequency, period)
+    return tuple(found)
 
 
-def outstanding(measure: Measure, figures: dict, today: date) -> list[DuePeriod]:
+def outstanding(
+    measure: Measure, figures: dict, today: date, approved: Collection = ()
+) -> list[DuePeriod]:
     """The measure's due periods without an approved figure, newest first.
 
     `figures` maps (measure id, period) to that period's figure, if any.
+    `approved` may hold the (measure id, period) of approved figures left out
+    of `figures`, so that a page of many measures reads which periods are
+    done without building a model instance for each.
     """
-    rows = []
+    rows, pk = [], measure.pk
     for period in periods_due(measure, today):
-        figure = figures.get((measure.pk, period))
+        key = (pk, period)
+        if key in approved:
+            continue
+        figure = figures.get(key)
         if figure is not None and figure.status == Status.APPROVED:
             continue
         by = due_by(measure.frequency, period)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from sendprogress.plan import periods
 from sendprogress.plan.due import State
-from sendprogress.plan.models import Finding
+from sendprogress.plan.models import Finding, Measure
 from sendprogress.plan.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
 
 # Without a baseline date there is no start to count from: offer this many periods.
@@ -69,10 +69,20 @@ class FigureForm(FigureFields):
 
     field_order = ["period", "value", "numerator", "denominator", "commentary"]
 
-    def __init__(self, *args, measure, **kwargs):
+    def __init__(self, *args, measure, only_period: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.measure = measure
-        self.fields["period"].choices = period_choices(measure)
+        if only_period is None:
+            self.fields["period"].choices = period_choices(measure)
+        else:
+            # Quick entry on the data-due page is for the period now due, which the
+            # page names beside it; a list of every period since the baseline in
+            # each measure's form would be most of the page's size and time.
+            period = self.fields["period"]
+            period.choices = [
+                (only_period.isoformat(), periods.label(measure.frequency, only_period))
+            ]
+            period.widget = forms.HiddenInput()
 
 
 class CorrectionForm(FigureFields):
@@ -204,11 +214,33 @@ class DueFilterForm(forms.Form):
         error_messages={"invalid_choice": "Choose a state from the list."},
     )
 
-    def keeps(self, row) -> bool:
-        """Whether an outstanding period passes the chosen filters."""
+    # Set by the link to every outstanding period of one measure, not chosen in the form.
+    measure = forms.ModelChoiceField(
+        queryset=Measure.objects.all(),
+        required=False,
+        to_field_name="code",
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That measure does not exist: show everything instead."},
+    )
+
+    def clean(self):
+        # The measure comes from a link, not a field on the page: say what is wrong above the form.
+        if self._errors.pop("measure", None):
+            self.add_error(None, self.fields["measure"].error_messages["invalid_choice"])
+        return super().clean()
+
+    def narrow(self, measures):
+        """The chosen area's measures, or the chosen measure, of a queryset of measures."""
         data = self.cleaned_data if self.is_valid() else {}
-        if data.get("area") and data["area"] not in row.measure.findings.all():
-            return False
+        if data.get("area"):
+            measures = measures.filter(findings=data["area"]).distinct()
+        if data.get("measure"):
+            measures = measures.filter(pk=data["measure"].pk)
+        return measures
+
+    def keeps(self, row) -> bool:
+        """Whether an outstanding period (of a measure `narrow` kept) passes the filters."""
+        data = self.cleaned_data if self.is_valid() else {}
         state = data.get("state")
         if state == OVERDUE:
             return row.overdue

@@ -433,3 +433,26 @@ def test_an_image_is_added_and_removed_without_javascript(js_disabled_page, staf
     page.get_by_text("was saved").wait_for()
     post.refresh_from_db()
     assert post.body == "Typed without JavaScript."
+
+
+def test_data_due_at_scale_pages_measures_and_lists_one_measure_in_full(page, staff_demo):
+    call_command("generate_large_data", "--small", verbosity=0)
+    base = staff_demo.url
+    sign_in(page, base, "data.officer", "demo-data-officer-pass")
+    assert_accessible(page)
+    page.goto(base + "/staff/data-due/")
+    assert "Measures 1 to 10 of 15." in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Pages of results").get_by_role(
+        "link", name="Next"
+    ).click()
+    page.wait_for_url(base + "/staff/data-due/?page=2")
+    assert "Measures 11 to 15 of 15." in page.locator("main").inner_text()
+    assert_accessible(page)
+    # A measure with more periods than the page lists links to all of them.
+    page.goto(base + "/staff/data-due/")
+    section = page.locator(f"#due-{MEASURE_CODE}")
+    section.get_by_role("link", name="See all").click()
+    page.wait_for_url(base + f"/staff/data-due/?measure={MEASURE_CODE}")
+    assert "Every period without an approved figure for" in page.locator("main").inner_text()
+    assert_accessible(page)

@@ -1,11 +1,12 @@
 """The data-due page: what is due, quick entry with and without htmx, approvals in place."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from sendprogress.plan import periods
 from sendprogress.plan.models import Evidence, Figure
@@ -215,11 +216,11 @@ def test_the_data_due_page_query_count_does_not_grow_with_measures(
         make_measure()
     client.force_login(data_officer)
     # One of them lists the findings, for the filter and each measure's findings.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         client.get(reverse("staff:data_due"))
     for _ in range(10):
         make_measure()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         client.get(reverse("staff:data_due"))
 
 
@@ -253,7 +254,9 @@ def test_it_lists_every_period_since_the_baseline_without_an_approved_figure(cli
         return_reason="Check it.",
     )
     client.force_login(data_officer)
-    html = client.get(reverse("staff:data_due")).content.decode()
+    # More than a dozen periods: the page of this measure alone lists them all.
+    url = reverse("staff:data_due") + f"?measure={measure.code}"
+    html = client.get(url).content.decode()
     section = html[html.index('id="due-' + measure.code) :]
     assert ">January 2024</th>" not in section
     assert ">February 2024</th>" in section
@@ -264,9 +267,9 @@ def test_it_lists_every_period_since_the_baseline_without_an_approved_figure(cli
 
 def test_an_old_period_is_overdue_with_its_due_by_date(client, data_officer, settings):
     settings.FIGURE_DUE_DAYS = 20
-    make_measure(title="Old gaps", baseline_date=date(2024, 1, 1))
+    measure = make_measure(title="Old gaps", baseline_date=date(2024, 1, 1))
     client.force_login(data_officer)
-    html = client.get(reverse("staff:data_due")).content.decode()
+    html = client.get(reverse("staff:data_due") + f"?measure={measure.code}").content.decode()
     # January 2024 ends on the 31st; its figure is due 20 days later.
     assert "20 February 2024" in html
     assert "Overdue" in html
@@ -397,3 +400,119 @@ def test_after_an_htmx_save_the_counts_update_out_of_band(client, data_officer, 
     html = response.content.decode()
     assert 'id="due-counts" role="status" hx-swap-oob="true"' in html
     assert "1 draft" in html
+
+
+# At scale: pages of measures, the newest periods, the longest-waiting figures --
+
+
+def test_it_lists_ten_measures_a_page_and_links_to_the_rest(client, data_officer):
+    for n in range(12):
+        make_measure(title=f"Measure number {n:02}", order=n, baseline_date=DUE)
+    client.force_login(data_officer)
+    first = client.get(reverse("staff:data_due")).content.decode()
+    assert "Measures 1 to 10 of 12." in first
+    assert "Measure number 09" in first
+    assert "Measure number 10" not in first
+    assert "12 periods without an approved figure" in first  # the counts cover every page
+    second = client.get(reverse("staff:data_due"), {"page": "2"}).content.decode()
+    assert "Measures 11 to 12 of 12." in second
+    assert "Measure number 11" in second
+    assert "Measure number 09" not in second
+
+
+def test_a_later_page_keeps_the_filters_in_its_links(client, data_officer):
+    for n in range(11):
+        make_measure(title=f"Measure number {n:02}", order=n, baseline_date=DUE)
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due"), {"state": "missing"}).content.decode()
+    assert 'href="?state=missing&amp;page=2"' in html
+
+
+def test_a_measure_lists_its_newest_periods_and_links_to_all_of_them(client, data_officer):
+    measure = make_measure(title="Long gap", baseline_date=date(2024, 1, 1))
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    # Six listed: the period now due and the five before it.
+    oldest_shown = DUE
+    for _ in range(5):
+        oldest_shown = periods.previous_period("monthly", oldest_shown)
+    hidden = periods.previous_period("monthly", oldest_shown)
+    assert f">{oldest_shown:%B %Y}</th>" in html
+    assert f">{hidden:%B %Y}</th>" not in html
+    assert f'href="/staff/data-due/?measure={measure.code}"' in html
+    assert "older ones not listed here" in html
+
+    html = client.get(reverse("staff:data_due"), {"measure": measure.code}).content.decode()
+    assert f">{hidden:%B %Y}</th>" in html
+    assert ">January 2024</th>" in html
+    assert "Every period without an approved figure for Long gap." in html
+
+
+def test_a_link_to_a_measure_that_does_not_exist_says_so(client, data_officer, measure):
+    client.force_login(data_officer)
+    response = client.get(reverse("staff:data_due"), {"measure": "no-such-measure"})
+    assert response.status_code == 400
+    assert "That measure does not exist: show everything instead." in response.content.decode()
+
+
+def test_quick_entry_is_for_the_period_now_due(client, data_officer):
+    make_measure(title="Long gap", code="long-gap", baseline_date=date(2024, 1, 1))
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    assert f'type="hidden" name="long-gap-period" value="{DUE.isoformat()}"' in html
+    assert "<select" not in html.split('id="due-long-gap"')[1]
+
+
+def test_a_figure_for_the_period_not_yet_finished_does_not_hide_a_missing_one(
+    client, data_officer
+):
+    # Two periods are due; two figures are approved, but one is for the period
+    # still running, so the period now due is missing.
+    before = periods.previous_period("monthly", DUE)
+    measure = make_measure(title="Current one in", baseline_date=before)
+    make_figure(measure=measure, period=before, value=20)
+    make_figure(measure=measure, period=periods.next_period("monthly", DUE), value=20)
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    section = html[html.index(f'id="due-{measure.code}"') :]
+    assert f">{DUE:%B %Y}</th>" in section
+    assert "1 period without an approved figure: 1 missing" in html
+
+
+def test_a_measure_with_every_period_filled_lists_only_its_figures_on_their_way(
+    client, data_officer
+):
+    first = periods.previous_period("monthly", DUE)
+    measure = make_measure(title="All filled", baseline_date=first)
+    make_figure(measure=measure, period=first, value=20)
+    make_figure(measure=measure, period=DUE, value=20, status=Status.RETURNED, return_reason="No.")
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    section = html[html.index(f'id="due-{measure.code}"') :]
+    assert f">{DUE:%B %Y}</th>" in section
+    assert f">{first:%B %Y}</th>" not in section
+    assert (
+        "1 period without an approved figure: 0 missing, 0 drafts, 0 submitted, 1 returned" in html
+    )
+
+
+def test_the_queue_shows_the_twenty_waiting_longest_and_how_many_wait(
+    client, approver, data_officer
+):
+    for n in range(21):
+        measure = make_measure(title=f"Waiting measure {n:02}", baseline_date=DUE)
+        make_figure(
+            measure=measure,
+            period=DUE,
+            value=20,
+            status=Status.SUBMITTED,
+            submitted_at=timezone.now() - timedelta(days=30 - n),
+        )
+    client.force_login(approver)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    assert f"Waiting measure 19: {DUE:%B %Y}" in html
+    assert f"Waiting measure 20: {DUE:%B %Y}" not in html
+    assert "These are the 20 that have waited longest of the 21 waiting." in html
+    later = client.get(reverse("staff:data_due"), {"page": "2"}).content.decode()
+    assert "21 figures are waiting" in later
+    assert f"Waiting measure 00: {DUE:%B %Y}" not in later

@@ -111,10 +111,10 @@ def test_the_staff_home_query_count_does_not_grow_with_data(
 
     add_data()
     client.force_login(approver)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         client.get(reverse("staff:home"))
     add_data()
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         client.get(reverse("staff:home"))
 
 

@@ -8,6 +8,8 @@ public before anything does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -30,7 +32,7 @@ class Waiting:
     """A submitted figure with what an approver needs to decide on it."""
 
     figure: Figure
-    previous: Figure | None
+    previous: Previous | None
     form: DecisionForm | None = None
 
     @property
@@ -46,25 +48,30 @@ class Waiting:
         return BulkApprovalForm.choice_for(self.figure)
 
 
-def waiting_figures(queryset) -> list[Waiting]:
-    """Submitted figures with their context, in a fixed number of queries however many."""
+def waiting_figures(queryset, limit: int | None = None) -> list[Waiting]:
+    """Submitted figures with their context, in a fixed number of queries however many.
+
+    The `limit` that have waited longest, when given.
+    """
     figures = list(
         queryset.select_related("measure", "submitted_by", "entered_by")
         .prefetch_related(
             "evidence",
             Prefetch("measure__milestones", queryset=MeasureMilestone.objects.order_by("date")),
         )
-        .order_by("submitted_at")
+        .order_by("submitted_at", "pk")[:limit]
     )
+    # Only the period and value of each earlier approved figure: a measure with
+    # ten years of them would otherwise be 120 model instances per waiting figure.
     approved = (
         Figure.objects.approved()
         .filter(measure__in={f.measure_id for f in figures})
-        .only("pk", "measure_id", "period", "value")
+        .values_list("measure_id", "period", "value")
         .order_by("period")
     )
-    history: dict[int, list[Figure]] = {}
-    for earlier in approved:
-        history.setdefault(earlier.measure_id, []).append(earlier)
+    history: dict[int, list[Previous]] = {}
+    for measure_id, period, value in approved:
+        history.setdefault(measure_id, []).append(Previous(period, value))
     return [Waiting(f, _previous(history.get(f.measure_id, []), f.period)) for f in figures]
 
 
@@ -78,7 +85,15 @@ def waiting_count(user) -> int:
     )
 
 
-def _previous(approved: list[Figure], period) -> Figure | None:
+@dataclass(frozen=True)
+class Previous:
+    """The approved figure before a waiting one, as far as an approver needs it."""
+
+    period: date
+    value: Decimal
+
+
+def _previous(approved: list[Previous], period) -> Previous | None:
     before = [f for f in approved if f.period < period]
     return before[-1] if before else None
 

@@ -9,11 +9,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can
-from sendprogress.plan import due
 from sendprogress.plan.models import Figure, Measure
 
 from .approvals import waiting_count
-from .due import _figures_for, counts
+from .due import SCHEDULE, _figures_for, counts
 
 Status = Figure.Status
 RECENT_CHANGES = 10
@@ -34,9 +33,9 @@ def home(request):
     context = {"set_up_url": _set_up_url(), "can_enter": can(user, StaffAction.ENTER_FIGURE)}
     if context["can_enter"]:
         today = timezone.localdate()
-        measures = list(Measure.objects.all())
+        measures = list(Measure.objects.only(*SCHEDULE))
         figures = _figures_for(measures)
-        rows = [row for m in measures for row in due.outstanding(m, figures, today)]
+        rows = [row for m in measures for row in figures.outstanding(m, today)]
         context["counts"] = counts(rows)
         context["returned"] = (
             Figure.objects.filter(status=Status.RETURNED)
