@@ -21,6 +21,8 @@ LAYOUT_URLS = {
     "cookies": "cookies",
     "data_dictionary": "data_dictionary",
     "all_csv": "plan:all_csv",
+    "feedback": "engagement:feedback",
+    "you_said_we_did": "engagement:you_said_we_did",
 }
 
 

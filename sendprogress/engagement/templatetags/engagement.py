@@ -23,7 +23,12 @@ def page_feedback(context):
     match = getattr(request, "resolver_match", None)
     if match is None or not is_public(match.func) or match.view_name in NOT_ON:
         return {"hidden": True}
-    return {"blank": _blank_feedback(), "page": request.path, "hidden": False}
+    return {
+        "blank": _blank_feedback(),
+        "page": request.path,
+        "layout_urls": context["layout_urls"],
+        "hidden": False,
+    }
 
 
 def _once_per_process(draw):
