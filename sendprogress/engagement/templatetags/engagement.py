@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from sendprogress.core.layout import layout_urls
 from sendprogress.public import is_public
 
 from ..forms import FeedbackForm, SearchForm, started_stamp
@@ -26,7 +27,7 @@ def page_feedback(context):
     return {
         "blank": _blank_feedback(),
         "page": request.path,
-        "layout_urls": context["layout_urls"],
+        "layout_urls": layout_urls(),
         "hidden": False,
     }
 
