@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 from sendprogress.pages.models import GlossaryTerm
 from tests.factories import make_local_area, make_measure
@@ -113,3 +113,27 @@ def test_server_error_page_renders_without_a_request_or_the_database(
     assert "Sorry, there is a problem with this website" in html
     assert 'lang="en-GB"' in html
     assert "site.css" in html
+
+
+def test_the_layout_links_every_page_to_the_main_sections_and_marks_where_you_are(client):
+    html = client.get("/glossary/").content.decode()
+    assert '<a class="app-header__link" href="/measures/">All measures</a>' in html
+    assert 'href="/glossary/" aria-current="page">Words we use</a>' in html
+    assert 'action="/search/" role="search"' in html
+    assert 'href="/accessibility/">Accessibility statement</a>' in html
+    assert 'title="All updates (Atom)" href="/updates/feed.atom"' in html
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_the_layout_links_follow_the_address_the_site_is_served_under(client):
+    client.get("/glossary/")
+    # Served under /send/ by the web server, after a page served at the root (the
+    # test client, unlike Django's WSGI handler, does not set the prefix itself).
+    set_script_prefix("/send/")
+    try:
+        html = client.get("/glossary/").content.decode()
+    finally:
+        set_script_prefix("/")
+    assert '<a class="app-header__link" href="/send/measures/">All measures</a>' in html
+    assert 'action="/send/search/" role="search"' in html
+    assert 'href="/send/accessibility/">Accessibility statement</a>' in html
