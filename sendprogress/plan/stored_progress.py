@@ -38,7 +38,8 @@ class Stored:
 
 
 def derive(measure) -> Stored:
-    """What the derivation rules (progress.py) give for a measure, read afresh."""
+    """What the derivation rules give for a measure, read afresh: its latest approved
+    figure, judged by `Measure.assess` (trajectory, tolerance, direction)."""
     from .models import Figure
 
     latest = (
@@ -49,35 +50,9 @@ def derive(measure) -> Stored:
         .first()
     )
     value, period = latest or (None, None)
-    points = progress.trajectory(
-        baseline=_point(measure.baseline_date, measure.baseline_value),
-        milestones=[
-            progress.Point(on, target)
-            for on, target in measure.milestones.order_by("date").values_list("date", "target")
-        ],
-        target=_point(measure.target_date, measure.target_value),
+    return Stored(
+        latest_value=value, latest_period=period, progress_status=measure.assess(value, period)
     )
-    if value is None:
-        status = progress.Progress.NO_DATA
-    else:
-        tolerance = (
-            measure.tolerance
-            if measure.tolerance is not None
-            else progress.default_tolerance(measure.baseline_value, measure.target_value)
-        )
-        status = progress.assess(
-            value=value,
-            expected=progress.expected_value(points, period),
-            higher_is_better=measure.higher_is_better,
-            tolerance=tolerance,
-        )
-    return Stored(latest_value=value, latest_period=period, progress_status=status)
-
-
-def _point(on, value) -> progress.Point | None:
-    if on is None or value is None:
-        return None
-    return progress.Point(on, value)
 
 
 def refresh(measure_ids: Iterable[int] | None = None, *, instance=None) -> int:
