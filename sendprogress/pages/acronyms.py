@@ -8,11 +8,23 @@ forms come from the glossary, so they are data, not code.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+
+
+def _escaped(text) -> str:
+    """What Django's `conditional_escape` gives, as a plain str.
+
+    Called for every `{% expand %}` on a page (once per row on the longer
+    ones), so it skips the lazy-string wrappers Django's version goes
+    through; `tests/pages/test_acronyms.py` checks the two agree.
+    """
+    if hasattr(text, "__html__"):
+        return str(text.__html__())
+    return html.escape(str(text))
 
 
 def in_running_text(term: str) -> str:
@@ -44,7 +56,7 @@ class Acronyms:
 
     def expand(self, text) -> SafeString:
         """The text, escaped, with each not-yet-explained short form spelt out."""
-        escaped = str(conditional_escape(text))
+        escaped = _escaped(text)
         if self._pattern is None:
             return mark_safe(escaped)  # noqa: S308 - escaped above
 
@@ -65,6 +77,6 @@ class Acronyms:
             )
             if starts_sentence:
                 full = full[:1].upper() + full[1:]
-            return f"{conditional_escape(full)}{plural} ({short}{plural})"
+            return f"{_escaped(full)}{plural} ({short}{plural})"
 
         return mark_safe(self._pattern.sub(replace, escaped))  # noqa: S308 - escaped above

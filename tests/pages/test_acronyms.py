@@ -1,3 +1,5 @@
+from django.utils.safestring import mark_safe
+
 from sendprogress.pages.acronyms import Acronyms, in_running_text
 
 TERMS = {
@@ -69,3 +71,22 @@ def test_a_short_form_in_brackets_with_other_words_is_still_spelt_out():
     assert Acronyms(TERMS).expand("Letter (CQC website)") == (
         "Letter (Care Quality Commission (CQC) website)"
     )
+
+
+def test_text_is_escaped_unless_already_safe():
+    # Written out by hand, not with Django's escape, so the expected HTML is
+    # what a reader's browser gets, whatever `expand` calls inside.
+    page = Acronyms(TERMS)
+    assert page.expand("<script>alert(\"SEND\")</script> & 'x'") == (
+        "&lt;script&gt;alert(&quot;special educational needs and disabilities (SEND)&quot;)"
+        "&lt;/script&gt; &amp; &#x27;x&#x27;"
+    )
+    assert page.expand(mark_safe("Your <strong>EHCP</strong>")) == (
+        "Your <strong>education, health and care plan (EHCP)</strong>"
+    )
+    assert page.expand(5) == "5"
+
+
+def test_a_glossary_term_with_markup_in_it_is_escaped():
+    page = Acronyms({"SEND": "Special <b>educational</b> needs"})
+    assert page.expand("SEND") == "Special &lt;b&gt;educational&lt;/b&gt; needs (SEND)"

@@ -15,9 +15,12 @@ PER_PAGE = 10
 
 
 def _with_related(posts):
+    # Only what the page shows of each: a link and a title.
     return posts.prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.order_by("order")),
-        Prefetch("measures", queryset=Measure.objects.public().order_by("code")),
+        Prefetch("areas", queryset=Finding.objects.only("slug", "title").order_by("order")),
+        Prefetch(
+            "measures", queryset=Measure.objects.public().only("code", "title").order_by("code")
+        ),
     )
 
 
@@ -45,7 +48,8 @@ def post_list(request):
 
 def post_detail(request, slug):
     post = get_object_or_404(_with_related(Post.objects.published()), slug=slug)
-    public = Post.objects.published()
+    # The links either side name the post and go to it: nothing else is read.
+    public = Post.objects.published().only("slug", "title", "published_at")
     return render(
         request,
         "updates/post_detail.html",
