@@ -31,17 +31,7 @@ args = parser.parse_args()
 
 if args.prepare:
     harness.prepare_database(large=args.prepare == "large")
-large = (
-    harness.manage(
-        "shell",
-        "-c",
-        "from sendprogress.plan.models import Measure;"
-        "print(Measure.objects.filter(code__startswith='large-').exists())",
-        capture=True,
-    )
-    .strip()
-    .endswith("True")
-)
+large = harness.holds_large_data()
 pages = harness.pick_pages(large=large)
 code = pages["measure"].strip("/").split("/")[-1]
 pages |= {

@@ -128,6 +128,15 @@ def prepare_database(*, large: bool) -> None:
     manage("collectstatic", "--no-input", "-v0")
 
 
+def holds_large_data() -> bool:
+    """Whether the benchmark's database has `generate_large_data` in it."""
+    code = (
+        "from sendprogress.plan.models import Measure;"
+        "print(Measure.objects.filter(code__startswith='large-').exists())"
+    )
+    return manage("shell", "-c", code, capture=True).strip().endswith("True")
+
+
 def pick_pages(*, large: bool) -> dict[str, str]:
     """The addresses to measure: the biggest area, measure and latest post of the scale."""
     code = f"""
