@@ -130,3 +130,13 @@ def test_chart_coordinates_round_as_the_template_filter_did(number):
     from django.template.defaultfilters import floatformat
 
     assert charts.one_place(number) == floatformat(number, 1)
+
+
+def test_chart_points_escape_every_label():
+    from sendprogress.plan.templatetags.figures import chart_points
+
+    html = chart_points([charts.Marker(10.25, 3.0, '<script>"x"</script> & co')], "dot", "Plan: ")
+    assert html == (
+        '<circle class="dot" cx="10.3" cy="3.0" r="4"><title>Plan: '
+        "&lt;script&gt;&quot;x&quot;&lt;/script&gt; &amp; co</title></circle>"
+    )
