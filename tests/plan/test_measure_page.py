@@ -47,3 +47,14 @@ def test_a_comparator_label_is_escaped_in_the_chart(client):
     html = client.get("/measures/plans-on-time/").content.decode()
     assert HOSTILE not in html
     assert f"<title>England {ESCAPED}, 2023: 50%</title>" in html
+
+
+def test_a_commentary_is_escaped_and_named_by_its_period(client):
+    measure = make_measure(code="plans-on-time")
+    make_figure(measure=measure, period=date(2023, 6, 1), value=45, commentary=f"Up {HOSTILE}")
+    html = client.get("/measures/plans-on-time/").content.decode()
+    assert HOSTILE not in html
+    assert (
+        '<dt class="govuk-summary-list__key">June 2023</dt>\n'
+        f'    <dd class="govuk-summary-list__value">Up {ESCAPED}</dd>'
+    ) in html
