@@ -23,6 +23,7 @@ from sendprogress.accounts.permissions import (
 
 from . import comparisons
 from .models import Evidence, Figure, Measure
+from .models.measures import count_is_small
 from .uploads import CONTENT_TYPES
 
 CSV_COLUMNS = [
@@ -55,42 +56,60 @@ def _safe_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+# What is written out of each figure, read as plain values (a download of
+# every measure has thousands of figures).
+FIGURE_COLUMNS = (
+    "measure_id",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "corrected_at",
+    "value_before_correction",
+    "correction_reason",
+)
+
+
 def _figures(measures):
     """Approved figures of the given public measures, by measure then period."""
     return (
         Figure.objects.approved()
         .filter(measure__in=measures)
         .order_by("measure__plan_id", "measure__order", "measure__title", "period")
+        .values(*FIGURE_COLUMNS)
     )
 
 
-def _findings(measure) -> str:
-    """The titles of the findings a measure shows progress on, in one cell."""
-    return "; ".join(f.title for f in measure.findings.all())
-
-
-def _row(measure, m) -> dict:
-    """One figure as written out; a small count is left out (see SMALL_NUMBER_THRESHOLD)."""
-    expected = measure.expected_on(m.period)
-    small = m.count_is_small
+def _about(measure) -> dict:
+    """The columns that say which measure a row is of: the same on each of its figures."""
     return {
         "measure_code": measure.code,
         "measure": measure.title,
         "plan": measure.plan.title if measure.plan else "",
         "plan_status": measure.plan.get_status_display() if measure.plan else "",
-        "findings": _findings(measure),
-        "period": m.period.isoformat(),
-        "value": m.value,
+        "findings": "; ".join(f.title for f in measure.findings.all()),
+    }
+
+
+def _row(measure, about, m) -> dict:
+    """One figure as written out; a small count is left out (see SMALL_NUMBER_THRESHOLD)."""
+    period, value, corrected_at = m["period"], m["value"], m["corrected_at"]
+    expected = measure.expected_on(period)
+    small = count_is_small(m["denominator"])
+    return about | {
+        "period": period.isoformat(),
+        "value": value,
         "unit": measure.unit,
-        "numerator": None if small else m.numerator,
-        "denominator": None if small else m.denominator,
+        "numerator": None if small else m["numerator"],
+        "denominator": None if small else m["denominator"],
         "expected_value": round(expected, 2) if expected is not None else None,
-        "progress": measure.assess(m.value, m.period).label,
-        "commentary": m.commentary,
+        "progress": measure.assess(value, period).label,
+        "commentary": m["commentary"],
         # A corrected figure says so wherever it goes: when, what it was, and why.
-        "corrected_on": timezone.localdate(m.corrected_at).isoformat() if m.corrected_at else None,
-        "value_before_correction": m.value_before_correction if m.corrected_at else None,
-        "correction_reason": m.correction_reason if m.corrected_at else None,
+        "corrected_on": timezone.localdate(corrected_at).isoformat() if corrected_at else None,
+        "value_before_correction": m["value_before_correction"] if corrected_at else None,
+        "correction_reason": m["correction_reason"] if corrected_at else None,
         "illustrative": measure.illustrative,
         "count_note": (
             f"Count not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD}, "
@@ -102,9 +121,10 @@ def _row(measure, m) -> dict:
 
 
 def _rows(measures):
-    by_pk = {k.pk: k for k in measures}
+    by_pk = {k.pk: (k, _about(k)) for k in measures}
     for m in _figures(measures):
-        yield _row(by_pk[m.measure_id], m)
+        measure, about = by_pk[m["measure_id"]]
+        yield _row(measure, about, m)
 
 
 def _csv_response(measures, filename: str) -> HttpResponse:

@@ -1,7 +1,9 @@
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from sendprogress.plan import charts
 
@@ -125,8 +127,28 @@ def test_sparkline_of_no_figures_is_none():
     assert charts.sparkline([]) is None
 
 
-@pytest.mark.parametrize("number", [274.15, 3.0, 0.05, 51.94999, 119.25])
+@pytest.mark.parametrize(
+    "number", [274.15, 3.0, 0.05, 51.94999, 119.25, 0.25, 640.0, 1e-05, 12.35, 2.675]
+)
 def test_chart_coordinates_round_as_the_template_filter_did(number):
     from django.template.defaultfilters import floatformat
 
     assert charts.one_place(number) == floatformat(number, 1)
+
+
+@given(st.floats(min_value=0, max_value=100_000, allow_nan=False, allow_infinity=False))
+@example(119.25)
+@example(0.35)
+def test_chart_coordinates_round_half_up_as_written(number):
+    as_written = Decimal(repr(number)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    assert charts.one_place(number) == str(as_written)
+
+
+def test_chart_points_escape_every_label():
+    from sendprogress.plan.templatetags.figures import chart_points
+
+    html = chart_points([charts.Marker(10.25, 3.0, '<script>"x"</script> & co')], "dot", "Plan: ")
+    assert html == (
+        '<circle class="dot" cx="10.3" cy="3.0" r="4"><title>Plan: '
+        "&lt;script&gt;&quot;x&quot;&lt;/script&gt; &amp; co</title></circle>"
+    )

@@ -204,6 +204,12 @@ class MeasureMilestone(models.Model):
         return f"{self.measure}: {self.target} by {self.date}"
 
 
+def count_is_small(denominator: int | None) -> bool:
+    """Whether the public see a count out of `denominator` as suppressed: so few
+    children that one could be identified."""
+    return denominator is not None and denominator < settings.SMALL_NUMBER_THRESHOLD
+
+
 class FigureQuerySet(models.QuerySet):
     def approved(self) -> FigureQuerySet:
         """The only figures that are ever public."""
@@ -331,7 +337,7 @@ class Figure(models.Model):
     @property
     def count_is_small(self) -> bool:
         """Whether the public see this figure's count as suppressed (a small denominator)."""
-        return self.denominator is not None and self.denominator < settings.SMALL_NUMBER_THRESHOLD
+        return count_is_small(self.denominator)
 
     @property
     def is_editable(self) -> bool:

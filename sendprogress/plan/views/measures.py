@@ -1,31 +1,51 @@
-from dataclasses import dataclass
+from html import escape
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
-from django.utils.formats import date_format
+from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 from django.views.decorators.vary import vary_on_headers
 
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
-from .. import charts, comparisons
+from .. import charts, comparisons, progress
 from ..documents import describe
 from ..forms import MeasureFilterForm
-from ..models import Evidence, Figure, Finding, Measure
+from ..models import Evidence, Finding, Measure
+from ..models.measures import count_is_small
+from ..periods import month_and_year
 
 MEASURES_PER_PAGE = 25
 
 
+# What the measure page and its chart show of each figure, read as plain
+# values: a measure of ten years has 120 figures, and building them as model
+# instances cost more than drawing them.
+FIGURE_COLUMNS = (
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "corrected_at",
+    "value_before_correction",
+    "correction_reason",
+)
+
+
 def _first_date(measure, figures):
-    dates = [d for d in (measure.baseline_date, figures[0].period if figures else None) if d]
+    dates = [d for d in (measure.baseline_date, figures[0]["period"] if figures else None) if d]
     return min(dates, default=None)
 
 
 def _chart_for(measure, figures, series=()):
     return charts.line_chart(
-        actual=[(m.period, m.value) for m in figures],
+        actual=[(f["period"], f["value"]) for f in figures],
         trajectory=[(p.on, p.value) for p in measure.trajectory()],
         baseline=(measure.baseline_date, measure.baseline_value)
         if measure.baseline_value is not None and measure.baseline_date
@@ -41,48 +61,72 @@ def _chart_for(measure, figures, series=()):
     )
 
 
-@dataclass(frozen=True)
-class FigureRow:
-    """One row of a measure's table of figures, its words formatted once, here."""
-
-    figure: Figure
-    period: str
-    value: str
-    count: str
-    expected: str
-    progress: str
+ROW = """
+    <tr class="govuk-table__row">
+      <th scope="row" class="govuk-table__header">{}</th>
+      <td class="govuk-table__cell govuk-table__cell--numeric">{}</td>
+      <td class="govuk-table__cell govuk-table__cell--numeric">{}</td>
+      <td class="govuk-table__cell">{}</td>
+    </tr>"""
 
 
-def _rows(measure, figures) -> list[FigureRow]:
+def _figure_rows(measure, figures) -> SafeString:
+    """The rows of a measure's table of figures, drawn here in one string.
+
+    A loop in the template over 120 figures cost more than the rest of the
+    page. Every piece of text is escaped as it goes in (`escape`); the
+    progress tags are already HTML.
+    """
+
     def figure(value):
-        return charts.format_value(
-            value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-        )
-
-    rows = []
-    for m in figures:
-        expected = measure.expected_on(m.period)
-        count = ""
-        if m.count_is_small:
-            count = f"Count not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD}"
-        elif m.numerator is not None and m.denominator:
-            count = f"{m.numerator} of {m.denominator}"
-        rows.append(
-            FigureRow(
-                figure=m,
-                period=date_format(m.period, "F Y"),
-                value=figure(m.value),
-                count=count,
-                expected=figure(expected) if expected is not None else "Not set",
-                progress=status_tag(measure.assess(m.value, m.period)),
+        return escape(
+            charts.format_value(
+                value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
             )
         )
-    return rows
+
+    tags = {status: status_tag(status) for status in progress.Progress}
+    rows = []
+    for f in figures:
+        value, period = f["value"], f["period"]
+        expected = measure.expected_on(period)
+        cell = figure(value)
+        if count_is_small(f["denominator"]):
+            cell += (
+                '<br><span class="govuk-body-s">Count not shown: fewer than '
+                f"{settings.SMALL_NUMBER_THRESHOLD}</span>"
+            )
+        elif f["numerator"] is not None and f["denominator"]:
+            cell += f'<br><span class="govuk-body-s">{f["numerator"]} of {f["denominator"]}</span>'
+        if f["corrected_at"]:
+            cell += _correction(f, figure)
+        rows.append(
+            ROW.format(
+                escape(month_and_year(period)),
+                cell,
+                figure(expected) if expected is not None else "Not set",
+                tags[measure.assess(value, period)],
+            )
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every piece is escaped above
+
+
+def _correction(f, figure) -> str:
+    """What a corrected figure says beside it: when, what it was, and why (escaped)."""
+    on = date_filter(template_localtime(f["corrected_at"]), "j F Y")
+    before = f["value_before_correction"]
+    was = f" (it was {figure(before)})" if before is not None else ""
+    return (
+        f'<br><span class="govuk-body-s app-correction">Corrected on {escape(on)}{was}: '
+        f"{escape(f['correction_reason'])} "
+        f'<a class="govuk-link" href="{escape(reverse("reports:list"))}">The progress reports</a>'
+        " keep what was published before.</span>"
+    )
 
 
 def measure_detail(request, code):
     measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
-    figures = list(measure.figures.approved().order_by("period"))
+    figures = list(measure.figures.approved().order_by("period").values(*FIGURE_COLUMNS))
     series = comparisons.for_measures([measure]).get(measure.pk, [])
     return render(
         request,
@@ -90,12 +134,12 @@ def measure_detail(request, code):
         {
             "measure": measure,
             "figures": figures,
-            "rows": _rows(measure, figures),
+            "figure_rows": _figure_rows(measure, figures),
             "latest": figures[-1] if figures else None,
-            "commentaries": [m for m in reversed(figures) if m.commentary],
+            "commentaries": [f for f in reversed(figures) if f["commentary"]],
             "chart": _chart_for(measure, figures, series),
             "comparisons": comparisons.table(series),
-            "small_counts": any(m.count_is_small for m in figures),
+            "small_counts": any(count_is_small(f["denominator"]) for f in figures),
             "small_number": settings.SMALL_NUMBER_THRESHOLD,
             "evidence": [
                 describe(e)
