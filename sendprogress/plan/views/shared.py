@@ -37,8 +37,27 @@ def recent_values(measure_ids) -> dict[int, list]:
     return values
 
 
+# What a measure's summary on a finding or plan page shows (templatetags/summaries.py).
+SUMMARY_FIELDS = (
+    "code",
+    "title",
+    "unit",
+    "decimal_places",
+    "rate_per",
+    "latest_value",
+    "latest_period",
+    "progress_status",
+    "target_value",
+    "target_date",
+    "baseline_value",
+    "baseline_label",
+    "illustrative",
+)
+
+
 def with_sparklines(measures) -> list:
-    measures = list(measures)
+    """The measures for their summaries, each with its sparkline."""
+    measures = list(measures.only(*SUMMARY_FIELDS))
     values = recent_values([m.pk for m in measures])
     for measure in measures:
         measure.approved_figures = values.get(measure.pk, [])
