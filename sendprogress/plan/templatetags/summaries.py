@@ -9,7 +9,7 @@ page reads, so each short form is still spelt out on its first use on the page.
 
 from django import template
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 
 from ...core.templatetags.status import status_tag
@@ -26,6 +26,16 @@ def _link_for_each(viewname: str):
     marker = "slug-of-the-row"
     address = reverse(viewname, args=[marker])
     return lambda slug: address.replace(marker, slug)
+
+
+def _month(on) -> str:
+    """"March 2024", as `|date:"F Y"` gives, without the filter's look-up of the format."""
+    return f"{MONTHS[on.month]} {on.year:04d}"
+
+
+def _day(on) -> str:
+    """"5 March 2024", as `|date:"j F Y"` gives."""
+    return f"{on.day} {_month(on)}"
 
 
 def _figure(value, measure) -> str:
@@ -65,40 +75,35 @@ def measure_summaries(context, measures):
     """Each measure's title, progress, latest figure, target, starting point and
     sparkline (`measure.sparkline_html`, from `views.shared.with_sparklines`)."""
     link = _link_for_each("plan:measure_detail")
-    return format_html_join("\n", MEASURE, (_measure(context, m, link) for m in measures))
+    tags = {}  # A page has a handful of kinds of progress: draw each tag once.
+    return format_html_join("\n", MEASURE, (_measure(context, m, link, tags) for m in measures))
 
 
-def _measure(context, measure, link) -> dict:
+def _measure(context, measure, link, tags) -> dict:
+    # Plain strings, escaped by format_html_join.
     if measure.latest_value is None:
         latest = "No figures published yet"
     else:
-        latest = format_html(
-            "{} ({})",
-            _figure(measure.latest_value, measure),
-            date_format(measure.latest_period, "F Y"),
-        )
+        latest = f"{_figure(measure.latest_value, measure)} ({_month(measure.latest_period)})"
     if measure.target_value is None:
         target = "No target set"
     elif measure.target_date:
-        target = format_html(
-            "{} by {}",
-            _figure(measure.target_value, measure),
-            date_format(measure.target_date, "F Y"),
-        )
+        target = f"{_figure(measure.target_value, measure)} by {_month(measure.target_date)}"
     else:
         target = _figure(measure.target_value, measure)
     if measure.baseline_value is None:
         baseline = "Not recorded"
     elif measure.baseline_label:
-        baseline = format_html(
-            "{} ({})", _figure(measure.baseline_value, measure), measure.baseline_label
-        )
+        baseline = f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
     else:
         baseline = _figure(measure.baseline_value, measure)
+    progress = measure.progress
+    if progress not in tags:
+        tags[progress] = status_tag(progress)
     return {
         "href": link(measure.code),
         "title": expand(context, measure.title),
-        "progress": status_tag(measure.progress),
+        "progress": tags[progress],
         "latest": latest,
         "target": target,
         "baseline": baseline,
@@ -150,7 +155,7 @@ def _action(context, action) -> dict:
         format_html(
             '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Due</dt>'
             '<dd class="govuk-summary-list__value">{}</dd></div>',
-            date_format(action.due_date, "F Y"),
+            _month(action.due_date),
         )
         if action.due_date
         else ""
@@ -160,8 +165,8 @@ def _action(context, action) -> dict:
             '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">'
             'Latest progress</dt><dd class="govuk-summary-list__value"><time datetime="{}">'
             "{}</time>: {}</dd></div>",
-            date_format(action.latest_note_on, "Y-m-d"),
-            date_format(action.latest_note_on, "j F Y"),
+            action.latest_note_on.isoformat(),
+            _day(action.latest_note_on),
             expand(context, action.latest_note),
         )
         if action.latest_note_on
