@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from .. import charts
 from ..models import Figure
@@ -104,24 +104,20 @@ def sparkline_html(measure) -> SafeString:
     label += figure(measure.latest_value)
     if measure.target_value is not None:
         label += f", target {figure(measure.target_value)}"
+    # Only the label is escaped: the rest are numbers worked out in charts.sparkline
+    # (a path of "M", "L", digits, points and spaces), and escaping them one by one
+    # cost a third of drawing 100 sparklines.
     target = (
-        format_html(
-            '<line class="app-sparkline__target" x1="0" y1="{y}" x2="{w}" y2="{y}"/>',
-            y=charts.one_place(spark.target_y),
-            w=spark.width,
-        )
+        '<line class="app-sparkline__target" '
+        f'x1="0" y1="{charts.one_place(spark.target_y)}" x2="{spark.width}" '
+        f'y2="{charts.one_place(spark.target_y)}"/>'
         if spark.target_y is not None
         else ""
     )
-    return format_html(
-        '<svg class="app-sparkline" viewBox="0 0 {} {}" role="img" aria-label="{}" '
-        'focusable="false">{}<path class="app-sparkline__line" d="{}"/>'
-        '<circle class="app-sparkline__point" cx="{}" cy="{}" r="2.5"/></svg>',
-        spark.width,
-        spark.height,
-        label,
-        target,
-        spark.path,
-        charts.one_place(spark.last.x),
-        charts.one_place(spark.last.y),
+    return mark_safe(  # noqa: S308 - the label is escaped, the rest are numbers
+        f'<svg class="app-sparkline" viewBox="0 0 {spark.width} {spark.height}" role="img" '
+        f'aria-label="{escape(label)}" focusable="false">{target}'
+        f'<path class="app-sparkline__line" d="{spark.path}"/>'
+        f'<circle class="app-sparkline__point" cx="{charts.one_place(spark.last.x)}" '
+        f'cy="{charts.one_place(spark.last.y)}" r="2.5"/></svg>'
     )
