@@ -29,12 +29,12 @@ def _link_for_each(viewname: str):
 
 
 def _month(on) -> str:
-    """"March 2024", as `|date:"F Y"` gives, without the filter's look-up of the format."""
+    """ "March 2024", as `|date:"F Y"` gives, without the filter's look-up of the format."""
     return f"{MONTHS[on.month]} {on.year:04d}"
 
 
 def _day(on) -> str:
-    """"5 March 2024", as `|date:"j F Y"` gives."""
+    """ "5 March 2024", as `|date:"j F Y"` gives."""
     return f"{on.day} {_month(on)}"
 
 

@@ -27,7 +27,8 @@ def plan_detail(request, slug):
         {
             "plan": plan,
             "documents": [describe(document)] if document else [],
-            "current_plan": Plan.objects.public().current(),
+            # Named only on a finished plan: not looked for on the others.
+            "current_plan": Plan.objects.public().current() if plan.is_finished else None,
             "measures": measures,
             "summary_of_progress": Summary.of(k.progress for k in measures),
             "actions": plan.actions.with_latest_note(),
