@@ -4,8 +4,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -23,22 +22,28 @@ def recent_values(measure_ids) -> dict[int, list]:
 
     Plain values, not figure instances: a sparkline needs nothing else, and a
     page of 100 measures would otherwise build 2,400 figures to draw them.
+    Written in SQL because the ORM took longer to build this query (a window
+    function in a subquery) than the database took to answer it: about 1 ms of
+    a finding or plan page. The values are numbers as the database driver gives
+    them (a sparkline makes floats of them).
     """
-    rows = (
-        Figure.objects.approved()
-        .filter(measure_id__in=measure_ids)
-        .annotate(
-            newest_first=Window(
-                RowNumber(), partition_by=F("measure_id"), order_by=F("period").desc()
-            )
-        )
-        .filter(newest_first__lte=SPARKLINE_FIGURES)
-        .order_by("measure_id", "period")
-        .values_list("measure_id", "value")
+    if not measure_ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(measure_ids))
+    # Only the table's name and placeholders are put in: every value is a parameter.
+    sql = (
+        "SELECT measure_id, value FROM ("  # noqa: S608
+        " SELECT measure_id, value, period, ROW_NUMBER() OVER"
+        " (PARTITION BY measure_id ORDER BY period DESC) AS newest_first"
+        f" FROM {Figure._meta.db_table}"
+        f" WHERE status = %s AND measure_id IN ({placeholders})"
+        ") AS recent WHERE newest_first <= %s ORDER BY measure_id, period"
     )
     values: dict[int, list] = {}
-    for measure_id, value in rows:
-        values.setdefault(measure_id, []).append(value)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Figure.Status.APPROVED, *measure_ids, SPARKLINE_FIGURES])
+        for measure_id, value in cursor.fetchall():
+            values.setdefault(measure_id, []).append(value)
     return values
 
 
