@@ -126,6 +126,15 @@ class ActionQuerySet(models.QuerySet):
         """Actions the public may see: all but those of a draft plan."""
         return self.exclude(plan__status=Plan.Status.DRAFT)
 
+    def with_latest_note(self) -> ActionQuerySet:
+        """Each action's latest progress note as `latest_note_on` and `latest_note`,
+        read in the same query rather than every note of every action."""
+        latest = ActionUpdate.objects.filter(action=models.OuterRef("pk")).order_by("-date", "-pk")
+        return self.annotate(
+            latest_note_on=models.Subquery(latest.values("date")[:1]),
+            latest_note=models.Subquery(latest.values("note")[:1]),
+        )
+
 
 class Action(models.Model):
     """Something a plan commits to do for one or more findings."""

@@ -1,9 +1,8 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from ..documents import describe
-from ..models import ActionUpdate, Evidence, Finding, Measure, Plan
+from ..models import Evidence, Finding, Measure, Plan
 from ..progress import Summary
 from .shared import with_sparklines
 
@@ -13,14 +12,10 @@ FINDING_EVIDENCE = 10
 
 def finding_detail(request, slug):
     finding = get_object_or_404(Finding.objects.with_judgements(), slug=slug)
-    measures = with_sparklines(Measure.objects.for_display().filter(findings=finding))
+    measures = with_sparklines(Measure.objects.public().filter(findings=finding))
     # One more than is shown, to know whether to link to the rest.
     evidence = list(Evidence.objects.public().filter(finding=finding)[: FINDING_EVIDENCE + 1])
-    actions = (
-        finding.actions.public()
-        .select_related("plan")
-        .prefetch_related(Prefetch("updates", queryset=ActionUpdate.objects.order_by("date")))
-    )
+    actions = finding.actions.public().select_related("plan").with_latest_note()
     today = timezone.localdate()
     events = finding.monitoring_events.order_by("date")
     return render(

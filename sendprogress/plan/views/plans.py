@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from ..documents import describe
-from ..models import ActionUpdate, Evidence, Finding, Measure, Plan
+from ..models import Evidence, Finding, Measure, Plan
 from ..progress import Summary
 from .shared import with_sparklines
 
@@ -19,7 +19,7 @@ def plan_detail(request, slug):
         ),
         slug=slug,
     )
-    measures = with_sparklines(Measure.objects.for_display().filter(plan=plan))
+    measures = with_sparklines(Measure.objects.public().filter(plan=plan))
     document = Evidence.objects.public().filter(pk=plan.document_id).first()
     return render(
         request,
@@ -27,12 +27,11 @@ def plan_detail(request, slug):
         {
             "plan": plan,
             "documents": [describe(document)] if document else [],
-            "current_plan": Plan.objects.public().current(),
+            # Named only on a finished plan: not looked for on the others.
+            "current_plan": Plan.objects.public().current() if plan.is_finished else None,
             "measures": measures,
             "summary_of_progress": Summary.of(k.progress for k in measures),
-            "actions": plan.actions.prefetch_related(
-                Prefetch("updates", queryset=ActionUpdate.objects.order_by("date"))
-            ),
+            "actions": plan.actions.with_latest_note(),
             "illustrative": any(k.illustrative for k in measures),
         },
     )

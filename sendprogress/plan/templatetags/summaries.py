@@ -1,0 +1,184 @@
+"""The per-measure and per-action summaries of the finding and plan pages.
+
+Formatted here rather than by a template included once per row: a plan page
+lists 100 measures and 36 actions, and the include with its tags cost more than
+everything else on the page. Every value is escaped by `format_html`, and every
+piece of prose goes through the page's own `{% expand %}` in the order the
+page reads, so each short form is still spelt out on its first use on the page.
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils.dates import MONTHS
+from django.utils.html import format_html, format_html_join
+
+from ...core.templatetags.status import status_tag
+from ...pages.templatetags.plain_words import expand
+from ..charts import format_value
+from ..models import Action
+
+register = template.Library()
+
+
+def _link_for_each(viewname: str):
+    """A function from slug to address that reverses `viewname` once, not once a row.
+    Slugs need no quoting, so putting one in place of another gives the same address."""
+    marker = "slug-of-the-row"
+    address = reverse(viewname, args=[marker])
+    return lambda slug: address.replace(marker, slug)
+
+
+def _month(on) -> str:
+    """ "March 2024", as `|date:"F Y"` gives, without the filter's look-up of the format."""
+    return f"{MONTHS[on.month]} {on.year:04d}"
+
+
+def _day(on) -> str:
+    """ "5 March 2024", as `|date:"j F Y"` gives."""
+    return f"{on.day} {_month(on)}"
+
+
+def _figure(value, measure) -> str:
+    return format_value(
+        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
+    )
+
+
+MEASURE = """
+<div class="app-measure">
+  <h3 class="govuk-heading-m"><a class="govuk-link" href="{href}">{title}</a></h3>
+  <p class="govuk-body">{progress}</p>
+  <dl class="govuk-summary-list govuk-summary-list--no-border">
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">Latest figure</dt>
+      <dd class="govuk-summary-list__value">{latest}</dd>
+    </div>
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">Target</dt>
+      <dd class="govuk-summary-list__value">{target}</dd>
+    </div>
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">Starting point</dt>
+      <dd class="govuk-summary-list__value">{baseline}</dd>
+    </div>
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">Trend</dt>
+      <dd class="govuk-summary-list__value">{sparkline}</dd>
+    </div>
+  </dl>
+</div>
+"""
+
+
+@register.simple_tag(takes_context=True)
+def measure_summaries(context, measures):
+    """Each measure's title, progress, latest figure, target, starting point and
+    sparkline (`measure.sparkline_html`, from `views.shared.with_sparklines`)."""
+    link = _link_for_each("plan:measure_detail")
+    tags = {}  # A page has a handful of kinds of progress: draw each tag once.
+    return format_html_join("\n", MEASURE, (_measure(context, m, link, tags) for m in measures))
+
+
+def _measure(context, measure, link, tags) -> dict:
+    # Plain strings, escaped by format_html_join.
+    if measure.latest_value is None:
+        latest = "No figures published yet"
+    else:
+        latest = f"{_figure(measure.latest_value, measure)} ({_month(measure.latest_period)})"
+    if measure.target_value is None:
+        target = "No target set"
+    elif measure.target_date:
+        target = f"{_figure(measure.target_value, measure)} by {_month(measure.target_date)}"
+    else:
+        target = _figure(measure.target_value, measure)
+    if measure.baseline_value is None:
+        baseline = "Not recorded"
+    elif measure.baseline_label:
+        baseline = f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
+    else:
+        baseline = _figure(measure.baseline_value, measure)
+    progress = measure.progress
+    if progress not in tags:
+        tags[progress] = status_tag(progress)
+    return {
+        "href": link(measure.code),
+        "title": expand(context, measure.title),
+        "progress": tags[progress],
+        "latest": latest,
+        "target": target,
+        "baseline": baseline,
+        "sparkline": measure.sparkline_html,
+    }
+
+
+ACTION = """
+<div class="app-action" id="action-{pk}">
+  <h3 class="govuk-heading-s">{title}</h3>
+  <p class="govuk-body">{status}{plan}</p>
+  <dl class="govuk-summary-list govuk-summary-list--no-border">
+    {description}
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Who leads it</dt><dd class="govuk-summary-list__value">{owner}</dd></div>
+    {due}
+    {latest}
+  </dl>
+</div>
+"""  # noqa: E501 - one row of the list to a line, as the page has it
+
+
+@register.simple_tag(takes_context=True)
+def action_summaries(context, actions):
+    """Each action's title, status, plan, what it is, who leads it, when it is due
+    and its latest progress note (`latest_note_on` and `latest_note`, annotated by
+    `ActionQuerySet.with_latest_note()`)."""
+    return format_html_join("\n", ACTION, (_action(context, a) for a in actions))
+
+
+def _action(context, action) -> dict:
+    # Expanded in the order the page reads, so "first use" stays first.
+    title = expand(context, action.title)
+    plan = (
+        format_html(' <span class="govuk-body-s">Part of the {}</span>', action.plan.title)
+        if action.plan_id
+        else ""
+    )
+    description = (
+        format_html(
+            '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">What</dt>'
+            '<dd class="govuk-summary-list__value">{}</dd></div>',
+            expand(context, action.description),
+        )
+        if action.description
+        else ""
+    )
+    owner = expand(context, action.owner_role)
+    due = (
+        format_html(
+            '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Due</dt>'
+            '<dd class="govuk-summary-list__value">{}</dd></div>',
+            _month(action.due_date),
+        )
+        if action.due_date
+        else ""
+    )
+    latest = (
+        format_html(
+            '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">'
+            'Latest progress</dt><dd class="govuk-summary-list__value"><time datetime="{}">'
+            "{}</time>: {}</dd></div>",
+            action.latest_note_on.isoformat(),
+            _day(action.latest_note_on),
+            expand(context, action.latest_note),
+        )
+        if action.latest_note_on
+        else ""
+    )
+    return {
+        "pk": action.pk,
+        "title": title,
+        "status": status_tag(action.status, Action.Status),
+        "plan": plan,
+        "description": description,
+        "owner": owner,
+        "due": due,
+        "latest": latest,
+    }
