@@ -23,8 +23,10 @@ def _with_related(posts):
 
 def post_list(request):
     areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
-    posts = Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.order_by("order"))
+    posts = (
+        Post.objects.published()
+        .defer("body")
+        .prefetch_related(Prefetch("areas", queryset=Finding.objects.order_by("order")))
     )
     if chosen:
         posts = posts.for_area(chosen)
