@@ -160,7 +160,7 @@ def _list_rows(measures) -> list[MeasureRow]:
                 href=href(m.code),
                 plan=plan,
                 latest=figure(m.latest_value, m) if has_latest else "",
-                latest_period=date_format(m.latest_period, "M Y") if has_latest else "",
+                latest_period=date_format(m.latest_period, "M Y") if m.latest_period else "",
                 target=figure(m.target_value, m) if m.target_value is not None else "Not set",
                 progress=status_tag(m.progress),
             )
