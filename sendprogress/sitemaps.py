@@ -14,6 +14,7 @@ framework gave one, and no `Last-Modified` header (the public pages have no
 date, so the framework never sent one).
 """
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from html import escape
@@ -49,6 +50,9 @@ START = (
     ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
 )
 END = "\n</urlset>\n"
+# A path with nothing to escape in XML, as most are: escaping only the others
+# saves a third of the time with thousands of addresses.
+PLAIN = re.compile(r"[-\w/.~:@?=%]*", re.ASCII)
 
 
 def _entries() -> Iterable[Entry]:
@@ -75,10 +79,10 @@ def sitemap(request):
             raise Http404("No such page of the sitemap")
     except ValueError:
         raise Http404("No such page of the sitemap") from None
-    site = f"{request.scheme}://{request.get_host()}"
+    site = escape(f"{request.scheme}://{request.get_host()}")
     urls = []
     for path, lastmod, changefreq in _entries():
-        url = f"<url><loc>{escape(site + path)}</loc>"
+        url = f"<url><loc>{site}{path if PLAIN.fullmatch(path) else escape(path)}</loc>"
         if lastmod:
             url += f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>"
         if changefreq:

@@ -78,3 +78,18 @@ def test_address_of_gives_what_reverse_gives(url_name, slug):
     from sendprogress.core.addresses import address_of
 
     assert address_of(url_name)(slug) == reverse(url_name, args=[slug])
+
+
+def test_address_of_quotes_what_is_not_a_slug_as_reverse_would():
+    from sendprogress.core.addresses import address_of
+
+    assert address_of("plan:finding_detail")("a b&c/é") == "/findings/a%20b&c/%C3%A9/"
+
+
+def test_a_you_said_we_did_area_with_a_hostile_slug_is_escaped(client):
+    from tests.engagement.factories import make_entry
+
+    make_entry(areas=[make_finding(slug="x&y<z>")])
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/you-said-we-did/?area=x&amp;y&lt;z&gt;</loc>" in body
+    assert "/you-said-we-did/?area=x&y<z>" in _urls(client)
