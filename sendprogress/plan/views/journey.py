@@ -28,7 +28,7 @@ def documents(request):
     hundreds of documents, a page at a time, newest first."""
     letter_ids = Inspection.objects.filter(letter__isnull=False).values("letter")
     plan_ids = Plan.objects.public().filter(document__isnull=False).values("document")
-    public = Evidence.objects.public().select_related("finding")
+    public = Evidence.objects.public()
     others = public.exclude(pk__in=letter_ids).exclude(pk__in=plan_ids)
     # The primary key last, so documents of one date and title keep their page.
     page = paged(request, others.order_by("-date", "title", "pk"), per_page=EVIDENCE_PER_PAGE)
