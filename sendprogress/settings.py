@@ -90,7 +90,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django.contrib.sitemaps",
     # Django's own widget templates, for the form renderer below.
     "django.forms",
     "django_htmx",

@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
 from .api.dictionary import data_dictionary
 from .public import public
-from .sitemaps import SITEMAPS
+from .sitemaps import sitemap
 
 # A 503 while the database is unreachable, else a 500; neither shows any detail.
 handler500 = "sendprogress.errors.server_error"
@@ -17,7 +16,7 @@ urlpatterns = [
     path("", include("sendprogress.plan.urls")),
     path("updates/", include("sendprogress.updates.urls")),
     path("email-updates/", include("sendprogress.updates.email_urls")),
-    path("sitemap.xml", public(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public(sitemap), name="sitemap"),
     path("api/v1/", include("sendprogress.api.urls")),
     path("embed/", include("sendprogress.embeds.urls")),
     path("data/", public(data_dictionary), name="data_dictionary"),

@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path("measures/<slug:code>/figures.json", public(downloads.measure_json), name="measure_json"),
     path("journey/", public(views.journey), name="journey"),
-    path("documents/", public(views.documents), name="documents"),
+    path("documents/", public(views.documents, query=("page",)), name="documents"),
     path(
         "evidence/<int:pk>/download/",
         public(downloads.evidence_download),

@@ -31,6 +31,14 @@ class PostQuerySet(models.QuerySet):
         return self.filter(areas=area)
 
 
+def updated_date(published_at, revised_at):
+    """When a post published at `published_at` last changed in substance:
+    `revised_at` if it is later, else None (read by lists of plain values too)."""
+    if revised_at and published_at and revised_at > published_at:
+        return revised_at
+    return None
+
+
 class Post(models.Model):
     """An update from the Assistant Director to families."""
 
@@ -95,9 +103,7 @@ class Post(models.Model):
     @property
     def updated_date(self):
         """When to say "Updated on …": only after a substantial change."""
-        if self.revised_at and self.published_at and self.revised_at > self.published_at:
-            return self.revised_at
-        return None
+        return updated_date(self.published_at, self.revised_at)
 
     @property
     def is_public(self) -> bool:

@@ -138,3 +138,38 @@ def test_all_measures_prints_without_the_filter_form(page, live_demo):
     page.emulate_media(media="print")
     assert not page.locator("form.app-filter").is_visible()
     assert page.locator("#results table").is_visible()
+
+
+def _many_documents(n=30):
+    from datetime import date, timedelta
+
+    from sendprogress.plan.models import Evidence
+
+    for i in range(n):
+        Evidence.objects.create(
+            title=f"Board report {i:02}",
+            date=date(2030, 1, 1) + timedelta(days=i),
+            url=f"https://example.org/board-report-{i}",
+            is_public=True,
+        )
+
+
+def test_documents_come_a_page_at_a_time_without_javascript(js_disabled_page, live_demo):
+    _many_documents()
+    page = js_disabled_page
+    page.goto(live_demo.url + "/documents/")
+    assert page.get_by_role("link", name="Board report 29").count() == 1
+    assert page.get_by_role("link", name="Board report 04").count() == 0
+    pages = page.get_by_role("navigation", name="Pages of evidence of progress")
+    pages.get_by_role("link", name="Next page").click()
+    page.wait_for_url("**/documents/?page=2")
+    assert "(page 2 of" in page.title()
+    assert page.get_by_role("link", name="Board report 04").count() == 1
+    assert page.get_by_role("heading", name="Inspection reports and letters").count() == 1
+
+
+def test_a_later_page_of_documents_is_accessible(page, live_demo):
+    _many_documents()
+    page.goto(live_demo.url + "/documents/?page=2")
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)

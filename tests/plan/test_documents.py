@@ -119,3 +119,30 @@ def test_documents_page_works_with_no_documents(client, db):
     assert Inspection.objects.count() == 0
     html = client.get(URL).content.decode()
     assert "No inspection letters have been published here yet." in html
+
+
+def test_evidence_of_progress_comes_25_a_page_newest_first_with_links_between_pages(client, db):
+    letter = Evidence.objects.create(
+        title="The letter", date=date(2020, 2, 20), url="https://example.org/l", is_public=True
+    )
+    make_inspection(letter=letter)
+    for n in range(30):
+        Evidence.objects.create(
+            title=f"Board report {n:02}",
+            date=date(2023, 1, 1 + n),
+            url=f"https://example.org/{n}",
+            is_public=True,
+        )
+    first = client.get(URL).content.decode()
+    assert "Board report 29" in first
+    assert "Board report 05" in first
+    assert "Board report 04" not in first
+    assert 'aria-label="Pages of evidence of progress"' in first
+    assert 'href="?page=2"' in first
+    second = client.get(URL, {"page": "2"}).content.decode()
+    assert "<title>Documents (page 2 of 2)" in second
+    assert "The letter" in second
+    assert [f"Board report {n:02}" in second for n in range(30)] == [n < 5 for n in range(30)]
+    # Not a page number: the first page; past the end: the last.
+    assert "Board report 29" in client.get(URL, {"page": "x"}).content.decode()
+    assert "Board report 00" in client.get(URL, {"page": "99"}).content.decode()

@@ -99,3 +99,17 @@ def test_the_home_page_uses_each_frameworks_own_words(client):
     assert "They named two areas for improvement." in html
     assert "lead to inconsistent experiences and outcomes" in html
     assert "Inspectors usually come back for a full inspection in about three years." in html
+
+
+def test_a_findings_status_escapes_the_inspections_title_on_home_and_its_own_page(client):
+    finding = make_finding(title="Waiting times")
+    revisit = make_inspection(
+        title="<script>alert(1)</script>", kind="revisit", date=date(2022, 7, 1)
+    )
+    make_judgement(finding=finding, inspection=revisit, outcome="not-yet")
+    for url in ["/", finding.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "<script>alert(1)</script>" not in html, url
+        assert (
+            "Still being worked on (&lt;script&gt;alert(1)&lt;/script&gt;, July 2022)" in html
+        ), url

@@ -157,17 +157,20 @@ class Inspection(models.Model):
 
 
 class FindingQuerySet(models.QuerySet):
-    def with_judgements(self) -> FindingQuerySet:
-        """Findings with every judgement, oldest first, its inspection, and owners."""
+    def judged(self) -> FindingQuerySet:
+        """Findings with their inspection, and every judgement, oldest first, with its own."""
         return self.select_related("inspection").prefetch_related(
             Prefetch(
                 "judgements",
                 queryset=Judgement.objects.select_related("inspection").order_by(
                     "inspection__date"
                 ),
-            ),
-            "owners",
+            )
         )
+
+    def with_judgements(self) -> FindingQuerySet:
+        """Findings with every judgement, oldest first, its inspection, and owners."""
+        return self.judged().prefetch_related("owners")
 
     def filter_choices(self, chosen_slug: str | None) -> tuple[list[Finding], Finding | None]:
         """Every finding in page order (a list filter's choices), and the one

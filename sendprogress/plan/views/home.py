@@ -2,29 +2,32 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from .. import story
-from ..models import Figure, Finding, Inspection, Judgement, Measure, MonitoringEvent, Plan
+from ..models import Figure, Finding, Inspection, Measure, MonitoringEvent, Plan
 from ..progress import Progress, Summary
 
 
-def _story(today) -> dict:
+def _story(today, inspections, findings) -> dict:
     """The latest full inspection and what it named; the latest revisit or monitoring
-    inspection since, and what it judged. Four queries, whatever there is."""
-    full = Inspection.objects.filter(kind="inspection", date__lte=today).order_by("-date")
-    inspection = full.first()
-    named = Finding.objects.filter(inspection__in=full.values("pk")[:1])
-    follow_ups = (
-        Inspection.objects.filter(date__lte=today, date__gt=inspection.date)
-        .exclude(kind="inspection")
-        .order_by("-date")
+    inspection since, and what it judged; the next inspection expected. Worked out from
+    every inspection, oldest first (a handful), and every finding with its judgements,
+    already read, so the story costs no query of its own."""
+    past = [i for i in inspections if i.date <= today]
+    inspection = next((i for i in reversed(past) if i.kind == "inspection"), None)
+    follow_up = (
+        next(
+            (i for i in reversed(past) if i.kind != "inspection" and i.date > inspection.date),
+            None,
+        )
         if inspection
-        else Inspection.objects.none()
+        else None
     )
-    follow_up = follow_ups.first()
-    judged = Judgement.objects.filter(inspection__in=follow_ups.values("pk")[:1])
-    # Both lists are read whether or not there is anything to say, so the page
-    # makes the same queries with or without a follow-up visit.
-    kinds = list(named.values_list("kind", flat=True))
-    outcomes = list(judged.values_list("outcome", flat=True))
+    kinds = [f.kind for f in findings if inspection and f.inspection_id == inspection.pk]
+    outcomes = [
+        j.outcome
+        for f in findings
+        for j in f.judgements.all()
+        if follow_up and j.inspection_id == follow_up.pk
+    ]
     return {
         "inspection": inspection,
         "findings_named": story.findings_named(inspection.framework_info, kinds)
@@ -34,6 +37,7 @@ def _story(today) -> dict:
         "follow_up_judgements": story.judgements_given(follow_up.framework_info, outcomes)
         if follow_up and follow_up.framework_info
         else "",
+        "next_inspection": next((i for i in inspections if i.date > today), None),
     }
 
 
@@ -60,7 +64,7 @@ def _measures_of(plan) -> tuple[dict[int, Progress], dict[int, list[int]], bool]
 
 def _findings_with_progress(progress_of, by_finding) -> list:
     """Every finding, each with the progress of the current plan's measures of it."""
-    findings = list(Finding.objects.with_judgements())
+    findings = list(Finding.objects.judged())
     for finding in findings:
         finding.public_measures = by_finding.get(finding.pk, [])
         finding.summary_of_progress = Summary.of(progress_of[pk] for pk in finding.public_measures)
@@ -73,14 +77,14 @@ def home(request):
     progress_of, by_finding, illustrative = _measures_of(current_plan)
     findings = _findings_with_progress(progress_of, by_finding)
     events = list(MonitoringEvent.objects.order_by("date"))
-    context = _story(today) | {
+    inspections = list(Inspection.objects.order_by("date", "pk"))
+    context = _story(today, inspections, findings) | {
         "current_plan": current_plan,
         "monitored": [f for f in findings if f.is_monitored],
         "not_monitored": [f for f in findings if not f.is_monitored],
         "summary_of_progress": Summary.of(progress_of.values()),
         "last_monitoring": next((e for e in reversed(events) if e.date <= today), None),
         "next_monitoring": next((e for e in events if e.date > today), None),
-        "next_inspection": Inspection.objects.filter(date__gt=today).order_by("date").first(),
         "last_updated": Figure.objects.public()
         .filter(approved_at__isnull=False)
         .order_by("-approved_at")

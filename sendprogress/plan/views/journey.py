@@ -1,9 +1,13 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from sendprogress.public import paged
+
 from .. import journey as journey_steps
 from ..documents import describe
 from ..models import Evidence, Inspection, Plan
+
+EVIDENCE_PER_PAGE = 25
 
 
 def journey(request):
@@ -20,17 +24,21 @@ def journey(request):
 
 
 def documents(request):
+    """Inspection letters and plans in full; the other evidence, which runs to
+    hundreds of documents, a page at a time, newest first."""
     letter_ids = Inspection.objects.filter(letter__isnull=False).values("letter")
     plan_ids = Plan.objects.public().filter(document__isnull=False).values("document")
-    public = Evidence.objects.public().select_related("finding")
+    public = Evidence.objects.public()
+    others = public.exclude(pk__in=letter_ids).exclude(pk__in=plan_ids)
+    # The primary key last, so documents of one date and title keep their page.
+    page = paged(request, others.order_by("-date", "title", "pk"), per_page=EVIDENCE_PER_PAGE)
     return render(
         request,
         "plan/documents.html",
         {
             "letters": [describe(e) for e in public.filter(pk__in=letter_ids)],
             "plans": [describe(e) for e in public.filter(pk__in=plan_ids)],
-            "evidence": [
-                describe(e) for e in public.exclude(pk__in=letter_ids).exclude(pk__in=plan_ids)
-            ],
+            "evidence": [describe(e) for e in page.object_list],
+            "page": page,
         },
     )

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.views.decorators.vary import vary_on_headers
 
+from sendprogress.core.addresses import address_of
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
@@ -21,6 +22,21 @@ from ..models.measures import count_is_small
 from ..periods import month_and_year
 
 MEASURES_PER_PAGE = 25
+# What a row of the list shows, of a measure and its plan: its wide text stays unread.
+LIST_FIELDS = (
+    "code",
+    "title",
+    "unit",
+    "rate_per",
+    "decimal_places",
+    "latest_value",
+    "latest_period",
+    "target_value",
+    "progress_status",
+    "plan__title",
+    "plan__short_title",
+    "plan__status",
+)
 
 
 # What the measure page and its chart show of each figure, read as plain
@@ -153,6 +169,49 @@ def measure_detail(request, code):
     )
 
 
+@dataclass(frozen=True)
+class MeasureRow:
+    """One row of the table of all measures, its words formatted once, here."""
+
+    measure: Measure
+    href: str
+    plan: str
+    latest: str
+    latest_period: str
+    target: str
+    progress: str
+
+
+def _list_rows(measures) -> list[MeasureRow]:
+    href = address_of("plan:measure_detail")
+
+    def figure(value, m):
+        return charts.format_value(
+            value, unit=m.unit, places=m.decimal_places, rate_per=m.rate_per
+        )
+
+    rows = []
+    for m in measures:
+        plan = ""
+        if m.plan:
+            plan = (m.plan.short_title or m.plan.title) + (
+                " (closed)" if m.plan.is_finished else ""
+            )
+        has_latest = m.latest_value is not None
+        rows.append(
+            MeasureRow(
+                measure=m,
+                href=href(m.code),
+                plan=plan,
+                latest=figure(m.latest_value, m) if has_latest else "",
+                latest_period=date_format(m.latest_period, "M Y") if m.latest_period else "",
+                target=figure(m.target_value, m) if m.target_value is not None else "Not set",
+                progress=status_tag(m.progress),
+            )
+        )
+    return rows
+
+
 @vary_on_headers("HX-Request")
 def measure_list(request):
     """Every public measure in one table, filtered by finding and progress.
@@ -176,14 +235,18 @@ def measure_list(request):
     # illustrative); whole measures only for the page shown.
     matches = list(measures.values_list("pk", "illustrative"))
     page = Paginator(matches, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
-    shown = list(Measure.objects.for_display().filter(pk__in=[pk for pk, _ in page.object_list]))
+    shown = (
+        Measure.objects.for_display()
+        .filter(pk__in=[pk for pk, _ in page.object_list])
+        .only(*LIST_FIELDS)
+    )
     query_used(request, **used, page=page.number if page.number > 1 else None)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "measures": shown,
+        "rows": _list_rows(shown),
         "total": len(matches),
         "filtered": filtered,
         "query": query.urlencode(),

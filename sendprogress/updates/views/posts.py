@@ -26,8 +26,12 @@ def _with_related(posts):
 
 def post_list(request):
     areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
-    posts = Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.order_by("order"))
+    # Each post's title, summary, date and author, and its areas' names: no bodies.
+    areas_named = Finding.objects.only("title", "short_title").order_by("order")
+    posts = (
+        Post.objects.published()
+        .defer("body")
+        .prefetch_related(Prefetch("areas", queryset=areas_named))
     )
     if chosen:
         posts = posts.for_area(chosen)
