@@ -15,9 +15,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 from sendprogress.core.status import Colour, Tag
@@ -49,8 +52,11 @@ class Due:
     measure: Measure
     period: object
     figure: Figure | None
-    form: FigureForm | None
+    # Whether this person may enter the period's figure: the page links to quick entry,
+    # whose form is drawn only when opened, or in place when a save is refused.
+    can_enter: bool = False
     rows: list[due.DuePeriod] = field(default_factory=list)
+    form: FigureForm | None = None
     # Updated in place on a filtered page that no longer lists it: htmx removes it.
     filtered_out: bool = False
     every_period: bool = False
@@ -86,8 +92,12 @@ class Due:
         return Status(self.figure.status) if self.figure else MISSING
 
 
+def _can_enter(user, figure) -> bool:
+    return can(user, StaffAction.ENTER_FIGURE) and not (figure and not figure.is_editable)
+
+
 def _figure_form(user, measure, figure, period, data=None, files=None, *, quick=False):
-    if not can(user, StaffAction.ENTER_FIGURE) or (figure and not figure.is_editable):
+    if not _can_enter(user, figure):
         return None
     initial = {"period": period.isoformat(), "version": 0}
     if figure:
@@ -112,12 +122,11 @@ def _due_for(measure, user, figures, today, rows=None) -> Due:
     period = due.latest_due(measure, today)
     if period is None:
         # A new measure: nothing is due until a period after its baseline has finished.
-        return Due(measure, None, None, None)
+        return Due(measure, None, None)
     figure = figures.get(measure, period)
     if rows is None:
         rows = figures.outstanding(measure, today)
-    form = _figure_form(user, measure, figure, period, quick=True)
-    return Due(measure, period, figure, form, rows)
+    return Due(measure, period, figure, _can_enter(user, figure), rows)
 
 
 @dataclass
@@ -356,10 +365,26 @@ def enter_figure(request, code):
     figure = Figure.objects.filter(measure=measure, period=period).first()
     if figure and not figure.is_editable:
         messages.error(request, services.cannot_edit(figure))
+        if request.htmx:
+            # Not the data-due page inside the measure's section: the whole page, with the message.
+            return HttpResponseClientRedirect(reverse("staff:data_due"))
         return redirect("staff:data_due")
+    if request.method == "GET" and request.htmx:
+        # Quick entry opened on the data-due page: its form, swapped in where the link
+        # was; focus goes to the first field (htmx honours autofocus).
+        form = _figure_form(request.user, measure, figure, period, quick=True)
+        if form is None:
+            raise PermissionDenied("Your role cannot enter figures.")
+        form.fields["value"].widget.attrs["autofocus"] = True
+        due = Due(measure, period, figure, can_enter=True, form=form)
+        response = render(request, "staff/data_due.html#quick-entry", {"due": due})
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     if request.method == "GET":
         form = _figure_form(request.user, measure, figure, period)
-        return render(request, "staff/figure_form.html", {"measure": measure, "form": form})
+        response = render(request, "staff/figure_form.html", {"measure": measure, "form": form})
+        patch_vary_headers(response, ["HX-Request"])
+        return response
 
     form = _figure_form(request.user, measure, figure, period, request.POST, request.FILES)
     saved = None
