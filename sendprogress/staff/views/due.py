@@ -250,23 +250,34 @@ def _page_filters(request) -> DueFilterForm:
     return DueFilterForm(QueryDict(query) or None)
 
 
+def _outstanding(filters, today: date) -> tuple[list, Figures]:
+    """The measures the filters keep, each with its outstanding periods that they keep, and
+    the figures read for them: what the data-due page lists and counts, and what an htmx
+    change on it updates."""
+    measures = list(filters.narrow(Measure.objects.only(*SCHEDULE)))
+    figures = _figures_for(measures, today)
+    kept = [
+        (measure, [row for row in figures.outstanding(measure, today) if filters.keeps(row)])
+        for measure in measures
+    ]
+    return kept, figures
+
+
 def _in_place(request, measure, today) -> dict:
     """What an htmx change on the data-due page updates besides the part it swaps: that
     measure's section and the counts at the top, with the page's own filters."""
     filters = _page_filters(request)
-    measures = list(Measure.objects.only(*SCHEDULE))
-    figures = _figures_for(measures)
-    one_measure = filters.is_valid() and filters.cleaned_data.get("measure")
-    every_row = []
-    section = None
-    for m in measures:
-        rows = [row for row in figures.outstanding(m, today) if filters.keeps(row)]
-        every_row += rows
-        if m.pk == measure.pk:
-            section = _due_for(measure, request.user, figures, today, rows)
-            section.every_period = bool(one_measure)
-            section.filtered_out = not rows and filters.is_bound and filters.has_changed()
-    return {"due": section, "counts": counts(every_row)}
+    kept, figures = _outstanding(filters, today)
+    rows = next((rows for m, rows in kept if m.pk == measure.pk), None)
+    if rows is None:
+        # Not a measure the page lists (a figure of another area decided in the queue):
+        # its section is worked out alone, and htmx finds nowhere to put it.
+        figures = _figures_for([measure], today)
+        rows = [row for row in figures.outstanding(measure, today) if filters.keeps(row)]
+    section = _due_for(measure, request.user, figures, today, rows)
+    section.every_period = bool(filters.is_valid() and filters.cleaned_data.get("measure"))
+    section.filtered_out = not rows and filters.is_bound and filters.has_changed()
+    return {"due": section, "counts": counts([row for _, rows in kept for row in rows])}
 
 
 def every_count(today: date) -> dict[str, int]:
@@ -349,16 +360,10 @@ def counts(rows) -> dict[str, int]:
 def data_due(request):
     today = timezone.localdate()
     filters = DueFilterForm(request.GET or None)
-    measures = list(filters.narrow(Measure.objects.only(*SCHEDULE)))
-    figures = _figures_for(measures)
+    kept, figures = _outstanding(filters, today)
     narrowed = filters.is_bound and filters.has_changed()
     one_measure = filters.is_valid() and filters.cleaned_data.get("measure")
-    listed = []
-    for measure in measures:
-        rows = [row for row in figures.outstanding(measure, today) if filters.keeps(row)]
-        if rows or not narrowed or measure == one_measure:
-            listed.append((measure, rows))
-    every_row = [row for _, rows in listed for row in rows]
+    listed = [(m, rows) for m, rows in kept if rows or not narrowed or m == one_measure]
     # Only the measures on this page get their section and entry form built.
     page = Paginator(listed, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
     in_full = Measure.objects.select_related("plan").in_bulk([m.pk for m, _ in page])
@@ -375,7 +380,7 @@ def data_due(request):
             "dues": dues,
             "page": page,
             "query": _filter_query(filters),
-            "counts": counts(every_row),
+            "counts": counts([row for _, rows in kept for row in rows]),
             "filters": filters,
             "one_measure": one_measure,
             # The queue on the first page only: the later pages are for entering figures.
