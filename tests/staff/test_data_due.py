@@ -580,3 +580,30 @@ def test_the_queue_shows_the_twenty_waiting_longest_and_how_many_wait(
     later = client.get(reverse("staff:data_due"), {"page": "2"}).content.decode()
     assert "21 figures are waiting" in later
     assert f"Waiting measure 00: {DUE:%B %Y}" not in later
+
+
+def test_the_period_rows_drawn_in_python_escape_what_they_show(measure):
+    from types import SimpleNamespace
+
+    from sendprogress.plan import due
+    from sendprogress.staff.views.due import Due
+
+    hostile = SimpleNamespace(
+        label="<script>alert(1)</script>",
+        figure=None,
+        measure=measure,
+        period=DUE,
+        due_by=date(2026, 12, 20),
+        tags=[due.State.MISSING, due.OVERDUE],
+    )
+    section = Due(measure, DUE, None, rows=[hostile], role_enters=True)
+    html = str(section.period_rows)
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+    assert (
+        '<strong class="govuk-tag govuk-tag--red">Missing</strong> '
+        '<strong class="govuk-tag govuk-tag--red">Overdue</strong>'
+    ) in html
+    assert '<td class="govuk-table__cell">20 December 2026</td>' in html
+    assert f'href="/staff/measures/plans-on-time/figure/?period={DUE.isoformat()}"' in html
+    assert "Enter figure" not in str(Due(measure, DUE, None, rows=[hostile]).period_rows)

@@ -18,12 +18,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 from sendprogress.core.status import Colour, Tag
+from sendprogress.core.templatetags.status import status_tag
 from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
@@ -57,6 +60,8 @@ class Due:
     can_enter: bool = False
     rows: list[due.DuePeriod] = field(default_factory=list)
     form: FigureForm | None = None
+    # Whether this person's role enters figures at all: each period without one links to its page.
+    role_enters: bool = False
     # Updated in place on a filtered page that no longer lists it: htmx removes it.
     filtered_out: bool = False
     every_period: bool = False
@@ -65,6 +70,23 @@ class Due:
     def shown_rows(self) -> list[due.DuePeriod]:
         """The newest outstanding periods, or all of them on the page of this measure alone."""
         return self.rows if self.every_period else self.rows[:PERIODS_SHOWN]
+
+    @property
+    def period_rows(self) -> SafeString:
+        """The table's rows, drawn here: a page lists 60 of them, each with tags and links."""
+        return format_html_join("\n", PERIOD_ROW, (self._cells(row) for row in self.shown_rows))
+
+    def _cells(self, row: due.DuePeriod) -> tuple:
+        action = ""
+        if row.figure:
+            action = format_html(
+                VIEW_LINK, reverse("staff:review_figure", args=[row.figure.pk]), row.label
+            )
+        elif self.role_enters:
+            url = reverse("staff:enter_figure", args=[row.measure.code])
+            action = format_html(ENTER_LINK, url, row.period.isoformat(), row.label)
+        tags = format_html_join(" ", "{}", ((status_tag(tag),) for tag in row.tags))
+        return row.label, tags, f"{row.due_by.day} {row.due_by:%B %Y}", action
 
     @property
     def not_shown(self) -> int:
@@ -90,6 +112,21 @@ class Due:
         if self.period is None:
             return NOT_DUE_YET
         return Status(self.figure.status) if self.figure else MISSING
+
+
+PERIOD_ROW = (
+    '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{}</th>'
+    '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td>'
+    '<td class="govuk-table__cell">{}</td></tr>'
+)
+VIEW_LINK = (
+    '<a class="govuk-link" href="{}">View figure'
+    '<span class="govuk-visually-hidden"> for {}</span></a>'
+)
+ENTER_LINK = (
+    '<a class="govuk-link" href="{}?period={}">Enter figure'
+    '<span class="govuk-visually-hidden"> for {}</span></a>'
+)
 
 
 def _can_enter(user, figure) -> bool:
@@ -126,7 +163,9 @@ def _due_for(measure, user, figures, today, rows=None) -> Due:
     figure = figures.get(measure, period)
     if rows is None:
         rows = figures.outstanding(measure, today)
-    return Due(measure, period, figure, _can_enter(user, figure), rows)
+    role_enters = can(user, StaffAction.ENTER_FIGURE)
+    can_enter = role_enters and not (figure and not figure.is_editable)
+    return Due(measure, period, figure, can_enter, rows, role_enters=role_enters)
 
 
 @dataclass
