@@ -189,19 +189,36 @@ class Figures:
     with_gaps: set = field(default_factory=set)
 
     @classmethod
-    def of(cls, measures, today: date) -> Figures:
+    def of(cls, measures, today: date, *, few: bool = False) -> Figures:
+        """`few`: a page's measures only, whose approved periods are read without counting
+        them first (a thousand or so at most)."""
         found = cls(today)
         theirs = Figure.objects.filter(measure__in=measures)
         for figure in (
             theirs.exclude(status=Status.APPROVED).only(*OPEN_FIGURE).order_by("-period")
         ):
             found.open[figure.measure_id, figure.period] = figure
+        approved = theirs.filter(status=Status.APPROVED)
+        if few:
+            found.with_gaps = {measure.pk for measure in measures}
+        else:
+            found._find_gaps(measures, approved)
+        now_due = Q()
+        for frequency in Measure.Frequency:
+            now_due |= Q(measure__frequency=frequency, period=periods.due_period(frequency, today))
+        for measure_id, period, pk in approved.filter(
+            Q(measure__in=found.with_gaps) | now_due
+        ).values_list("measure_id", "period", "pk"):
+            found.approved[measure_id, period] = pk
+        return found
+
+    def _find_gaps(self, measures, approved) -> None:
+        today = self.today
         finished = Q()
         for frequency in Measure.Frequency:
             finished |= Q(
                 measure__frequency=frequency, period__lte=periods.due_period(frequency, today)
             )
-        approved = theirs.filter(status=Status.APPROVED)
         filled = dict(
             approved.filter(finished, period__gte=F("measure__baseline_date"))
             .values("measure_id")
@@ -209,7 +226,7 @@ class Figures:
             .values_list("measure_id", "n")
         )
         due_periods = {measure.pk: due.periods_due(measure, today) for measure in measures}
-        for measure_id, period in found.open:
+        for measure_id, period in self.open:
             if period in due_periods.get(measure_id, ()):
                 filled[measure_id] = filled.get(measure_id, 0) + 1
         for measure in measures:
@@ -219,15 +236,7 @@ class Figures:
                 or measure.reporting_ends
                 or filled.get(measure.pk, 0) < len(due_periods[measure.pk])
             ):
-                found.with_gaps.add(measure.pk)
-        now_due = Q()
-        for frequency in Measure.Frequency:
-            now_due |= Q(measure__frequency=frequency, period=periods.due_period(frequency, today))
-        for measure_id, period, pk in approved.filter(
-            Q(measure__in=found.with_gaps) | now_due
-        ).values_list("measure_id", "period", "pk"):
-            found.approved[measure_id, period] = pk
-        return found
+                self.with_gaps.add(measure.pk)
 
     def get(self, measure, period) -> Figure | None:
         """The period's figure; an approved one only as far as the page needs (status, link)."""
@@ -266,10 +275,6 @@ OPEN_FIGURE = (
 )
 
 
-def _figures_for(measures, today: date | None = None) -> Figures:
-    return Figures.of(measures, today or timezone.localdate())
-
-
 def _queue(user) -> list[Waiting]:
     if not can(user, StaffAction.APPROVE_FIGURE):
         return []
@@ -294,7 +299,7 @@ def _outstanding(filters, today: date) -> tuple[list, Figures]:
     the figures read for them: what the data-due page lists and counts, and what an htmx
     change on it updates."""
     measures = list(filters.narrow(Measure.objects.only(*SCHEDULE)))
-    figures = _figures_for(measures, today)
+    figures = Figures.of(measures, today)
     kept = [
         (measure, [row for row in figures.outstanding(measure, today) if filters.keeps(row)])
         for measure in measures
@@ -306,20 +311,26 @@ def _in_place(request, measure, today) -> dict:
     """What an htmx change on the data-due page updates besides the part it swaps: that
     measure's section and the counts at the top, with the page's own filters."""
     filters = _page_filters(request)
-    kept, figures = _outstanding(filters, today)
-    rows = next((rows for m, rows in kept if m.pk == measure.pk), None)
+    narrowed = filters.is_bound and filters.has_changed()
+    rows = None
+    if narrowed:
+        kept, figures = _outstanding(filters, today)
+        rows = next((rows for m, rows in kept if m.pk == measure.pk), None)
+        every = counts([row for _, rows in kept for row in rows])
+    else:
+        every = every_count(today)
     if rows is None:
-        # Not a measure the page lists (a figure of another area decided in the queue):
-        # its section is worked out alone, and htmx finds nowhere to put it.
-        figures = _figures_for([measure], today)
+        # Every measure's counts are counted; or not a measure the page lists (a figure
+        # of another area decided in the queue), and htmx finds nowhere to put it.
+        figures = Figures.of([measure], today, few=True)
         rows = [row for row in figures.outstanding(measure, today) if filters.keeps(row)]
     section = _due_for(measure, request.user, figures, today, rows)
     section.every_period = bool(filters.is_valid() and filters.cleaned_data.get("measure"))
-    section.filtered_out = not rows and filters.is_bound and filters.has_changed()
-    return {"due": section, "counts": counts([row for _, rows in kept for row in rows])}
+    section.filtered_out = not rows and narrowed
+    return {"due": section, "counts": every}
 
 
-def every_count(today: date) -> dict[str, int]:
+def every_count(today: date, measures=None) -> dict[str, int]:
     """What `counts` gives for every measure's outstanding periods, counted, not listed.
 
     The staff home shows only the numbers. A measure's due periods are a run of
@@ -332,7 +343,9 @@ def every_count(today: date) -> dict[str, int]:
     owed = late = 0
     late_from = {frequency: _late_from(frequency, today) for frequency in Measure.Frequency}
     runs = defaultdict(list)  # (frequency, first period, latest period): measure ids
-    for measure in Measure.objects.only("pk", "frequency", "baseline_date", "reporting_ends"):
+    if measures is None:
+        measures = Measure.objects.only("pk", "frequency", "baseline_date", "reporting_ends")
+    for measure in measures:
         periods_due = due.periods_due(measure, today)
         if not periods_due:
             continue
@@ -399,15 +412,27 @@ def counts(rows) -> dict[str, int]:
 def data_due(request):
     today = timezone.localdate()
     filters = DueFilterForm(request.GET or None)
-    kept, figures = _outstanding(filters, today)
     narrowed = filters.is_bound and filters.has_changed()
     one_measure = filters.is_valid() and filters.cleaned_data.get("measure")
-    listed = [(m, rows) for m, rows in kept if rows or not narrowed or m == one_measure]
-    # Only the measures on this page get their section and entry form built.
-    page = Paginator(listed, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
-    in_full = Measure.objects.select_related("plan").in_bulk([m.pk for m, _ in page])
+    if narrowed:
+        # A measure is listed if the filters keep any of its periods.
+        kept, figures = _outstanding(filters, today)
+        listed = [(m, rows) for m, rows in kept if rows or m == one_measure]
+        page = Paginator(listed, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+        on_page = list(page)
+        every = counts([row for _, rows in kept for row in rows])
+    else:
+        # Every measure is listed: only this page's have their periods worked out, and
+        # the counts at the top are counted, as on the staff home.
+        measures = list(Measure.objects.only(*SCHEDULE))
+        page = Paginator(measures, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+        figures = Figures.of(list(page), today, few=True)
+        on_page = [(m, figures.outstanding(m, today)) for m in page]
+        every = every_count(today, measures)
+    # Only the measures on this page get their section built.
+    in_full = Measure.objects.select_related("plan").in_bulk([m.pk for m, _ in on_page])
     dues = []
-    for measure, rows in page:
+    for measure, rows in on_page:
         section = _due_for(in_full[measure.pk], request.user, figures, today, rows)
         section.every_period = bool(one_measure)
         dues.append(section)
@@ -419,7 +444,7 @@ def data_due(request):
             "dues": dues,
             "page": page,
             "query": _filter_query(filters),
-            "counts": counts([row for _, rows in kept for row in rows]),
+            "counts": every,
             "filters": filters,
             "one_measure": one_measure,
             # The queue on the first page only: the later pages are for entering figures.
