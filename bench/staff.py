@@ -11,8 +11,9 @@ each the queries it makes, its size, and the CPU time (time.process_time) of
 this process per render: the median and the least of --renders renders (the
 least is the steadiest figure when other work shares the CPUs). PostgreSQL's
 own time runs in its server process, so it is not in the figure; wall time is
-shown beside it. --profile prints a cProfile of one page's renders (sorted by
-BENCH_SORT, default cumulative).
+shown beside it. --profile prints a cProfile of one page's renders in CPU time,
+as the figures are, so waiting for PostgreSQL is left out (sorted by BENCH_SORT,
+default cumulative).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ for name, (path, role) in pages.items():
         counts.append(len(queries))  # now: the log is emptied when the next request starts
     # The fewer of two: the session is saved once a minute (sendprogress.security), not per page.
     count = min(counts)
-    profiler = cProfile.Profile() if name == args.profile else None
+    profiler = cProfile.Profile(time.process_time) if name == args.profile else None
     cpu, wall = [], []
     if profiler:
         profiler.enable()

@@ -78,8 +78,12 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path,
     expect(row).to_contain_text("Missing")
     expect(row).to_contain_text("Overdue")
 
-    # A numerator and denominator that do not give the figure are refused, in place.
+    # Quick entry opens in place, with focus on its first field; a numerator and
+    # denominator that do not give the figure are refused, in place.
+    page.evaluate("window.sameDocument = true")
     section.get_by_text("Enter the figure").click()
+    expect(section.get_by_label("Figure", exact=True)).to_be_focused()
+    assert page.evaluate("window.sameDocument") is True
     assert_accessible(page)
     section.get_by_label("Figure", exact=True).fill("90")
     section.get_by_label("Numerator").fill("24")
@@ -183,9 +187,12 @@ def test_quick_entry_works_without_javascript(js_disabled_page, staff_demo):
     sign_in(page, base, "data.officer", "demo-data-officer-pass")
     page.goto(base + "/staff/data-due/")
     section = page.locator(f"#due-{MEASURE_CODE}")
+    # Quick entry is a link to the figure's own page, for the period now due.
     section.get_by_text("Enter the figure").click()
-    section.get_by_label("Figure", exact=True).fill("150")
-    section.get_by_role("button", name="Save as draft").click()
+    page.wait_for_url(base + f"/staff/measures/{MEASURE_CODE}/figure/?period={DUE.isoformat()}")
+    expect(page.get_by_label("Period")).to_have_value(DUE.isoformat())
+    page.get_by_label("Figure", exact=True).fill("150")
+    page.get_by_role("button", name="Save as draft").click()
     # The full form page shows the error on the field.
     page.get_by_text("A percentage must be between 0 and 100.").first.wait_for()
     page.get_by_label("Figure", exact=True).fill("64")

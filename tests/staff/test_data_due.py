@@ -1,5 +1,6 @@
 """The data-due page: what is due, quick entry with and without htmx, approvals in place."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -459,8 +460,71 @@ def test_quick_entry_is_for_the_period_now_due(client, data_officer):
     make_measure(title="Long gap", code="long-gap", baseline_date=date(2024, 1, 1))
     client.force_login(data_officer)
     html = client.get(reverse("staff:data_due")).content.decode()
+    link = f"/staff/measures/long-gap/figure/?period={DUE.isoformat()}"
+    assert f'href="{link}" hx-get="{link}"' in html
+    html = client.get(link, **HTMX).content.decode()
     assert f'type="hidden" name="long-gap-period" value="{DUE.isoformat()}"' in html
-    assert "<select" not in html.split('id="due-long-gap"')[1]
+    assert "<select" not in html
+
+
+def test_quick_entry_forms_are_drawn_only_when_opened(client, data_officer, measure):
+    make_figure(measure=measure, period=DUE, value=40, status=Status.DRAFT, commentary="Draft.")
+    client.force_login(data_officer)
+    html = client.get(reverse("staff:data_due")).content.decode()
+    section = html[html.index(f'id="due-{measure.code}"') :]
+    assert "<form" not in section.split("</section>")[0]
+    link = f"{enter_url(measure)}?period={DUE.isoformat()}"
+    assert f'id="due-{measure.code}-entry"><a class="govuk-link" href="{link}"' in section
+    assert f'hx-target="#due-{measure.code}-entry" hx-swap="outerHTML"' in section
+
+    # With htmx, opening it brings the form alone, with the draft's values and focus on
+    # the first field; it posts in place as before.
+    response = client.get(link, **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "HX-Request" in response["Vary"]
+    assert html.lstrip().startswith('<details class="govuk-details" open>')
+    assert "<html" not in html
+    assert f'hx-post="{enter_url(measure)}" hx-target="#due-{measure.code}"' in html
+    assert f'name="{measure.code}-value" value="40.00"' in html
+    (first_field,) = re.findall(r"<input [^>]*autofocus[^>]*>", html)
+    assert f'name="{measure.code}-value"' in first_field
+    assert html.count("autofocus") == 1
+    assert "Draft.</textarea>" in html
+    assert "Submit for approval<span" in html
+
+    # Without JavaScript, the same link is the figure's own page, for that period.
+    html = client.get(link).content.decode()
+    assert "<h1" in html
+    assert "Enter a figure for Plans on time" in html
+    assert f'<option value="{DUE.isoformat()}" selected>' in html
+    assert "autofocus" not in html.split('id="main-content"')[-1].split("error-summary")[0]
+
+
+def test_a_partner_gets_no_quick_entry(client, partner, measure):
+    client.force_login(partner)
+    assert "figure/?period=" not in client.get(reverse("staff:data_due")).content.decode()
+    assert client.get(f"{enter_url(measure)}?period={DUE.isoformat()}", **HTMX).status_code == 403
+
+
+def test_opening_quick_entry_for_a_figure_no_longer_editable_reloads_the_page(
+    client, data_officer, measure
+):
+    make_figure(measure=measure, period=DUE, value=40, status=Status.SUBMITTED)
+    client.force_login(data_officer)
+    response = client.get(f"{enter_url(measure)}?period={DUE.isoformat()}", **HTMX)
+    assert response["HX-Redirect"] == reverse("staff:data_due")
+
+
+def test_quick_entry_escapes_the_measure_title(client, data_officer):
+    make_measure(title="<script>alert(1)</script>", code="hostile")
+    client.force_login(data_officer)
+    for html in [
+        client.get(reverse("staff:data_due")).content.decode(),
+        client.get(reverse("staff:enter_figure", args=["hostile"]), **HTMX).content.decode(),
+    ]:
+        assert "<script>alert(1)" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_a_figure_for_the_period_not_yet_finished_does_not_hide_a_missing_one(
@@ -516,3 +580,30 @@ def test_the_queue_shows_the_twenty_waiting_longest_and_how_many_wait(
     later = client.get(reverse("staff:data_due"), {"page": "2"}).content.decode()
     assert "21 figures are waiting" in later
     assert f"Waiting measure 00: {DUE:%B %Y}" not in later
+
+
+def test_the_period_rows_drawn_in_python_escape_what_they_show(measure):
+    from types import SimpleNamespace
+
+    from sendprogress.plan import due
+    from sendprogress.staff.views.due import Due
+
+    hostile = SimpleNamespace(
+        label="<script>alert(1)</script>",
+        figure=None,
+        measure=measure,
+        period=DUE,
+        due_by=date(2026, 12, 20),
+        tags=[due.State.MISSING, due.OVERDUE],
+    )
+    section = Due(measure, DUE, None, rows=[hostile], role_enters=True)
+    html = str(section.period_rows)
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+    assert (
+        '<strong class="govuk-tag govuk-tag--red">Missing</strong> '
+        '<strong class="govuk-tag govuk-tag--red">Overdue</strong>'
+    ) in html
+    assert '<td class="govuk-table__cell">20 December 2026</td>' in html
+    assert f'href="/staff/measures/plans-on-time/figure/?period={DUE.isoformat()}"' in html
+    assert "Enter figure" not in str(Due(measure, DUE, None, rows=[hostile]).period_rows)

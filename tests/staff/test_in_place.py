@@ -259,3 +259,38 @@ def test_approving_an_earlier_period_updates_the_previous_figure_of_a_later_one(
     html = decide(client, earlier, "approve").content.decode()
     context = oob(html, f"queue-{later.pk}-context")
     assert f"60% for {earlier.period:%B %Y}" in context
+
+
+def test_a_save_in_place_on_one_area_counts_that_area_as_the_page_does(
+    client, data_officer, approver
+):
+    # Each measure started the month before the one now due: two periods due each.
+    start = periods.previous_period("monthly", DUE)
+    ours = make_measure(code="ours", baseline_date=start)
+    theirs = make_measure(baseline_date=start)
+    area = ours.findings.first()
+    assert theirs.findings.first() != area
+    client.force_login(data_officer)
+    data = {
+        "ours-period": DUE.isoformat(),
+        "ours-value": "60",
+        "ours-commentary": "Better.",
+        "ours-version": "0",
+        "action": "save",
+    }
+    url = reverse("staff:enter_figure", args=["ours"])
+    html = client.post(url, data, **htmx_from(f"?area={area.slug}")).content.decode()
+    page = client.get(reverse("staff:data_due"), {"area": area.slug}).content.decode()
+    page_counts = page[page.index('id="due-counts"') :].split("</p>")[0]
+    assert "2 periods without an approved figure: 1 missing, 1 draft," in page_counts
+    assert page_counts in oob(html, "due-counts").replace(' hx-swap-oob="true"', "")
+
+    # A figure of the other area decided in the queue: its section is worked out on its
+    # own (the page does not list it), the counts are still the area's.
+    waiting = make_figure(
+        measure=theirs, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=data_officer
+    )
+    client.force_login(approver)
+    html = decide(client, waiting, "approve", htmx_from(f"?area={area.slug}")).content.decode()
+    assert "2 periods without an approved figure: 1 missing, 1 draft," in oob(html, "due-counts")
+    assert "Approved" in oob(html, f"due-{theirs.code}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
@@ -15,12 +15,18 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 from sendprogress.core.status import Colour, Tag
+from sendprogress.core.templatetags.status import status_tag
 from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
@@ -49,8 +55,13 @@ class Due:
     measure: Measure
     period: object
     figure: Figure | None
-    form: FigureForm | None
+    # Whether this person may enter the period's figure: the page links to quick entry,
+    # whose form is drawn only when opened, or in place when a save is refused.
+    can_enter: bool = False
     rows: list[due.DuePeriod] = field(default_factory=list)
+    form: FigureForm | None = None
+    # Whether this person's role enters figures at all: each period without one links to its page.
+    role_enters: bool = False
     # Updated in place on a filtered page that no longer lists it: htmx removes it.
     filtered_out: bool = False
     every_period: bool = False
@@ -59,6 +70,23 @@ class Due:
     def shown_rows(self) -> list[due.DuePeriod]:
         """The newest outstanding periods, or all of them on the page of this measure alone."""
         return self.rows if self.every_period else self.rows[:PERIODS_SHOWN]
+
+    @property
+    def period_rows(self) -> SafeString:
+        """The table's rows, drawn here: a page lists 60 of them, each with tags and links."""
+        return format_html_join("\n", PERIOD_ROW, (self._cells(row) for row in self.shown_rows))
+
+    def _cells(self, row: due.DuePeriod) -> tuple:
+        action = ""
+        if row.figure:
+            action = format_html(
+                VIEW_LINK, reverse("staff:review_figure", args=[row.figure.pk]), row.label
+            )
+        elif self.role_enters:
+            url = reverse("staff:enter_figure", args=[row.measure.code])
+            action = format_html(ENTER_LINK, url, row.period.isoformat(), row.label)
+        tags = format_html_join(" ", "{}", ((status_tag(tag),) for tag in row.tags))
+        return row.label, tags, f"{row.due_by.day} {row.due_by:%B %Y}", action
 
     @property
     def not_shown(self) -> int:
@@ -86,8 +114,27 @@ class Due:
         return Status(self.figure.status) if self.figure else MISSING
 
 
+PERIOD_ROW = (
+    '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{}</th>'
+    '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td>'
+    '<td class="govuk-table__cell">{}</td></tr>'
+)
+VIEW_LINK = (
+    '<a class="govuk-link" href="{}">View figure'
+    '<span class="govuk-visually-hidden"> for {}</span></a>'
+)
+ENTER_LINK = (
+    '<a class="govuk-link" href="{}?period={}">Enter figure'
+    '<span class="govuk-visually-hidden"> for {}</span></a>'
+)
+
+
+def _can_enter(user, figure) -> bool:
+    return can(user, StaffAction.ENTER_FIGURE) and not (figure and not figure.is_editable)
+
+
 def _figure_form(user, measure, figure, period, data=None, files=None, *, quick=False):
-    if not can(user, StaffAction.ENTER_FIGURE) or (figure and not figure.is_editable):
+    if not _can_enter(user, figure):
         return None
     initial = {"period": period.isoformat(), "version": 0}
     if figure:
@@ -112,12 +159,13 @@ def _due_for(measure, user, figures, today, rows=None) -> Due:
     period = due.latest_due(measure, today)
     if period is None:
         # A new measure: nothing is due until a period after its baseline has finished.
-        return Due(measure, None, None, None)
+        return Due(measure, None, None)
     figure = figures.get(measure, period)
     if rows is None:
         rows = figures.outstanding(measure, today)
-    form = _figure_form(user, measure, figure, period, quick=True)
-    return Due(measure, period, figure, form, rows)
+    role_enters = can(user, StaffAction.ENTER_FIGURE)
+    can_enter = role_enters and not (figure and not figure.is_editable)
+    return Due(measure, period, figure, can_enter, rows, role_enters=role_enters)
 
 
 @dataclass
@@ -141,19 +189,36 @@ class Figures:
     with_gaps: set = field(default_factory=set)
 
     @classmethod
-    def of(cls, measures, today: date) -> Figures:
+    def of(cls, measures, today: date, *, few: bool = False) -> Figures:
+        """`few`: a page's measures only, whose approved periods are read without counting
+        them first (a thousand or so at most)."""
         found = cls(today)
         theirs = Figure.objects.filter(measure__in=measures)
         for figure in (
             theirs.exclude(status=Status.APPROVED).only(*OPEN_FIGURE).order_by("-period")
         ):
             found.open[figure.measure_id, figure.period] = figure
+        approved = theirs.filter(status=Status.APPROVED)
+        if few:
+            found.with_gaps = {measure.pk for measure in measures}
+        else:
+            found._find_gaps(measures, approved)
+        now_due = Q()
+        for frequency in Measure.Frequency:
+            now_due |= Q(measure__frequency=frequency, period=periods.due_period(frequency, today))
+        for measure_id, period, pk in approved.filter(
+            Q(measure__in=found.with_gaps) | now_due
+        ).values_list("measure_id", "period", "pk"):
+            found.approved[measure_id, period] = pk
+        return found
+
+    def _find_gaps(self, measures, approved) -> None:
+        today = self.today
         finished = Q()
         for frequency in Measure.Frequency:
             finished |= Q(
                 measure__frequency=frequency, period__lte=periods.due_period(frequency, today)
             )
-        approved = theirs.filter(status=Status.APPROVED)
         filled = dict(
             approved.filter(finished, period__gte=F("measure__baseline_date"))
             .values("measure_id")
@@ -161,7 +226,7 @@ class Figures:
             .values_list("measure_id", "n")
         )
         due_periods = {measure.pk: due.periods_due(measure, today) for measure in measures}
-        for measure_id, period in found.open:
+        for measure_id, period in self.open:
             if period in due_periods.get(measure_id, ()):
                 filled[measure_id] = filled.get(measure_id, 0) + 1
         for measure in measures:
@@ -171,15 +236,7 @@ class Figures:
                 or measure.reporting_ends
                 or filled.get(measure.pk, 0) < len(due_periods[measure.pk])
             ):
-                found.with_gaps.add(measure.pk)
-        now_due = Q()
-        for frequency in Measure.Frequency:
-            now_due |= Q(measure__frequency=frequency, period=periods.due_period(frequency, today))
-        for measure_id, period, pk in approved.filter(
-            Q(measure__in=found.with_gaps) | now_due
-        ).values_list("measure_id", "period", "pk"):
-            found.approved[measure_id, period] = pk
-        return found
+                self.with_gaps.add(measure.pk)
 
     def get(self, measure, period) -> Figure | None:
         """The period's figure; an approved one only as far as the page needs (status, link)."""
@@ -218,10 +275,6 @@ OPEN_FIGURE = (
 )
 
 
-def _figures_for(measures, today: date | None = None) -> Figures:
-    return Figures.of(measures, today or timezone.localdate())
-
-
 def _queue(user) -> list[Waiting]:
     if not can(user, StaffAction.APPROVE_FIGURE):
         return []
@@ -241,23 +294,108 @@ def _page_filters(request) -> DueFilterForm:
     return DueFilterForm(QueryDict(query) or None)
 
 
+def _outstanding(filters, today: date) -> tuple[list, Figures]:
+    """The measures the filters keep, each with its outstanding periods that they keep, and
+    the figures read for them: what the data-due page lists and counts, and what an htmx
+    change on it updates."""
+    measures = list(filters.narrow(Measure.objects.only(*SCHEDULE)))
+    figures = Figures.of(measures, today)
+    kept = [
+        (measure, [row for row in figures.outstanding(measure, today) if filters.keeps(row)])
+        for measure in measures
+    ]
+    return kept, figures
+
+
 def _in_place(request, measure, today) -> dict:
     """What an htmx change on the data-due page updates besides the part it swaps: that
     measure's section and the counts at the top, with the page's own filters."""
     filters = _page_filters(request)
-    measures = list(Measure.objects.only(*SCHEDULE))
-    figures = _figures_for(measures)
-    one_measure = filters.is_valid() and filters.cleaned_data.get("measure")
-    every_row = []
-    section = None
-    for m in measures:
-        rows = [row for row in figures.outstanding(m, today) if filters.keeps(row)]
-        every_row += rows
-        if m.pk == measure.pk:
-            section = _due_for(measure, request.user, figures, today, rows)
-            section.every_period = bool(one_measure)
-            section.filtered_out = not rows and filters.is_bound and filters.has_changed()
-    return {"due": section, "counts": counts(every_row)}
+    narrowed = filters.is_bound and filters.has_changed()
+    rows = None
+    if narrowed:
+        kept, figures = _outstanding(filters, today)
+        rows = next((rows for m, rows in kept if m.pk == measure.pk), None)
+        every = counts([row for _, rows in kept for row in rows])
+    else:
+        every = every_count(today)
+    if rows is None:
+        # Every measure's counts are counted; or not a measure the page lists (a figure
+        # of another area decided in the queue), and htmx finds nowhere to put it.
+        figures = Figures.of([measure], today, few=True)
+        rows = [row for row in figures.outstanding(measure, today) if filters.keeps(row)]
+    section = _due_for(measure, request.user, figures, today, rows)
+    section.every_period = bool(filters.is_valid() and filters.cleaned_data.get("measure"))
+    section.filtered_out = not rows and narrowed
+    return {"due": section, "counts": every}
+
+
+def every_count(today: date, measures=None) -> dict[str, int]:
+    """What `counts` gives for every measure's outstanding periods, counted, not listed.
+
+    The staff home shows only the numbers. A measure's due periods are a run of
+    aligned periods (`due.periods_due`), so it owes that many figures, and those
+    whose due-by date has passed are overdue; the database counts the figures
+    that fall in each run by status, whether late or not. Missing is what is owed
+    less every figure there; overdue is what is late less the approved ones there.
+    Two small queries at any scale, instead of every period of every measure.
+    """
+    owed = late = 0
+    late_from = {frequency: _late_from(frequency, today) for frequency in Measure.Frequency}
+    runs = defaultdict(list)  # (frequency, first period, latest period): measure ids
+    if measures is None:
+        measures = Measure.objects.only("pk", "frequency", "baseline_date", "reporting_ends")
+    for measure in measures:
+        periods_due = due.periods_due(measure, today)
+        if not periods_due:
+            continue
+        owed += len(periods_due)
+        # Newest first: the periods from the first late one back are all late.
+        late += len(periods_due) - next(
+            (n for n, period in enumerate(periods_due) if period <= late_from[measure.frequency]),
+            len(periods_due),
+        )
+        runs[measure.frequency, periods_due[-1], periods_due[0]].append(measure.pk)
+    tally = dict.fromkeys(Status, 0)
+    late_approved = 0
+    if runs:
+        in_runs, is_late = Q(), Q()
+        for (frequency, first, latest), ids in runs.items():
+            # Only aligned periods are due periods (a figure entered before its measure's
+            # frequency changed may not be).
+            in_runs |= Q(
+                measure_id__in=ids,
+                period__gte=first,
+                period__lte=latest,
+                period__day=1,
+                period__month__in=periods.START_MONTHS[frequency],
+            )
+            is_late |= Q(measure_id__in=ids, period__lte=late_from[frequency])
+        for status, n, n_late in (
+            Figure.objects.filter(in_runs)
+            .values_list("status")
+            .annotate(n=Count("pk"), late=Count("pk", filter=is_late))
+            .order_by()
+        ):
+            tally[status] = n
+            if status == Status.APPROVED:
+                late_approved = n_late
+    return {
+        due.State.MISSING.value: owed - sum(tally.values()),
+        due.State.DRAFT.value: tally[Status.DRAFT],
+        due.State.SUBMITTED.value: tally[Status.SUBMITTED],
+        due.State.RETURNED.value: tally[Status.RETURNED],
+        "overdue": late - late_approved,
+        "all": owed - tally[Status.APPROVED],
+    }
+
+
+def _late_from(frequency: str, today: date) -> date:
+    """The latest period of this frequency whose figure is overdue today."""
+    period = periods.due_period(frequency, today)
+    while not today > due.due_by(frequency, period):
+        period = periods.previous_period(frequency, period)
+    return period
 
 
 def counts(rows) -> dict[str, int]:
@@ -274,21 +412,27 @@ def counts(rows) -> dict[str, int]:
 def data_due(request):
     today = timezone.localdate()
     filters = DueFilterForm(request.GET or None)
-    measures = list(filters.narrow(Measure.objects.only(*SCHEDULE)))
-    figures = _figures_for(measures)
     narrowed = filters.is_bound and filters.has_changed()
     one_measure = filters.is_valid() and filters.cleaned_data.get("measure")
-    listed = []
-    for measure in measures:
-        rows = [row for row in figures.outstanding(measure, today) if filters.keeps(row)]
-        if rows or not narrowed or measure == one_measure:
-            listed.append((measure, rows))
-    every_row = [row for _, rows in listed for row in rows]
-    # Only the measures on this page get their section and entry form built.
-    page = Paginator(listed, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
-    in_full = Measure.objects.select_related("plan").in_bulk([m.pk for m, _ in page])
+    if narrowed:
+        # A measure is listed if the filters keep any of its periods.
+        kept, figures = _outstanding(filters, today)
+        listed = [(m, rows) for m, rows in kept if rows or m == one_measure]
+        page = Paginator(listed, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+        on_page = list(page)
+        every = counts([row for _, rows in kept for row in rows])
+    else:
+        # Every measure is listed: only this page's have their periods worked out, and
+        # the counts at the top are counted, as on the staff home.
+        measures = list(Measure.objects.only(*SCHEDULE))
+        page = Paginator(measures, MEASURES_PER_PAGE).get_page(request.GET.get("page"))
+        figures = Figures.of(list(page), today, few=True)
+        on_page = [(m, figures.outstanding(m, today)) for m in page]
+        every = every_count(today, measures)
+    # Only the measures on this page get their section built.
+    in_full = Measure.objects.select_related("plan").in_bulk([m.pk for m, _ in on_page])
     dues = []
-    for measure, rows in page:
+    for measure, rows in on_page:
         section = _due_for(in_full[measure.pk], request.user, figures, today, rows)
         section.every_period = bool(one_measure)
         dues.append(section)
@@ -300,7 +444,7 @@ def data_due(request):
             "dues": dues,
             "page": page,
             "query": _filter_query(filters),
-            "counts": counts(every_row),
+            "counts": every,
             "filters": filters,
             "one_measure": one_measure,
             # The queue on the first page only: the later pages are for entering figures.
@@ -356,10 +500,26 @@ def enter_figure(request, code):
     figure = Figure.objects.filter(measure=measure, period=period).first()
     if figure and not figure.is_editable:
         messages.error(request, services.cannot_edit(figure))
+        if request.htmx:
+            # Not the data-due page inside the measure's section: the whole page, with the message.
+            return HttpResponseClientRedirect(reverse("staff:data_due"))
         return redirect("staff:data_due")
+    if request.method == "GET" and request.htmx:
+        # Quick entry opened on the data-due page: its form, swapped in where the link
+        # was; focus goes to the first field (htmx honours autofocus).
+        form = _figure_form(request.user, measure, figure, period, quick=True)
+        if form is None:
+            raise PermissionDenied("Your role cannot enter figures.")
+        form.fields["value"].widget.attrs["autofocus"] = True
+        due = Due(measure, period, figure, can_enter=True, form=form)
+        response = render(request, "staff/data_due.html#quick-entry", {"due": due})
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     if request.method == "GET":
         form = _figure_form(request.user, measure, figure, period)
-        return render(request, "staff/figure_form.html", {"measure": measure, "form": form})
+        response = render(request, "staff/figure_form.html", {"measure": measure, "form": form})
+        patch_vary_headers(response, ["HX-Request"])
+        return response
 
     form = _figure_form(request.user, measure, figure, period, request.POST, request.FILES)
     saved = None

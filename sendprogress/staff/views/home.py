@@ -9,10 +9,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can
-from sendprogress.plan.models import Figure, Measure
+from sendprogress.plan.models import Figure
 
 from .approvals import waiting_count
-from .due import SCHEDULE, _figures_for, counts
+from .due import every_count
 
 Status = Figure.Status
 RECENT_CHANGES = 10
@@ -32,11 +32,7 @@ def home(request):
     user = request.user
     context = {"set_up_url": _set_up_url(), "can_enter": can(user, StaffAction.ENTER_FIGURE)}
     if context["can_enter"]:
-        today = timezone.localdate()
-        measures = list(Measure.objects.only(*SCHEDULE))
-        figures = _figures_for(measures)
-        rows = [row for m in measures for row in figures.outstanding(m, today)]
-        context["counts"] = counts(rows)
+        context["counts"] = every_count(timezone.localdate())
         context["returned"] = (
             Figure.objects.filter(status=Status.RETURNED)
             .filter(Q(entered_by=user) | Q(submitted_by=user))
