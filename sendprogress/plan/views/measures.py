@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from html import escape
 
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.views.decorators.vary import vary_on_headers
