@@ -23,7 +23,7 @@ from sendprogress.accounts.permissions import (
 
 from . import comparisons
 from .models import Evidence, Figure, Measure
-from .models.measures import count_is_small
+from .models.measures import PUBLISHED_FIGURE_COLUMNS, count_is_small
 from .uploads import CONTENT_TYPES
 
 CSV_COLUMNS = [
@@ -56,28 +56,13 @@ def _safe_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-# What is written out of each figure, read as plain values (a download of
-# every measure has thousands of figures).
-FIGURE_COLUMNS = (
-    "measure_id",
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "commentary",
-    "corrected_at",
-    "value_before_correction",
-    "correction_reason",
-)
-
-
 def _figures(measures):
     """Approved figures of the given public measures, by measure then period."""
     return (
         Figure.objects.approved()
         .filter(measure__in=measures)
         .order_by("measure__plan_id", "measure__order", "measure__title", "period")
-        .values(*FIGURE_COLUMNS)
+        .values("measure_id", *PUBLISHED_FIGURE_COLUMNS)
     )
 
 

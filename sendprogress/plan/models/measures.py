@@ -204,6 +204,21 @@ class MeasureMilestone(models.Model):
         return f"{self.measure}: {self.target} by {self.date}"
 
 
+# What the public pages and downloads show of a figure, read as plain values
+# (`values(*PUBLISHED_FIGURE_COLUMNS)`): a measure of ten years has 120 figures,
+# and building them as model instances cost more than drawing them.
+PUBLISHED_FIGURE_COLUMNS = (
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "commentary",
+    "corrected_at",
+    "value_before_correction",
+    "correction_reason",
+)
+
+
 def count_is_small(denominator: int | None) -> bool:
     """Whether the public see a count out of `denominator` as suppressed: so few
     children that one could be identified."""

@@ -20,7 +20,7 @@ from .. import charts, comparisons, progress
 from ..documents import describe
 from ..forms import MeasureFilterForm
 from ..models import Evidence, Finding, Measure
-from ..models.measures import count_is_small
+from ..models.measures import PUBLISHED_FIGURE_COLUMNS, count_is_small
 from ..periods import month_and_year
 
 MEASURES_PER_PAGE = 25
@@ -38,21 +38,6 @@ LIST_FIELDS = (
     "plan__title",
     "plan__short_title",
     "plan__status",
-)
-
-
-# What the measure page and its chart show of each figure, read as plain
-# values: a measure of ten years has 120 figures, and building them as model
-# instances cost more than drawing them.
-FIGURE_COLUMNS = (
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "commentary",
-    "corrected_at",
-    "value_before_correction",
-    "correction_reason",
 )
 
 
@@ -144,7 +129,7 @@ def _correction(f, figure) -> str:
 
 def measure_detail(request, code):
     measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
-    figures = list(measure.figures.approved().order_by("period").values(*FIGURE_COLUMNS))
+    figures = list(measure.figures.approved().order_by("period").values(*PUBLISHED_FIGURE_COLUMNS))
     series = comparisons.for_measures([measure]).get(measure.pk, [])
     return render(
         request,
