@@ -342,7 +342,7 @@ def every_count(today: date, measures=None) -> dict[str, int]:
     """
     owed = late = 0
     late_from = {frequency: _late_from(frequency, today) for frequency in Measure.Frequency}
-    runs = defaultdict(list)  # (frequency, first period, latest period): measure ids
+    runs = defaultdict(list)  # (frequency, the run's periods): measure ids
     if measures is None:
         measures = Measure.objects.only("pk", "frequency", "baseline_date", "reporting_ends")
     for measure in measures:
@@ -355,21 +355,17 @@ def every_count(today: date, measures=None) -> dict[str, int]:
             (n for n, period in enumerate(periods_due) if period <= late_from[measure.frequency]),
             len(periods_due),
         )
-        runs[measure.frequency, periods_due[-1], periods_due[0]].append(measure.pk)
+        runs[measure.frequency, tuple(periods_due)].append(measure.pk)
     tally = dict.fromkeys(Status, 0)
     late_approved = 0
     if runs:
         in_runs, is_late = Q(), Q()
-        for (frequency, first, latest), ids in runs.items():
+        for (frequency, periods_due), ids in runs.items():
             # Only aligned periods are due periods (a figure entered before its measure's
-            # frequency changed may not be).
-            in_runs |= Q(
-                measure_id__in=ids,
-                period__gte=first,
-                period__lte=latest,
-                period__day=1,
-                period__month__in=periods.START_MONTHS[frequency],
-            )
+            # frequency changed may not be). The run's periods are listed rather than
+            # their range checked for alignment: PostgreSQL looks a list up in a hash,
+            # where working out each figure's day and month took half the query's time.
+            in_runs |= Q(measure_id__in=ids, period__in=periods_due)
             is_late |= Q(measure_id__in=ids, period__lte=late_from[frequency])
         for status, n, n_late in (
             Figure.objects.filter(in_runs)
