@@ -73,20 +73,30 @@ class Due:
 
     @property
     def period_rows(self) -> SafeString:
-        """The table's rows, drawn here: a page lists 60 of them, each with tags and links."""
-        return format_html_join("\n", PERIOD_ROW, (self._cells(row) for row in self.shown_rows))
+        """The table's rows, drawn here: a page lists 60 of them, each with tags and links.
 
-    def _cells(self, row: due.DuePeriod) -> tuple:
+        What is the same on every row is worked out once: the address of the
+        measure's figure entry, and each state's tag.
+        """
+        enter = reverse("staff:enter_figure", args=[self.measure.code]) if self.role_enters else ""
+        tags: dict[tuple, SafeString] = {}
+        return format_html_join(
+            "\n", PERIOD_ROW, (self._cells(row, enter, tags) for row in self.shown_rows)
+        )
+
+    def _cells(self, row: due.DuePeriod, enter: str, tags: dict) -> tuple:
+        label = row.label
         action = ""
         if row.figure:
             action = format_html(
-                VIEW_LINK, reverse("staff:review_figure", args=[row.figure.pk]), row.label
+                VIEW_LINK, reverse("staff:review_figure", args=[row.figure.pk]), label
             )
-        elif self.role_enters:
-            url = reverse("staff:enter_figure", args=[row.measure.code])
-            action = format_html(ENTER_LINK, url, row.period.isoformat(), row.label)
-        tags = format_html_join(" ", "{}", ((status_tag(tag),) for tag in row.tags))
-        return row.label, tags, f"{row.due_by.day} {row.due_by:%B %Y}", action
+        elif enter:
+            action = format_html(ENTER_LINK, enter, row.period.isoformat(), label)
+        kinds = tuple(row.tags)
+        if kinds not in tags:
+            tags[kinds] = format_html_join(" ", "{}", ((status_tag(tag),) for tag in kinds))
+        return label, tags[kinds], f"{row.due_by.day} {row.due_by:%B %Y}", action
 
     @property
     def not_shown(self) -> int:
