@@ -357,7 +357,10 @@ def every_count(today: date, measures=None) -> dict[str, int]:
     runs = defaultdict(lambda: defaultdict(list))
     longest = {}  # (frequency, latest period): the periods back to the earliest first
     if measures is None:
-        measures = Measure.objects.only("pk", "frequency", "baseline_date", "reporting_ends")
+        # Rows, not model instances: the schedule is all that is read of them.
+        measures = Measure.objects.values_list(
+            "pk", "frequency", "baseline_date", "reporting_ends", named=True
+        )
     for measure in measures:
         periods_due = due.periods_due(measure, today)
         if not periods_due:
