@@ -43,8 +43,8 @@ MEASURES_PER_PAGE = 10
 PERIODS_SHOWN = 6
 # The figures that have waited longest; approving or returning them shows the next.
 QUEUE_SHOWN = 20
-# What working out every measure's due periods needs; a measure listed on the
-# page is read in full for its section and form.
+# What working out every measure's due periods needs, and all that a measure's
+# section on the page shows (its quick entry, which needs more, is drawn on demand).
 SCHEDULE = ("pk", "code", "title", "frequency", "baseline_date", "reporting_ends")
 
 
@@ -450,10 +450,9 @@ def data_due(request):
         on_page = [(m, figures.outstanding(m, today)) for m in page]
         every = every_count(today, measures)
     # Only the measures on this page get their section built.
-    in_full = Measure.objects.select_related("plan").in_bulk([m.pk for m, _ in on_page])
     dues = []
     for measure, rows in on_page:
-        section = _due_for(in_full[measure.pk], request.user, figures, today, rows)
+        section = _due_for(measure, request.user, figures, today, rows)
         section.every_period = bool(one_measure)
         dues.append(section)
     can_approve = can(request.user, StaffAction.APPROVE_FIGURE)
