@@ -64,11 +64,13 @@ def preflight() -> HttpResponse:
     return _open(HttpResponse(status=204))
 
 
-def page_of(request, items, to_json) -> dict:
+def page_of(request, items, to_json, *, whole_page=False) -> dict:
     """One page of `items` as {count, page, pages, next, previous, results}.
 
     `page` must be a whole number from 1 to the last page; anything else is a
     BadQuery (400, or 404 past the end) rather than a silent first page.
+    `to_json` makes one item's JSON, or with `whole_page` the list of the page's
+    (for shapes that read what they need for every item at once).
     """
     raw = request.GET.get("page", "1")
     if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 6) or int(raw) < 1:
@@ -89,5 +91,9 @@ def page_of(request, items, to_json) -> dict:
         "pages": paginator.num_pages,
         "next": link(number + 1) if page.has_next() else None,
         "previous": link(number - 1) if page.has_previous() else None,
-        "results": [to_json(item) for item in page.object_list],
+        "results": (
+            to_json(list(page.object_list))
+            if whole_page
+            else [to_json(item) for item in page.object_list]
+        ),
     }

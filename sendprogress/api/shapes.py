@@ -103,13 +103,43 @@ def plan(item, request) -> dict:
     }
 
 
+def measures(items, request, *, findings: dict, milestones: dict) -> list[dict]:
+    """`measure` for each of a page of measures, given each one's findings'
+    slugs and milestones by its primary key; the site's address is read once."""
+    # Codes are slugs, which need no quoting: each address is the site's with the path after it.
+    site = request.build_absolute_uri("/").removesuffix("/")
+    marker = "code-of-the-measure"
+    page = reverse("plan:measure_detail", args=[marker])
+    return [
+        _measure(
+            item,
+            findings=findings.get(item.pk, []),
+            milestones=milestones.get(item.pk, []),
+            url=site + page.replace(marker, item.code),
+            figures_url=f"{site}/api/v1/measures/{item.code}/figures/",
+        )
+        for item in items
+    ]
+
+
 def measure(item, request) -> dict:
+    """One measure, with its findings and milestones prefetched."""
+    return _measure(
+        item,
+        findings=[f.slug for f in item.findings.all()],
+        milestones=[{"date": m.date, "target": m.target} for m in item.milestones.all()],
+        url=request.build_absolute_uri(item.get_absolute_url()),
+        figures_url=request.build_absolute_uri(f"/api/v1/measures/{item.code}/figures/"),
+    )
+
+
+def _measure(item, *, findings, milestones, url, figures_url) -> dict:
     value, period = item.latest_approved
     return {
         "code": item.code,
         "title": item.title,
         "plan": item.plan.slug if item.plan else None,
-        "findings": [f.slug for f in item.findings.all()],
+        "findings": findings,
         "why_it_matters": item.why_it_matters,
         "definition": item.definition,
         "source": item.source,
@@ -123,12 +153,12 @@ def measure(item, request) -> dict:
             "label": item.baseline_label,
         },
         "target": {"value": item.target_value, "date": item.target_date},
-        "milestones": [{"date": m.date, "target": m.target} for m in item.milestones.all()],
+        "milestones": milestones,
         "latest": {"period": period, "value": value} if value is not None else None,
         "progress": item.progress.value,
         "illustrative": item.illustrative,
-        "url": request.build_absolute_uri(item.get_absolute_url()),
-        "figures_url": request.build_absolute_uri(f"/api/v1/measures/{item.code}/figures/"),
+        "url": url,
+        "figures_url": figures_url,
     }
 
 

@@ -6,6 +6,7 @@ bad query string gets a JSON message, never a 500. See docs/api.md.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import wraps
 
 from django.db.models import Prefetch
@@ -22,6 +23,7 @@ from sendprogress.plan.models import (
     Inspection,
     LocalArea,
     Measure,
+    MeasureMilestone,
     Plan,
 )
 from sendprogress.updates.models import Post
@@ -115,12 +117,34 @@ def plans(request):
     return page_of(request, items, lambda p: shapes.plan(p, request))
 
 
+def _measures(page: list[Measure], request) -> list[dict]:
+    """A page of measures as JSON, their findings' slugs and milestones read as
+    plain values in two queries rather than prefetched as model instances."""
+    ids = [m.pk for m in page]
+    findings = defaultdict(list)
+    for pk, slug in (
+        Measure.findings.through.objects.filter(measure_id__in=ids)
+        .order_by("finding__order")
+        .values_list("measure_id", "finding__slug")
+    ):
+        findings[pk].append(slug)
+    milestones = defaultdict(list)
+    for pk, on, target in (
+        MeasureMilestone.objects.filter(measure_id__in=ids)
+        .order_by("date")
+        .values_list("measure_id", "date", "target")
+    ):
+        milestones[pk].append({"date": on, "target": target})
+    return shapes.measures(page, request, findings=findings, milestones=milestones)
+
+
 @api_view
 def measures(request):
     return page_of(
         request,
-        Measure.objects.for_display().with_milestones(),
-        lambda m: shapes.measure(m, request),
+        Measure.objects.public().select_related("plan").order_by("order", "title"),
+        lambda page: _measures(page, request),
+        whole_page=True,
     )
 
 

@@ -182,3 +182,43 @@ def _action(context, action) -> dict:
         "due": due,
         "latest": latest,
     }
+
+
+MEASURE_ROW = """<tr class="govuk-table__row">
+  <th scope="row" class="govuk-table__header"><a class="govuk-link" href="{href}">{title}</a></th>
+  <td class="govuk-table__cell">{about}</td>
+  <td class="govuk-table__cell">{plan}</td>
+  <td class="govuk-table__cell govuk-table__cell--numeric">{latest}</td>
+  <td class="govuk-table__cell govuk-table__cell--numeric">{target}</td>
+  <td class="govuk-table__cell">{progress}</td>
+</tr>"""
+
+
+def _measure_row(context, row) -> dict:
+    title = expand(context, row.measure.title)
+    about = format_html_join(
+        "; ", "{}", ((expand(context, f.short_title),) for f in row.measure.findings.all())
+    )
+    if row.latest:
+        latest = format_html(
+            '{}<br><span class="govuk-body-s">{}</span>', row.latest, row.latest_period
+        )
+    else:
+        latest = "None yet"
+    return {
+        "href": row.href,
+        "title": title,
+        "about": about,
+        "plan": row.plan,
+        "latest": latest,
+        "target": row.target,
+        "progress": row.progress,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def measure_table_rows(context, rows):
+    """The rows of the table of all measures (`views.measures.MeasureRow`):
+    title, findings, plan, latest figure, target and progress. Each title and
+    finding goes through `{% expand %}` in the order the page reads."""
+    return format_html_join("\n", MEASURE_ROW, (_measure_row(context, r) for r in rows))

@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -32,12 +33,19 @@ def documents(request):
     others = public.exclude(pk__in=letter_ids).exclude(pk__in=plan_ids)
     # The primary key last, so documents of one date and title keep their page.
     page = paged(request, others.order_by("-date", "title", "pk"), per_page=EVIDENCE_PER_PAGE)
+    # Letters and plans in one query (each public filter costs as much to build
+    # as to run), each marked with which it is: a document can be both.
+    letters_and_plans = list(
+        public.filter(Q(pk__in=letter_ids) | Q(pk__in=plan_ids)).annotate(
+            is_letter=Q(pk__in=letter_ids), is_plan=Q(pk__in=plan_ids)
+        )
+    )
     return render(
         request,
         "plan/documents.html",
         {
-            "letters": [describe(e) for e in public.filter(pk__in=letter_ids)],
-            "plans": [describe(e) for e in public.filter(pk__in=plan_ids)],
+            "letters": [describe(e) for e in letters_and_plans if e.is_letter],
+            "plans": [describe(e) for e in letters_and_plans if e.is_plan],
             "evidence": [describe(e) for e in page.object_list],
             "page": page,
         },

@@ -177,6 +177,7 @@ def _list_rows(measures) -> list[MeasureRow]:
             value, unit=m.unit, places=m.decimal_places, rate_per=m.rate_per
         )
 
+    tags = {}  # A page has a handful of kinds of progress: draw each tag once.
     rows = []
     for m in measures:
         plan = ""
@@ -193,7 +194,8 @@ def _list_rows(measures) -> list[MeasureRow]:
                 latest=figure(m.latest_value, m) if has_latest else "",
                 latest_period=date_format(m.latest_period, "M Y") if m.latest_period else "",
                 target=figure(m.target_value, m) if m.target_value is not None else "Not set",
-                progress=status_tag(m.progress),
+                progress=tags.get(m.progress)
+                or tags.setdefault(m.progress, status_tag(m.progress)),
             )
         )
     return rows
