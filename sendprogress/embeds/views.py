@@ -16,9 +16,9 @@ from django.utils.csp import CSP, build_policy
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from sendprogress.core.dates import month_and_year
 from sendprogress.plan import charts, comparisons
 from sendprogress.plan.models import Measure
-from sendprogress.plan.periods import month_and_year
 
 ROW = (
     '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{}</th>'

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils.dates import MONTHS
-
 from .choices import Frequency
 
 START_MONTHS = {
@@ -79,9 +77,3 @@ def label(frequency: str, start: date) -> str:
     following = next_period(frequency, start)
     last_month = date(following.year - (following.month == 1), (following.month - 2) % 12 + 1, 1)
     return f"{start:%B %Y} to {last_month:%B %Y}"
-
-
-def month_and_year(on: date) -> str:
-    """A period as the pages name it, "January 2024": what `date_format(on, "F Y")`
-    gives in the language in use, without reading the format each time."""
-    return f"{MONTHS[on.month]} {on.year:04d}"

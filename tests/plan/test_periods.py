@@ -41,10 +41,3 @@ def test_labels_name_the_months_a_period_covers():
     assert periods.label("monthly", date(2026, 10, 1)) == "October 2026"
     assert periods.label("quarterly", date(2026, 10, 1)) == "October 2026 to December 2026"
     assert periods.label("termly", date(2026, 4, 1)) == "April 2026 to August 2026"
-
-
-@pytest.mark.parametrize("on", [date(2024, m, 1) for m in range(1, 13)] + [date(999, 5, 1)])
-def test_a_period_is_named_as_the_date_filter_names_it(on):
-    from django.utils.formats import date_format
-
-    assert periods.month_and_year(on) == date_format(on, "F Y")

@@ -4,10 +4,10 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from sendprogress.core.dates import month_and_year
 from sendprogress.pages.templatetags.plain_words import expand
 
 from ..charts import format_value, one_place
-from ..periods import month_and_year
 
 register = template.Library()
 

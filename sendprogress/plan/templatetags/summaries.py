@@ -9,9 +9,9 @@ page reads, so each short form is still spelt out on its first use on the page.
 
 from django import template
 from django.urls import reverse
-from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 
+from ...core.dates import day_month_year, month_and_year
 from ...core.templatetags.status import status_tag
 from ...pages.templatetags.plain_words import expand
 from ..charts import format_value
@@ -26,16 +26,6 @@ def _link_for_each(viewname: str):
     marker = "slug-of-the-row"
     address = reverse(viewname, args=[marker])
     return lambda slug: address.replace(marker, slug)
-
-
-def _month(on) -> str:
-    """ "March 2024", as `|date:"F Y"` gives, without the filter's look-up of the format."""
-    return f"{MONTHS[on.month]} {on.year:04d}"
-
-
-def _day(on) -> str:
-    """ "5 March 2024", as `|date:"j F Y"` gives."""
-    return f"{on.day} {_month(on)}"
 
 
 def _figure(value, measure) -> str:
@@ -84,11 +74,13 @@ def _measure(context, measure, link, tags) -> dict:
     if measure.latest_value is None:
         latest = "No figures published yet"
     else:
-        latest = f"{_figure(measure.latest_value, measure)} ({_month(measure.latest_period)})"
+        when = month_and_year(measure.latest_period)
+        latest = f"{_figure(measure.latest_value, measure)} ({when})"
     if measure.target_value is None:
         target = "No target set"
     elif measure.target_date:
-        target = f"{_figure(measure.target_value, measure)} by {_month(measure.target_date)}"
+        by = month_and_year(measure.target_date)
+        target = f"{_figure(measure.target_value, measure)} by {by}"
     else:
         target = _figure(measure.target_value, measure)
     if measure.baseline_value is None:
@@ -155,7 +147,7 @@ def _action(context, action) -> dict:
         format_html(
             '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Due</dt>'
             '<dd class="govuk-summary-list__value">{}</dd></div>',
-            _month(action.due_date),
+            month_and_year(action.due_date),
         )
         if action.due_date
         else ""
@@ -166,7 +158,7 @@ def _action(context, action) -> dict:
             'Latest progress</dt><dd class="govuk-summary-list__value"><time datetime="{}">'
             "{}</time>: {}</dd></div>",
             action.latest_note_on.isoformat(),
-            _day(action.latest_note_on),
+            day_month_year(action.latest_note_on),
             expand(context, action.latest_note),
         )
         if action.latest_note_on

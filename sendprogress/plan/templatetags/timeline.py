@@ -11,8 +11,8 @@ use on the page.
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from ...core.dates import day_month_year, month_and_year
 from ...pages.templatetags.plain_words import expand
-from .summaries import _day, _month
 
 register = template.Library()
 
@@ -26,9 +26,9 @@ STEP = """<li class="app-timeline__item{modifier}">
 def _step(context, step, upcoming: bool) -> dict:
     on = step.date
     if step.date_is_approximate:
-        iso, when = f"{on.year:04d}-{on.month:02d}", _month(on)
+        iso, when = f"{on.year:04d}-{on.month:02d}", month_and_year(on)
     else:
-        iso, when = on.isoformat(), _day(on)
+        iso, when = on.isoformat(), day_month_year(on)
     kind = expand(context, step.kind)
     title = expand(context, step.title)
     if step.url:

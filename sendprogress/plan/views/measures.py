@@ -13,6 +13,7 @@ from django.utils.timezone import template_localtime
 from django.views.decorators.vary import vary_on_headers
 
 from sendprogress.core.addresses import address_of
+from sendprogress.core.dates import month_and_year
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
@@ -21,7 +22,6 @@ from ..documents import describe
 from ..forms import MeasureFilterForm
 from ..models import Evidence, Finding, Measure
 from ..models.measures import PUBLISHED_FIGURE_COLUMNS, count_is_small
-from ..periods import month_and_year
 
 MEASURES_PER_PAGE = 25
 # What a row of the list shows, of a measure and its plan: its wide text stays unread.

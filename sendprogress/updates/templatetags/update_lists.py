@@ -3,9 +3,9 @@
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 
+from sendprogress.core.dates import day_month_year
 from sendprogress.updates.models import Post
 
 register = template.Library()
@@ -24,7 +24,7 @@ def _time(moment) -> str:
     return format_html(
         '<time datetime="{}">{}</time>',
         local.isoformat(),
-        f"{local.day} {MONTHS[local.month]} {local.year:04d}",
+        day_month_year(local),
     )
 
 
