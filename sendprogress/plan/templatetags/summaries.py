@@ -8,9 +8,9 @@ page reads, so each short form is still spelt out on its first use on the page.
 """
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from ...core.addresses import address_of
 from ...core.dates import day_month_year, month_and_year
 from ...core.templatetags.status import status_tag
 from ...pages.templatetags.plain_words import expand
@@ -18,14 +18,6 @@ from ..charts import format_value
 from ..models import Action
 
 register = template.Library()
-
-
-def _link_for_each(viewname: str):
-    """A function from slug to address that reverses `viewname` once, not once a row.
-    Slugs need no quoting, so putting one in place of another gives the same address."""
-    marker = "slug-of-the-row"
-    address = reverse(viewname, args=[marker])
-    return lambda slug: address.replace(marker, slug)
 
 
 def _figure(value, measure) -> str:
@@ -64,7 +56,7 @@ MEASURE = """
 def measure_summaries(context, measures):
     """Each measure's title, progress, latest figure, target, starting point and
     sparkline (`measure.sparkline_html`, from `views.shared.with_sparklines`)."""
-    link = _link_for_each("plan:measure_detail")
+    link = address_of("plan:measure_detail")
     tags = {}  # A page has a handful of kinds of progress: draw each tag once.
     return format_html_join("\n", MEASURE, (_measure(context, m, link, tags) for m in measures))
 

@@ -1,10 +1,10 @@
 """Lists of updates that other apps' pages show, so they need not import this app."""
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from sendprogress.core.addresses import address_of
 from sendprogress.core.dates import day_month_year
 from sendprogress.updates.models import Post
 
@@ -64,15 +64,13 @@ def post_items(posts):
     """Each update of a list as its `<li>`: title and link, `post_meta`, summary
     and the short names of its areas (prefetched). Drawn here rather than by the
     template's loop, whose tags cost more than the rest of the updates page."""
-    # The address of one post, with the slug swapped in: slugs need no quoting.
-    marker = "slug-of-the-post"
-    address = reverse("updates:post_detail", args=[marker])
+    address = address_of("updates:post_detail")
     return format_html_join(
         "\n",
         POST,
         (
             {
-                "href": address.replace(marker, post.slug),
+                "href": address(post.slug),
                 "title": post.title,
                 "meta": post_meta(post),
                 "summary": post.summary,
