@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.utils.html import format_html
 
@@ -14,6 +16,15 @@ def status_tag(status, choices=None, *, wide=False):
     """
     if choices is not None:
         status = choices(status)
+    return _tag(status, wide)
+
+
+@lru_cache(maxsize=256)
+def _tag(status, wide: bool):
+    # Drawn once per process for each status: the markup depends on nothing but the
+    # status's label and colour (its key here), and lists of 100 rows draw the same few
+    # tags again and again. Bounded, as an outcome without a framework's tag is named
+    # by its stored label.
     classes = f"govuk-tag govuk-tag--{status.colour}"
     if wide:
         classes += " app-tag--wide"

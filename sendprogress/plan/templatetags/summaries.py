@@ -57,11 +57,10 @@ def measure_summaries(context, measures):
     """Each measure's title, progress, latest figure, target, starting point and
     sparkline (`measure.sparkline_html`, from `views.shared.with_sparklines`)."""
     link = address_of("plan:measure_detail")
-    tags = {}  # A page has a handful of kinds of progress: draw each tag once.
-    return format_html_join("\n", MEASURE, (_measure(context, m, link, tags) for m in measures))
+    return format_html_join("\n", MEASURE, (_measure(context, m, link) for m in measures))
 
 
-def _measure(context, measure, link, tags) -> dict:
+def _measure(context, measure, link) -> dict:
     # Plain strings, escaped by format_html_join.
     if measure.latest_value is None:
         latest = "No figures published yet"
@@ -81,13 +80,10 @@ def _measure(context, measure, link, tags) -> dict:
         baseline = f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
     else:
         baseline = _figure(measure.baseline_value, measure)
-    progress = measure.progress
-    if progress not in tags:
-        tags[progress] = status_tag(progress)
     return {
         "href": link(measure.code),
         "title": expand(context, measure.title),
-        "progress": tags[progress],
+        "progress": status_tag(measure.progress),
         "latest": latest,
         "target": target,
         "baseline": baseline,

@@ -17,7 +17,7 @@ from sendprogress.core.dates import month_and_year
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
-from .. import charts, comparisons, progress
+from .. import charts, comparisons
 from ..documents import describe
 from ..forms import MeasureFilterForm
 from ..models import Evidence, Finding, Measure
@@ -88,7 +88,6 @@ def _figure_rows(measure, figures) -> SafeString:
             )
         )
 
-    tags = {status: status_tag(status) for status in progress.Progress}
     rows = []
     for f in figures:
         value, period = f["value"], f["period"]
@@ -108,7 +107,7 @@ def _figure_rows(measure, figures) -> SafeString:
                 escape(month_and_year(period)),
                 cell,
                 figure(expected) if expected is not None else "Not set",
-                tags[measure.assess(value, period)],
+                status_tag(measure.assess(value, period)),
             )
         )
     return mark_safe("".join(rows))  # noqa: S308 - every piece is escaped above
@@ -177,7 +176,6 @@ def _list_rows(measures) -> list[MeasureRow]:
             value, unit=m.unit, places=m.decimal_places, rate_per=m.rate_per
         )
 
-    tags = {}  # A page has a handful of kinds of progress: draw each tag once.
     rows = []
     for m in measures:
         plan = ""
@@ -194,8 +192,7 @@ def _list_rows(measures) -> list[MeasureRow]:
                 latest=figure(m.latest_value, m) if has_latest else "",
                 latest_period=date_format(m.latest_period, "M Y") if m.latest_period else "",
                 target=figure(m.target_value, m) if m.target_value is not None else "Not set",
-                progress=tags.get(m.progress)
-                or tags.setdefault(m.progress, status_tag(m.progress)),
+                progress=status_tag(m.progress),
             )
         )
     return rows

@@ -75,16 +75,14 @@ class Due:
     def period_rows(self) -> SafeString:
         """The table's rows, drawn here: a page lists 60 of them, each with tags and links.
 
-        What is the same on every row is worked out once: the address of the
-        measure's figure entry, and each state's tag.
+        The address of the measure's figure entry is worked out once for every row.
         """
         enter = reverse("staff:enter_figure", args=[self.measure.code]) if self.role_enters else ""
-        tags: dict[tuple, SafeString] = {}
         return format_html_join(
-            "\n", PERIOD_ROW, (self._cells(row, enter, tags) for row in self.shown_rows)
+            "\n", PERIOD_ROW, (self._cells(row, enter) for row in self.shown_rows)
         )
 
-    def _cells(self, row: due.DuePeriod, enter: str, tags: dict) -> tuple:
+    def _cells(self, row: due.DuePeriod, enter: str) -> tuple:
         label = row.label
         action = ""
         if row.figure:
@@ -93,10 +91,8 @@ class Due:
             )
         elif enter:
             action = format_html(ENTER_LINK, enter, row.period.isoformat(), label)
-        kinds = tuple(row.tags)
-        if kinds not in tags:
-            tags[kinds] = format_html_join(" ", "{}", ((status_tag(tag),) for tag in kinds))
-        return label, tags[kinds], f"{row.due_by.day} {row.due_by:%B %Y}", action
+        tags = format_html_join(" ", "{}", ((status_tag(tag),) for tag in row.tags))
+        return label, tags, f"{row.due_by.day} {row.due_by:%B %Y}", action
 
     @property
     def not_shown(self) -> int:
