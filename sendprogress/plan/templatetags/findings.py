@@ -1,8 +1,8 @@
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from sendprogress.core.addresses import address_of
+from sendprogress.core.dates import month_and_year
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.pages.templatetags.plain_words import expand
 
@@ -23,7 +23,7 @@ def judgement_status(finding):
         tag,
         "Still being worked on" if judgement.still_monitored else "No longer monitored",
         judgement.inspection.title,
-        date_format(judgement.inspection.date, "F Y"),
+        month_and_year(judgement.inspection.date),
     )
 
 

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from sendprogress.accounts.permissions import StaffAction, can, require
+from sendprogress.core.dates import day_month_year
 from sendprogress.core.status import Colour, Tag
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.plan import due, periods, services
@@ -92,7 +93,7 @@ class Due:
         elif enter:
             action = format_html(ENTER_LINK, enter, row.period.isoformat(), label)
         tags = format_html_join(" ", "{}", ((status_tag(tag),) for tag in row.tags))
-        return label, tags, f"{row.due_by.day} {row.due_by:%B %Y}", action
+        return label, tags, day_month_year(row.due_by), action
 
     @property
     def not_shown(self) -> int:
