@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
+from sendprogress.core.addresses import address_of
+
 
 def local_area(area, request) -> dict:
     return {
@@ -106,16 +108,14 @@ def plan(item, request) -> dict:
 def measures(items, request, *, findings: dict, milestones: dict) -> list[dict]:
     """`measure` for each of a page of measures, given each one's findings'
     slugs and milestones by its primary key; the site's address is read once."""
-    # Codes are slugs, which need no quoting: each address is the site's with the path after it.
     site = request.build_absolute_uri("/").removesuffix("/")
-    marker = "code-of-the-measure"
-    page = reverse("plan:measure_detail", args=[marker])
+    page = address_of("plan:measure_detail")
     return [
         _measure(
             item,
             findings=findings.get(item.pk, []),
             milestones=milestones.get(item.pk, []),
-            url=site + page.replace(marker, item.code),
+            url=site + page(item.code),
             figures_url=f"{site}/api/v1/measures/{item.code}/figures/",
         )
         for item in items
