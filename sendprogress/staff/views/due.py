@@ -136,8 +136,13 @@ ENTER_LINK = (
 )
 
 
+def _open_to_entry(figure) -> bool:
+    """Whether a period's figure can still be entered or changed (none yet, or editable)."""
+    return figure is None or figure.is_editable
+
+
 def _can_enter(user, figure) -> bool:
-    return can(user, StaffAction.ENTER_FIGURE) and not (figure and not figure.is_editable)
+    return can(user, StaffAction.ENTER_FIGURE) and _open_to_entry(figure)
 
 
 def _figure_form(user, measure, figure, period, data=None, files=None, *, quick=False):
@@ -171,7 +176,7 @@ def _due_for(measure, user, figures, today, rows=None) -> Due:
     if rows is None:
         rows = figures.outstanding(measure, today)
     role_enters = can(user, StaffAction.ENTER_FIGURE)
-    can_enter = role_enters and not (figure and not figure.is_editable)
+    can_enter = role_enters and _open_to_entry(figure)
     return Due(measure, period, figure, can_enter, rows, role_enters=role_enters)
 
 
