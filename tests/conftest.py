@@ -10,14 +10,19 @@ from sendprogress.accounts.roles import sync_roles
 from tests.factories import make_user
 
 TESTS = Path(__file__).resolve().parent
+MIGRATION_REPLAYS = {"test_migrations.py", "test_findings_migration.py"}
 
 
 def pytest_collection_modifyitems(items):
     """Mark what needs more than Python, so `-m` can choose: browser tests by
-    their folder, PostgreSQL tests by the fixture that reaches the server."""
+    their folder, PostgreSQL tests by the fixture that reaches the server, and
+    the tests that replay migrations on an emptied database by their files
+    (CI runs each of these once, not once per database run)."""
     for item in items:
         if (TESTS / "browser") in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+        if Path(item.path).name in MIGRATION_REPLAYS:
+            item.add_marker(pytest.mark.migrations)
         if "postgres_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgres)
 

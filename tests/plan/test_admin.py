@@ -115,7 +115,10 @@ def test_the_measure_page_lists_figures_read_only(client):
     measure = make_measure()
     make_figure(measure=measure, period=date(2024, 3, 1), value=55)
     client.force_login(make_user(roles.APPROVER))
-    html = client.get(reverse("admin:plan_measure_change", args=[measure.pk])).content.decode()
+    response = client.get(reverse("admin:plan_measure_change", args=[measure.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "March 2024" in html
     assert 'name="figures-0-status"' not in html
 
 

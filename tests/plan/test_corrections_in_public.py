@@ -54,4 +54,8 @@ def test_the_json_download_carries_the_correction(client, corrected):
 def test_a_figure_never_corrected_says_nothing_of_corrections(client, roles):
     measure = make_measure(code="plans-on-time")
     make_figure(measure=measure, period=date(2023, 6, 1), value=Decimal("55"))
-    assert "Corrected on" not in client.get("/measures/plans-on-time/").content.decode()
+    response = client.get("/measures/plans-on-time/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "June 2023" in html
+    assert "Corrected on" not in html

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -62,8 +63,15 @@ def test_each_measure_has_a_year_of_monthly_figures_up_to_the_month_before_last(
 
 @pytest.mark.usefixtures("built")
 def test_every_figure_passes_the_same_rules_as_one_typed_in():
-    for figure in Figure.objects.select_related("measure"):
-        figure.full_clean()
+    refused = {}
+    figures = list(Figure.objects.select_related("measure"))
+    assert figures
+    for figure in figures:
+        try:
+            figure.full_clean()
+        except ValidationError as error:
+            refused[f"{figure.measure.code} {figure.period}"] = error.messages
+    assert refused == {}
 
 
 @pytest.mark.usefixtures("built")

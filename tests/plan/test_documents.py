@@ -112,7 +112,12 @@ def test_evidence_of_an_unapproved_figure_stays_hidden_until_it_is_approved(clie
 def test_evidence_of_a_hidden_measure_stays_hidden(client, db):
     measure = make_measure(is_public=False)
     make_file_evidence(title="Hidden workings", measure=measure)
-    assert "Hidden workings" not in client.get(URL).content.decode()
+    make_file_evidence(title="Shown workings", measure=make_measure(code="shown"))
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Shown workings" in html
+    assert "Hidden workings" not in html
 
 
 def test_documents_page_works_with_no_documents(client, db):

@@ -47,7 +47,10 @@ def upload(name, content):
     ],
 )
 def test_allowed_files_are_accepted(name, content):
-    validate_evidence_file(upload(name, content))
+    try:
+        validate_evidence_file(upload(name, content))
+    except ValidationError as error:
+        pytest.fail(f"{name} was refused: {error.messages}")
 
 
 @pytest.mark.parametrize(

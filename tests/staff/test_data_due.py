@@ -59,7 +59,10 @@ def test_it_lists_non_public_measures_for_staff(client, data_officer):
 
 def test_a_partner_sees_no_entry_forms_or_queue(client, partner, measure):
     client.force_login(partner)
-    html = client.get(reverse("staff:data_due")).content.decode()
+    response = client.get(reverse("staff:data_due"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert measure.title in html
     assert "Enter the figure" not in html
     assert "Waiting for your approval" not in html
 
