@@ -26,21 +26,33 @@ endif
 # Links in the demo's emails point at the port it serves on.
 RUN_ENV  := $(DEMO_ENV) SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test install venv migrate demo css lint format check-deploy clean backup restore bench load profile
+.PHONY: run start-local-area serve test install venv migrate demo css lint format check-deploy clean backup restore bench load profile
 
 run: install
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input
 	$(DEMO_ENV) $(DEMO_LOAD)
 	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/glossary.json
 	$(DEMO_ENV) $(PY) manage.py create_demo_accounts
+	@$(MAKE) --no-print-directory serve SERVE_ENV="$(RUN_ENV)"
+
+# Your own local area, from empty, to try on this machine: its own SQLite file
+# (var/local-area.sqlite3), the glossary, the first administrator (asked for
+# here), the set-up checklist, then the site served as `make run` serves it.
+# On a real deployment run `manage.py start_local_area` instead (docs/frameworks.md).
+LOCAL_ENV := DEBUG=true DATABASE_URL=sqlite:///$(CURDIR)/var/local-area.sqlite3
+start-local-area: install
+	$(LOCAL_ENV) $(PY) manage.py start_local_area
+	@$(MAKE) --no-print-directory serve SERVE_ENV="$(LOCAL_ENV) SITE_URL=http://$(HOST):$(PORT)"
+
+# Serve with the task worker and the update dispatcher alongside; emails print
+# below. Both stop when the server stops (Ctrl+C or otherwise).
+serve:
 	@echo "Serving on http://$(HOST):$(PORT)/ (staff: sign in at /$(ADMIN_URL), then see /staff/). Press Ctrl+C to stop."
 	@echo "The task worker and the update dispatcher run alongside; emails print below."
-	@# The worker sends emails; the dispatcher notices scheduled updates whose
-	@# time has come. Both stop when the server stops (Ctrl+C or otherwise).
-	@$(RUN_ENV) $(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
-	$(RUN_ENV) $(PY) manage.py run_dispatcher --interval 15 & dispatcher=$$!; \
+	@$(SERVE_ENV) $(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
+	$(SERVE_ENV) $(PY) manage.py run_dispatcher --interval 15 & dispatcher=$$!; \
 	trap 'kill $$worker $$dispatcher 2>/dev/null; wait $$worker $$dispatcher 2>/dev/null' EXIT INT TERM; \
-	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(SERVE_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # scripts/system-packages finds (or, as root, installs) Chromium and the
 # PostgreSQL tools and server the suite needs, and stops with the reason if
@@ -103,4 +115,4 @@ restore: install
 	$(PY) scripts/restore $(if $(FORCE),--force) $(BACKUP)
 
 clean:
-	rm -rf $(VENV) var/sendprogress.sqlite3 var/demo-2023.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) var/sendprogress.sqlite3 var/demo-2023.sqlite3 var/local-area.sqlite3 staticfiles .pytest_cache .ruff_cache
