@@ -36,6 +36,14 @@ def test_the_editor_speaks_plainly(client, approver):
         assert jargon not in html
 
 
+def test_the_editor_shows_no_notes_left_for_developers(client, approver):
+    client.force_login(approver)
+    html = client.get(reverse(NEW)).content.decode()
+    assert "Images" in html
+    assert "{#" not in html
+    assert "so that Enter in a field saves" not in html
+
+
 def test_a_draft_is_saved_with_its_ticked_areas(client, approver):
     area = make_finding()
     client.force_login(approver)
