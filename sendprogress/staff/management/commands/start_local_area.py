@@ -17,7 +17,7 @@ from sendprogress.staff import checklist
 
 
 class Command(BaseCommand):
-    help = "Make an empty site ready for a new local area: database, glossary, first administrator."
+    help = "Make an empty site ready for a local area: database, glossary, first administrator."
 
     def add_arguments(self, parser):
         parser.add_argument("--username", help="The first administrator's username.")
