@@ -30,6 +30,21 @@ def period_choices(measure, *, today: date | None = None) -> list[tuple[str, str
     return choices
 
 
+def figure_initial(figure) -> dict:
+    """What a form to change or correct a figure starts with. A figure worked out
+    from its numerator and denominator starts with the figure blank, so that a
+    changed denominator gives a new figure instead of a refusal that the old one
+    no longer fits (the box would hold a value nobody typed)."""
+    worked_out = figure.numerator is not None and figure.denominator is not None
+    return {
+        "value": None if worked_out else figure.value,
+        "numerator": figure.numerator,
+        "denominator": figure.denominator,
+        "commentary": figure.commentary,
+        "version": figure.version,
+    }
+
+
 class FigureFields(forms.Form):
     value = forms.DecimalField(
         label="Figure",

@@ -360,6 +360,40 @@ def test_a_correction_refuses_a_figure_its_numerator_and_denominator_disagree_wi
     assert approved.value == Decimal("40")
 
 
+def test_a_correction_of_a_worked_out_figure_starts_with_the_figure_blank(
+    client, approver, measure
+):
+    approved = make_figure(measure=measure, period=DUE, value=40, numerator=24, denominator=60)
+    url = reverse("staff:correct_figure", args=[approved.pk])
+    client.force_login(approver)
+    html = client.get(url).content.decode()
+    assert 'name="value" value="40' not in html
+    assert 'name="denominator" value="60"' in html
+    # Changing only the denominator, as the form comes, gives the new figure.
+    response = client.post(
+        url,
+        {
+            "value": "",
+            "numerator": "24",
+            "denominator": "48",
+            "commentary": "Recounted.",
+            "correction_reason": "Twelve plans were counted twice.",
+            "commentary_reviewed": "on",
+            "version": approved.version,
+        },
+    )
+    assert response.status_code == 302
+    corrected = Figure.objects.get(measure=measure, period=DUE, status=Status.APPROVED)
+    assert corrected.value == Decimal("50")
+
+
+def test_a_typed_figure_without_counts_is_kept_in_the_correction_form(client, approver, measure):
+    approved = make_figure(measure=measure, period=DUE, value=40)
+    client.force_login(approver)
+    html = client.get(reverse("staff:correct_figure", args=[approved.pk])).content.decode()
+    assert 'name="value" value="40' in html
+
+
 def test_a_field_with_an_error_is_styled_and_described_as_gov_uk_does(
     client, data_officer, measure
 ):

@@ -31,7 +31,14 @@ from sendprogress.core.templatetags.status import status_tag
 from sendprogress.plan import due, periods, services
 from sendprogress.plan.models import Figure, Measure
 
-from ..forms import CommentForm, CorrectionForm, DecisionForm, DueFilterForm, FigureForm
+from ..forms import (
+    CommentForm,
+    CorrectionForm,
+    DecisionForm,
+    DueFilterForm,
+    FigureForm,
+    figure_initial,
+)
 from .approvals import Waiting, waiting_count, waiting_figures
 
 Status = Figure.Status
@@ -150,13 +157,7 @@ def _figure_form(user, measure, figure, period, data=None, files=None, *, quick=
         return None
     initial = {"period": period.isoformat(), "version": 0}
     if figure:
-        initial |= {
-            "value": figure.value,
-            "numerator": figure.numerator,
-            "denominator": figure.denominator,
-            "commentary": figure.commentary,
-            "version": figure.version,
-        }
+        initial |= figure_initial(figure)
     return FigureForm(
         data,
         files,
@@ -676,14 +677,7 @@ def render_review(request, figure, form, comment_form=None):
 @require_http_methods(["GET", "POST"])
 def correct_figure(request, pk):
     figure = get_object_or_404(Figure.objects.select_related("measure"), pk=pk)
-    initial = {
-        "value": figure.value,
-        "numerator": figure.numerator,
-        "denominator": figure.denominator,
-        "commentary": figure.commentary,
-        "version": figure.version,
-    }
-    form = CorrectionForm(request.POST or None, initial=initial)
+    form = CorrectionForm(request.POST or None, initial=figure_initial(figure))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         corrected = _service_errors(
