@@ -30,6 +30,17 @@ class PostQuerySet(models.QuerySet):
     def for_area(self, area) -> PostQuerySet:
         return self.filter(areas=area)
 
+    def with_email_counts(self) -> PostQuerySet:
+        """Each post with how many of its emails were sent and how many failed."""
+        return self.annotate(
+            emails_sent=models.Count(
+                "deliveries", filter=models.Q(deliveries__status=Delivery.Status.SENT)
+            ),
+            emails_failed=models.Count(
+                "deliveries", filter=models.Q(deliveries__status=Delivery.Status.FAILED)
+            ),
+        )
+
 
 def updated_date(published_at, revised_at):
     """When a post published at `published_at` last changed in substance:

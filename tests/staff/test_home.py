@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from sendprogress.plan import periods
 from sendprogress.plan.models import Figure, Measure
-from tests.factories import make_figure, make_measure
+from sendprogress.updates.models import Delivery, Subscriber
+from tests.factories import make_figure, make_measure, make_post
 
 pytestmark = pytest.mark.django_db
 Status = Figure.Status
@@ -111,11 +112,12 @@ def test_the_staff_home_query_count_does_not_grow_with_data(
 
     add_data()
     client.force_login(approver)
-    # 10: down from 12 when the counts stopped reading figures to list each period.
-    with django_assert_num_queries(10):
+    # 10 (down from 12 when the counts stopped reading figures to list each
+    # period), and one more to count update emails that failed.
+    with django_assert_num_queries(11):
         client.get(reverse("staff:home"))
     add_data()
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(reverse("staff:home"))
 
 
@@ -185,3 +187,18 @@ def test_the_counts_are_those_of_every_outstanding_period_listed(settings):
             ]
             assert every_count(today) == counts(rows), (today, days)
             assert counts(rows)["all"]
+
+
+def test_failed_update_emails_are_shown_to_whoever_writes_updates(client, approver, partner):
+    post = make_post(title="Autumn news")
+    for number, status in enumerate([Delivery.Status.SENT, Delivery.Status.FAILED]):
+        subscriber = Subscriber.objects.create(email=f"parent{number}@example.org")
+        Delivery.objects.create(post=post, subscriber=subscriber, status=status, error="refused")
+    client.force_login(approver)
+    home = client.get(reverse("staff:home")).content.decode()
+    assert "1 update email could not be sent." in home
+    updates = client.get(reverse("staff:posts")).content.decode()
+    assert "1 sent" in updates
+    assert "1 failed" in updates
+    client.force_login(partner)
+    assert "could not be sent" not in client.get(reverse("staff:home")).content.decode()

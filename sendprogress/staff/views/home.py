@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.plan.models import Figure
+from sendprogress.updates.models import Delivery
 
 from .approvals import waiting_count
 from .due import every_count
@@ -41,6 +42,8 @@ def home(request):
         )
     if can(user, StaffAction.APPROVE_FIGURE):
         context["waiting"] = waiting_count(user)
+    if can(user, StaffAction.WRITE_POST):
+        context["failed_emails"] = Delivery.objects.filter(status=Delivery.Status.FAILED).count()
     context["recent"] = Figure.history.select_related("history_user", "measure").order_by(
         "-history_date"
     )[:RECENT_CHANGES]

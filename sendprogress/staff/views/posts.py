@@ -34,9 +34,8 @@ def _preview(body: str) -> dict:
 @login_required
 @permission_required(StaffAction.WRITE_POST.permission, raise_exception=True)
 def post_list(request):
-    return render(
-        request, "staff/post_list.html", {"posts": Post.objects.order_by("-updated_at")[:50]}
-    )
+    posts = Post.objects.with_email_counts().order_by("-updated_at")[:50]
+    return render(request, "staff/post_list.html", {"posts": posts})
 
 
 def _post_form(request, post) -> StaffPostForm:
