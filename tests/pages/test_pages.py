@@ -37,6 +37,26 @@ def test_glossary_explains_the_words_families_meet(client, glossary):
     assert "(Ofsted)" in html
 
 
+@pytest.mark.parametrize(
+    "term",
+    [
+        "Priority action",
+        "Area for improvement",
+        "Stocktake",
+        "Monitoring inspection",
+        "Integrated care board",
+        "Local area partnership",
+        "Part-time timetable",
+        "Suspension",
+        "Median",
+        "Widespread and/or systemic failings",
+    ],
+)
+def test_glossary_explains_the_2023_frameworks_words(client, glossary, term):
+    html = client.get(reverse("glossary")).content.decode()
+    assert term in html
+
+
 def test_glossary_terms_can_be_linked_to_directly(client, glossary):
     html = client.get(reverse("glossary")).content.decode()
     assert 'id="ehcp"' in html
