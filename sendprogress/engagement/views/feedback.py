@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from sendprogress.core.clients import client_address
 from sendprogress.public import query_used
 
 from .. import services
@@ -54,7 +54,7 @@ def feedback(request):
             page=data["page"],
             useful=data["useful"],
             comment=data["comment"],
-            client_address=get_client_ip_address(request),
+            client_address=client_address(request),
         )
     except services.TooMuchFeedback:
         return _render(request, form, page_path=data["page"].path, problem=TOO_MUCH)
