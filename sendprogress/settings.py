@@ -308,11 +308,21 @@ FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 3)
 # there for up to PUBLIC_PAGE_CACHE_SECONDS (0 turns that off), and retired
 # as soon as anything public changes (sendprogress/caching/).
 REDIS_URL = env_str("REDIS_URL", "")
+# A Redis that stops answering must not hold up every page: each call gives
+# up after this many milliseconds (to connect, and to answer), and the page
+# is rendered without the cache.
+REDIS_TIMEOUT_MS = env_int("REDIS_TIMEOUT_MS", 500)
+if REDIS_TIMEOUT_MS <= 0:
+    raise ImproperlyConfigured(f"REDIS_TIMEOUT_MS must be more than 0; got {REDIS_TIMEOUT_MS}.")
 CACHES = {
     "default": {
         "BACKEND": "sendprogress.caching.backends.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "sendprogress",
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_MS / 1000,
+            "socket_timeout": REDIS_TIMEOUT_MS / 1000,
+        },
     }
     if REDIS_URL
     else {
