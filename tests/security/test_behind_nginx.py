@@ -135,10 +135,8 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
     return certificate, key
 
 
-def _nginx_configuration(
-    folder: Path, nginx: str, *, port: int, upstream_port: int, certificate: Path, key: Path
-) -> Path:
-    """A whole nginx of its own in `folder`, proxying with the shipped settings."""
+def _nginx_configuration(folder: Path, nginx: str, http: str) -> Path:
+    """A whole nginx of its own in `folder`, serving `http` (its http block)."""
     built_with = subprocess.run([nginx, "-V"], capture_output=True, text=True).stderr
     temp_paths = "\n".join(
         f"    {module}_temp_path {folder / module};"
@@ -160,6 +158,16 @@ events {{ worker_connections 64; }}
 http {{
     access_log {folder / "nginx-access.log"};
 {temp_paths}
+{http}
+}}
+"""
+    )
+    return configuration
+
+
+def _proxy(*, port: int, upstream_port: int, certificate: Path, key: Path) -> str:
+    """Over TLS on `port`, to gunicorn on `upstream_port`, as the docs' snippet says."""
+    return f"""
     upstream sendprogress {{ server 127.0.0.1:{upstream_port}; keepalive 4; }}
     server {{
         listen 127.0.0.1:{port} ssl;
@@ -167,10 +175,7 @@ http {{
         ssl_certificate_key {key};
         location / {{ include {PROXY_SNIPPET}; }}
     }}
-}}
 """
-    )
-    return configuration
 
 
 @pytest.fixture(scope="module")
@@ -184,14 +189,8 @@ def site(tmp_path_factory):
     gunicorn = [sys.executable, "-m", "gunicorn", "sendprogress.wsgi"]
     gunicorn += ["--bind", f"127.0.0.1:{gunicorn_port}", "--workers", "1"]
     certificate, key = _certificate(folder)
-    configuration = _nginx_configuration(
-        folder,
-        nginx,
-        port=nginx_port,
-        upstream_port=gunicorn_port,
-        certificate=certificate,
-        key=key,
-    )
+    http = _proxy(port=nginx_port, upstream_port=gunicorn_port, certificate=certificate, key=key)
+    configuration = _nginx_configuration(folder, nginx, http)
     nginx_command = [nginx, "-p", str(folder), "-c", str(configuration)]
     nginx_command += ["-e", str(folder / "nginx-error.log")]
     with (
@@ -286,6 +285,29 @@ def test_writing_x_forwarded_for_does_not_choose_the_address_counted(site):
     # Paused, the forger claims to be someone else: it is still counted as itself.
     assert Visitor(site, FORGER, forwarded_for="198.51.100.7").sign_in(PASSWORD) == 429
     assert Visitor(site, FORGER, forwarded_for=MEMBER_OF_STAFF).sign_in(PASSWORD) == 429
-    # Nor can it pass itself off as a visitor it would have others blamed for.
+    # And a visitor whose header names the paused address is not paused:
+    # only the address nginx saw counts.
     innocent = Visitor(site, MEMBER_OF_STAFF, forwarded_for=FORGER)
     assert innocent.sign_in(PASSWORD) == 302
+
+
+def test_the_shipped_server_block_is_one_nginx_accepts(tmp_path):
+    """docs/nginx/sendprogress.conf as a council would install it, but for its
+    certificate, snippet and ports, which are the test's own."""
+    nginx = _nginx()
+    certificate, key = _certificate(tmp_path)
+    site = (ROOT / "docs" / "nginx" / "sendprogress.conf").read_text()
+    for placeholder, own in {
+        "/etc/ssl/certs/send.example.gov.uk.pem": str(certificate),
+        "/etc/ssl/private/send.example.gov.uk.key": str(key),
+        "/etc/nginx/snippets/sendprogress-proxy.conf": str(PROXY_SNIPPET),
+        "listen 80;": f"listen 127.0.0.1:{_free_port()};",
+        "listen 443 ": f"listen 127.0.0.1:{_free_port()} ",
+    }.items():
+        assert placeholder in site
+        site = site.replace(placeholder, own)
+    site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
+    configuration = _nginx_configuration(tmp_path, nginx, site)
+    test = [nginx, "-t", "-p", str(tmp_path), "-c", str(configuration)]
+    result = subprocess.run([*test, "-e", str(tmp_path / "e.log")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
