@@ -308,11 +308,21 @@ FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 3)
 # there for up to PUBLIC_PAGE_CACHE_SECONDS (0 turns that off), and retired
 # as soon as anything public changes (sendprogress/caching/).
 REDIS_URL = env_str("REDIS_URL", "")
+# A Redis that stops answering must not hold up every page: each call gives
+# up after this many milliseconds (to connect, and to answer), and the page
+# is rendered without the cache.
+REDIS_TIMEOUT_MS = env_int("REDIS_TIMEOUT_MS", 500)
+if REDIS_TIMEOUT_MS <= 0:
+    raise ImproperlyConfigured(f"REDIS_TIMEOUT_MS must be more than 0; got {REDIS_TIMEOUT_MS}.")
 CACHES = {
     "default": {
         "BACKEND": "sendprogress.caching.backends.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "sendprogress",
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_MS / 1000,
+            "socket_timeout": REDIS_TIMEOUT_MS / 1000,
+        },
     }
     if REDIS_URL
     else {
@@ -333,9 +343,17 @@ BENCH_MINIMAL_VIEW = env_bool("BENCH_MINIMAL_VIEW", default=False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancer probes speak plain HTTP to each instance.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
-if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
+_behind_proxy = env_bool("SECURE_PROXY_SSL_HEADER", default=False)
+if _behind_proxy:
     # Only behind a proxy that sets X-Forwarded-Proto and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies in front of the site append to X-Forwarded-For:
+# the client's address is that many entries from its right
+# (sendprogress/core/clients.py). 0, the default with no proxy, never reads
+# the header, which a client could then write for itself.
+PROXY_COUNT = env_int("PROXY_COUNT", 1 if _behind_proxy else 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"PROXY_COUNT must be 0 or more; got {PROXY_COUNT}.")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 63072000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
@@ -453,11 +471,9 @@ AXES_LOCKOUT_CALLABLE = "sendprogress.security.views.locked_out"
 # The log names the username and address of each attempt (axes masks them by
 # default), so an attack can be seen and answered; never the password.
 AXES_SENSITIVE_PARAMETERS = []
-if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
-    # Behind the proxy every request comes from the proxy: take the client's
-    # address from X-Forwarded-For as the proxy (one hop by default) sets it.
-    AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 1)
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a proxy every connection comes from the proxy: count each client by
+# the address PROXY_COUNT says to trust, as every other limit does.
+AXES_CLIENT_IP_CALLABLE = "sendprogress.core.clients.axes_client_address"
 
 # One JSON object a line on stderr, each with the request id (see sendprogress/logs.py).
 LOGGING = {

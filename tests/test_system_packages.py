@@ -32,7 +32,8 @@ def bin_dir(tmp_path):
         "apt-get",
         f'echo "$@" >> "{tmp_path / APT_LOG}"\n'
         'case "$*" in *install*)\n'
-        f"  for p in chromium pg_dump pg_restore; do printf '#!/bin/sh\\n' > {path}/$p; done\n"
+        "  for p in chromium pg_dump pg_restore nginx openssl; do\n"
+        f"    printf '#!/bin/sh\\n' > {path}/$p; done\n"
         f"  printf '#!/bin/sh\\necho t\\n' > {path}/psql\n"
         f"  /bin/chmod +x {path}/*;;\nesac",
     )
@@ -41,7 +42,8 @@ def bin_dir(tmp_path):
 
 def _run(bin_dir: Path, *, uid: int, **env):
     _tool(bin_dir, "id", f"echo {uid}")
-    environment = {"PATH": str(bin_dir), **env}
+    # nginx where the stand-ins are, not Debian's in /usr/sbin on this machine.
+    environment = {"PATH": str(bin_dir), "NGINX": str(bin_dir / "nginx"), **env}
     return subprocess.run(
         ["/bin/bash", str(SCRIPT)], env=environment, capture_output=True, text=True, check=False
     )
@@ -68,7 +70,21 @@ def test_as_root_it_installs_the_missing_packages_from_debian(bin_dir):
 
     assert result.returncode == 0, result.stderr
     assert "install -y -qq chromium postgresql-client" in _apt_calls(bin_dir)
+    assert "nginx openssl" in _apt_calls(bin_dir)
     assert "ready" in result.stdout
+
+
+def test_without_root_it_names_nginx_and_openssl_for_the_proxy_test(bin_dir):
+    for name in ("chromium", "pg_dump", "pg_restore"):
+        _tool(bin_dir, name, "exit 0")
+    _tool(bin_dir, "psql", "echo t")
+
+    result = _run(bin_dir, uid=1000)
+
+    assert result.returncode == 1
+    assert "tests/security/test_behind_nginx.py" in result.stderr
+    assert f"NGINX={bin_dir / 'nginx'} is not a program" in result.stderr
+    assert "sudo apt-get install openssl" in result.stderr
 
 
 def test_an_unreachable_server_is_named_without_its_password(bin_dir):

@@ -1,4 +1,10 @@
-"""Django's Redis cache, with one redis-py client per connection pool.
+"""Django's Redis cache, with one redis-py client per connection pool, and
+short timeouts.
+
+redis-py waits for ever by default: a Redis that accepts connections but
+never answers would hold every page. Unless the OPTIONS say otherwise
+(settings.py passes REDIS_TIMEOUT_MS), connecting and each answer give up
+after half a second, and the page is rendered without the cache.
 
 Django's RedisCacheClient makes a new `redis.Redis` object for every cache
 call; building one (with its table of response callbacks) costs about as
@@ -24,7 +30,15 @@ class ReusingRedisCacheClient(RedisCacheClient):
         return client
 
 
+DEFAULT_TIMEOUT_SECONDS = 0.5
+
+
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
-        super().__init__(server, params)
+        options = {
+            "socket_connect_timeout": DEFAULT_TIMEOUT_SECONDS,
+            "socket_timeout": DEFAULT_TIMEOUT_SECONDS,
+            **params.get("OPTIONS", {}),
+        }
+        super().__init__(server, {**params, "OPTIONS": options})
         self._class = ReusingRedisCacheClient

@@ -67,7 +67,9 @@ SKIP_PREFIXES = (
     "/evidence/",
     "/_bench/",
 )
-# Request headers that select a different response (htmx partials).
+# Request headers that select a different response (htmx partials). Keyed
+# only on whether each says "true", as django-htmx reads them, so no other
+# value of them makes a new entry.
 KEY_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_HISTORY_RESTORE_REQUEST")
 VARY_ALLOWED = {"hx-request", "hx-history-restore-request"}
 NOT_STORED_HEADERS = {"set-cookie", "date", "x-request-id"}
@@ -154,7 +156,7 @@ def _key(request, host: str, query: Query) -> str:
         host,
         request.path,
         urlencode(query.kept),
-        *(request.META.get(h, "") for h in KEY_HEADERS),
+        *("true" if request.META.get(h) == "true" else "" for h in KEY_HEADERS),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"public-pages:{digest}"

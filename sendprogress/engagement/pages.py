@@ -21,6 +21,7 @@ MAX_LENGTH = 200
 class Page:
     path: str
     area: Finding | None
+    fixed: bool = False  # an address with no slug, code or other part that could be made up
 
 
 def public_page(path: str) -> Page | None:
@@ -36,7 +37,7 @@ def public_page(path: str) -> Page | None:
         return None
     if not is_public(match.func):
         return None
-    return Page(path, _area_of(match))
+    return Page(path, _area_of(match), fixed=not match.args and not match.kwargs)
 
 
 def _area_of(match) -> Finding | None:

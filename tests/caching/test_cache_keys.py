@@ -73,3 +73,44 @@ def test_a_parameter_echoed_into_links_is_never_stored_for_others(client, measur
     response = client.get("/measures/?area=the-area&evil=payload")
     assert response.status_code == 200
     assert "payload" not in client.get("/measures/?area=the-area").text
+
+
+def test_any_hx_request_value_but_true_shares_the_full_pages_entry(client, measure):
+    # Before: each value of the header was a key of its own, so a hundred
+    # values made a hundred copies of the page.
+    client.get("/measures/")
+    client.get("/measures/", headers={"HX-Request": "true"})
+    stored = _pages_stored()
+    for value in ["1", "false", "TRUE", "yes", *(f"junk-{n}" for n in range(20))]:
+        response = client.get("/measures/", headers={"HX-Request": value})
+        assert response.status_code == 200
+        assert "<html" in response.text  # the whole page, as without the header
+        client.get("/measures/", headers={"HX-History-Restore-Request": value})
+    assert _pages_stored() == stored
+
+
+def test_the_feedback_page_is_cached_only_for_pages_that_exist(client, measure):
+    client.get("/feedback/?page=/glossary/")
+    client.get("/feedback/?page=/measures/the-measure/")
+    client.get("/feedback/?page=/findings/the-area/")
+    assert _pages_stored() == 3
+    # Before: any slug, and anything after a "?" or "#", made a new entry.
+    for n in range(5):
+        for page in [
+            f"/measures/made-up-{n}/",
+            f"/findings/made-up-{n}/",
+            f"/updates/made-up-{n}/",
+            f"/glossary/?n={n}",
+            f"/glossary/#n{n}",
+            f"/no-such-page-{n}/",
+        ]:
+            response = client.get("/feedback/", {"page": page})
+            assert response.status_code == 200
+            assert "Tell us what you think of a page" in response.text
+    assert _pages_stored() == 3
+
+
+def test_the_feedback_page_for_a_made_up_address_still_sends_feedback_about_it(client, measure):
+    # Not cached is not refused: the form still names the page it was opened for.
+    response = client.get("/feedback/", {"page": "/updates/a-post-not-yet-cached/"})
+    assert 'value="/updates/a-post-not-yet-cached/"' in response.text

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from sendprogress.core.clients import client_address
 from sendprogress.public import query_used
 
 from .. import services
@@ -39,7 +39,7 @@ def feedback(request):
     thank-you; with htmx, swap the thank-you (or the errors) in place."""
     if request.method == "GET":
         page = public_page(request.GET.get("page", "")) or public_page("/")
-        query_used(request, page=request.GET.get("page") if page.path != "/" else None)
+        query_used(request, page=page.path if _one_of_a_known_few(page) else None)
         return _render(request, blank_form(page.path), page_path=page.path)
 
     form = FeedbackForm(request.POST)
@@ -54,11 +54,19 @@ def feedback(request):
             page=data["page"],
             useful=data["useful"],
             comment=data["comment"],
-            client_address=get_client_ip_address(request),
+            client_address=client_address(request),
         )
     except services.TooMuchFeedback:
         return _render(request, form, page_path=data["page"].path, problem=TOO_MUCH)
     return _thanks(request, data["page"].path)
+
+
+def _one_of_a_known_few(page) -> bool:
+    """Whether the form for `page` may be kept in the page cache: a page
+    whose address has no part that could be made up (no slug or code), or an
+    area or measure that exists. Any other address is accepted but rendered
+    afresh each time, so made-up addresses never fill the cache."""
+    return page.path != "/" and (page.fixed or page.area is not None)
 
 
 def _thanks(request, path: str):

@@ -4,10 +4,11 @@ Every answer is the same whether or not an address is known, so the pages
 never tell anyone who is subscribed.
 """
 
-from axes.helpers import get_client_ip_address
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+
+from sendprogress.core.clients import client_address
 
 from .. import services
 from ..forms import AreaChoiceForm, SubscribeForm
@@ -21,7 +22,7 @@ def subscribe(request):
             email=form.cleaned_data["email"],
             areas=form.cleaned_data["areas"],
             all_areas=form.cleaned_data["all_areas"],
-            client_address=get_client_ip_address(request),
+            client_address=client_address(request),
         )
         # The same answer whatever happened: the page says nothing about the address.
         return redirect("email_updates:check_email")
