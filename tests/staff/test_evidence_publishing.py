@@ -224,3 +224,21 @@ def test_evidence_on_the_figure_form(client, settings, tmp_path, role, action):
     client.post(reverse("staff:enter_figure", args=[measure.code]), data)
     saved = Evidence.objects.filter(title="The panel's report").exists()
     assert saved is (expected == "ok")
+
+
+# Deleting what evidence backs (only an administrator can) takes the evidence
+# down rather than leaving it public and hanging on nothing.
+@pytest.mark.parametrize(
+    ("held", "deleted"),
+    [("held_by_figure", "figure"), ("held_by_measure", "measure")],
+)
+def test_deleting_what_held_evidence_back_takes_it_down(client, world, held, deleted):
+    evidence = world[held]
+    doomed = getattr(evidence, deleted)
+    client.force_login(make_user(None, is_superuser=True))
+    url = reverse(f"admin:plan_{deleted}_delete", args=[doomed.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    evidence.refresh_from_db()
+    assert getattr(evidence, f"{deleted}_id") is None
+    assert evidence.is_public is False
+    assert not Evidence.objects.public().filter(pk=evidence.pk).exists()

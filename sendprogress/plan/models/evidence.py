@@ -18,6 +18,17 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
     return f"evidence/{uuid.uuid4().hex}{suffix}"
 
 
+def take_down(collector, field, sub_objs, using):
+    """on_delete for what evidence backs: the evidence stays, internal and unhooked.
+
+    SET_NULL alone would leave evidence held back by a deleted figure or
+    hidden measure hanging on nothing, and so public without anyone
+    publishing it.
+    """
+    collector.add_field_update(field, None, sub_objs)
+    collector.add_field_update(Evidence._meta.get_field("is_public"), False, sub_objs)
+
+
 def _hangs_on():
     """What evidence may hang on, each with the records of it the public may see.
 
@@ -65,16 +76,16 @@ class Evidence(models.Model):
         "plan.Finding", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
     )
     action = models.ForeignKey(
-        "plan.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+        "plan.Action", null=True, blank=True, on_delete=take_down, related_name="evidence"
     )
     measure = models.ForeignKey(
-        "plan.Measure", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+        "plan.Measure", null=True, blank=True, on_delete=take_down, related_name="evidence"
     )
     figure = models.ForeignKey(
         "plan.Figure",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=take_down,
         related_name="evidence",
     )
     uploaded_by = models.ForeignKey(
