@@ -76,6 +76,7 @@ SURFACES = {
 }
 
 
+CHARTED = {"measure page (table, chart, text)", "embed"}
 # The surfaces that show every figure, not only the latest.
 EVERY_FIGURE = {
     "measure page (table, chart, text)",
@@ -107,6 +108,9 @@ def test_a_suppressed_figure_gives_nothing_away(client, world, surface):
     for giveaway in GIVEAWAYS:
         assert giveaway not in body, giveaway
     assert REASON in body
+    if surface in CHARTED:
+        # The chart's own description, read by screen readers.
+        assert "The latest is not shown: fewer than 10 children were counted" in body
     if surface in EVERY_FIGURE:
         # The figure of the large group is still there, in full.
         assert "50" in body
