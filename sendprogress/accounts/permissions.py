@@ -90,12 +90,14 @@ class StaffAction(StrEnum):
         "Your role cannot change evidence.",
     )
     # Making evidence public publishes it, as approving a figure does, so it is
-    # the approver's right (issue 11): the same permission, not a new one.
+    # the approver's right (issue 11): the same permission, not a new one. So is
+    # any change the public would see (issue 22): see services.publishes_evidence.
     PUBLISH_EVIDENCE = (
         "publish_evidence",
         "plan.approve_figure",
-        "make evidence public",
-        "Only an approver can make evidence public. Save it as internal and ask an "
+        "make evidence public, or change evidence the public can see",
+        "Only an approver can make evidence public, or change evidence the public can see "
+        "(its title, file, link, or what it backs). Save it as internal and ask an "
         "approver to publish it.",
     )
     IMPORT_COMPARATORS = (

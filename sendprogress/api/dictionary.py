@@ -19,21 +19,23 @@ FIGURE_COLUMNS = {
     "findings": "What inspectors asked to be put right that the measure shows progress on "
     "(an area of weakness, a priority action or an area for improvement), by short name.",
     "period": "The first day of the period the figure covers (year-month-day).",
-    "value": "The approved figure, in the measure's unit.",
+    "value": "The approved figure, in the measure's unit. c (suppressed) when so few "
+    "children were counted that the figure could identify one.",
     "unit": "percent, rate, count, days or weeks.",
-    "numerator": "How many met the measure, where it is a rate. Blank when not given or "
-    "when the count is too small to publish.",
-    "denominator": "How many were counted, where it is a rate. Blank when not given or "
-    "when the count is too small to publish.",
+    "numerator": "How many met the measure, where it is a rate. Blank when not given; "
+    "c (suppressed) when the count is too small to publish.",
+    "denominator": "How many were counted, where it is a rate. Blank when not given; "
+    "c (suppressed) when the count is too small to publish.",
     "expected_value": "Where the plan expected the figure to be on that date.",
     "progress": "On track, at risk or off track against the plan, worked out from the figure.",
     "commentary": "What the figure shows and why, from the people who collect it.",
     "illustrative": "True where the figures are illustrative demo data.",
     "corrected_on": "When an approved figure was corrected, if it was.",
-    "value_before_correction": "The figure as first published, before the correction.",
+    "value_before_correction": "The figure as first published, before the correction. "
+    "c (suppressed) when the figure is.",
     "correction_reason": "Why the figure was corrected.",
-    "count_note": "Why the numerator and denominator are blank, when they are left out "
-    "because so few children were counted.",
+    "count_note": "Why the figure and its counts are c (suppressed), when so few children "
+    "were counted that they could identify one.",
 }
 COMPARATOR_MEANINGS = {
     "measure_code": "The measure the comparison is for.",

@@ -149,7 +149,15 @@ SCHEMAS = {
                 "type": "array",
                 "items": _object({"date": DATE, "target": {"type": "number"}}),
             },
-            "latest": _object({"period": DATE, "value": {"type": "number"}}, nullable=True),
+            "latest": _object(
+                {
+                    "period": DATE,
+                    "value": NUMBER_OR_NULL,
+                    "suppressed": {"type": "boolean"},
+                    "count_note": _nullable("string"),
+                },
+                nullable=True,
+            ),
             "progress": {"enum": ["on-track", "at-risk", "off-track", "no-data"]},
             "illustrative": {"type": "boolean"},
             "url": URL,
@@ -159,10 +167,11 @@ SCHEMAS = {
     "Figure": _object(
         {
             "period": DATE,
-            "value": {"type": "number"},
+            "value": NUMBER_OR_NULL,
             "numerator": _nullable("integer"),
             "denominator": _nullable("integer"),
             "count_suppressed": {"type": "boolean"},
+            "count_note": _nullable("string"),
             "commentary": TEXT,
             "approved_at": DATETIME_OR_NULL,
             "corrected_at": DATETIME_OR_NULL,
@@ -320,7 +329,8 @@ def description(server_url: str) -> dict:
                 "published updates and public documents. Missing comparator values keep "
                 "their GSS symbol (c, x, z, low, and the older ~ and :) and are never zero. "
                 f"Where fewer than {settings.SMALL_NUMBER_THRESHOLD} children are counted, "
-                "a figure's numerator and denominator are left out."
+                "a figure, its numerator and its denominator are left out (null), as is "
+                "a measure's latest figure."
             ),
         },
         "servers": [{"url": server_url.rstrip("/")}],

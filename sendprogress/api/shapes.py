@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from sendprogress.core.addresses import address_of
+from sendprogress.plan.figures import published, suppressed_reason
 
 
 def local_area(area, request) -> dict:
@@ -135,6 +136,7 @@ def measure(item, request) -> dict:
 
 def _measure(item, *, findings, milestones, url, figures_url) -> dict:
     value, period = item.latest_approved
+    suppressed = item.latest_suppressed
     return {
         "code": item.code,
         "title": item.title,
@@ -154,7 +156,14 @@ def _measure(item, *, findings, milestones, url, figures_url) -> dict:
         },
         "target": {"value": item.target_value, "date": item.target_date},
         "milestones": milestones,
-        "latest": {"period": period, "value": value} if value is not None else None,
+        "latest": {
+            "period": period,
+            "value": None if suppressed else value,
+            "suppressed": suppressed,
+            "count_note": suppressed_reason() if suppressed else None,
+        }
+        if period is not None
+        else None,
         "progress": item.progress.value,
         "illustrative": item.illustrative,
         "url": url,
@@ -163,13 +172,19 @@ def _measure(item, *, findings, milestones, url, figures_url) -> dict:
 
 
 def figure(item) -> dict:
-    small = item.count_is_small
+    """One approved figure; one counting too few children is left out with its
+    counts (figures.published), and says why."""
+    shown = published(
+        {"value": item.value, "numerator": item.numerator, "denominator": item.denominator}
+    )
+    small = shown["suppressed"]
     return {
         "period": item.period,
-        "value": item.value,
-        "numerator": None if small else item.numerator,
-        "denominator": None if small else item.denominator,
+        "value": shown["value"],
+        "numerator": shown["numerator"],
+        "denominator": shown["denominator"],
         "count_suppressed": small,
+        "count_note": suppressed_reason() if small else None,
         "commentary": item.commentary,
         "approved_at": item.approved_at,
         "corrected_at": item.corrected_at,
@@ -192,6 +207,7 @@ def update(post, request) -> dict:
 
 def small_number_note() -> str:
     return (
-        f"Where fewer than {settings.SMALL_NUMBER_THRESHOLD} children are counted, "
-        "numerator and denominator are left out so that no child can be identified."
+        f"Where fewer than {settings.SMALL_NUMBER_THRESHOLD} children are counted, the "
+        "figure, its numerator and its denominator are left out (null, with "
+        "count_suppressed true), so that no child can be identified."
     )

@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from sendprogress.core.dates import month_and_year
 from sendprogress.plan import charts, comparisons
+from sendprogress.plan.figures import published, shown_value
 from sendprogress.plan.models import Measure
 
 ROW = (
@@ -33,14 +34,7 @@ def _figure_rows(measure, figures) -> SafeString:
         "".join(
             ROW.format(
                 escape(month_and_year(f["period"])),
-                escape(
-                    charts.format_value(
-                        f["value"],
-                        unit=measure.unit,
-                        places=measure.decimal_places,
-                        rate_per=measure.rate_per,
-                    )
-                ),
+                escape(shown_value(f["value"], suppressed=f["suppressed"], measure=measure)),
             )
             for f in figures
         )
@@ -58,14 +52,20 @@ def frame_policy() -> dict:
 @xframe_options_exempt
 def measure(request, code):
     measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
-    figures = list(measure.figures.approved().order_by("period").values("period", "value"))
+    figures = [
+        published(f)
+        for f in measure.figures.approved()
+        .order_by("period")
+        .values("period", "value", "denominator")
+    ]
+    latest = figures[-1] if figures else None
     series = comparisons.for_measures([measure]).get(measure.pk, [])
     first = min(
         (d for d in (measure.baseline_date, figures[0]["period"] if figures else None) if d),
         default=None,
     )
     chart = charts.line_chart(
-        actual=[(f["period"], f["value"]) for f in figures],
+        actual=[(f["period"], f["value"]) for f in figures if not f["suppressed"]],
         trajectory=[(p.on, p.value) for p in measure.trajectory()],
         comparators=comparisons.chart_points(series, since=first),
         unit=measure.unit,
@@ -79,7 +79,10 @@ def measure(request, code):
             "measure": measure,
             "figures": figures,
             "figure_rows": _figure_rows(measure, figures),
-            "latest": figures[-1] if figures else None,
+            "latest": latest,
+            "latest_figure": latest
+            and shown_value(latest["value"], suppressed=latest["suppressed"], measure=measure),
+            "small_number": settings.SMALL_NUMBER_THRESHOLD,
             "chart": chart,
             "page_url": request.build_absolute_uri(measure.get_absolute_url()),
         },

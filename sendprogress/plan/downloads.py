@@ -8,7 +8,6 @@ import csv
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -22,8 +21,9 @@ from sendprogress.accounts.permissions import (
 )
 
 from . import comparisons
+from .figures import SUPPRESSED, SUPPRESSED_COLUMNS, published, suppressed_reason
 from .models import Evidence, Figure, Measure
-from .models.measures import PUBLISHED_FIGURE_COLUMNS, count_is_small
+from .models.measures import PUBLISHED_FIGURE_COLUMNS
 from .uploads import CONTENT_TYPES
 
 CSV_COLUMNS = [
@@ -78,30 +78,28 @@ def _about(measure) -> dict:
 
 
 def _row(measure, about, m) -> dict:
-    """One figure as written out; a small count is left out (see SMALL_NUMBER_THRESHOLD)."""
-    period, value, corrected_at = m["period"], m["value"], m["corrected_at"]
+    """One figure as written out. A figure counting too few children is left out
+    with its counts (figures.published), its progress kept and the reason said."""
+    period, corrected_at = m["period"], m["corrected_at"]
     expected = measure.expected_on(period)
-    small = count_is_small(m["denominator"])
+    progress = measure.assess(m["value"], period)
+    m = published(m)
     return about | {
         "period": period.isoformat(),
-        "value": value,
+        "value": m["value"],
         "unit": measure.unit,
-        "numerator": None if small else m["numerator"],
-        "denominator": None if small else m["denominator"],
+        "numerator": m["numerator"],
+        "denominator": m["denominator"],
         "expected_value": round(expected, 2) if expected is not None else None,
-        "progress": measure.assess(value, period).label,
+        "progress": progress.label,
         "commentary": m["commentary"],
         # A corrected figure says so wherever it goes: when, what it was, and why.
         "corrected_on": timezone.localdate(corrected_at).isoformat() if corrected_at else None,
         "value_before_correction": m["value_before_correction"] if corrected_at else None,
         "correction_reason": m["correction_reason"] if corrected_at else None,
         "illustrative": measure.illustrative,
-        "count_note": (
-            f"Count not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD}, "
-            "so that no child can be identified"
-            if small
-            else ""
-        ),
+        "suppressed": m["suppressed"],
+        "count_note": suppressed_reason() if m["suppressed"] else "",
     }
 
 
@@ -120,6 +118,11 @@ def _csv_response(measures, filename: str) -> HttpResponse:
     for row in _rows(measures):
         for key in ("measure", "plan", "findings", "commentary", "correction_reason"):
             row[key] = _safe_text(row[key] or "")
+        if row.pop("suppressed"):
+            # The GSS symbol in each cell left out, as the DfE's own files have it.
+            for key in SUPPRESSED_COLUMNS:
+                if key != "value_before_correction" or row["corrected_on"]:
+                    row[key] = SUPPRESSED
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return response
 
@@ -186,6 +189,7 @@ FIGURE_FIELDS = (
     "expected_value",
     "progress",
     "commentary",
+    "suppressed",
     "count_note",
     "corrected_on",
     "value_before_correction",

@@ -1,13 +1,18 @@
-"""The rules a measure's figure must meet, with a message on the field that breaks each.
+"""The rules a measure's figure must meet, with a message on the field that breaks each,
+and the rule for what the public see of a figure counting so few children that one
+could be identified (`count_is_small`, `published`).
 
 Used by `Figure.clean()`, so the admin, the staff pages, the services and
-the CSV import all apply the same rules.
+the CSV import all apply the same rules; every public surface (pages, charts,
+downloads, the API, embeds and progress reports) asks `published` or
+`shown_value`.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -18,6 +23,54 @@ from .progress import Progress
 
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
+
+
+# Small numbers ------------------------------------------------------------------
+#
+# The statistics code of practice, as the Department for Education (DfE) applies
+# it: a small count is suppressed, and so is every figure from which it can be
+# worked out. A percentage of a small group gives its count away (42.86% can
+# only be 3 of 7), so where the count is suppressed the figure, the figure
+# before a correction, the numerator and the denominator are all left out,
+# everywhere the public can see them. Downloads mark each with "c", the
+# Government Statistical Service (GSS) symbol for "suppressed". Progress (on
+# track, at risk, off track) is still shown: it says which side of the plan the
+# figure fell, not the figure, and with the group's size hidden no count can be
+# worked out from it. See docs/staff-guide.md#small-numbers.
+
+# The GSS symbol for a value not published to protect confidentiality.
+SUPPRESSED = "c"
+# Every published column that gives the count away when it is small.
+SUPPRESSED_COLUMNS = ("value", "value_before_correction", "numerator", "denominator")
+
+
+def count_is_small(denominator: int | None) -> bool:
+    """Whether the public see a figure out of `denominator` as suppressed: so few
+    children that one could be identified (SMALL_NUMBER_THRESHOLD)."""
+    return denominator is not None and denominator < settings.SMALL_NUMBER_THRESHOLD
+
+
+def suppressed_reason() -> str:
+    """Why a figure is not shown, in the words every public surface uses."""
+    return f"Not shown: fewer than {settings.SMALL_NUMBER_THRESHOLD} children, to protect privacy"
+
+
+def published(row: dict) -> dict:
+    """A figure's published columns (`PUBLISHED_FIGURE_COLUMNS`) as the public may
+    see them: with `suppressed` said, and when it is true every column that gives
+    the count away set to None."""
+    if not count_is_small(row.get("denominator")):
+        return row | {"suppressed": False}
+    return row | dict.fromkeys(SUPPRESSED_COLUMNS) | {"suppressed": True}
+
+
+def shown_value(value, *, suppressed: bool, measure) -> str:
+    """A figure as the public read it: in its unit, or why it is not shown."""
+    if suppressed:
+        return suppressed_reason()
+    return format_value(
+        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
+    )
 
 
 def computed_value(measure, numerator: int, denominator: int) -> Decimal:

@@ -317,21 +317,55 @@ NO_PERSONAL_DATA = (
 )
 
 
+# What the public see of a piece of evidence, or where they see it: a change to
+# any of these on public evidence publishes the change.
+EVIDENCE_PUBLIC_FIELDS = (
+    "title",
+    "date",
+    "description",
+    "file",
+    "url",
+    "finding_id",
+    "action_id",
+    "measure_id",
+    "figure_id",
+)
+
+
+def publishes_evidence(*, evidence: Evidence, before: Evidence | None, new_file: bool) -> bool:
+    """Whether saving `evidence` (over `before`, as stored) publishes something.
+
+    It does when it marks the evidence public; when the public would see it
+    after the save and did not before (it no longer hangs on a hidden measure
+    or an unapproved figure, say); and when the public see it both before and
+    after but anything they see changes (its title, file, link or what it
+    hangs on). Taking evidence down (internal, or hung on something hidden)
+    publishes nothing.
+    """
+    if evidence.is_public and (before is None or not before.is_public):
+        return True
+    if not evidence.would_be_public():
+        return False
+    if before is None or not Evidence.objects.public().filter(pk=before.pk).exists():
+        return True
+    return new_file or any(
+        getattr(before, field) != getattr(evidence, field) for field in EVIDENCE_PUBLIC_FIELDS
+    )
+
+
 def check_evidence(*, evidence: Evidence, by, new_file: bool) -> None:
     """The rules for adding or changing evidence, from any screen.
 
     A new file needs the uploader's confirmation that it holds no personal
-    data about a child. Only an approver publishes: makes evidence public, or
-    gives public evidence a new file or link (StaffAction.PUBLISH_EVIDENCE).
+    data about a child. Only an approver publishes (`publishes_evidence`,
+    StaffAction.PUBLISH_EVIDENCE).
     Raises PermissionDenied or ValidationError (keyed by field); saves nothing.
     """
     before = Evidence.objects.filter(pk=evidence.pk).first() if evidence.pk else None
     require(by, StaffAction.CHANGE_EVIDENCE if before else StaffAction.UPLOAD_EVIDENCE)
     if new_file and evidence.file and not evidence.no_personal_data:
         raise ValidationError({"no_personal_data": NO_PERSONAL_DATA})
-    publishes = evidence.is_public and (
-        before is None or not before.is_public or new_file or before.url != evidence.url
-    )
+    publishes = publishes_evidence(evidence=evidence, before=before, new_file=new_file)
     if publishes and not can(by, StaffAction.PUBLISH_EVIDENCE):
         raise ValidationError({"is_public": StaffAction.PUBLISH_EVIDENCE.refusal})
 

@@ -4,7 +4,9 @@ Public pages list measures with their latest figure and progress. Working
 those out on every request (a subquery per column, every milestone of every
 measure, the trajectory in Python) cost more than the rest of the page, so
 they are worked out once, whenever one of their inputs changes, and kept in
-`Measure.latest_value`, `latest_period` and `progress_status`.
+`Measure.latest_value`, `latest_period`, `latest_denominator` (so that a list
+can ask whether the figure is shown, figures.count_is_small) and
+`progress_status`.
 
 The inputs are the measure's approved figures (value, period, status), its
 milestones, and its baseline, target, tolerance and direction. A refresh
@@ -34,6 +36,7 @@ from . import progress
 class Stored:
     latest_value: Decimal | None
     latest_period: date | None
+    latest_denominator: int | None
     progress_status: progress.Progress
 
 
@@ -46,12 +49,15 @@ def derive(measure) -> Stored:
         Figure.objects.approved()
         .filter(measure_id=measure.pk)
         .order_by("-period")
-        .values_list("value", "period")
+        .values_list("value", "period", "denominator")
         .first()
     )
-    value, period = latest or (None, None)
+    value, period, denominator = latest or (None, None, None)
     return Stored(
-        latest_value=value, latest_period=period, progress_status=measure.assess(value, period)
+        latest_value=value,
+        latest_period=period,
+        latest_denominator=denominator,
+        progress_status=measure.assess(value, period),
     )
 
 
@@ -73,16 +79,23 @@ def refresh(measure_ids: Iterable[int] | None = None, *, instance=None) -> int:
         "higher_is_better",
         "latest_value",
         "latest_period",
+        "latest_denominator",
         "progress_status",
     ):
         stored = derive(measure)
-        current = Stored(measure.latest_value, measure.latest_period, measure.progress_status)
+        current = Stored(
+            measure.latest_value,
+            measure.latest_period,
+            measure.latest_denominator,
+            measure.progress_status,
+        )
         if stored != current:
             # update(), not save(): no history row and no signal loop; the
             # change that called this has already retired the cached pages.
             Measure.objects.filter(pk=measure.pk).update(
                 latest_value=stored.latest_value,
                 latest_period=stored.latest_period,
+                latest_denominator=stored.latest_denominator,
                 progress_status=stored.progress_status,
             )
         if instance is not None and instance.pk == measure.pk:
@@ -94,6 +107,7 @@ def refresh(measure_ids: Iterable[int] | None = None, *, instance=None) -> int:
 def _copy(stored: Stored, measure) -> None:
     measure.latest_value = stored.latest_value
     measure.latest_period = stored.latest_period
+    measure.latest_denominator = stored.latest_denominator
     measure.progress_status = stored.progress_status
     measure.__dict__.pop("progress", None)
     measure.__dict__.pop("_trajectory", None)

@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from sendprogress.plan.charts import format_value
+from sendprogress.plan.figures import count_is_small, shown_value
 from sendprogress.plan.models import (
     Action,
     Figure,
@@ -80,7 +81,11 @@ def _measure_row(measure, figure, actions) -> dict:
         # Kept under its first name, "area", so reports published before keep reading.
         "area": ", ".join(f.short_title for f in measure.findings.all()),
         "period": f"{figure.period:%B %Y}" if figure else "",
-        "figure": _fmt(figure.value, measure) if figure else "No approved figure",
+        "figure": shown_value(
+            figure.value, suppressed=count_is_small(figure.denominator), measure=measure
+        )
+        if figure
+        else "No approved figure",
         "expected": _fmt(expected, measure) if expected is not None else "Not set",
         "target": _fmt(measure.target_value, measure) if measure.target_value is not None else "",
         "progress": status.value,

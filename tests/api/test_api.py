@@ -36,9 +36,10 @@ def test_the_index_links_to_every_collection_and_the_description(client, measure
 
 def test_only_approved_figures_are_listed(client, measure):
     _, data = get(client, "/api/v1/measures/plans-on-time/figures/")
+    # The second counts too few children (3 of 5): its figure is left out too.
     assert [(f["period"], f["value"]) for f in data["results"]] == [
         ("2023-01-01", 40.0),
-        ("2023-02-01", 60.0),
+        ("2023-02-01", None),
     ]
     assert data["count"] == 2
 
@@ -52,11 +53,19 @@ def test_a_small_count_is_left_out(client, measure):
         None,
         True,
     )
+    assert second["value"] is None
+    assert second["count_note"] == "Not shown: fewer than 10 children, to protect privacy"
 
 
 def test_a_measure_comes_with_milestones_latest_figure_and_comparators(client, measure):
     _, data = get(client, "/api/v1/measures/plans-on-time/")
-    assert data["latest"] == {"period": "2023-02-01", "value": 60.0}
+    # 3 of 5: the latest figure is left out, and says why.
+    assert data["latest"] == {
+        "period": "2023-02-01",
+        "value": None,
+        "suppressed": True,
+        "count_note": "Not shown: fewer than 10 children, to protect privacy",
+    }
     assert data["comparators"][0]["label"] == "England"
     assert data["comparators"][0]["values"][0]["value"] == 50.3
 

@@ -33,7 +33,8 @@ def test_counts_show_beside_figures_unless_small(client, settings):
     make_figure(measure=measure, period=date(2023, 6, 1), value=75, numerator=3, denominator=4)
     make_figure(measure=measure, period=date(2023, 7, 1), value=15, numerator=30, denominator=200)
     html = client.get("/measures/plans-on-time/").content.decode()
-    assert '75%<br><span class="govuk-body-s">Count not shown: fewer than 10</span>' in html
+    assert "Not shown: fewer than 10 children, to protect privacy" in html
+    assert "75%" not in html
     assert '15%<br><span class="govuk-body-s">30 of 200</span>' in html
     assert "3 of 4" not in html
 

@@ -1,5 +1,6 @@
 """Small numbers: where fewer children than SMALL_NUMBER_THRESHOLD are counted, the
-public see the count as suppressed, on the page and in downloads; staff still see it."""
+public see the figure and its count as suppressed, on the page and in downloads;
+staff still see them. Every surface: tests/plan/test_suppression_everywhere.py."""
 
 import csv
 import io
@@ -25,7 +26,8 @@ def measure(db):
 def test_the_measure_page_hides_a_small_count_and_says_why(client, measure):
     html = client.get(measure.get_absolute_url()).content.decode()
     assert "3 of 5" not in html
-    assert "Count not shown: fewer than 10" in html
+    assert "60%" not in html
+    assert "Not shown: fewer than 10 children, to protect privacy" in html
     assert "11 of 20" in html
     assert "so that no child can be identified" in html
 
@@ -33,12 +35,17 @@ def test_the_measure_page_hides_a_small_count_and_says_why(client, measure):
 def test_the_downloads_leave_out_a_small_count_with_a_note(client, measure):
     response = client.get(reverse("plan:measure_csv", args=["plans-on-time"]))
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [(r["numerator"], r["denominator"]) for r in rows] == [("", ""), ("11", "20")]
-    assert rows[0]["count_note"].startswith("Count not shown: fewer than 10")
+    # "c", the statistics symbol for a suppressed value, as the DfE's files have it.
+    assert [(r["value"], r["numerator"], r["denominator"]) for r in rows] == [
+        ("c", "c", "c"),
+        ("55.00", "11", "20"),
+    ]
+    assert rows[0]["count_note"] == "Not shown: fewer than 10 children, to protect privacy"
     assert rows[1]["count_note"] == ""
     data = json.loads(client.get(reverse("plan:all_json")).content)
     first = data["measures"][0]["figures"][0]
-    assert (first["numerator"], first["denominator"]) == (None, None)
+    assert (first["value"], first["numerator"], first["denominator"]) == (None, None, None)
+    assert first["suppressed"] is True
     assert "fewer than 10" in first["count_note"]
 
 
@@ -46,7 +53,7 @@ def test_the_threshold_is_a_setting(client, measure, settings, no_page_cache):
     settings.SMALL_NUMBER_THRESHOLD = 25
     html = client.get(measure.get_absolute_url()).content.decode()
     assert "11 of 20" not in html
-    assert "Count not shown: fewer than 25" in html
+    assert "Not shown: fewer than 25 children, to protect privacy" in html
     settings.SMALL_NUMBER_THRESHOLD = 0
     assert "3 of 5" in client.get(measure.get_absolute_url()).content.decode()
 

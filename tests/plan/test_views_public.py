@@ -158,7 +158,7 @@ def test_area_page_sparkline_uses_only_approved_figures(client, db):
     make_figure(measure=measure, period=date(2023, 2, 1), value=20)
     make_figure(measure=measure, period=date(2023, 3, 1), value=99, status=Figure.Status.SUBMITTED)
     html = client.get(measure.findings.get().get_absolute_url()).content.decode()
-    assert "Trend of 2 approved figures, latest 20%" in html
+    assert "Trend of 2 published figures, latest 20%" in html
     assert "99" not in html
 
 

@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .measures import Figure
-from .plans import Plan
+from .measures import Figure, Measure
+from .plans import Action
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
@@ -18,20 +18,41 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
     return f"evidence/{uuid.uuid4().hex}{suffix}"
 
 
+def take_down(collector, field, sub_objs, using):
+    """on_delete for what evidence backs: the evidence stays, internal and unhooked.
+
+    SET_NULL alone would leave evidence held back by a deleted figure or
+    hidden measure hanging on nothing, and so public without anyone
+    publishing it.
+    """
+    collector.add_field_update(field, None, sub_objs)
+    collector.add_field_update(Evidence._meta.get_field("is_public"), False, sub_objs)
+
+
+def _hangs_on():
+    """What evidence may hang on, each with the records of it the public may see.
+
+    Evidence is public only when it is marked public and each thing it hangs
+    on is public too: a hidden measure, a draft plan's measure or action, or a
+    figure that is not approved would otherwise be given away by its evidence.
+    The one table the query (`EvidenceQuerySet.public`) and the check on a
+    change not yet saved (`Evidence.would_be_public`) both read.
+    """
+    return (
+        ("measure", Measure.objects.public()),
+        ("figure", Figure.objects.public()),
+        ("action", Action.objects.public()),
+    )
+
+
 class EvidenceQuerySet(models.QuerySet):
     def public(self) -> EvidenceQuerySet:
-        """Evidence the public may see: marked public, and not attached to a
-        hidden measure, a draft plan's measure or a figure that is not approved
-        (which would give the figure away before it is published)."""
-        return (
-            self.filter(is_public=True)
-            .exclude(measure__is_public=False)
-            .exclude(figure__measure__is_public=False)
-            .exclude(measure__plan__status=Plan.Status.DRAFT)
-            .exclude(figure__measure__plan__status=Plan.Status.DRAFT)
-            .exclude(action__plan__status=Plan.Status.DRAFT)
-            .exclude(Q(figure__isnull=False) & ~Q(figure__status=Figure.Status.APPROVED))
-        )
+        """Evidence the public may see: marked public, and hanging on nothing
+        the public may not see (`_hangs_on`)."""
+        shown = self.filter(is_public=True)
+        for field, public in _hangs_on():
+            shown = shown.filter(Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__in": public}))
+        return shown
 
 
 class Evidence(models.Model):
@@ -55,16 +76,16 @@ class Evidence(models.Model):
         "plan.Finding", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
     )
     action = models.ForeignKey(
-        "plan.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+        "plan.Action", null=True, blank=True, on_delete=take_down, related_name="evidence"
     )
     measure = models.ForeignKey(
-        "plan.Measure", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+        "plan.Measure", null=True, blank=True, on_delete=take_down, related_name="evidence"
     )
     figure = models.ForeignKey(
         "plan.Figure",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=take_down,
         related_name="evidence",
     )
     uploaded_by = models.ForeignKey(
@@ -100,3 +121,14 @@ class Evidence(models.Model):
         if self.file and not self.original_filename:
             self.original_filename = PurePosixPath(self.file.name).name
         super().save(*args, **kwargs)
+
+    def would_be_public(self) -> bool:
+        """Whether the public would see this evidence as it is now in memory,
+        saved or not: the rule of `EvidenceQuerySet.public`, asked of its values."""
+        if not self.is_public:
+            return False
+        return all(
+            getattr(self, f"{field}_id") is None
+            or public.filter(pk=getattr(self, f"{field}_id")).exists()
+            for field, public in _hangs_on()
+        )

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from sendprogress.core.status import Colour
 
 from .. import choices, progress
+from ..figures import count_is_small
 from .inspections import Finding
 from .plans import Plan
 
@@ -113,6 +114,9 @@ class Measure(models.Model):
         max_digits=12, decimal_places=2, null=True, blank=True, editable=False
     )
     latest_period = models.DateField(null=True, blank=True, editable=False)
+    # Kept so that every list can ask whether the latest figure is shown
+    # (figures.count_is_small), with the threshold as it is set now.
+    latest_denominator = models.PositiveIntegerField(null=True, blank=True, editable=False)
     progress_status = models.CharField(
         max_length=20,
         choices=[(p.value, p.label) for p in progress.Progress],
@@ -123,7 +127,7 @@ class Measure(models.Model):
     objects = MeasureQuerySet.as_manager()
     # The stored values follow the figures, whose own history says how.
     history = HistoricalRecords(
-        excluded_fields=["latest_value", "latest_period", "progress_status"]
+        excluded_fields=["latest_value", "latest_period", "latest_denominator", "progress_status"]
     )
 
     class Meta:
@@ -162,6 +166,11 @@ class Measure(models.Model):
     def latest_approved(self) -> tuple[Decimal | None, object]:
         """(value, period) of the latest approved figure, as stored."""
         return self.latest_value, self.latest_period
+
+    @property
+    def latest_suppressed(self) -> bool:
+        """Whether the public are not shown the latest figure (figures.count_is_small)."""
+        return count_is_small(self.latest_denominator)
 
     def assess(self, value: Decimal | None, period) -> progress.Progress:
         if value is None:
@@ -217,12 +226,6 @@ PUBLISHED_FIGURE_COLUMNS = (
     "value_before_correction",
     "correction_reason",
 )
-
-
-def count_is_small(denominator: int | None) -> bool:
-    """Whether the public see a count out of `denominator` as suppressed: so few
-    children that one could be identified."""
-    return denominator is not None and denominator < settings.SMALL_NUMBER_THRESHOLD
 
 
 class FigureQuerySet(models.QuerySet):

@@ -15,6 +15,7 @@ from ...core.dates import day_month_year, month_and_year
 from ...core.templatetags.status import status_tag
 from ...pages.templatetags.plain_words import expand
 from ..charts import format_value
+from ..figures import shown_value
 from ..models import Action
 
 register = template.Library()
@@ -62,11 +63,14 @@ def measure_summaries(context, measures):
 
 def _measure(context, measure, link) -> dict:
     # Plain strings, escaped by format_html_join.
-    if measure.latest_value is None:
+    if measure.latest_period is None:
         latest = "No figures published yet"
     else:
         when = month_and_year(measure.latest_period)
-        latest = f"{_figure(measure.latest_value, measure)} ({when})"
+        shown = shown_value(
+            measure.latest_value, suppressed=measure.latest_suppressed, measure=measure
+        )
+        latest = f"{shown} ({when})"
     if measure.target_value is None:
         target = "No target set"
     elif measure.target_date:

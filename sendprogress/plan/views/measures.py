@@ -19,9 +19,10 @@ from sendprogress.public import query_used
 
 from .. import charts, comparisons
 from ..documents import describe
+from ..figures import published, shown_value
 from ..forms import MeasureFilterForm
 from ..models import Evidence, Finding, Measure
-from ..models.measures import PUBLISHED_FIGURE_COLUMNS, count_is_small
+from ..models.measures import PUBLISHED_FIGURE_COLUMNS
 
 MEASURES_PER_PAGE = 25
 # What a row of the list shows, of a measure and its plan: its wide text stays unread.
@@ -33,6 +34,7 @@ LIST_FIELDS = (
     "decimal_places",
     "latest_value",
     "latest_period",
+    "latest_denominator",
     "target_value",
     "progress_status",
     "plan__title",
@@ -47,8 +49,10 @@ def _first_date(measure, figures):
 
 
 def _chart_for(measure, figures, series=()):
+    """The chart of the published figures (`figures.published`): a suppressed one
+    is left out of the line, and the table beside it says why."""
     return charts.line_chart(
-        actual=[(f["period"], f["value"]) for f in figures],
+        actual=[(f["period"], f["value"]) for f in figures if not f["suppressed"]],
         trajectory=[(p.on, p.value) for p in measure.trajectory()],
         baseline=(measure.baseline_date, measure.baseline_value)
         if measure.baseline_value is not None and measure.baseline_date
@@ -73,9 +77,11 @@ ROW = """
     </tr>"""
 
 
-def _figure_rows(measure, figures) -> SafeString:
+def _figure_rows(measure, figures, statuses) -> SafeString:
     """The rows of a measure's table of figures, drawn here in one string.
 
+    `figures` as published (`figures.published`); `statuses` each one's
+    progress, worked out from the figure before it was left out.
     A loop in the template over 120 figures cost more than the rest of the
     page. Every piece of text is escaped as it goes in (`escape`); the
     progress tags are already HTML.
@@ -89,16 +95,11 @@ def _figure_rows(measure, figures) -> SafeString:
         )
 
     rows = []
-    for f in figures:
+    for f, status in zip(figures, statuses, strict=True):
         value, period = f["value"], f["period"]
         expected = measure.expected_on(period)
-        cell = figure(value)
-        if count_is_small(f["denominator"]):
-            cell += (
-                '<br><span class="govuk-body-s">Count not shown: fewer than '
-                f"{settings.SMALL_NUMBER_THRESHOLD}</span>"
-            )
-        elif f["numerator"] is not None and f["denominator"]:
+        cell = escape(shown_value(value, suppressed=f["suppressed"], measure=measure))
+        if f["numerator"] is not None and f["denominator"]:
             cell += f'<br><span class="govuk-body-s">{f["numerator"]} of {f["denominator"]}</span>'
         if f["corrected_at"]:
             cell += _correction(f, figure)
@@ -107,7 +108,7 @@ def _figure_rows(measure, figures) -> SafeString:
                 escape(month_and_year(period)),
                 cell,
                 figure(expected) if expected is not None else "Not set",
-                status_tag(measure.assess(value, period)),
+                status_tag(status),
             )
         )
     return mark_safe("".join(rows))  # noqa: S308 - every piece is escaped above
@@ -128,7 +129,11 @@ def _correction(f, figure) -> str:
 
 def measure_detail(request, code):
     measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
-    figures = list(measure.figures.approved().order_by("period").values(*PUBLISHED_FIGURE_COLUMNS))
+    stored = list(measure.figures.approved().order_by("period").values(*PUBLISHED_FIGURE_COLUMNS))
+    # Progress from each figure as approved; everything else from what the public may see.
+    statuses = [measure.assess(f["value"], f["period"]) for f in stored]
+    figures = [published(f) for f in stored]
+    latest = figures[-1] if figures else None
     series = comparisons.for_measures([measure]).get(measure.pk, [])
     return render(
         request,
@@ -136,12 +141,14 @@ def measure_detail(request, code):
         {
             "measure": measure,
             "figures": figures,
-            "figure_rows": _figure_rows(measure, figures),
-            "latest": figures[-1] if figures else None,
+            "figure_rows": _figure_rows(measure, figures, statuses),
+            "latest": latest,
+            "latest_figure": latest
+            and shown_value(latest["value"], suppressed=latest["suppressed"], measure=measure),
             "commentaries": [f for f in reversed(figures) if f["commentary"]],
             "chart": _chart_for(measure, figures, series),
             "comparisons": comparisons.table(series),
-            "small_counts": any(count_is_small(f["denominator"]) for f in figures),
+            "small_counts": any(f["suppressed"] for f in figures),
             "small_number": settings.SMALL_NUMBER_THRESHOLD,
             "evidence": [
                 describe(e)
@@ -183,13 +190,15 @@ def _list_rows(measures) -> list[MeasureRow]:
             plan = (m.plan.short_title or m.plan.title) + (
                 " (closed)" if m.plan.is_finished else ""
             )
-        has_latest = m.latest_value is not None
+        has_latest = m.latest_period is not None
         rows.append(
             MeasureRow(
                 measure=m,
                 href=href(m.code),
                 plan=plan,
-                latest=figure(m.latest_value, m) if has_latest else "",
+                latest=shown_value(m.latest_value, suppressed=m.latest_suppressed, measure=m)
+                if has_latest
+                else "",
                 latest_period=date_format(m.latest_period, "M Y") if m.latest_period else "",
                 target=figure(m.target_value, m) if m.target_value is not None else "Not set",
                 progress=status_tag(m.progress),

@@ -9,6 +9,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .. import charts
+from ..figures import count_is_small, shown_value
 from ..models import Figure
 from ..progress import Progress
 
@@ -19,6 +20,8 @@ SPARKLINE_FIGURES = 24
 
 def recent_values(measure_ids) -> dict[int, list]:
     """The latest approved values of each measure, oldest first, in one query.
+    A value whose count is too small to publish (figures.count_is_small) is left
+    out: a sparkline's shape would give it away.
 
     Plain values, not figure instances: a sparkline needs nothing else, and a
     page of 100 measures would otherwise build 2,400 figures to draw them.
@@ -32,8 +35,8 @@ def recent_values(measure_ids) -> dict[int, list]:
     placeholders = ", ".join(["%s"] * len(measure_ids))
     # Only the table's name and placeholders are put in: every value is a parameter.
     sql = (
-        "SELECT measure_id, value FROM ("  # noqa: S608
-        " SELECT measure_id, value, period, ROW_NUMBER() OVER"
+        "SELECT measure_id, value, denominator FROM ("  # noqa: S608
+        " SELECT measure_id, value, denominator, period, ROW_NUMBER() OVER"
         " (PARTITION BY measure_id ORDER BY period DESC) AS newest_first"
         f" FROM {Figure._meta.db_table}"
         f" WHERE status = %s AND measure_id IN ({placeholders})"
@@ -42,8 +45,10 @@ def recent_values(measure_ids) -> dict[int, list]:
     values: dict[int, list] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, [Figure.Status.APPROVED, *measure_ids, SPARKLINE_FIGURES])
-        for measure_id, value in cursor.fetchall():
-            values.setdefault(measure_id, []).append(value)
+        for measure_id, value, denominator in cursor.fetchall():
+            shown = values.setdefault(measure_id, [])
+            if not count_is_small(denominator):
+                shown.append(value)
     return values
 
 
@@ -60,6 +65,7 @@ class MeasureSummary:
     rate_per: int | None
     latest_value: Decimal | None
     latest_period: date | None
+    latest_denominator: int | None
     progress_status: str
     target_value: Decimal | None
     target_date: date | None
@@ -73,6 +79,10 @@ class MeasureSummary:
     @property
     def progress(self) -> Progress:
         return Progress(self.progress_status)
+
+    @property
+    def latest_suppressed(self) -> bool:
+        return count_is_small(self.latest_denominator)
 
 
 # Read from the database: the fields without a default (the rest are drawn here).
@@ -105,8 +115,10 @@ def sparkline_html(measure) -> SafeString:
         )
 
     count = len(measure.approved_figures)
-    label = f"Trend of {count} approved figure{'' if count == 1 else 's'}, latest "
-    label += figure(measure.latest_value)
+    label = f"Trend of {count} published figure{'' if count == 1 else 's'}, latest "
+    label += shown_value(
+        measure.latest_value, suppressed=measure.latest_suppressed, measure=measure
+    )
     if measure.target_value is not None:
         label += f", target {figure(measure.target_value)}"
     # Only the label is escaped: the rest are numbers worked out in charts.sparkline
