@@ -135,3 +135,20 @@ def _draft_plan():
     )
     action.findings.set([finding])
     return plan
+
+
+def make_published_report(as_at=AS_AT, **fields):
+    """A published report as publishing leaves it, without the time a PDF takes:
+    its content worked out for real, a stand-in PDF."""
+    from django.utils import timezone
+
+    from sendprogress.reports import snapshot
+    from sendprogress.reports.models import ProgressReport
+
+    defaults = {
+        "status": ProgressReport.Status.PUBLISHED,
+        "content": snapshot.build(as_at),
+        "pdf": b"%PDF-1.7\n% the frozen PDF\n%%EOF\n",
+        "published_at": timezone.now(),
+    }
+    return ProgressReport.objects.create(as_at=as_at, **(defaults | fields))
