@@ -119,7 +119,7 @@ def staff_reports(request):
         "reports/staff_list.html",
         {
             "form": form,
-            "reports": ProgressReport.objects.all(),
+            "reports": ProgressReport.objects.defer("content", "pdf"),
             "may_create": can(request.user, StaffAction.CREATE_REPORT),
         },
         status=400 if form.errors else 200,

@@ -85,6 +85,8 @@ def test_the_same_approver_cannot_confirm_their_own_request(client, report, appr
     _ask(client, report)
     html = client.get(reverse("staff_reports:detail", args=[report.pk])).content.decode()
     assert "Another approver must confirm it" in html
+    listing = client.get(reverse("staff_reports:list")).content.decode()
+    assert "Published: withdrawal asked for, waiting for a second approver" in listing
     assert "Confirm: withdraw this report" not in html
     response = _confirm(client, report)
     assert "You asked for this withdrawal, so another approver must confirm it." in (
