@@ -118,6 +118,13 @@ class StaffAction(StrEnum):
         "publish progress reports",
         "Only an approver can publish a progress report.",
     )
+    # Two approvers withdraw a report: one asks, another confirms (services.py).
+    WITHDRAW_REPORT = (
+        "withdraw_report",
+        "reports.withdraw_progressreport",
+        "ask for, confirm or cancel the withdrawal of a published progress report",
+        "Only an approver can withdraw a progress report.",
+    )
     WRITE_POST = (
         "write_post",
         "updates.add_post",

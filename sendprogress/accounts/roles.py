@@ -69,6 +69,7 @@ ROLES: dict[str, list[str]] = {
         "plan.import_comparators",
         "reports.add_progressreport",
         "reports.publish_progressreport",
+        "reports.withdraw_progressreport",
         "updates.add_post",
         "updates.change_post",
         "updates.delete_post",

@@ -1,7 +1,8 @@
 """Retire cached public pages whenever public content may have changed.
 
 Any save or delete of a model in the apps whose content the public pages
-show (plan, updates, pages, engagement), and any change to their many-to-many links,
+show (plan, updates, pages, engagement, reports: publishing or withdrawing
+one changes /reports/ and its page), and any change to their many-to-many links,
 bumps the public content version. A new model in those apps is covered
 without anyone remembering to add it; only models that never reach a public
 page are left out, because they change often (email subscriptions and
@@ -16,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import versions
 
-PUBLIC_APPS = {"plan", "updates", "pages", "engagement"}
+PUBLIC_APPS = {"plan", "updates", "pages", "engagement", "reports"}
 # Feedback is never shown publicly, and a submission must never retire the
 # cached pages (anyone could otherwise empty the cache by sending feedback).
 NEVER_PUBLIC = {

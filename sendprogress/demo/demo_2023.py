@@ -3,8 +3,9 @@
 Haverleigh does not exist. Its inspection gave the most serious outcome, with
 three priority actions and five areas for improvement, each with its owners;
 its priority action plan is approved, with nine measures and a year of
-monthly figures (illustrative, and marked so), a stocktake behind it and a
-monitoring inspection still to come. Every date is set from the day it is
+monthly figures (illustrative, and marked so), a stocktake behind it, a
+monitoring inspection still to come and a published progress report for
+the end of last month. Every date is set from the day it is
 built, so the demo always shows a plan in progress with last month's figures
 due. `manage.py load_demo_2023` builds it; `make run DEMO=2023` serves it.
 """
@@ -35,6 +36,8 @@ from sendprogress.plan.models import (
     Partner,
     Plan,
 )
+from sendprogress.reports import pdf, snapshot
+from sendprogress.reports.models import ProgressReport
 from sendprogress.updates.models import Post
 
 NAME = "Haverleigh"
@@ -338,6 +341,7 @@ def _figure(spec: MeasureSpec, month_number: int, months_to_target: int) -> Deci
 def _clear() -> None:
     """Remove the content a previous run made (the demo database only holds the demo)."""
     for model in (
+        ProgressReport,
         Figure,
         MeasureMilestone,
         Post,
@@ -473,6 +477,20 @@ def build(today: date | None = None) -> None:
         ),
     )
     post.areas.set(priority_actions)
+    _report(when)
+
+
+def _report(when) -> None:
+    """A progress report for the end of last month, published the way an
+    approver publishes one (frozen content and its PDF)."""
+    as_at = when.this_month - timedelta(days=1)
+    report = ProgressReport(as_at=as_at, published_at=timezone.now())
+    report.content = snapshot.build(as_at)
+    report.pdf = pdf.render(
+        report, content=report.content, site_name=LocalArea.objects.get().site_name
+    )
+    report.status = ProgressReport.Status.PUBLISHED
+    report.save()
 
 
 def _actions(plan, strategy, findings, when) -> None:
@@ -534,6 +552,13 @@ def _actions(plan, strategy, findings, when) -> None:
             order=order,
         )
         action.findings.set([findings[slug]])
+        # The actions were written with the plan: so says their history,
+        # which the progress reports read.
+        action.history.update(
+            history_date=timezone.make_aware(
+                datetime.combine(when.plan_approved, datetime.min.time())
+            )
+        )
         ActionUpdate.objects.create(
             action=action,
             date=months_before(when.this_month, 2) + timedelta(days=14),
@@ -546,7 +571,6 @@ def _measures(plan, findings, when) -> None:
     months_to_target = (when.targets_due.year - when.baseline.year) * 12 + (
         when.targets_due.month - when.baseline.month
     )
-    approved_at = timezone.now()
     for order, spec in enumerate(MEASURES, start=1):
         measure = Measure.objects.create(
             plan=plan,
@@ -583,7 +607,7 @@ def _measures(plan, findings, when) -> None:
                 value=_figure(spec, n, months_to_target),
                 commentary="Made-up figure for the demo.",
                 status=Figure.Status.APPROVED,
-                approved_at=approved_at,
+                approved_at=_approved_on(month),
             )
             for n, month in enumerate(months, start=1)
         )
@@ -598,6 +622,12 @@ def _measures(plan, findings, when) -> None:
                 commentary="Made-up figure for the demo, not yet approved.",
                 status=Figure.Status.DRAFT if order == 1 else Figure.Status.SUBMITTED,
             )
+
+
+def _approved_on(month: date) -> datetime:
+    """A month's figure is approved on the 10th of the month after."""
+    day = months_before(month, -1) + timedelta(days=9)
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()).replace(hour=10))
 
 
 def _monitoring(plan, inspection, priority_actions, when) -> None:

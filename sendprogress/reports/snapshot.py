@@ -1,10 +1,16 @@
 """Where the plan stood on a date, worked out from the history tables.
 
-Figures are taken as they stood at the end of `as_at`: the history knows
-what was approved then and with which value, so a figure approved later is
-left out and a figure corrected later keeps its value of the time. Records
-with no history at all (loaded from fixtures, which bypass it) are taken as
-they are now, when their approval came before the date.
+Only what the public may see goes in: measures, figures and actions are
+read through the same public QuerySets as the public pages (so nothing of a
+draft plan is ever frozen into a public report), and then taken as they
+stood at the end of `as_at`: the history knows what was approved then and
+with which value, so a figure approved later is left out and a figure
+corrected later keeps its value of the time. Records with no history at all
+(loaded from fixtures, which bypass it) are taken as they are now, when
+their approval came before the date.
+
+Under each measure go the actions not yet done that share one of its
+findings, in its own plan: the actions addressing what it measures.
 
 The result is plain JSON (strings and numbers), stored as the frozen
 content of a published report.
@@ -14,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from sendprogress.plan.charts import format_value
@@ -26,6 +32,7 @@ from sendprogress.plan.models import (
     Measure,
     MeasureMilestone,
     MonitoringEvent,
+    Plan,
 )
 from sendprogress.plan.progress import Progress
 
@@ -36,18 +43,22 @@ def end_of(on: date) -> datetime:
     return timezone.make_aware(datetime.combine(on, time.max))
 
 
-def _as_they_stood(model, cutoff, **filters):
-    """Rows of `model` as they were at `cutoff`; rows with no history as they are now."""
-    then = list(model.history.as_of(cutoff).filter(**filters))
+def _as_they_stood(public, cutoff, **filters):
+    """Rows of the `public` QuerySet as they were at `cutoff` (those it holds
+    now, in their state of then); rows with no history as they are now."""
+    model = public.model
+    then = list(model.history.as_of(cutoff).filter(id__in=public.values("pk"), **filters))
     with_history = set(model.history.values_list("id", flat=True).distinct())
-    now = [row for row in model.objects.filter(**filters) if row.pk not in with_history]
+    now = [row for row in public.filter(**filters) if row.pk not in with_history]
     return then, now
 
 
 def _figures(measures, as_at: date, cutoff) -> dict[int, Figure]:
     """Each measure's latest approved figure (by period) as it stood at `cutoff`."""
-    filters = {"measure__in": measures, "status": Figure.Status.APPROVED, "period__lte": as_at}
-    then, now = _as_they_stood(Figure, cutoff, **filters)
+    public = Figure.objects.public().filter(measure__in=measures)
+    # The status as it was then: a figure approved after the date is left out.
+    filters = {"status": Figure.Status.APPROVED, "period__lte": as_at}
+    then, now = _as_they_stood(public, cutoff, **filters)
     now = [f for f in now if f.approved_at is not None and f.approved_at <= cutoff]
     latest: dict[int, Figure] = {}
     for figure in [*then, *now]:
@@ -58,8 +69,18 @@ def _figures(measures, as_at: date, cutoff) -> dict[int, Figure]:
 
 
 def _actions(cutoff) -> list[Action]:
-    then, now = _as_they_stood(Action, cutoff)
-    return sorted([*then, *now], key=lambda a: (a.plan_id or 0, a.order, a.title))
+    """Public actions as they stood at `cutoff`, each with `finding_ids` (its links now)."""
+    public = Action.objects.public()
+    then, now = _as_they_stood(public, cutoff)
+    links: dict[int, set[int]] = {}
+    for action_id, finding_id in Action.findings.through.objects.filter(
+        action__in=public
+    ).values_list("action_id", "finding_id"):
+        links.setdefault(action_id, set()).add(finding_id)
+    actions = sorted([*then, *now], key=lambda a: (a.plan_id or 0, a.order, a.title))
+    for action in actions:
+        action.finding_ids = links.get(action.pk, set())
+    return actions
 
 
 def _fmt(value, measure) -> str:
@@ -69,6 +90,7 @@ def _fmt(value, measure) -> str:
 
 
 def _measure_row(measure, figure, actions) -> dict:
+    finding_ids = {f.pk for f in measure.findings.all()}
     if figure is None:
         status = Progress.NO_DATA
         expected = None
@@ -94,7 +116,9 @@ def _measure_row(measure, figure, actions) -> dict:
         "actions": [
             {"title": a.title, "status": a.get_status_display(), "owner": a.owner_role}
             for a in actions
-            if a.plan_id == measure.plan_id and a.status != Action.Status.DONE
+            if a.plan_id == measure.plan_id
+            and a.finding_ids & finding_ids
+            and a.status != Action.Status.DONE
         ],
     }
 
@@ -151,7 +175,10 @@ def build(as_at: date, *, previous=None) -> dict:
             e
             for e in (
                 Inspection.objects.filter(date__lte=as_at).order_by("-date").first(),
-                MonitoringEvent.objects.filter(date__lte=as_at).order_by("-date").first(),
+                MonitoringEvent.objects.filter(date__lte=as_at)
+                .filter(Q(plan=None) | Q(plan__in=Plan.objects.public()))
+                .order_by("-date")
+                .first(),
             )
             if e is not None
         ),
@@ -160,6 +187,8 @@ def build(as_at: date, *, previous=None) -> dict:
     )
     return {
         "as_at": as_at.isoformat(),
+        # Demo content says so wherever its figures show, the report included.
+        "illustrative": any(m.illustrative for m in measures),
         "measures": rows,
         "exceptions": exceptions,
         "overdue_actions": overdue,

@@ -173,3 +173,22 @@ def test_a_later_page_of_documents_is_accessible(page, live_demo):
     page.goto(live_demo.url + "/documents/?page=2")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
+
+
+def test_a_withdrawn_report_says_why_and_is_accessible(page, live_demo):
+    from django.utils import timezone
+
+    from sendprogress.reports.models import ProgressReport
+
+    ProgressReport.objects.filter(as_at="2023-10-31").update(
+        status=ProgressReport.Status.WITHDRAWN,
+        withdrawal_reason="it counted some plans twice.",
+        withdrawn_at=timezone.now(),
+        content=None,
+        pdf=None,
+    )
+    response = page.goto(live_demo.url + "/reports/2023-10-31/")
+    assert response.status == 410
+    assert page.locator("h1").count() == 1
+    assert page.get_by_text("because it counted some plans twice.").count() == 1
+    assert_accessible(page)

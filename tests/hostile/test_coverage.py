@@ -87,6 +87,7 @@ COVERED = {
     "staff_reports:list": "reports",
     "staff_reports:detail": "reports",
     "staff_reports:publish": "reports",
+    "staff_reports:withdraw": "reports",
     # Two-factor pages (test_two_factor_forms).
     "security:set_up": "two_factor",
     "security:verify": "two_factor",

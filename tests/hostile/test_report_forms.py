@@ -35,7 +35,11 @@ def test_starting_a_report_never_fails(client, approver, as_at):
     response = client.post("/staff/reports/", {"as_at": as_at})
     assert_never_500(response, "start a report")
     if response.status_code == 302:
-        assert changed_tables(before, snapshot()) == {"reports_progressreport"}
+        # The report, and its history (who started it).
+        assert changed_tables(before, snapshot()) == {
+            "reports_progressreport",
+            "reports_historicalprogressreport",
+        }
         ProgressReport.objects.filter(status=ProgressReport.Status.DRAFT).delete()
     else:
         assert response.status_code == 400
@@ -55,6 +59,8 @@ def test_report_pages_take_any_address(client, approver, segment):
         assert_never_500(client.get(url), url)
     response = client.post(f"/staff/reports/{quoted}/publish/")
     assert_never_500(response, "publish")
+    response = client.post(f"/staff/reports/{quoted}/withdraw/", {"step": "request"})
+    assert_never_500(response, "withdraw")
     assert_nothing_changed(before, snapshot(), "report pages")
 
 
@@ -65,3 +71,24 @@ def test_publishing_a_published_report_changes_nothing(client, approver):
     response = client.post(f"/staff/reports/{report.pk}/publish/", follow=True)
     assert "already published" in response.content.decode()
     assert_nothing_changed(before, snapshot(), "publishing twice")
+
+
+@HOSTILE
+@given(
+    step=st.one_of(hostile_text, st.sampled_from(["request", "confirm", "cancel"])),
+    reason=hostile_text,
+)
+def test_withdrawing_never_fails(client, approver, step, reason):
+    """Any step and any reason: a message, never a 500; a report withdrawn only
+    by a second approver's confirmation, which one person's posts never give."""
+    client.force_login(approver)
+    report = ProgressReport.objects.published().get()
+    response = client.post(
+        f"/staff/reports/{report.pk}/withdraw/", {"step": step, "reason": reason}
+    )
+    assert_never_500(response, "withdraw a report")
+    if response.status_code == 400:
+        assert shows_a_message(response)
+    report.refresh_from_db()
+    assert report.is_published
+    assert report.content is not None

@@ -73,13 +73,14 @@ def history(data_officer, approver):
     )
     _correct(january, "35", approver=approver, on=(2024, 4, 1))
     with time_machine.travel(datetime(2023, 6, 1, tzinfo=UTC), tick=False):
-        Action.objects.create(
+        action = Action.objects.create(
             plan=measure.plan,
             title="Hire two case officers",
             owner_role="Head of SEND",
             due_date=date(2024, 1, 31),
             status=Action.Status.IN_PROGRESS,
         )
+        action.findings.set(measure.findings.all())
     return measure
 
 
@@ -204,9 +205,17 @@ def test_the_report_form_says_what_is_wrong(client, approver):
     response = client.post(reverse("staff_reports:list"), {"as_at": "2026-13-01"})
     assert response.status_code == 400
     assert "Give the date as year-month-day" in response.content.decode()
+    ended = "A report can only describe a day that has ended: yesterday or before."
     response = client.post(reverse("staff_reports:list"), {"as_at": "2999-01-01"})
-    assert "A report can only describe today or a day before." in response.content.decode()
+    assert ended in response.content.decode()
+    # Today is not over: its figures may still change after the report is frozen.
+    with time_machine.travel(datetime(2026, 5, 6, 15, tzinfo=UTC), tick=False):
+        response = client.post(reverse("staff_reports:list"), {"as_at": "2026-05-06"})
+        assert response.status_code == 400
+        assert ended in response.content.decode()
+        response = client.post(reverse("staff_reports:list"), {"as_at": "2026-05-05"})
+        assert response.status_code == 302
     client.post(reverse("staff_reports:list"), {"as_at": "2024-02-29"})
     response = client.post(reverse("staff_reports:list"), {"as_at": "2024-02-29"})
     assert "There is already a report for that date" in response.content.decode()
-    assert ProgressReport.objects.count() == 1
+    assert ProgressReport.objects.count() == 2

@@ -163,6 +163,7 @@ def staff_client(client, demo):
 STAFF_PARAMETERS = {
     "staff_reports:detail": lambda: {"pk": _a_report().pk},
     "staff_reports:publish": lambda: {"pk": _a_report().pk},
+    "staff_reports:withdraw": lambda: {"pk": _a_report().pk},
     "staff:enter_figure": lambda: {"code": Measure.objects.first().code},
     "staff:review_figure": lambda: {"pk": Figure.objects.first().pk},
     "staff:comment_on_figure": lambda: {"pk": Figure.objects.first().pk},
@@ -184,6 +185,7 @@ STAFF_EXPECTED_STATUS = {
     "staff:confirm_import": 405,
     "staff:confirm_comparators": 405,
     "staff_reports:publish": 405,
+    "staff_reports:withdraw": 405,
     "staff_feedback:mark": 405,  # a form's target: POST only
     "staff:comment_on_figure": 405,
     "staff:preview_post": 405,

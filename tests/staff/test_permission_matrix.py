@@ -11,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from sendprogress.accounts import roles
 from sendprogress.plan import periods
@@ -48,6 +49,9 @@ EXPECTED = {
     "add comparators in the admin": ("login", "login", "refused", "ok", "refused"),
     "start a progress report": ("login", "refused", "ok", "ok", "refused"),
     "publish a progress report": ("login", "refused", "refused", "ok", "refused"),
+    "ask to withdraw a progress report": ("login", "refused", "refused", "ok", "refused"),
+    "confirm withdrawing a progress report": ("login", "refused", "refused", "ok", "refused"),
+    "cancel withdrawing a progress report": ("login", "refused", "refused", "ok", "refused"),
     "download internal evidence": ("hidden", "hidden", "ok", "ok", "ok"),
     "add a figure in the admin": ("login", "login", "ok", "ok", "refused"),
     "draft an update on the staff pages": ("login", "refused", "refused", "ok", "refused"),
@@ -74,6 +78,19 @@ def world(settings, tmp_path):
     evidence.file.save("x.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     evidence.save()
     report = ProgressReport.objects.create(as_at=date(2024, 1, 31))
+    # Published reports (after the draft, so not its "previous"): one to ask about, and one
+    # whose withdrawal another approver asked for.
+    published = ProgressReport.objects.create(
+        as_at=date(2024, 3, 31), status=ProgressReport.Status.PUBLISHED, content={}
+    )
+    asked = ProgressReport.objects.create(
+        as_at=date(2024, 4, 30),
+        status=ProgressReport.Status.PUBLISHED,
+        content={},
+        withdrawal_reason="it was wrong.",
+        withdrawal_requested_by=make_user(roles.APPROVER),
+        withdrawal_requested_at=timezone.now(),
+    )
     draft = make_post(status=Post.Status.DRAFT, title="Draft with a picture")
     return {
         "draft": draft,
@@ -83,6 +100,8 @@ def world(settings, tmp_path):
         "approved": approved,
         "evidence": evidence,
         "report": report,
+        "published_report": published,
+        "asked_report": asked,
     }
 
 
@@ -149,6 +168,21 @@ def attempt(client, action, world):
             return client.post(reverse("staff_reports:list"), {"as_at": "2024-02-29"})
         case "publish a progress report":
             return client.post(reverse("staff_reports:publish", args=[world["report"].pk]))
+        case "ask to withdraw a progress report":
+            return client.post(
+                reverse("staff_reports:withdraw", args=[world["published_report"].pk]),
+                {"step": "request", "reason": "It showed a draft plan's action."},
+            )
+        case "confirm withdrawing a progress report":
+            return client.post(
+                reverse("staff_reports:withdraw", args=[world["asked_report"].pk]),
+                {"step": "confirm"},
+            )
+        case "cancel withdrawing a progress report":
+            return client.post(
+                reverse("staff_reports:withdraw", args=[world["asked_report"].pk]),
+                {"step": "cancel"},
+            )
         case "download internal evidence":
             return client.get(reverse("plan:evidence_download", args=[world["evidence"].pk]))
         case "add a figure in the admin":
@@ -228,7 +262,18 @@ def effect_happened(action, world) -> bool:
             pk=world["image"].pk
         ).exists(),
         "start a progress report": ProgressReport.objects.filter(as_at=date(2024, 2, 29)).exists(),
-        "publish a progress report": ProgressReport.objects.published().exists(),
+        "publish a progress report": ProgressReport.objects.filter(
+            pk=world["report"].pk, status=ProgressReport.Status.PUBLISHED
+        ).exists(),
+        "ask to withdraw a progress report": ProgressReport.objects.filter(
+            pk=world["published_report"].pk, withdrawal_requested_at__isnull=False
+        ).exists(),
+        "confirm withdrawing a progress report": ProgressReport.objects.filter(
+            pk=world["asked_report"].pk, status=ProgressReport.Status.WITHDRAWN
+        ).exists(),
+        "cancel withdrawing a progress report": ProgressReport.objects.filter(
+            pk=world["asked_report"].pk, withdrawal_requested_at__isnull=True
+        ).exists(),
     }.get(action, True)
 
 
