@@ -145,8 +145,8 @@ def build(as_at: date, *, previous=None) -> dict:
         (
             e
             for e in (
-                Inspection.objects.filter(date__lte=as_at).order_by("-date").first(),
-                MonitoringEvent.objects.filter(date__lte=as_at).order_by("-date").first(),
+                Inspection.objects.public().filter(date__lte=as_at).order_by("-date").first(),
+                MonitoringEvent.objects.public().filter(date__lte=as_at).order_by("-date").first(),
             )
             if e is not None
         ),

@@ -16,7 +16,7 @@ ITEMS = 20
 
 def _published():
     return Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.order_by("order"))
+        Prefetch("areas", queryset=Finding.objects.public().order_by("order"))
     )
 
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .measures import Figure
+from .measures import Figure, Measure
 from .plans import Plan
 
 
@@ -19,18 +19,35 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
 
 
 class EvidenceQuerySet(models.QuerySet):
-    def public(self) -> EvidenceQuerySet:
-        """Evidence the public may see: marked public, and not attached to a
-        hidden measure, a draft plan's measure or a figure that is not approved
-        (which would give the figure away before it is published)."""
+    def public(self, *, preview: bool = False) -> EvidenceQuerySet:
+        """Evidence the public may see: marked public, and backing nothing that is
+        not public: not a hidden or embargoed measure, an action of a draft or
+        embargoed plan, a finding under embargo, a figure that is not approved
+        (which would give it away before it is published), nor the report of an
+        inspection or the document of a plan still under embargo."""
+        from .inspections import Finding, Inspection
+        from .plans import Action
+
+        measures = Measure.objects.public(preview=preview)
+        hidden_letters = Inspection.objects.exclude(
+            pk__in=Inspection.objects.public(preview=preview)
+        ).filter(letter__isnull=False)
+        hidden_documents = Plan.objects.exclude(
+            pk__in=Plan.objects.public(preview=preview)
+        ).filter(document__isnull=False)
         return (
             self.filter(is_public=True)
-            .exclude(measure__is_public=False)
-            .exclude(figure__measure__is_public=False)
-            .exclude(measure__plan__status=Plan.Status.DRAFT)
-            .exclude(figure__measure__plan__status=Plan.Status.DRAFT)
-            .exclude(action__plan__status=Plan.Status.DRAFT)
-            .exclude(Q(figure__isnull=False) & ~Q(figure__status=Figure.Status.APPROVED))
+            .filter(Q(measure__isnull=True) | Q(measure__in=measures))
+            .filter(
+                Q(figure__isnull=True)
+                | Q(figure__status=Figure.Status.APPROVED, figure__measure__in=measures)
+            )
+            .filter(Q(action__isnull=True) | Q(action__in=Action.objects.public(preview=preview)))
+            .filter(
+                Q(finding__isnull=True) | Q(finding__in=Finding.objects.public(preview=preview))
+            )
+            .exclude(pk__in=hidden_letters.values("letter"))
+            .exclude(pk__in=hidden_documents.values("document"))
         )
 
 
