@@ -57,7 +57,7 @@ def _figures(measures, as_at: date, cutoff) -> dict[int, Figure]:
 
 
 def _actions(cutoff) -> list[Action]:
-    then, now = _as_they_stood(Action, cutoff)
+    then, now = _as_they_stood(Action, cutoff, id__in=Action.objects.public().values("pk"))
     return sorted([*then, *now], key=lambda a: (a.plan_id or 0, a.order, a.title))
 
 
