@@ -172,7 +172,9 @@ def measure_figures(request, code):
 
 @api_view
 def updates(request):
-    posts = Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.public())
-    ).order_by("-published_at")
+    posts = (
+        Post.objects.published()
+        .prefetch_related(Prefetch("areas", queryset=Finding.objects.public()))
+        .order_by("-published_at")
+    )
     return page_of(request, posts, lambda p: shapes.update(p, request))

@@ -21,6 +21,12 @@ from sendprogress.plan.models import (
     Action,
     ActionUpdate,
     Evidence,
+    Finding,
+    Inspection,
+    Judgement,
+    Measure,
+    MonitoringEvent,
+    Plan,
     Publication,
 )
 from sendprogress.public import is_public
@@ -35,6 +41,7 @@ from tests.factories import (
     make_monitoring_event,
     make_plan,
     make_post,
+    make_user,
 )
 from tests.security.urlwalk import routes, sample_path
 
@@ -274,3 +281,74 @@ def test_nothing_of_an_embargoed_inspection_is_public_until_its_day(
         if shows:
             assert after.status_code == 200
             assert shows in _body(after)
+
+
+def test_staff_preview_an_embargoed_finding_with_a_banner_saying_until_when(
+    client, story, data_officer
+):
+    with time_machine.travel(_at(TODAY), tick=False):
+        assert client.get("/findings/hidden-finding/").status_code == 404
+        client.force_login(data_officer)
+        response = client.get("/findings/hidden-finding/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Not yet public: its inspection is embargoed until 20 March 2026." in html
+    assert "Waits are quorvexian" in html
+    assert "quorvexian findings" in html  # the judgement, as it will show
+    assert "quorvexian measure" in html
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_staff_preview_an_embargoed_plan_and_a_later_judgement_of_a_public_finding(
+    client, story, data_officer
+):
+    client.force_login(data_officer)
+    with time_machine.travel(_at(TODAY), tick=False):
+        plan = client.get("/plans/hidden-plan/").content.decode()
+        public_finding = client.get("/findings/timely-plans/").content.decode()
+    assert "Not yet public: its inspection is embargoed until 20 March 2026." in plan
+    assert "Hire quorvexian" in plan
+    assert (
+        "Not yet public: the judgement at the revisit quorvexian is embargoed until "
+        "20 March 2026." in public_finding
+    )
+    assert "quorvexian progress" in public_finding
+
+
+def test_no_banner_once_published_and_none_for_a_signed_in_user_who_is_not_staff(
+    client, story, data_officer
+):
+    client.force_login(make_user(staff=False))
+    with time_machine.travel(_at(TODAY), tick=False):
+        assert client.get("/findings/hidden-finding/").status_code == 404
+        assert client.get("/plans/hidden-plan/").status_code == 404
+    client.force_login(data_officer)
+    with time_machine.travel(_at(PUBLICATION), tick=False):
+        html = client.get("/findings/hidden-finding/").content.decode()
+    assert "Waits are quorvexian" in html
+    assert "Not yet public" not in html
+
+
+def test_a_draft_inspection_stays_hidden_whatever_its_date(client, story):
+    Inspection.objects.filter(title__contains=MARK).update(publication=Publication.DRAFT)
+    with time_machine.travel(_at(PUBLICATION + timedelta(days=30)), tick=False):
+        assert client.get("/findings/hidden-finding/").status_code == 404
+        assert MARK not in client.get("/journey/").content.decode().lower()
+
+
+def test_the_rule_is_the_same_on_every_queryset(story):
+    """Each record of the story is public exactly when its inspection is."""
+    querysets = [
+        Inspection.objects.filter(title__contains=MARK),
+        Finding.objects.filter(slug="hidden-finding"),
+        Judgement.objects.filter(findings__contains=MARK),
+        Plan.objects.filter(slug="hidden-plan"),
+        Action.objects.filter(title__contains=MARK),
+        Measure.objects.filter(code="hidden-measure"),
+        MonitoringEvent.objects.filter(title__contains=MARK),
+        Evidence.objects.filter(title__contains=MARK),
+    ]
+    with time_machine.travel(_at(TODAY), tick=False):
+        assert [qs.public().count() for qs in querysets] == [0] * len(querysets)
+    with time_machine.travel(_at(PUBLICATION), tick=False):
+        assert [qs.public().count() for qs in querysets] == [2, 1, 2, 1, 1, 1, 1, 6]

@@ -93,6 +93,8 @@ def inspection_is_public(prefix: str = "", *, preview: bool = False) -> Q:
 def finding_is_public(prefix: str = "", *, preview: bool = False) -> Q:
     """A finding is public with the inspection that named it (always, when it
     names none: there is no report to wait for)."""
+    if preview:
+        return Q()  # (an empty Q in an "or" would be dropped, not make it true)
     return Q(**{f"{prefix}inspection__isnull": True}) | inspection_is_public(
         f"{prefix}inspection__", preview=preview
     )
@@ -420,10 +422,11 @@ class MonitoringEventQuerySet(models.QuerySet):
         `published_summary`.)"""
         from .plans import Plan
 
-        hidden_findings = Finding.objects.exclude(finding_is_public(preview=preview))
-        return self.filter(
-            Q(plan__isnull=True) | Q(plan__in=Plan.objects.public(preview=preview))
-        ).exclude(findings__in=hidden_findings)
+        if preview:
+            return self.all()
+        return self.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
+            findings__in=Finding.objects.exclude(finding_is_public())
+        )
 
     def with_findings(self) -> MonitoringEventQuerySet:
         return self.prefetch_related(Prefetch("findings", queryset=Finding.objects.all()))
