@@ -352,3 +352,15 @@ def test_the_rule_is_the_same_on_every_queryset(story):
         assert [qs.public().count() for qs in querysets] == [0] * len(querysets)
     with time_machine.travel(_at(PUBLICATION), tick=False):
         assert [qs.public().count() for qs in querysets] == [2, 1, 2, 1, 1, 1, 1, 6]
+
+
+def test_a_draft_plans_comparators_are_not_public(db):
+    """They were: the comparator rule checked only that the measure was public."""
+    from sendprogress.plan.models import ComparatorSeries
+
+    draft = make_plan(status=Plan.Status.DRAFT)
+    measure = make_measure(plan=draft)
+    make_comparator(measure=measure, values=[(date(2025, 1, 1), "2025", 50)])
+    assert not ComparatorSeries.objects.public().exists()
+    Plan.objects.filter(pk=draft.pk).update(status=Plan.Status.CURRENT)
+    assert ComparatorSeries.objects.public().exists()
