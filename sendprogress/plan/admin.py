@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils.html import format_html_join
 
 from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.fields import LabelledAdminFileWidget, SafeChoicesAdminMixin
@@ -155,6 +156,20 @@ class InspectionAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     date_hierarchy = "date"
     inlines = [JudgementInline]
     autocomplete_fields = ("letter",)
+    readonly_fields = ("pages",)
+
+    @admin.display(description="Its pages on the site")
+    def pages(self, inspection):
+        """Links to its findings' and plans' pages: staff see them before they are
+        public (with a banner saying until when); the public once they are."""
+        if not inspection.pk:
+            return "Save the inspection and add its findings first."
+        links = [*inspection.findings.all(), *inspection.plans.all()]
+        if not links:
+            return "No findings or plans yet."
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((r.get_absolute_url(), str(r)) for r in links)
+        )
 
 
 @admin.register(Judgement)

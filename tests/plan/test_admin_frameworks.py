@@ -265,3 +265,11 @@ def test_a_2016_finding_kind_on_a_2023_inspection_is_refused_on_the_field(client
         "area for improvement." in response.content.decode()
     )
     assert not Finding.objects.exists()
+
+
+def test_an_inspection_links_to_its_findings_pages_to_preview_them(client):
+    inspection = make_inspection(framework="2023", outcome="widespread-failings")
+    make_finding(kind="priority-action", inspection=inspection, slug="waits", short_title="Waits")
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_inspection_change", args=[inspection.pk])).content
+    assert '<a href="/findings/waits/">Waits</a>' in html.decode()
