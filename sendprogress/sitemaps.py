@@ -59,7 +59,7 @@ def _entries() -> Iterable[Entry]:
     for name in PUBLIC_PAGES:
         yield reverse(name), None, ""
     finding = address_of("plan:finding_detail")
-    for slug in Finding.objects.order_by("order").values_list("slug", flat=True):
+    for slug in Finding.objects.public().order_by("order").values_list("slug", flat=True):
         yield finding(slug), None, ""
     plan = address_of("plan:plan_detail")
     for slug in Plan.objects.public().order_by("pk").values_list("slug", flat=True):

@@ -17,6 +17,7 @@ from sendprogress.plan.models import (
     MeasureMilestone,
     MonitoringEvent,
     Plan,
+    Publication,
 )
 from sendprogress.updates.models import Post
 
@@ -55,6 +56,7 @@ def make_inspection(**fields) -> Inspection:
         "kind": "inspection",
         "date": date(2019, 11, 1),
         "bodies": "Ofsted and the CQC",
+        "publication": Publication.PUBLISHED,
     }
     return Inspection.objects.create(**(defaults | fields))
 

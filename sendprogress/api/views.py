@@ -84,10 +84,10 @@ def local_area(request):
 
 @api_view
 def inspections(request):
-    items = Inspection.objects.select_related("letter").order_by("date")
+    items = Inspection.objects.public().select_related("letter").order_by("date")
     letters = set(
         Evidence.objects.public()
-        .filter(pk__in=Inspection.objects.values("letter"))
+        .filter(pk__in=Inspection.objects.public().values("letter"))
         .values_list("pk", flat=True)
     )
     return page_of(request, items, lambda i: shapes.inspection(i, request, letters))
@@ -96,7 +96,8 @@ def inspections(request):
 @api_view
 def findings(request):
     items = (
-        Finding.objects.with_judgements()
+        Finding.objects.public()
+        .with_judgements()
         .prefetch_related(
             "owners",
             Prefetch(
@@ -113,7 +114,11 @@ def findings(request):
 
 @api_view
 def plans(request):
-    items = Plan.objects.public().prefetch_related("findings").order_by("approved_on", "pk")
+    items = (
+        Plan.objects.public()
+        .prefetch_related(Prefetch("findings", queryset=Finding.objects.public()))
+        .order_by("approved_on", "pk")
+    )
     return page_of(request, items, lambda p: shapes.plan(p, request))
 
 
@@ -167,5 +172,9 @@ def measure_figures(request, code):
 
 @api_view
 def updates(request):
-    posts = Post.objects.published().prefetch_related("areas").order_by("-published_at")
+    posts = (
+        Post.objects.published()
+        .prefetch_related(Prefetch("areas", queryset=Finding.objects.public()))
+        .order_by("-published_at")
+    )
     return page_of(request, posts, lambda p: shapes.update(p, request))

@@ -35,6 +35,7 @@ from sendprogress.plan.models import (
     MonitoringEvent,
     Partner,
     Plan,
+    Publication,
 )
 from sendprogress.reports import pdf, snapshot
 from sendprogress.reports.models import ProgressReport
@@ -387,6 +388,7 @@ def build(today: date | None = None) -> None:
         kind="inspection",
         date=when.inspected,
         end_date=when.inspected + timedelta(days=4),
+        publication=Publication.PUBLISHED,
         published_on=when.report_published,
         bodies="Ofsted and the Care Quality Commission (CQC)",
         outcome="widespread-failings",
@@ -679,6 +681,8 @@ def _monitoring(plan, inspection, priority_actions, when) -> None:
         title="Monitoring inspection",
         kind="monitoring",
         date=when.monitoring_inspection,
+        # Public as expected, though the visit is still to come.
+        publication=Publication.PUBLISHED,
         bodies="Ofsted and the Care Quality Commission (CQC)",
         summary="Inspectors come back to check progress on the three priority actions, about "
         "18 months after the report.",

@@ -43,7 +43,7 @@ def public_page(path: str) -> Page | None:
 def _area_of(match) -> Finding | None:
     """The area a page is about, for staff to see feedback by area."""
     if match.view_name == "plan:finding_detail":
-        return Finding.objects.filter(slug=match.kwargs["slug"]).first()
+        return Finding.objects.public().filter(slug=match.kwargs["slug"]).first()
     if match.view_name == "plan:measure_detail":
         measure = Measure.objects.public().filter(code=match.kwargs["code"]).first()
         return measure.findings.first() if measure else None

@@ -54,7 +54,7 @@ class Kind:
 KINDS = (
     Kind(
         "Finding",
-        lambda: Finding.objects.all(),
+        lambda: Finding.objects.public(),
         "title",
         ("summary",),
         lambda area: area.get_absolute_url(),

@@ -2,6 +2,8 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from sendprogress.plan.models import Finding
+
 from .models import YouSaidWeDid
 
 
@@ -15,7 +17,7 @@ def sitemap_entries():
     if newest is None:
         return []
     slugs = (
-        published.filter(areas__isnull=False)
+        published.filter(areas__in=Finding.objects.public())
         .order_by("areas__order")
         .values_list("areas__slug", flat=True)
         .distinct()

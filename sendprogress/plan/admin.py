@@ -2,12 +2,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils.html import format_html_join
 
 from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.fields import LabelledAdminFileWidget, SafeChoicesAdminMixin
 from sendprogress.history_admin import HistoryAdmin
 
-from . import services
+from . import framework_fields, frameworks, services
 from .models import (
     Action,
     ActionUpdate,
@@ -39,10 +40,86 @@ class LocalAreaAdmin(admin.ModelAdmin):
 # each model's clean() checks its keys fit its inspection's framework.
 
 
+def _inspection_named(form, name: str = "inspection") -> Inspection | None:
+    """The inspection a finding, judgement or plan form is about: the one posted,
+    else the one saved, else one asked for in the address (?inspection=)."""
+    saved = getattr(form.instance, f"{name}_id", None) or form.initial.get(name)
+    pk = framework_fields.posted_or_saved(form, name, saved)
+    if isinstance(pk, Inspection):
+        return pk
+    try:
+        return Inspection.objects.filter(pk=int(pk)).first() if pk else None
+    except (TypeError, ValueError):
+        return None
+
+
+class InspectionForm(forms.ModelForm):
+    """Kinds and outcomes in the inspection's framework's words: the one posted,
+    else the one saved, else one asked for (?framework=2016); a new inspection
+    offers each framework's, grouped under its name."""
+
+    def __init__(self, *args, **kwargs):
+        asked = (kwargs.get("initial") or {}).get("framework")
+        super().__init__(*args, **kwargs)
+        saved = self.instance.framework if self.instance.pk else asked
+        framework = framework_fields.framework_named(
+            framework_fields.posted_or_saved(self, "framework", saved)
+        )
+        framework_fields.inspection_kinds(self, framework)
+        framework_fields.overall_outcomes(self, framework)
+
+
+class JudgementForm(forms.ModelForm):
+    """A judgement's outcome in the words of its inspection's framework."""
+
+    # Set by an inline to its inspection's framework; otherwise the chosen inspection's.
+    framework: frameworks.Framework | None = None
+    framework_from_inspection = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        framework = self.framework
+        if self.framework_from_inspection:
+            inspection = _inspection_named(self)
+            framework = inspection.framework_info if inspection else None
+        framework_fields.judgement_outcomes(self, framework)
+
+
+class FindingForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        inspection = _inspection_named(self)
+        framework_fields.finding_kinds(self, inspection.framework_info if inspection else None)
+
+
+class PlanForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        inspection = _inspection_named(self)
+        framework_fields.plan_kinds(self, inspection.framework_info if inspection else None)
+
+
 class JudgementInline(SafeChoicesAdminMixin, admin.TabularInline):
     model = Judgement
+    form = JudgementForm
     extra = 0
     autocomplete_fields = ("finding",)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """Each judgement worded by the framework of the inspection being edited
+        (as posted, when it is being changed)."""
+        formset = super().get_formset(request, obj, **kwargs)
+        key = request.POST.get("framework") if request.method == "POST" else None
+        key = key or (obj.framework if obj else None)
+        formset.form = type(
+            "InlineJudgementForm",
+            (formset.form,),
+            {
+                "framework": framework_fields.framework_named(key),
+                "framework_from_inspection": False,
+            },
+        )
+        return formset
 
 
 @admin.register(Partner)
@@ -53,6 +130,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 @admin.register(Finding)
 class FindingAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    form = FindingForm
     list_display = ("title", "kind", "inspection", "order")
     list_filter = ("kind", "inspection")
     search_fields = ("title", "short_title", "summary")
@@ -63,16 +141,40 @@ class FindingAdmin(SafeChoicesAdminMixin, HistoryAdmin):
 
 @admin.register(Inspection)
 class InspectionAdmin(SafeChoicesAdminMixin, HistoryAdmin):
-    list_display = ("title", "framework", "kind", "date", "outcome", "published_on")
-    list_filter = ("framework", "kind")
+    form = InspectionForm
+    list_display = (
+        "title",
+        "framework",
+        "kind",
+        "date",
+        "outcome",
+        "publication",
+        "published_on",
+    )
+    list_filter = ("framework", "kind", "publication")
     search_fields = ("title", "summary")
     date_hierarchy = "date"
     inlines = [JudgementInline]
     autocomplete_fields = ("letter",)
+    readonly_fields = ("pages",)
+
+    @admin.display(description="Its pages on the site")
+    def pages(self, inspection):
+        """Links to its findings' and plans' pages: staff see them before they are
+        public (with a banner saying until when); the public once they are."""
+        if not inspection.pk:
+            return "Save the inspection and add its findings first."
+        links = [*inspection.findings.all(), *inspection.plans.all()]
+        if not links:
+            return "No findings or plans yet."
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((r.get_absolute_url(), str(r)) for r in links)
+        )
 
 
 @admin.register(Judgement)
 class JudgementAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    form = JudgementForm
     list_display = ("finding", "inspection", "outcome")
     list_filter = ("outcome", "inspection")
     search_fields = ("findings", "finding__title")
@@ -80,6 +182,7 @@ class JudgementAdmin(SafeChoicesAdminMixin, HistoryAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(SafeChoicesAdminMixin, HistoryAdmin):
+    form = PlanForm
     list_display = ("title", "kind", "status", "approved_on", "approved_by")
     list_filter = ("kind", "status")
     search_fields = ("title", "summary")

@@ -30,6 +30,8 @@ class FindingKind:
     singular: str
     plural: str
     description: str
+    owned: bool = False  # the report names the partner or partners who own each
+    judged_at_follow_up: bool = True  # a revisit or monitoring inspection judges each
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ AREA_SEND_2023 = Framework(
             plural="priority actions",
             description="Something that must be put right urgently. Named only with the most "
             "serious outcome.",
+            owned=True,
         ),
         FindingKind(
             key="area-for-improvement",
@@ -186,6 +189,9 @@ AREA_SEND_2023 = Framework(
             plural="areas for improvement",
             description="Something the partnership must improve. Each has a named owner: the "
             "council, the integrated care board, or both.",
+            owned=True,
+            # A monitoring inspection looks at the priority actions.
+            judged_at_follow_up=False,
         ),
     ),
     outcomes=(

@@ -94,10 +94,10 @@ def _milestone_step(milestone: Milestone) -> Step:
 def steps() -> list[Step]:
     """Every public step of the journey, oldest first. Four queries."""
     found: list[Step] = []
-    for inspection in Inspection.objects.all():
+    for inspection in Inspection.objects.public():
         found += _inspection_steps(inspection)
     for plan in Plan.objects.public():
         found += _plan_steps(plan)
-    found += [_event_step(e) for e in MonitoringEvent.objects.all()]
+    found += [_event_step(e) for e in MonitoringEvent.objects.public()]
     found += [_milestone_step(m) for m in Milestone.objects.all()]
     return sorted(found, key=lambda step: step.date)

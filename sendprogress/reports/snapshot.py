@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from sendprogress.plan.charts import format_value
@@ -32,7 +32,6 @@ from sendprogress.plan.models import (
     Measure,
     MeasureMilestone,
     MonitoringEvent,
-    Plan,
 )
 from sendprogress.plan.progress import Progress
 
@@ -174,11 +173,8 @@ def build(as_at: date, *, previous=None) -> dict:
         (
             e
             for e in (
-                Inspection.objects.filter(date__lte=as_at).order_by("-date").first(),
-                MonitoringEvent.objects.filter(date__lte=as_at)
-                .filter(Q(plan=None) | Q(plan__in=Plan.objects.public()))
-                .order_by("-date")
-                .first(),
+                Inspection.objects.public().filter(date__lte=as_at).order_by("-date").first(),
+                MonitoringEvent.objects.public().filter(date__lte=as_at).order_by("-date").first(),
             )
             if e is not None
         ),

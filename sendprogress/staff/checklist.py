@@ -7,8 +7,18 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
-from sendprogress.plan.models import Figure, Finding, Inspection, LocalArea, Measure, Plan
+from sendprogress.core.dates import day_month_year
+from sendprogress.plan.models import (
+    Figure,
+    Finding,
+    Inspection,
+    LocalArea,
+    Measure,
+    Plan,
+    Publication,
+)
 
 
 @dataclass(frozen=True)
@@ -24,11 +34,64 @@ def _admin(model: str, action: str = "changelist") -> str:
     return reverse(f"admin:plan_{model}_{action}")
 
 
+def findings_ready(inspection: Inspection | None) -> bool:
+    """Whether the inspection's findings have all their public pages show: at
+    least one finding, and each with a plain-English summary; its owners, where
+    the framework names them (the 2023 framework); the judgement of the
+    inspection that named it (without one its page says "Not yet judged"); and
+    the judgement of every revisit or monitoring inspection since that judges
+    its kind (every area of significant weakness at a 2016 revisit, every
+    priority action at a 2023 monitoring inspection). Three queries."""
+    if inspection is None:
+        return False
+    findings = list(
+        Finding.objects.filter(inspection=inspection).prefetch_related("owners", "judgements")
+    )
+    follow_ups = set(
+        Inspection.objects.filter(
+            framework=inspection.framework,
+            date__gt=inspection.date,
+            date__lte=timezone.localdate(),
+        )
+        .exclude(kind="inspection")
+        .values_list("pk", flat=True)
+    )
+    for finding in findings:
+        kind = finding.kind_info
+        judged_by = {j.inspection_id for j in finding.judgements.all()}
+        wanted = {inspection.pk} | (follow_ups if kind and kind.judged_at_follow_up else set())
+        if (
+            not finding.summary.strip()
+            or (kind and kind.owned and not finding.owners.all())
+            or not wanted <= judged_by
+        ):
+            return False
+    return bool(findings)
+
+
+def _publication(inspection: Inspection | None) -> tuple[bool, str]:
+    """Whether the inspection is published (or scheduled), and what that means now."""
+    what = (
+        "Mark the inspection published, with the day its report is published. Until that "
+        "day nothing of it (its findings, judgements, plans and measures) is public; signed-in "
+        "staff can preview its pages."
+    )
+    if inspection is None or inspection.publication != Publication.PUBLISHED:
+        return False, what
+    if inspection.is_public:
+        return True, "The inspection and everything about it are public."
+    return True, (
+        f"Scheduled: public from {day_month_year(inspection.published_on)}. Until then "
+        "signed-in staff can preview its pages."
+    )
+
+
 def steps() -> list[Step]:
     """Each step of setting up the site, done or not. A handful of queries."""
     local_area = LocalArea.objects.first()
     inspection = Inspection.objects.filter(kind="inspection").order_by("-date").first()
-    plan = Plan.objects.public().current()
+    # Set up is set up, embargoed or not: staff prepare everything before it is public.
+    plan = Plan.objects.current()
     measures = Measure.objects.filter(plan=plan) if plan else Measure.objects.none()
     incomplete = measures.filter(
         Q(baseline_value__isnull=True)
@@ -36,6 +99,7 @@ def steps() -> list[Step]:
         | Q(target_value__isnull=True)
         | Q(target_date__isnull=True)
     )
+    published, publication_what = _publication(inspection)
     return [
         Step(
             "Local area details",
@@ -56,11 +120,12 @@ def steps() -> list[Step]:
         ),
         Step(
             "Its findings",
-            inspection is not None and Finding.objects.filter(inspection=inspection).exists(),
+            findings_ready(inspection),
             "Each area of weakness, priority action or area for improvement the report names, "
-            "with who owns it.",
-            _admin("finding", "add"),
-            "Add a finding",
+            "with a plain-English summary, who owns it (2023 framework), and each "
+            "inspection's judgement of it: the one that named it, and any revisit since.",
+            _admin("finding"),
+            "See the findings",
         ),
         Step(
             "The plan",
@@ -85,5 +150,14 @@ def steps() -> list[Step]:
             "pages show progress.",
             reverse("staff:data_due"),
             "Go to Data due",
+        ),
+        Step(
+            "Publication",
+            published,
+            publication_what,
+            reverse("admin:plan_inspection_change", args=[inspection.pk])
+            if inspection
+            else _admin("inspection", "add"),
+            "Publish the inspection",
         ),
     ]

@@ -16,7 +16,7 @@ ITEMS = 20
 
 def _published():
     return Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.order_by("order"))
+        Prefetch("areas", queryset=Finding.objects.public().order_by("order"))
     )
 
 
@@ -63,7 +63,7 @@ class AreaPostsFeed(PostsFeed):
     """Newest published updates about one area (RSS 2.0)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Finding, slug=slug)
+        return get_object_or_404(Finding.objects.public(), slug=slug)
 
     def title(self, area):
         return f"{site_name()}: updates about {area.title}"

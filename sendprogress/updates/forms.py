@@ -125,12 +125,16 @@ class AreaChoiceForm(forms.Form):
         error_messages={"invalid_choice": "Choose all areas, or the areas you want"},
     )
     areas = ModelMultipleChoiceField(
-        queryset=Finding.objects.order_by("order"),
+        queryset=Finding.objects.none(),  # set per form: the embargo depends on the day
         label="The areas you want updates about",
         help_text="Only if you chose “Only the areas I choose”.",
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].queryset = Finding.objects.public().order_by("order")
 
     def clean(self):
         cleaned = super().clean()

@@ -7,7 +7,14 @@ import pytest
 from django.urls import reverse
 
 from sendprogress.accounts import roles
-from sendprogress.plan.models import Finding, Inspection, MonitoringEvent, Partner, Plan
+from sendprogress.plan.models import (
+    Finding,
+    Inspection,
+    Judgement,
+    MonitoringEvent,
+    Partner,
+    Plan,
+)
 from tests.factories import (
     make_finding,
     make_inspection,
@@ -122,3 +129,147 @@ def test_a_monitoring_event_in_the_admin_is_audited(client):
     )
     event = MonitoringEvent.objects.get()
     assert event.history.get().history_user.groups.get().name == roles.APPROVER
+
+
+def _options(html: str, name: str) -> list[str]:
+    """The words of each option of the select named `name`."""
+    import re
+
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, f"no select named {name}"
+    return [w.strip() for w in re.findall(r"<option[^>]*>([^<]*)</option>", select.group(1))]
+
+
+def test_a_2023_inspection_is_offered_only_its_own_kinds_outcomes_and_judgements(client):
+    inspection = make_inspection(framework="2023", outcome="widespread-failings")
+    finding = make_finding(kind="priority-action", inspection=inspection)
+    Judgement.objects.create(
+        inspection=inspection, finding=finding, outcome="weakness", findings="Found."
+    )
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_inspection_change", args=[inspection.pk])).content
+    html = html.decode()
+    assert _options(html, "kind")[1:] == ["Full inspection", "Monitoring inspection"]
+    assert _options(html, "outcome")[1:] == [
+        "Usually positive experiences and outcomes",
+        "Inconsistent experiences and outcomes",
+        "Widespread or systemic failings",
+    ]
+    assert _options(html, "judgements-0-outcome")[1:] == [
+        "Named by inspectors",
+        "Some progress, not yet enough",
+        "Enough progress",
+    ]
+    assert "Local area SEND inspection" not in _options(html, "kind")
+    judgement = Judgement.objects.get()
+    html = client.get(reverse("admin:plan_judgement_change", args=[judgement.pk])).content
+    assert "Sufficient progress" not in _options(html.decode(), "outcome")
+    assert "Enough progress" in _options(html.decode(), "outcome")
+
+
+def test_a_2016_finding_is_judged_in_the_2016_words(client):
+    inspection = make_inspection(framework="2016")
+    finding = make_finding(inspection=inspection)
+    Judgement.objects.create(
+        inspection=inspection, finding=finding, outcome="weakness", findings="Found."
+    )
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_inspection_change", args=[inspection.pk])).content
+    html = html.decode()
+    assert _options(html, "kind")[1:] == ["Local area SEND inspection", "Revisit"]
+    assert _options(html, "judgements-0-outcome")[1:] == [
+        "Area of significant weakness",
+        "Some progress, not yet sufficient",
+        "Sufficient progress",
+    ]
+
+
+def test_a_new_inspection_offers_each_frameworks_kinds_under_its_name(client):
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_inspection_add")).content.decode()
+    assert '<optgroup label="Area SEND inspection (2023 framework)">' in html
+    assert '<optgroup label="Local area SEND inspection (2016 framework)">' in html
+    asked = client.get(reverse("admin:plan_inspection_add") + "?framework=2016")
+    assert _options(asked.content.decode(), "kind")[1:] == [
+        "Local area SEND inspection",
+        "Revisit",
+    ]
+
+
+def _inspection_post(**fields) -> dict:
+    return {
+        "framework": "2023",
+        "title": "Inspection",
+        "kind": "inspection",
+        "date": "2024-07-01",
+        "bodies": "Ofsted and the CQC",
+        "publication": "draft",
+        "judgements-TOTAL_FORMS": "0",
+        "judgements-INITIAL_FORMS": "0",
+    } | fields
+
+
+def test_a_kind_of_another_framework_is_refused_on_the_field(client):
+    client.force_login(make_user(roles.APPROVER))
+    response = client.post(reverse("admin:plan_inspection_add"), _inspection_post(kind="revisit"))
+    assert response.status_code == 200
+    assert (
+        "The Area SEND inspection (2023 framework) has these kinds of inspection: "
+        "full inspection, monitoring inspection." in response.content.decode()
+    )
+    assert not Inspection.objects.exists()
+
+
+def test_a_judgement_outcome_no_framework_has_is_refused_in_the_frameworks_words(client):
+    inspection = make_inspection(framework="2023", outcome="widespread-failings")
+    finding = make_finding(kind="priority-action", inspection=inspection)
+    client.force_login(make_user(roles.APPROVER))
+    response = client.post(
+        reverse("admin:plan_inspection_change", args=[inspection.pk]),
+        _inspection_post(
+            outcome="widespread-failings",
+            **{
+                "judgements-TOTAL_FORMS": "1",
+                "judgements-0-finding": finding.pk,
+                "judgements-0-outcome": "bogus",
+                "judgements-0-findings": "Found.",
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert (
+        "Under the Area SEND inspection (2023 framework) a judgement is one of: named by "
+        "inspectors, some progress, not yet enough, enough progress." in response.content.decode()
+    )
+    assert not Judgement.objects.exists()
+
+
+def test_a_2016_finding_kind_on_a_2023_inspection_is_refused_on_the_field(client):
+    inspection = make_inspection(framework="2023", outcome="widespread-failings")
+    client.force_login(make_user(roles.APPROVER))
+    response = client.post(
+        reverse("admin:plan_finding_add"),
+        {
+            "kind": "significant-weakness",
+            "inspection": inspection.pk,
+            "title": "Late plans",
+            "slug": "late",
+            "short_title": "Late",
+            "summary": "Plans were late.",
+            "order": 1,
+        },
+    )
+    assert response.status_code == 200
+    assert (
+        "Under the Area SEND inspection (2023 framework), inspectors name: priority action, "
+        "area for improvement." in response.content.decode()
+    )
+    assert not Finding.objects.exists()
+
+
+def test_an_inspection_links_to_its_findings_pages_to_preview_them(client):
+    inspection = make_inspection(framework="2023", outcome="widespread-failings")
+    make_finding(kind="priority-action", inspection=inspection, slug="waits", short_title="Waits")
+    client.force_login(make_user(roles.APPROVER))
+    html = client.get(reverse("admin:plan_inspection_change", args=[inspection.pk])).content
+    assert '<a href="/findings/waits/">Waits</a>' in html.decode()

@@ -83,7 +83,8 @@ def test_a_stocktake_has_happened_and_a_monitoring_inspection_is_still_to_come()
 
 def test_dates_follow_the_day_it_is_built():
     demo_2023.build(today=date(2030, 5, 17))
-    assert Plan.objects.public().current().approved_on.year in (2029, 2028)
+    # Not .public(): a story dated 2030 is published in 2029, so not public yet.
+    assert Plan.objects.current().approved_on.year in (2029, 2028)
     assert Inspection.objects.get(kind="monitoring").date > date(2030, 5, 17)
     latest = Figure.objects.approved().order_by("-period").first()
     assert latest.period == date(2030, 3, 1)

@@ -14,12 +14,12 @@ PER_PAGE = 20
 
 def published_entries():
     return YouSaidWeDid.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.order_by("order"))
+        Prefetch("areas", queryset=Finding.objects.public().order_by("order"))
     )
 
 
 def you_said_we_did(request):
-    areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
+    areas, chosen = Finding.objects.public().filter_choices(request.GET.get("area"))
     entries = published_entries()
     if chosen:
         entries = entries.for_area(chosen)

@@ -9,6 +9,7 @@ from .inspections import (
     Milestone,
     MonitoringEvent,
     Partner,
+    Publication,
 )
 from .measures import Figure, Measure, MeasureMilestone
 from .plans import Action, ActionUpdate, Plan
@@ -32,5 +33,6 @@ __all__ = [
     "Notification",
     "Partner",
     "Plan",
+    "Publication",
     "Symbol",
 ]

@@ -25,9 +25,12 @@ class Symbol(models.TextChoices):
 
 
 class ComparatorSeriesQuerySet(models.QuerySet):
-    def public(self) -> ComparatorSeriesQuerySet:
-        """Series of public measures: published statistics, public with their measure."""
-        return self.filter(measure__is_public=True)
+    def public(self, *, preview: bool = False) -> ComparatorSeriesQuerySet:
+        """Series of public measures: published statistics, public with their measure
+        (so never those of a draft plan's measure, nor one under embargo)."""
+        from .measures import Measure
+
+        return self.filter(measure__in=Measure.objects.public(preview=preview))
 
 
 class ComparatorSeries(models.Model):

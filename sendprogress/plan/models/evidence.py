@@ -9,7 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from .measures import Figure, Measure
-from .plans import Action
+from .plans import Action, Plan
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
@@ -29,30 +29,45 @@ def take_down(collector, field, sub_objs, using):
     collector.add_field_update(Evidence._meta.get_field("is_public"), False, sub_objs)
 
 
-def _hangs_on():
+def _hangs_on(*, preview: bool = False):
     """What evidence may hang on, each with the records of it the public may see.
 
     Evidence is public only when it is marked public and each thing it hangs
-    on is public too: a hidden measure, a draft plan's measure or action, or a
-    figure that is not approved would otherwise be given away by its evidence.
-    The one table the query (`EvidenceQuerySet.public`) and the check on a
-    change not yet saved (`Evidence.would_be_public`) both read.
+    on is public too: a hidden or embargoed measure, a draft or embargoed
+    plan's measure or action, a finding under embargo, or a figure that is
+    not approved would otherwise be given away by its evidence. The one table
+    the query (`EvidenceQuerySet.public`) and the check on a change not yet
+    saved (`Evidence.would_be_public`) both read.
     """
+    from .inspections import Finding
+
     return (
-        ("measure", Measure.objects.public()),
-        ("figure", Figure.objects.public()),
-        ("action", Action.objects.public()),
+        ("measure", Measure.objects.public(preview=preview)),
+        ("figure", Figure.objects.public(preview=preview)),
+        ("action", Action.objects.public(preview=preview)),
+        ("finding", Finding.objects.public(preview=preview)),
     )
 
 
 class EvidenceQuerySet(models.QuerySet):
-    def public(self) -> EvidenceQuerySet:
-        """Evidence the public may see: marked public, and hanging on nothing
-        the public may not see (`_hangs_on`)."""
+    def public(self, *, preview: bool = False) -> EvidenceQuerySet:
+        """Evidence the public may see: marked public, hanging on nothing the
+        public may not see (`_hangs_on`), and not the report of an inspection
+        or the document of a plan still under embargo."""
+        from .inspections import Inspection
+
         shown = self.filter(is_public=True)
-        for field, public in _hangs_on():
+        for field, public in _hangs_on(preview=preview):
             shown = shown.filter(Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__in": public}))
-        return shown
+        hidden_letters = Inspection.objects.exclude(
+            pk__in=Inspection.objects.public(preview=preview)
+        ).filter(letter__isnull=False)
+        hidden_documents = Plan.objects.exclude(
+            pk__in=Plan.objects.public(preview=preview)
+        ).filter(document__isnull=False)
+        return shown.exclude(pk__in=hidden_letters.values("letter")).exclude(
+            pk__in=hidden_documents.values("document")
+        )
 
 
 class Evidence(models.Model):

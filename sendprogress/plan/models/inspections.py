@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core.dates import day_month_year
 from sendprogress.core.status import Colour, Tag
 
 from .. import frameworks
@@ -64,7 +65,50 @@ class Partner(models.Model):
         return self.name
 
 
+class Publication(models.TextChoices):
+    """Whether an inspection's story may be public: its report comes to the local
+    area under embargo, weeks before it is published."""
+
+    DRAFT = "draft", "Not public yet (draft)"
+    PUBLISHED = "published", "Published (or scheduled, if the publication date is still to come)"
+
+
+def inspection_is_public(prefix: str = "", *, preview: bool = False) -> Q:
+    """THE embargo rule, for an inspection reached through `prefix` (e.g.
+    "inspection__"): marked published, and its publication date (if it has one)
+    has come. Public from the start of that day, local time, with no job
+    needing to run: the public page cache expires every entry at local midnight.
+
+    `preview=True` (staff previews only) drops the rule, to show a page as it
+    will look once the report is public.
+    """
+    if preview:
+        return Q()
+    return Q(**{f"{prefix}publication": Publication.PUBLISHED}) & (
+        Q(**{f"{prefix}published_on__isnull": True})
+        | Q(**{f"{prefix}published_on__lte": timezone.localdate()})
+    )
+
+
+def finding_is_public(prefix: str = "", *, preview: bool = False) -> Q:
+    """A finding is public with the inspection that named it (always, when it
+    names none: there is no report to wait for)."""
+    if preview:
+        return Q()  # (an empty Q in an "or" would be dropped, not make it true)
+    return Q(**{f"{prefix}inspection__isnull": True}) | inspection_is_public(
+        f"{prefix}inspection__", preview=preview
+    )
+
+
 class InspectionQuerySet(models.QuerySet):
+    def public(self, *, preview: bool = False) -> InspectionQuerySet:
+        """Inspections the public may see: published, and their publication date come."""
+        return self.filter(inspection_is_public(preview=preview))
+
+    def embargoed(self) -> InspectionQuerySet:
+        """Inspections not yet public: drafts, and those scheduled for a later day."""
+        return self.exclude(inspection_is_public())
+
     def latest_full(self) -> Inspection | None:
         """The newest full inspection: the one whose findings the site is about."""
         return self.filter(kind="inspection").order_by("-date").first()
@@ -83,8 +127,19 @@ class Inspection(models.Model):
     kind = models.CharField(max_length=20, choices=frameworks.inspection_kind_choices)
     date = models.DateField("start date", help_text="When the visit started")
     end_date = models.DateField(null=True, blank=True)
+    publication = models.CharField(
+        max_length=20,
+        choices=Publication.choices,
+        default=Publication.DRAFT,
+        help_text="Nothing of this inspection (its findings, judgements, plans) is public "
+        "until it is published and its publication date has come",
+    )
     published_on = models.DateField(
-        null=True, blank=True, help_text="When the report or letter was published"
+        "publication date",
+        null=True,
+        blank=True,
+        help_text="When the report or letter is published. Until this day the inspection "
+        "and everything about it stay embargoed; staff can preview them",
     )
     bodies = models.CharField(max_length=200, help_text="For example: Ofsted and the CQC")
     summary = models.TextField(blank=True)
@@ -130,8 +185,22 @@ class Inspection(models.Model):
         return self.framework_info.outcome(self.outcome)
 
     @property
-    def is_published(self) -> bool:
-        return self.published_on is not None and self.published_on <= timezone.localdate()
+    def is_public(self) -> bool:
+        """The embargo rule (`inspection_is_public`) for one inspection in memory."""
+        return self.publication == Publication.PUBLISHED and (
+            self.published_on is None or self.published_on <= timezone.localdate()
+        )
+
+    @property
+    def embargo_words(self) -> str:
+        """Why the public cannot see it yet, for staff previews."""
+        if self.is_public:
+            return ""
+        if self.publication == Publication.PUBLISHED:
+            return f"embargoed until {day_month_year(self.published_on)}"
+        if self.published_on:
+            return f"a draft, not yet published (report due {day_month_year(self.published_on)})"
+        return "a draft, not yet published"
 
     def clean(self):
         framework = self.framework_info
@@ -157,20 +226,25 @@ class Inspection(models.Model):
 
 
 class FindingQuerySet(models.QuerySet):
-    def judged(self) -> FindingQuerySet:
-        """Findings with their inspection, and every judgement, oldest first, with its own."""
+    def public(self, *, preview: bool = False) -> FindingQuerySet:
+        """Findings the public may see: those of a public inspection."""
+        return self.filter(finding_is_public(preview=preview))
+
+    def judged(self, *, preview: bool = False) -> FindingQuerySet:
+        """Findings with their inspection, and every public judgement, oldest
+        first, with its own: a revisit still under embargo judges nothing yet."""
         return self.select_related("inspection").prefetch_related(
             Prefetch(
                 "judgements",
-                queryset=Judgement.objects.select_related("inspection").order_by(
-                    "inspection__date"
-                ),
+                queryset=Judgement.objects.public(preview=preview)
+                .select_related("inspection")
+                .order_by("inspection__date"),
             )
         )
 
-    def with_judgements(self) -> FindingQuerySet:
-        """Findings with every judgement, oldest first, its inspection, and owners."""
-        return self.judged().prefetch_related("owners")
+    def with_judgements(self, *, preview: bool = False) -> FindingQuerySet:
+        """Findings with every public judgement, oldest first, its inspection, and owners."""
+        return self.judged(preview=preview).prefetch_related("owners")
 
     def filter_choices(self, chosen_slug: str | None) -> tuple[list[Finding], Finding | None]:
         """Every finding in page order (a list filter's choices), and the one
@@ -226,6 +300,13 @@ class Finding(models.Model):
         return self.inspection.framework_info if self.inspection else None
 
     @property
+    def embargo_words(self) -> str:
+        """Why the public cannot see it yet (blank when they can), for staff previews."""
+        if self.inspection is None or self.inspection.is_public:
+            return ""
+        return f"its inspection is {self.inspection.embargo_words}"
+
+    @property
     def kind_info(self) -> frameworks.FindingKind | None:
         framework = self.framework_info
         if framework:
@@ -272,6 +353,15 @@ class Finding(models.Model):
             )
 
 
+class JudgementQuerySet(models.QuerySet):
+    def public(self, *, preview: bool = False) -> JudgementQuerySet:
+        """Judgements the public may see: given by a public inspection, on a public finding."""
+        return self.filter(
+            inspection_is_public("inspection__", preview=preview),
+            finding_is_public("finding__", preview=preview),
+        )
+
+
 class Judgement(models.Model):
     """What one inspection said about one finding."""
 
@@ -280,6 +370,7 @@ class Judgement(models.Model):
     outcome = models.CharField(max_length=20, choices=frameworks.judgement_outcome_choices)
     findings = models.TextField(help_text="What inspectors found, in plain words")
 
+    objects = JudgementQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -325,6 +416,18 @@ class Judgement(models.Model):
 
 
 class MonitoringEventQuerySet(models.QuerySet):
+    def public(self, *, preview: bool = False) -> MonitoringEventQuerySet:
+        """Events the public may see: of a public plan (or none), and looking at no
+        finding still under embargo. (Their summary has its own date:
+        `published_summary`.)"""
+        from .plans import Plan
+
+        if preview:
+            return self.all()
+        return self.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
+            findings__in=Finding.objects.exclude(finding_is_public())
+        )
+
     def with_findings(self) -> MonitoringEventQuerySet:
         return self.prefetch_related(Prefetch("findings", queryset=Finding.objects.all()))
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -13,14 +13,21 @@ from sendprogress.core.status import Colour
 
 from .. import choices, progress
 from ..figures import count_is_small
-from .inspections import Finding
+from .inspections import Finding, finding_is_public
 from .plans import Plan
 
 
 class MeasureQuerySet(models.QuerySet):
-    def public(self) -> MeasureQuerySet:
-        """Measures the public may see: marked public, and not in a draft plan."""
-        return self.filter(is_public=True).exclude(plan__status=Plan.Status.DRAFT)
+    def public(self, *, preview: bool = False) -> MeasureQuerySet:
+        """Measures the public may see: marked public, in a public plan (or none),
+        and of no finding still under embargo (`Plan.objects.public()`).
+        Figures, comparators and evidence are public only with their measure."""
+        public = self.filter(is_public=True)
+        if preview:
+            return public
+        return public.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
+            findings__in=Finding.objects.exclude(finding_is_public())
+        )
 
     def for_display(self) -> MeasureQuerySet:
         """Public measures ready to list with their plan and findings.
@@ -233,12 +240,9 @@ class FigureQuerySet(models.QuerySet):
         """The only figures that are ever public."""
         return self.filter(status=Figure.Status.APPROVED)
 
-    def public(self) -> FigureQuerySet:
-        return (
-            self.approved()
-            .filter(measure__is_public=True)
-            .exclude(measure__plan__status=Plan.Status.DRAFT)
-        )
+    def public(self, *, preview: bool = False) -> FigureQuerySet:
+        """Approved figures of public measures."""
+        return self.approved().filter(measure__in=Measure.objects.public(preview=preview))
 
 
 class Figure(models.Model):

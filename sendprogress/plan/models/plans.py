@@ -10,19 +10,36 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core.dates import day_month_year
 from sendprogress.core.status import Colour
 
 from .. import frameworks
-from .inspections import Finding, Inspection
+from .inspections import Finding, Inspection, finding_is_public, inspection_is_public
 
 
 class PlanQuerySet(models.QuerySet):
-    def public(self) -> PlanQuerySet:
-        """Plans the public may see: everything but drafts."""
-        return self.exclude(status=Plan.Status.DRAFT)
+    def public(self, *, preview: bool = False) -> PlanQuerySet:
+        """Plans the public may see: not a draft, its publication date (if it has
+        one) come, its inspection public, and answering no finding still under
+        embargo. Every public list of plans, actions, measures, figures,
+        comparators and evidence goes through this.
+
+        `preview=True` (staff previews only) drops the rule: how the pages will
+        look once everything is published.
+        """
+        if preview:
+            return self.all()
+        return (
+            self.exclude(status=Plan.Status.DRAFT)
+            .filter(Q(published_on__isnull=True) | Q(published_on__lte=timezone.localdate()))
+            .filter(Q(inspection__isnull=True) | inspection_is_public("inspection__"))
+            .exclude(findings__in=Finding.objects.exclude(finding_is_public()))
+        )
 
     def current(self) -> Plan | None:
         """The plan being worked to now: the newest marked current."""
@@ -103,6 +120,17 @@ class Plan(models.Model):
         return None
 
     @property
+    def embargo_words(self) -> str:
+        """Why the public cannot see it, for a staff preview (when it is not public)."""
+        if self.status == self.Status.DRAFT:
+            return "this plan is a draft"
+        if self.published_on and self.published_on > timezone.localdate():
+            return f"embargoed until {day_month_year(self.published_on)}"
+        if self.inspection and not self.inspection.is_public:
+            return f"its inspection is {self.inspection.embargo_words}"
+        return "it answers a finding whose inspection is not yet public"
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.CLOSED, self.Status.SUPERSEDED)
 
@@ -122,9 +150,13 @@ class Plan(models.Model):
 
 
 class ActionQuerySet(models.QuerySet):
-    def public(self) -> ActionQuerySet:
-        """Actions the public may see: all but those of a draft plan."""
-        return self.exclude(plan__status=Plan.Status.DRAFT)
+    def public(self, *, preview: bool = False) -> ActionQuerySet:
+        """Actions the public may see: of a public plan (or none), for public findings."""
+        if preview:
+            return self.all()
+        return self.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
+            findings__in=Finding.objects.exclude(finding_is_public())
+        )
 
     def with_latest_note(self) -> ActionQuerySet:
         """Each action's latest progress note as `latest_note_on` and `latest_note`,

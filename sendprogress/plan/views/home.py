@@ -64,7 +64,7 @@ def _measures_of(plan) -> tuple[dict[int, Progress], dict[int, list[int]], bool]
 
 def _findings_with_progress(progress_of, by_finding) -> list:
     """Every finding, each with the progress of the current plan's measures of it."""
-    findings = list(Finding.objects.judged())
+    findings = list(Finding.objects.public().judged())
     for finding in findings:
         finding.public_measures = by_finding.get(finding.pk, [])
         finding.summary_of_progress = Summary.of(progress_of[pk] for pk in finding.public_measures)
@@ -76,8 +76,8 @@ def home(request):
     current_plan = Plan.objects.public().current()
     progress_of, by_finding, illustrative = _measures_of(current_plan)
     findings = _findings_with_progress(progress_of, by_finding)
-    events = list(MonitoringEvent.objects.order_by("date"))
-    inspections = list(Inspection.objects.order_by("date", "pk"))
+    events = list(MonitoringEvent.objects.public().order_by("date"))
+    inspections = list(Inspection.objects.public().order_by("date", "pk"))
     context = _story(today, inspections, findings) | {
         "current_plan": current_plan,
         "monitored": [f for f in findings if f.is_monitored],

@@ -27,7 +27,7 @@ def journey(request):
 def documents(request):
     """Inspection letters and plans in full; the other evidence, which runs to
     hundreds of documents, a page at a time, newest first."""
-    letter_ids = Inspection.objects.filter(letter__isnull=False).values("letter")
+    letter_ids = Inspection.objects.public().filter(letter__isnull=False).values("letter")
     plan_ids = Plan.objects.public().filter(document__isnull=False).values("document")
     public = Evidence.objects.public()
     others = public.exclude(pk__in=letter_ids).exclude(pk__in=plan_ids)

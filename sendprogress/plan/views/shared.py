@@ -8,10 +8,29 @@ from django.db import connection
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from sendprogress.accounts.permissions import StaffAction, can, needs_second_factor
+
 from .. import charts
 from ..figures import count_is_small, shown_value
 from ..models import Figure
 from ..progress import Progress
+
+
+def may_preview(request) -> bool:
+    """Whether this request may see story pages still under embargo: signed-in
+    staff, with their second factor. Everyone else gets "Page not found"."""
+    user = request.user
+    return can(user, StaffAction.VIEW) and not needs_second_factor(user)
+
+
+def previewed(response, embargo: str):
+    """A page shown to staff before it is public is never kept by any cache,
+    nor indexed."""
+    if embargo:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
 
 # A sparkline is 100 pixels wide: two years of monthly figures is all it can
 # show, and all a finding or plan page should load however many years there are.

@@ -17,7 +17,9 @@ PER_PAGE = 10
 def _with_related(posts):
     # Only what the page shows of each: a link and a title.
     return posts.prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.only("slug", "title").order_by("order")),
+        Prefetch(
+            "areas", queryset=Finding.objects.public().only("slug", "title").order_by("order")
+        ),
         Prefetch(
             "measures", queryset=Measure.objects.public().only("code", "title").order_by("code")
         ),
@@ -25,9 +27,9 @@ def _with_related(posts):
 
 
 def post_list(request):
-    areas, chosen = Finding.objects.filter_choices(request.GET.get("area"))
+    areas, chosen = Finding.objects.public().filter_choices(request.GET.get("area"))
     # Each post's title, summary, date and author, and its areas' names: no bodies.
-    areas_named = Finding.objects.only("title", "short_title").order_by("order")
+    areas_named = Finding.objects.public().only("title", "short_title").order_by("order")
     posts = (
         Post.objects.published()
         .defer("body")

@@ -44,6 +44,7 @@ from sendprogress.plan.models import (
     MeasureMilestone,
     Milestone,
     Plan,
+    Publication,
 )
 from sendprogress.updates.models import Post
 
@@ -145,6 +146,7 @@ class Command(BaseCommand):
             kind="inspection",
             date=start,
             bodies="Ofsted and the CQC",
+            publication=Publication.PUBLISHED,
         )
         revisit = Inspection.objects.create(
             framework="2016",
@@ -152,6 +154,7 @@ class Command(BaseCommand):
             kind="revisit",
             date=start + timedelta(days=900),
             bodies="Ofsted and the CQC",
+            publication=Publication.PUBLISHED,
         )
         offset = Finding.objects.count()
         areas = Finding.objects.bulk_create(
