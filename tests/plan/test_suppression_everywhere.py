@@ -8,10 +8,11 @@ too, and every surface says why (plan/figures.py, `published`).
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,6 +29,17 @@ GIVEAWAYS = ("42.9", "42.86", "28.6", "28.57", "3 of 7", "2 of 7")
 
 @pytest.fixture
 def world(no_page_cache):
+    # Made two days ago, so that the report (which may only describe a day that
+    # has ended) can be frozen as things stood yesterday.
+    with time_machine.travel(timezone.now() - timedelta(days=2), tick=False):
+        made = _world()
+    as_at = timezone.localdate() - timedelta(days=1)
+    report = reports.create_report(as_at=as_at, by=made["approver"])
+    reports.publish_report(report=report, by=made["approver"], site_name="SEND progress")
+    return made | {"report_as_at": as_at}
+
+
+def _world():
     finding = make_finding()
     plan = make_plan(findings=[finding])
     measure = make_measure(
@@ -52,11 +64,8 @@ def world(no_page_cache):
         corrected_at=timezone.now(),
         correction_reason="A late return.",
     )
-    as_at = timezone.localdate()
     approver = make_user(roles.APPROVER)
-    report = reports.create_report(as_at=as_at, by=approver)
-    reports.publish_report(report=report, by=approver, site_name="SEND progress")
-    return {"measure": measure, "finding": finding, "plan": plan, "report_as_at": as_at}
+    return {"approver": approver, "measure": measure, "finding": finding, "plan": plan}
 
 
 SURFACES = {
