@@ -368,6 +368,12 @@ def build(today: date | None = None) -> None:
         partners=f"{NAME} Council, NHS {NAME} Integrated Care Board and {NAME} Parent Carer Forum",
         forum_name=f"{NAME} Parent Carer Forum",
         contact_email="send.progress@example.org",
+        sendiass_url="https://sendiass.example.org/haverleigh",
+        mediation_url="https://localoffer.example.org/haverleigh/mediation",
+        tribunal_url="https://www.gov.uk/courts-tribunals/"
+        "first-tier-tribunal-special-educational-needs-and-disability",
+        complaints_url="https://council.example.org/haverleigh/complaints",
+        local_offer_url="https://localoffer.example.org/haverleigh",
         about=f"{NAME} is a made-up local area: this demo shows how the site tells the story "
         "of an inspection under the 2023 framework. Every name, date and figure in it is "
         "invented. Inspectors found widespread failings; this site shows what we are doing "
@@ -475,6 +481,24 @@ def build(today: date | None = None) -> None:
     post.areas.set(priority_actions)
 
 
+# What success looks like for each action, by its order in _actions (made up).
+SUCCESS = [
+    "No family waits more than 20 weeks for a decision on a plan.",
+    "Every open assessment is checked each week, and leaders act on any that are late.",
+    "More children are assessed each month, and the list of those waiting gets shorter.",
+    "Families on the waiting list know who to call and get help while they wait.",
+    "Every part-time timetable is short, agreed with the family and reviewed every six weeks.",
+    "Fewer children with SEND are sent home from school.",
+    "Families help check a sample of plans each month, and more plans are rated good.",
+    "Every assessment has a named health lead, and health advice arrives on time.",
+    "Every young person aged 14 or over has a plan for adult life in their EHC plan.",
+    "Families can find what they need on the Local Offer in a few clicks.",
+    "Each term we publish what families told us and what we did about it.",
+]
+# Made-up leads who agreed to be named, by order; the rest are named by role only.
+LEAD_NAMES = {1: "Priya Shah", 3: "Tom Okafor", 5: "Jo Barnes"}
+
+
 def _actions(plan, strategy, findings, when) -> None:
     rows = [
         (plan, "assessments-on-time", "Clear the backlog of late assessments", "Head of SEND"),
@@ -525,11 +549,19 @@ def _actions(plan, strategy, findings, when) -> None:
         ),
     ]
     for order, (owner_plan, slug, title, role) in enumerate(rows, start=1):
+        # One action of the plan fell due last month and could not be done on time.
+        late = order == 4
         action = Action.objects.create(
             plan=owner_plan,
             title=title,
             owner_role=role,
-            due_date=when.targets_due,
+            lead_name=LEAD_NAMES.get(order, ""),
+            success_looks_like=SUCCESS[order - 1],
+            not_done_reason="The charity that was to run the support groups closed. We are "
+            "finding another, and the helpline runs until then. (Made up for the demo.)"
+            if late
+            else "",
+            due_date=months_before(when.this_month, 1) if late else when.targets_due,
             status=Action.Status.IN_PROGRESS if order % 3 else Action.Status.DONE,
             order=order,
         )

@@ -98,7 +98,9 @@ ACTION = """
   <dl class="govuk-summary-list govuk-summary-list--no-border">
     {description}
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Who leads it</dt><dd class="govuk-summary-list__value">{owner}</dd></div>
+    {success}
     {due}
+    {not_done}
     {latest}
   </dl>
 </div>
@@ -107,10 +109,20 @@ ACTION = """
 
 @register.simple_tag(takes_context=True)
 def action_summaries(context, actions):
-    """Each action's title, status, plan, what it is, who leads it, when it is due
+    """Each action's title, status, plan, what it is, who leads it, what success
+    looks like, when it is due, why it was not done (if it was not, or is late)
     and its latest progress note (`latest_note_on` and `latest_note`, annotated by
     `ActionQuerySet.with_latest_note()`)."""
     return format_html_join("\n", ACTION, (_action(context, a) for a in actions))
+
+
+def _row(key: str, value) -> str:
+    return format_html(
+        '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{}</dt>'
+        '<dd class="govuk-summary-list__value">{}</dd></div>',
+        key,
+        value,
+    )
 
 
 def _action(context, action) -> dict:
@@ -130,16 +142,30 @@ def _action(context, action) -> dict:
         if action.description
         else ""
     )
-    owner = expand(context, action.owner_role)
+    owner = expand(context, action.lead)
+    success = (
+        _row("What success looks like", expand(context, action.success_looks_like))
+        if action.success_looks_like
+        else ""
+    )
+    overdue = action.is_overdue
     due = (
-        format_html(
-            '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Due</dt>'
-            '<dd class="govuk-summary-list__value">{}</dd></div>',
-            month_and_year(action.due_date),
+        _row(
+            "Due",
+            format_html(
+                "{} <strong>(overdue: not done yet)</strong>" if overdue else "{}",
+                month_and_year(action.due_date),
+            ),
         )
         if action.due_date
         else ""
     )
+    if action.not_done_reason:
+        not_done = _row("Why it was not done", expand(context, action.not_done_reason))
+    elif overdue:
+        not_done = _row("Why it is late", "No reason given yet")
+    else:
+        not_done = ""
     latest = (
         format_html(
             '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">'
@@ -159,7 +185,9 @@ def _action(context, action) -> dict:
         "plan": plan,
         "description": description,
         "owner": owner,
+        "success": success,
         "due": due,
+        "not_done": not_done,
         "latest": latest,
     }
 
