@@ -2,7 +2,7 @@
 
 Haverleigh does not exist. Its inspection gave the most serious outcome, with
 three priority actions and five areas for improvement, each with its owners;
-its priority action plan is approved, with nine measures and a year of
+its priority action plan is approved, with ten measures and a year of
 monthly figures (illustrative, and marked so), a stocktake behind it and a
 monitoring inspection still to come. Every date is set from the day it is
 built, so the demo always shows a plan in progress with last month's figures
@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from sendprogress.engagement.models import YouSaidWeDid
 from sendprogress.plan import frameworks, stored_progress
 from sendprogress.plan.models import (
     Action,
@@ -300,6 +301,22 @@ MEASURES = [
         source="Schools' returns to the council's inclusion team",
     ),
     MeasureSpec(
+        "parents-say-we-communicate-well",
+        "Parent carers who say the council communicates well with them",
+        ("working-with-families", "assessments-on-time"),
+        "percent",
+        True,
+        Decimal("22"),
+        Decimal("60"),
+        0.8,
+        places=0,
+        why="Families should know what is happening, and when, without having to chase us.",
+        definition="Of the parent carers who answered the forum's short survey in the month, "
+        "the share who agreed that the council keeps them informed and answers them in good "
+        "time.",
+        source="The parent carer forum's monthly survey of families in contact with SEND services",
+    ),
+    MeasureSpec(
         "audited-plans-good",
         "Audited EHC plans rated good or better",
         ("assessments-on-time", "quality-of-plans"),
@@ -338,6 +355,7 @@ def _figure(spec: MeasureSpec, month_number: int, months_to_target: int) -> Deci
 def _clear() -> None:
     """Remove the content a previous run made (the demo database only holds the demo)."""
     for model in (
+        YouSaidWeDid,
         Figure,
         MeasureMilestone,
         Post,
@@ -479,6 +497,48 @@ def build(today: date | None = None) -> None:
         ),
     )
     post.areas.set(priority_actions)
+    _you_said_we_did(findings, when)
+
+
+# What families told us, and what we did about it (made up).
+YOU_SAID_WE_DID = [
+    (
+        "working-with-families",
+        "You told us you did not know who to call while waiting for an assessment.",
+        "Every family now gets the name and phone number of a case officer in the first "
+        "letter, and the officer calls every four weeks until the plan is finished.",
+        5,
+    ),
+    (
+        "assessments-on-time",
+        "You said our letters used words you did not know and did not say what happens next.",
+        "We rewrote the letters with the forum. Each one now says in plain words what happens "
+        "next and by when.",
+        3,
+    ),
+    (
+        "neurodevelopmental-waits",
+        "You said there was no help while waiting for an autism or ADHD assessment.",
+        "The ICB now runs a helpline and monthly drop-in sessions for families on the waiting "
+        "list.",
+        1,
+    ),
+]
+
+
+def _you_said_we_did(findings, when) -> None:
+    for slug, you_said, we_did, months_ago in YOU_SAID_WE_DID:
+        done_on = months_before(when.this_month, months_ago) + timedelta(days=10)
+        entry = YouSaidWeDid.objects.create(
+            you_said=you_said + " (Made up for the demo.)",
+            we_did=we_did,
+            done_on=done_on,
+            status=YouSaidWeDid.Status.PUBLISHED,
+            published_at=timezone.make_aware(
+                datetime.combine(done_on + timedelta(days=5), datetime.min.time())
+            ),
+        )
+        entry.areas.set([findings[slug]])
 
 
 # What success looks like for each action, by its order in _actions (made up).
@@ -563,6 +623,7 @@ def _actions(plan, strategy, findings, when) -> None:
             else "",
             due_date=months_before(when.this_month, 1) if late else when.targets_due,
             status=Action.Status.IN_PROGRESS if order % 3 else Action.Status.DONE,
+            finished_on=None if order % 3 else months_before(when.this_month, order // 3),
             order=order,
         )
         action.findings.set([findings[slug]])
@@ -571,6 +632,20 @@ def _actions(plan, strategy, findings, when) -> None:
             date=months_before(when.this_month, 2) + timedelta(days=14),
             note="Work is going to plan. (Made-up progress note for the demo.)",
         )
+
+
+# The latest figure's commentary: what the public read as the reason a measure
+# is off track or at risk (made up).
+LATEST_COMMENTARY = (
+    "Two case officers left over the summer, so work was slower than planned. Their "
+    "replacements start next month. (Made up for the demo.)"
+)
+
+
+def _approved_at(period: date) -> datetime:
+    return timezone.make_aware(
+        datetime.combine(months_before(period, -1) + timedelta(days=14), datetime.min.time())
+    )
 
 
 def _measures(plan, findings, when) -> None:
@@ -613,9 +688,12 @@ def _measures(plan, findings, when) -> None:
                 measure=measure,
                 period=month,
                 value=_figure(spec, n, months_to_target),
-                commentary="Made-up figure for the demo.",
+                commentary=LATEST_COMMENTARY
+                if n == len(months)
+                else "Made-up figure for the demo.",
                 status=Figure.Status.APPROVED,
-                approved_at=approved_at,
+                # Approved in the middle of the month after, as a real figure would be.
+                approved_at=min(approved_at, _approved_at(month)),
             )
             for n, month in enumerate(months, start=1)
         )

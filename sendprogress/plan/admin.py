@@ -148,7 +148,15 @@ class ActionAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         ("Who leads it", {"fields": ("owner_role", "lead_name")}),
         (
             "What it will achieve, and how it is going",
-            {"fields": ("success_looks_like", "due_date", "status", "not_done_reason")},
+            {
+                "fields": (
+                    "success_looks_like",
+                    "due_date",
+                    "status",
+                    "finished_on",
+                    "not_done_reason",
+                )
+            },
         ),
     )
 

@@ -180,6 +180,9 @@ class Action(models.Model):
     )
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    finished_on = models.DateField(
+        null=True, blank=True, help_text="When it was done (the public see what finished when)"
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ActionQuerySet.as_manager()

@@ -30,6 +30,8 @@ MEASURE = """
 <div class="app-measure">
   <h3 class="govuk-heading-m"><a class="govuk-link" href="{href}">{title}</a></h3>
   <p class="govuk-body">{progress}</p>
+  <p class="govuk-body">{direction}</p>
+  {reason}
   <dl class="govuk-summary-list govuk-summary-list--no-border">
     <div class="govuk-summary-list__row">
       <dt class="govuk-summary-list__key">Latest figure</dt>
@@ -80,10 +82,22 @@ def _measure(context, measure, link) -> dict:
         baseline = f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
     else:
         baseline = _figure(measure.baseline_value, measure)
+    title = expand(context, measure.title)
+    reason = (
+        format_html(
+            '<p class="govuk-body"><strong>Why it is {}:</strong> {}</p>',
+            measure.progress.label.lower(),
+            expand(context, measure.reason),
+        )
+        if measure.reason
+        else ""
+    )
     return {
         "href": link(measure.code),
-        "title": expand(context, measure.title),
+        "title": title,
         "progress": status_tag(measure.progress),
+        "direction": measure.direction,
+        "reason": reason,
         "latest": latest,
         "target": target,
         "baseline": baseline,
@@ -160,6 +174,8 @@ def _action(context, action) -> dict:
         if action.due_date
         else ""
     )
+    if action.finished_on:
+        due = format_html("{}{}", due, _row("Finished", month_and_year(action.finished_on)))
     if action.not_done_reason:
         not_done = _row("Why it was not done", expand(context, action.not_done_reason))
     elif overdue:

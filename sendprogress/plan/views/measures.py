@@ -17,7 +17,7 @@ from sendprogress.core.dates import month_and_year
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
-from .. import charts, comparisons
+from .. import charts, comparisons, direction
 from ..documents import describe
 from ..forms import MeasureFilterForm
 from ..models import Evidence, Finding, Measure
@@ -141,6 +141,25 @@ def measure_detail(request, code):
             "commentaries": [f for f in reversed(figures) if f["commentary"]],
             "chart": _chart_for(measure, figures, series),
             "comparisons": comparisons.table(series),
+            "direction": direction.sentence(
+                [(f["period"], f["value"]) for f in figures],
+                unit=measure.unit,
+                places=measure.decimal_places,
+                rate_per=measure.rate_per,
+                higher_is_better=measure.higher_is_better,
+                comparator=direction.comparator(
+                    series=series,
+                    value=measure.comparator_value,
+                    label=measure.comparator_label,
+                    year=measure.comparator_year,
+                    unit=measure.unit,
+                    places=measure.decimal_places,
+                    rate_per=measure.rate_per,
+                ),
+            ),
+            "reason": direction.reason(
+                measure.progress, figures[-1]["commentary"] if figures else ""
+            ),
             "small_counts": any(count_is_small(f["denominator"]) for f in figures),
             "small_number": settings.SMALL_NUMBER_THRESHOLD,
             "evidence": [

@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .. import charts
+from .. import charts, comparisons, direction
 from ..models import Figure
 from ..progress import Progress
 
@@ -18,7 +18,8 @@ SPARKLINE_FIGURES = 24
 
 
 def recent_values(measure_ids) -> dict[int, list]:
-    """The latest approved values of each measure, oldest first, in one query.
+    """The latest approved (period, value, commentary) of each measure, oldest
+    first, in one query.
 
     Plain values, not figure instances: a sparkline needs nothing else, and a
     page of 100 measures would otherwise build 2,400 figures to draw them.
@@ -32,8 +33,8 @@ def recent_values(measure_ids) -> dict[int, list]:
     placeholders = ", ".join(["%s"] * len(measure_ids))
     # Only the table's name and placeholders are put in: every value is a parameter.
     sql = (
-        "SELECT measure_id, value FROM ("  # noqa: S608
-        " SELECT measure_id, value, period, ROW_NUMBER() OVER"
+        "SELECT measure_id, period, value, commentary FROM ("  # noqa: S608
+        " SELECT measure_id, value, period, commentary, ROW_NUMBER() OVER"
         " (PARTITION BY measure_id ORDER BY period DESC) AS newest_first"
         f" FROM {Figure._meta.db_table}"
         f" WHERE status = %s AND measure_id IN ({placeholders})"
@@ -42,9 +43,14 @@ def recent_values(measure_ids) -> dict[int, list]:
     values: dict[int, list] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, [Figure.Status.APPROVED, *measure_ids, SPARKLINE_FIGURES])
-        for measure_id, value in cursor.fetchall():
-            values.setdefault(measure_id, []).append(value)
+        for measure_id, period, value, commentary in cursor.fetchall():
+            values.setdefault(measure_id, []).append((_as_date(period), value, commentary))
     return values
+
+
+def _as_date(period) -> date:
+    # SQLite's driver gives a date column read by raw SQL as text.
+    return date.fromisoformat(period) if isinstance(period, str) else period
 
 
 @dataclass
@@ -66,7 +72,14 @@ class MeasureSummary:
     baseline_value: Decimal | None
     baseline_label: str
     illustrative: bool
+    higher_is_better: bool
+    comparator_value: Decimal | None
+    comparator_label: str
+    comparator_year: str
     approved_figures: list = field(default_factory=list)
+    # Which way it is going, and why it is off track or at risk (direction.py).
+    direction: str = ""
+    reason: str | None = None
     spark: charts.Sparkline | None = None
     sparkline_html: SafeString | None = None
 
@@ -84,10 +97,30 @@ SUMMARY_FIELDS = [
 def with_sparklines(measures) -> list[MeasureSummary]:
     """The measures' summaries, each with its sparkline."""
     summaries = [MeasureSummary(**row) for row in measures.values(*SUMMARY_FIELDS)]
-    values = recent_values([m.id for m in summaries])
+    ids = [m.id for m in summaries]
+    recent = recent_values(ids)
+    series = comparisons.for_measures(ids)
     for measure in summaries:
-        measure.approved_figures = values.get(measure.id, [])
+        figures = recent.get(measure.id, [])
+        measure.approved_figures = [value for _, value, _ in figures]
         measure.spark = charts.sparkline(measure.approved_figures, target=measure.target_value)
+        measure.direction = direction.sentence(
+            [(period, Decimal(str(value))) for period, value, _ in figures],
+            unit=measure.unit,
+            places=measure.decimal_places,
+            rate_per=measure.rate_per,
+            higher_is_better=measure.higher_is_better,
+            comparator=direction.comparator(
+                series=series.get(measure.id, []),
+                value=measure.comparator_value,
+                label=measure.comparator_label,
+                year=measure.comparator_year,
+                unit=measure.unit,
+                places=measure.decimal_places,
+                rate_per=measure.rate_per,
+            ),
+        )
+        measure.reason = direction.reason(measure.progress, figures[-1][2] if figures else "")
         measure.sparkline_html = sparkline_html(measure)
     return summaries
 
@@ -105,10 +138,10 @@ def sparkline_html(measure) -> SafeString:
         )
 
     count = len(measure.approved_figures)
-    label = f"Trend of {count} approved figure{'' if count == 1 else 's'}, latest "
-    label += figure(measure.latest_value)
+    label = f"Trend of {count} approved figure{'' if count == 1 else 's'}. "
+    label += measure.direction or f"Latest {figure(measure.latest_value)}."
     if measure.target_value is not None:
-        label += f", target {figure(measure.target_value)}"
+        label += f" Target {figure(measure.target_value)}."
     # Only the label is escaped: the rest are numbers worked out in charts.sparkline
     # (a path of "M", "L", digits, points and spaces), and escaping them one by one
     # cost a third of drawing 100 sparklines.
