@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "sendprogress.api",
     "sendprogress.embeds",
     "sendprogress.reports",
+    "sendprogress.changes",
     "sendprogress.demo",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -25,6 +25,7 @@ from django.urls import reverse
 from sendprogress.core.addresses import address_of
 from sendprogress.engagement.sitemaps import sitemap_entries as you_said_we_did_entries
 from sendprogress.plan.models import Finding, Measure, Plan
+from sendprogress.reports.models import ProgressReport
 from sendprogress.updates.sitemaps import sitemap_entries as update_entries
 
 PUBLIC_PAGES = [
@@ -32,6 +33,8 @@ PUBLIC_PAGES = [
     "plan:measure_list",
     "plan:journey",
     "plan:documents",
+    "changes:what_has_changed",
+    "reports:list",
     "updates:post_list",
     "email_updates:subscribe",
     "glossary",
@@ -67,6 +70,11 @@ def _entries() -> Iterable[Entry]:
     measure = address_of("plan:measure_detail")
     for code in Measure.objects.public().order_by("code").values_list("code", flat=True):
         yield measure(code), None, ""
+    report = address_of("reports:detail")
+    for as_at in (
+        ProgressReport.objects.published().order_by("as_at").values_list("as_at", flat=True)
+    ):
+        yield report(as_at.isoformat()), None, ""
     yield from update_entries()
     yield from you_said_we_did_entries()
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("embed/", include("sendprogress.embeds.urls")),
     path("data/", public(data_dictionary), name="data_dictionary"),
     path("reports/", include("sendprogress.reports.urls")),
+    path("what-has-changed/", include("sendprogress.changes.urls")),
     path("staff/reports/", include("sendprogress.reports.staff_urls")),
     path("staff/feedback/", include("sendprogress.engagement.staff_urls")),
     path("staff/", include("sendprogress.staff.urls")),

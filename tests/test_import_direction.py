@@ -49,6 +49,9 @@ LAYERS = {
     "api": 6,
     "embeds": 6,
     "reports": 6,
+    # What has changed since the last progress report: reads the plan, updates,
+    # "You said, we did" and reports alike, so above them all.
+    "changes": 7,
     # The demo content and the large data set write through every app below.
     "demo": 7,
     # What wires the site together, and the URL conf over all of it.

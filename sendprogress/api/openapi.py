@@ -100,8 +100,12 @@ SCHEMAS = {
                         "title": TEXT,
                         "description": TEXT,
                         "owner_role": TEXT,
+                        "lead_name": TEXT,
+                        "success_looks_like": TEXT,
                         "due_date": DATE_OR_NULL,
                         "status": TEXT,
+                        "finished_on": DATE_OR_NULL,
+                        "not_done_reason": TEXT,
                         "progress_notes": {
                             "type": "array",
                             "items": _object({"date": DATE, "note": TEXT}),

@@ -77,8 +77,12 @@ def finding(item, request) -> dict:
                 "title": a.title,
                 "description": a.description,
                 "owner_role": a.owner_role,
+                "lead_name": a.lead_name,
+                "success_looks_like": a.success_looks_like,
                 "due_date": a.due_date,
                 "status": a.status,
+                "finished_on": a.finished_on,
+                "not_done_reason": a.not_done_reason,
                 "progress_notes": [{"date": u.date, "note": u.note} for u in a.updates.all()],
             }
             for a in item.actions.all()

@@ -2,7 +2,7 @@
 
 Haverleigh does not exist. Its inspection gave the most serious outcome, with
 three priority actions and five areas for improvement, each with its owners;
-its priority action plan is approved, with nine measures and a year of
+its priority action plan is approved, with ten measures and a year of
 monthly figures (illustrative, and marked so), a stocktake behind it, a
 monitoring inspection still to come and a published progress report for
 the end of last month. Every date is set from the day it is
@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from sendprogress.engagement.models import YouSaidWeDid
 from sendprogress.plan import frameworks, stored_progress
 from sendprogress.plan.models import (
     Action,
@@ -304,6 +305,22 @@ MEASURES = [
         source="Schools' returns to the council's inclusion team",
     ),
     MeasureSpec(
+        "parents-say-we-communicate-well",
+        "Parent carers who say the council communicates well with them",
+        ("working-with-families", "assessments-on-time"),
+        "percent",
+        True,
+        Decimal("22"),
+        Decimal("60"),
+        0.8,
+        places=0,
+        why="Families should know what is happening, and when, without having to chase us.",
+        definition="Of the parent carers who answered the forum's short survey in the month, "
+        "the share who agreed that the council keeps them informed and answers them in good "
+        "time.",
+        source="The parent carer forum's monthly survey of families in contact with SEND services",
+    ),
+    MeasureSpec(
         "audited-plans-good",
         "Audited EHC plans rated good or better",
         ("assessments-on-time", "quality-of-plans"),
@@ -343,6 +360,7 @@ def _clear() -> None:
     """Remove the content a previous run made (the demo database only holds the demo)."""
     for model in (
         ProgressReport,
+        YouSaidWeDid,
         Figure,
         MeasureMilestone,
         Post,
@@ -373,6 +391,12 @@ def build(today: date | None = None) -> None:
         partners=f"{NAME} Council, NHS {NAME} Integrated Care Board and {NAME} Parent Carer Forum",
         forum_name=f"{NAME} Parent Carer Forum",
         contact_email="send.progress@example.org",
+        sendiass_url="https://sendiass.example.org/haverleigh",
+        mediation_url="https://localoffer.example.org/haverleigh/mediation",
+        tribunal_url="https://www.gov.uk/courts-tribunals/"
+        "first-tier-tribunal-special-educational-needs-and-disability",
+        complaints_url="https://council.example.org/haverleigh/complaints",
+        local_offer_url="https://localoffer.example.org/haverleigh",
         about=f"{NAME} is a made-up local area: this demo shows how the site tells the story "
         "of an inspection under the 2023 framework. Every name, date and figure in it is "
         "invented. Inspectors found widespread failings; this site shows what we are doing "
@@ -479,6 +503,7 @@ def build(today: date | None = None) -> None:
         ),
     )
     post.areas.set(priority_actions)
+    _you_said_we_did(findings, when)
     _report(when)
 
 
@@ -493,6 +518,65 @@ def _report(when) -> None:
     )
     report.status = ProgressReport.Status.PUBLISHED
     report.save()
+
+
+# What families told us, and what we did about it (made up).
+YOU_SAID_WE_DID = [
+    (
+        "working-with-families",
+        "You told us you did not know who to call while waiting for an assessment.",
+        "Every family now gets the name and phone number of a case officer in the first "
+        "letter, and the officer calls every four weeks until the plan is finished.",
+        5,
+    ),
+    (
+        "assessments-on-time",
+        "You said our letters used words you did not know and did not say what happens next.",
+        "We rewrote the letters with the forum. Each one now says in plain words what happens "
+        "next and by when.",
+        3,
+    ),
+    (
+        "neurodevelopmental-waits",
+        "You said there was no help while waiting for an autism or ADHD assessment.",
+        "The ICB now runs a helpline and monthly drop-in sessions for families on the waiting "
+        "list.",
+        1,
+    ),
+]
+
+
+def _you_said_we_did(findings, when) -> None:
+    for slug, you_said, we_did, months_ago in YOU_SAID_WE_DID:
+        done_on = months_before(when.this_month, months_ago) + timedelta(days=10)
+        entry = YouSaidWeDid.objects.create(
+            you_said=you_said + " (Made up for the demo.)",
+            we_did=we_did,
+            done_on=done_on,
+            status=YouSaidWeDid.Status.PUBLISHED,
+            published_at=timezone.make_aware(
+                datetime.combine(done_on + timedelta(days=5), datetime.min.time())
+            ),
+        )
+        entry.areas.set([findings[slug]])
+
+
+# What success looks like for each action, by its order in _actions (made up).
+SUCCESS = [
+    "No family waits more than 20 weeks for a decision on a plan.",
+    "Every open assessment is checked each week, and leaders act on any that are late.",
+    "More children are assessed each month, and the list of those waiting gets shorter.",
+    "Families on the waiting list know who to call and get help while they wait.",
+    "Every part-time timetable is short, agreed with the family and reviewed every six weeks.",
+    "Fewer children with SEND are sent home from school.",
+    "Families help check a sample of plans each month, and more plans are rated good.",
+    "Every assessment has a named health lead, and health advice arrives on time.",
+    "Every young person aged 14 or over has a plan for adult life in their EHC plan.",
+    "Families can find what they need on the Local Offer in a few clicks.",
+    "Each term we publish what families told us and what we did about it.",
+]
+# Made-up leads who agreed to be named, by order; the rest are named by role only.
+LEAD_NAMES = {1: "Priya Shah", 3: "Tom Okafor", 5: "Jo Barnes"}
 
 
 def _actions(plan, strategy, findings, when) -> None:
@@ -545,12 +629,21 @@ def _actions(plan, strategy, findings, when) -> None:
         ),
     ]
     for order, (owner_plan, slug, title, role) in enumerate(rows, start=1):
+        # One action of the plan fell due last month and could not be done on time.
+        late = order == 4
         action = Action.objects.create(
             plan=owner_plan,
             title=title,
             owner_role=role,
-            due_date=when.targets_due,
+            lead_name=LEAD_NAMES.get(order, ""),
+            success_looks_like=SUCCESS[order - 1],
+            not_done_reason="The charity that was to run the support groups closed. We are "
+            "finding another, and the helpline runs until then. (Made up for the demo.)"
+            if late
+            else "",
+            due_date=months_before(when.this_month, 1) if late else when.targets_due,
             status=Action.Status.IN_PROGRESS if order % 3 else Action.Status.DONE,
+            finished_on=None if order % 3 else months_before(when.this_month, order // 3),
             order=order,
         )
         action.findings.set([findings[slug]])
@@ -568,11 +661,20 @@ def _actions(plan, strategy, findings, when) -> None:
         )
 
 
+# The latest figure's commentary: what the public read as the reason a measure
+# is off track or at risk (made up).
+LATEST_COMMENTARY = (
+    "Two case officers left over the summer, so work was slower than planned. Their "
+    "replacements start next month. (Made up for the demo.)"
+)
+
+
 def _measures(plan, findings, when) -> None:
     months = when.figure_months()
     months_to_target = (when.targets_due.year - when.baseline.year) * 12 + (
         when.targets_due.month - when.baseline.month
     )
+    approved_at = timezone.now()
     for order, spec in enumerate(MEASURES, start=1):
         measure = Measure.objects.create(
             plan=plan,
@@ -607,9 +709,13 @@ def _measures(plan, findings, when) -> None:
                 measure=measure,
                 period=month,
                 value=_figure(spec, n, months_to_target),
-                commentary="Made-up figure for the demo.",
+                commentary=LATEST_COMMENTARY
+                if n == len(months)
+                else "Made-up figure for the demo.",
                 status=Figure.Status.APPROVED,
-                approved_at=_approved_on(month),
+                # Approved on the 10th of the month after, as a real figure would
+                # be (and never later than now, for last month's).
+                approved_at=min(approved_at, _approved_on(month)),
             )
             for n, month in enumerate(months, start=1)
         )

@@ -33,6 +33,36 @@ from .uploads import validate_evidence_file
 @admin.register(LocalArea)
 class LocalAreaAdmin(admin.ModelAdmin):
     list_display = ("name", "site_name", "contact_email")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "site_name",
+                    "partners",
+                    "forum_name",
+                    "contact_email",
+                    "contact_phone",
+                    "about",
+                )
+            },
+        ),
+        (
+            "Get help now",
+            {
+                "description": "Where a family can get help today. The public pages link to "
+                "each one you fill in, and leave out the rest.",
+                "fields": (
+                    "sendiass_url",
+                    "mediation_url",
+                    "tribunal_url",
+                    "complaints_url",
+                    "local_offer_url",
+                ),
+            },
+        ),
+    )
 
 
 # --- Inspections, findings, plans and monitoring (the framework's shape) ---
@@ -216,6 +246,22 @@ class ActionAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     ordering = ("plan", "order", "due_date")
     filter_horizontal = ("findings",)
     inlines = [ActionUpdateInline]
+    fieldsets = (
+        (None, {"fields": ("plan", "findings", "title", "description", "order")}),
+        ("Who leads it", {"fields": ("owner_role", "lead_name")}),
+        (
+            "What it will achieve, and how it is going",
+            {
+                "fields": (
+                    "success_looks_like",
+                    "due_date",
+                    "status",
+                    "finished_on",
+                    "not_done_reason",
+                )
+            },
+        ),
+    )
 
 
 class MeasureMilestoneInline(admin.TabularInline):

@@ -86,6 +86,16 @@ def _publication(inspection: Inspection | None) -> tuple[bool, str]:
     )
 
 
+def _help_links(local_area) -> list[str]:
+    return [
+        local_area.sendiass_url,
+        local_area.mediation_url,
+        local_area.tribunal_url,
+        local_area.complaints_url,
+        local_area.local_offer_url,
+    ]
+
+
 def steps() -> list[Step]:
     """Each step of setting up the site, done or not. A handful of queries."""
     local_area = LocalArea.objects.first()
@@ -109,6 +119,17 @@ def steps() -> list[Step]:
             if local_area
             else _admin("localarea", "add"),
             "Edit the local area details" if local_area else "Add the local area details",
+        ),
+        Step(
+            "Where families can get help",
+            local_area is not None and all(_help_links(local_area)),
+            "Links to the local SEND information, advice and support service (SENDIASS), "
+            "mediation, the SEND tribunal, complaints and the Local Offer, shown in the "
+            "“Get help now” panel.",
+            reverse("admin:plan_localarea_change", args=[local_area.pk])
+            if local_area
+            else _admin("localarea", "add"),
+            "Add the help links" if local_area else "Add the local area details first",
         ),
         Step(
             "The inspection",

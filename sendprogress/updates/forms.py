@@ -127,7 +127,8 @@ class AreaChoiceForm(forms.Form):
     areas = ModelMultipleChoiceField(
         queryset=Finding.objects.none(),  # set per form: the embargo depends on the day
         label="The areas you want updates about",
-        help_text="Only if you chose “Only the areas I choose”.",
+        help_text="Ticking an area means you get updates about the areas you tick, "
+        "and not the others.",
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -141,9 +142,13 @@ class AreaChoiceForm(forms.Form):
         coverage = cleaned.get("coverage")
         if "coverage" in self.errors:
             return cleaned
-        if not coverage:
-            # An older form (or a hand-made request) sends ticked areas only.
-            coverage = self.SOME if cleaned.get("areas") else None
+        if cleaned.get("areas"):
+            # Ticking an area means "only these", whichever choice is still
+            # selected above: "All areas" is the default, and a visitor who
+            # ticks one area without changing it wants that area only.
+            coverage = self.SOME
+        elif not coverage:
+            coverage = None
         if coverage is None:
             self.add_error("coverage", "Select at least one area, or choose all areas")
         elif coverage == self.SOME and not cleaned.get("areas"):

@@ -44,6 +44,7 @@ COVERED = {
     "reports:list": "public",
     "reports:detail": "public",
     "reports:pdf": "public",
+    "changes:what_has_changed": "public",
     # The open data API and its query strings (test_api_queries).
     "api:index": "api",
     "api:openapi": "api",

@@ -65,6 +65,23 @@ def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
 
 
 @HOSTILE
+@given(
+    day=st.one_of(st.sampled_from(["", "1", "31", "0"]), hostile_text),
+    month=st.one_of(st.sampled_from(["", "2", "13"]), hostile_text),
+    year=st.one_of(st.sampled_from(["", "2023", "0", "9999"]), hostile_number, hostile_text),
+)
+@example(day="31", month="2", year="2023")
+@example(day="1", month="1", year="99999999999999999999")
+def test_the_what_has_changed_date_never_fails(client, day, month, year):
+    before = snapshot()
+    response = client.get("/what-has-changed/", {"day": day, "month": month, "year": year})
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert "There is a problem" in response.content.decode()
+    assert_nothing_changed(before, snapshot(), "/what-has-changed/")
+
+
+@HOSTILE
 @given(area=st.one_of(st.sampled_from(SLUGS), hostile_text), page=hostile_number)
 def test_the_updates_list_never_fails(client, area, page):
     before = snapshot()
@@ -197,6 +214,7 @@ def test_every_public_page_takes_any_query_string(client, query, p):
         "/reports/2023-10-31/",
         "/reports/2023-10-31.pdf",
         "/email-updates/check-your-email/",
+        "/what-has-changed/",
     ):
         assert_never_500(client.get(url, query), url)
     assert_never_500(client.get("/sitemap.xml", {"p": p}), "/sitemap.xml")

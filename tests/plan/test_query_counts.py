@@ -118,6 +118,8 @@ def _grow(area):
         reverse("plan:measure_list") + "?area=the-area&progress=on-track",
         reverse("plan:journey"),
         reverse("plan:documents"),
+        reverse("changes:what_has_changed"),
+        reverse("changes:what_has_changed") + "?day=1&month=1&year=2021",
         reverse("plan:measure_csv", args=["measure-0"]),
         reverse("plan:measure_json", args=["measure-0"]),
         reverse("plan:all_csv"),
@@ -185,6 +187,9 @@ def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
         "api updates": reverse("api:updates"),
         "journey": reverse("plan:journey"),
         "documents": reverse("plan:documents"),
+        "what has changed": reverse("changes:what_has_changed"),
+        "what has changed, from a date": reverse("changes:what_has_changed")
+        + "?day=1&month=1&year=2021",
         "updates": reverse("updates:post_list"),
         "updates, filtered": reverse("updates:post_list") + f"?area={area}",
         "post": reverse("updates:post_detail", args=[post]),

@@ -158,7 +158,8 @@ def test_area_page_sparkline_uses_only_approved_figures(client, db):
     make_figure(measure=measure, period=date(2023, 2, 1), value=20)
     make_figure(measure=measure, period=date(2023, 3, 1), value=99, status=Figure.Status.SUBMITTED)
     html = client.get(measure.findings.get().get_absolute_url()).content.decode()
-    assert "Trend of 2 published figures, latest 20%" in html
+    said = "Trend of 2 published figures. Up from 10% in January 2023 to 20% in February 2023"
+    assert said in html
     assert "99" not in html
 
 

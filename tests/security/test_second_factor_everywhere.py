@@ -39,6 +39,7 @@ PUBLIC = {
     "embeds:measure",
     "data_dictionary",
     "reports:list",
+    "changes:what_has_changed",
     "reports:detail",
     "reports:pdf",
     "api:index",

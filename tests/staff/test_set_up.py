@@ -39,6 +39,7 @@ def test_an_empty_site_has_every_step_to_do_with_a_link_to_each(client, data_off
     assert "7 of 7 steps still to do" in html
     assert _steps(html) == [
         ("Local area details", "To do"),
+        ("Where families can get help", "To do"),
         ("The inspection", "To do"),
         ("Its findings", "To do"),
         ("The plan", "To do"),
@@ -57,6 +58,17 @@ def test_a_demo_site_is_fully_set_up(client, data_officer):
     html = client.get(URL).content.decode()
     assert "Everything is set up." in html
     assert {status for _, status in _steps(html)} == {"Done"}
+
+
+@pytest.mark.usefixtures("any_demo")
+def test_a_missing_help_link_puts_that_step_back_to_do(client, data_officer):
+    from sendprogress.plan.models import LocalArea
+
+    LocalArea.objects.update(mediation_url="")
+    client.force_login(data_officer)
+    steps = dict(_steps(client.get(URL).content.decode()))
+    assert steps["Local area details"] == "Done"
+    assert steps["Where families can get help"] == "To do"
 
 
 @pytest.mark.usefixtures("demo_2023")

@@ -78,6 +78,49 @@ def test_signing_up_for_one_area_needs_one_tick(client):
     assert list(subscriber.areas.all()) == [second]
 
 
+def test_ticking_an_area_while_all_areas_is_still_chosen_means_only_that_area(client):
+    # The form opens with "All areas" chosen; a visitor ticks one area and
+    # signs up without changing it. They asked for that area, not all of them.
+    make_finding(short_title="Plans on time")
+    second = make_finding(short_title="Waiting for an assessment")
+    response = client.post(
+        "/email-updates/",
+        {"email": "parent@example.org", "coverage": "all", "areas": [second.pk]},
+        follow=True,
+    )
+    subscriber = Subscriber.objects.get()
+    assert not subscriber.all_areas
+    assert list(subscriber.areas.all()) == [second]
+    page = response.content.decode()
+    assert "You asked for updates about this area only" in page
+    assert "Waiting for an assessment" in page
+    assert "Plans on time" not in page
+
+
+def test_the_check_email_page_says_all_areas_were_asked_for(client):
+    make_finding()
+    response = client.post(
+        "/email-updates/", {"email": "parent@example.org", "coverage": "all"}, follow=True
+    )
+    assert "You asked for updates about all areas." in response.content.decode()
+
+
+def test_the_check_email_page_ignores_unknown_areas(client):
+    response = client.get("/email-updates/check-your-email/?areas=no-such-area,%3Cb%3E")
+    assert response.status_code == 200
+    assert "You asked for updates about" not in response.content.decode()
+
+
+def test_the_choices_page_treats_a_ticked_area_as_only_that_area(client):
+    first, second = make_finding(), make_finding()
+    _subscribe(client, areas=[first.pk])
+    choices_url = Subscriber.objects.get().get_choices_url()
+    client.post(choices_url, {"coverage": "all", "areas": [second.pk]})
+    subscriber = Subscriber.objects.get()
+    assert not subscriber.all_areas
+    assert list(subscriber.areas.all()) == [second]
+
+
 def test_the_choices_page_changes_the_areas(client):
     first, second = make_finding(), make_finding()
     _subscribe(client, areas=[first.pk])
@@ -108,7 +151,7 @@ def test_an_unknown_choices_link_says_so_and_changes_nothing(client):
 def test_signing_up_sends_a_confirmation_link(client):
     response = _subscribe(client)
     assert response.status_code == 302
-    assert response["Location"] == "/email-updates/check-your-email/"
+    assert response["Location"].startswith("/email-updates/check-your-email/?areas=")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["parent@example.org"]

@@ -42,6 +42,28 @@ class LocalArea(models.Model):
     contact_email = models.EmailField()
     contact_phone = models.CharField(max_length=40, blank=True)
     about = models.TextField(help_text="Three short sentences telling the story so far.")
+    # Where a family can get help now: the "Get help now" panel links to each
+    # one that is set, and leaves out the rest.
+    sendiass_url = models.URLField(
+        "SENDIASS link",
+        blank=True,
+        help_text="The local SEND information, advice and support service (SENDIASS)",
+    )
+    mediation_url = models.URLField(
+        "mediation link", blank=True, help_text="The local SEND mediation service"
+    )
+    tribunal_url = models.URLField(
+        "tribunal link",
+        blank=True,
+        help_text="How to appeal to the SEND tribunal, e.g. https://www.gov.uk/"
+        "courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability",
+    )
+    complaints_url = models.URLField(
+        "complaints link", blank=True, help_text="How to complain to the council or the NHS"
+    )
+    local_offer_url = models.URLField(
+        "Local Offer link", blank=True, help_text="The local area's Local Offer website"
+    )
 
     class Meta:
         verbose_name = "local area"

@@ -191,10 +191,29 @@ class Action(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     owner_role = models.CharField(
-        max_length=120, help_text="A role, never a person's private details"
+        "lead's role", max_length=120, help_text="A role, never a person's private details"
+    )
+    lead_name = models.CharField(
+        "lead's name",
+        max_length=120,
+        blank=True,
+        help_text="Optional: the name of the person who leads it, if they agree to be named",
+    )
+    success_looks_like = models.TextField(
+        "what success looks like",
+        blank=True,
+        help_text="What families will notice when it has worked, in plain English",
+    )
+    not_done_reason = models.TextField(
+        "why it was not done",
+        blank=True,
+        help_text="If it could not be done, or not by its due date: why, and what happens now",
     )
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    finished_on = models.DateField(
+        null=True, blank=True, help_text="When it was done (the public see what finished when)"
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ActionQuerySet.as_manager()
@@ -205,6 +224,19 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def lead(self) -> str:
+        """Who leads it, as the public pages say it: 'Head of SEND (Sam Rivers)'."""
+        return f"{self.owner_role} ({self.lead_name})" if self.lead_name else self.owner_role
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status != self.Status.DONE
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
 
     @property
     def latest_update(self) -> ActionUpdate | None:

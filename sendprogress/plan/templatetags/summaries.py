@@ -31,6 +31,8 @@ MEASURE = """
 <div class="app-measure">
   <h3 class="govuk-heading-m"><a class="govuk-link" href="{href}">{title}</a></h3>
   <p class="govuk-body">{progress}</p>
+  <p class="govuk-body">{direction}</p>
+  {reason}
   <dl class="govuk-summary-list govuk-summary-list--no-border">
     <div class="govuk-summary-list__row">
       <dt class="govuk-summary-list__key">Latest figure</dt>
@@ -84,10 +86,22 @@ def _measure(context, measure, link) -> dict:
         baseline = f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
     else:
         baseline = _figure(measure.baseline_value, measure)
+    title = expand(context, measure.title)
+    reason = (
+        format_html(
+            '<p class="govuk-body"><strong>Why it is {}:</strong> {}</p>',
+            measure.progress.label.lower(),
+            expand(context, measure.reason),
+        )
+        if measure.reason
+        else ""
+    )
     return {
         "href": link(measure.code),
-        "title": expand(context, measure.title),
+        "title": title,
         "progress": status_tag(measure.progress),
+        "direction": measure.direction,
+        "reason": reason,
         "latest": latest,
         "target": target,
         "baseline": baseline,
@@ -102,7 +116,9 @@ ACTION = """
   <dl class="govuk-summary-list govuk-summary-list--no-border">
     {description}
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Who leads it</dt><dd class="govuk-summary-list__value">{owner}</dd></div>
+    {success}
     {due}
+    {not_done}
     {latest}
   </dl>
 </div>
@@ -111,10 +127,20 @@ ACTION = """
 
 @register.simple_tag(takes_context=True)
 def action_summaries(context, actions):
-    """Each action's title, status, plan, what it is, who leads it, when it is due
+    """Each action's title, status, plan, what it is, who leads it, what success
+    looks like, when it is due, why it was not done (if it was not, or is late)
     and its latest progress note (`latest_note_on` and `latest_note`, annotated by
     `ActionQuerySet.with_latest_note()`)."""
     return format_html_join("\n", ACTION, (_action(context, a) for a in actions))
+
+
+def _row(key: str, value) -> str:
+    return format_html(
+        '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{}</dt>'
+        '<dd class="govuk-summary-list__value">{}</dd></div>',
+        key,
+        value,
+    )
 
 
 def _action(context, action) -> dict:
@@ -134,16 +160,32 @@ def _action(context, action) -> dict:
         if action.description
         else ""
     )
-    owner = expand(context, action.owner_role)
+    owner = expand(context, action.lead)
+    success = (
+        _row("What success looks like", expand(context, action.success_looks_like))
+        if action.success_looks_like
+        else ""
+    )
+    overdue = action.is_overdue
     due = (
-        format_html(
-            '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Due</dt>'
-            '<dd class="govuk-summary-list__value">{}</dd></div>',
-            month_and_year(action.due_date),
+        _row(
+            "Due",
+            format_html(
+                "{} <strong>(overdue: not done yet)</strong>" if overdue else "{}",
+                month_and_year(action.due_date),
+            ),
         )
         if action.due_date
         else ""
     )
+    if action.finished_on:
+        due = format_html("{}{}", due, _row("Finished", month_and_year(action.finished_on)))
+    if action.not_done_reason:
+        not_done = _row("Why it was not done", expand(context, action.not_done_reason))
+    elif overdue:
+        not_done = _row("Why it is late", "No reason given yet")
+    else:
+        not_done = ""
     latest = (
         format_html(
             '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">'
@@ -163,7 +205,9 @@ def _action(context, action) -> dict:
         "plan": plan,
         "description": description,
         "owner": owner,
+        "success": success,
         "due": due,
+        "not_done": not_done,
         "latest": latest,
     }
 

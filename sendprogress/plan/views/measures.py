@@ -17,7 +17,7 @@ from sendprogress.core.dates import month_and_year
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
-from .. import charts, comparisons
+from .. import charts, comparisons, direction
 from ..documents import describe
 from ..figures import published, shown_value
 from ..forms import MeasureFilterForm
@@ -149,6 +149,26 @@ def measure_detail(request, code):
             "chart": _chart_for(measure, figures, series),
             "comparisons": comparisons.table(series),
             "small_counts": any(f["suppressed"] for f in figures),
+            # Which way it is going, from the figures the public may see.
+            "direction": direction.sentence(
+                [(f["period"], f["value"]) for f in figures if not f["suppressed"]],
+                unit=measure.unit,
+                places=measure.decimal_places,
+                rate_per=measure.rate_per,
+                higher_is_better=measure.higher_is_better,
+                comparator=direction.comparator(
+                    series=series,
+                    value=measure.comparator_value,
+                    label=measure.comparator_label,
+                    year=measure.comparator_year,
+                    unit=measure.unit,
+                    places=measure.decimal_places,
+                    rate_per=measure.rate_per,
+                ),
+            ),
+            "reason": direction.reason(
+                measure.progress, figures[-1]["commentary"] if figures else ""
+            ),
             "small_number": settings.SMALL_NUMBER_THRESHOLD,
             "evidence": [
                 describe(e)

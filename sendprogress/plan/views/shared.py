@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from sendprogress.accounts.permissions import StaffAction, can, needs_second_factor
 
-from .. import charts
+from .. import charts, comparisons, direction
 from ..figures import count_is_small, shown_value
 from ..models import Figure
 from ..progress import Progress
@@ -38,9 +38,10 @@ SPARKLINE_FIGURES = 24
 
 
 def recent_values(measure_ids) -> dict[int, list]:
-    """The latest approved values of each measure, oldest first, in one query.
-    A value whose count is too small to publish (figures.count_is_small) is left
-    out: a sparkline's shape would give it away.
+    """The latest approved (period, value, commentary) of each measure, oldest
+    first, in one query. A value whose count is too small to publish
+    (figures.count_is_small) is left out: a sparkline's shape, or the sentence
+    saying which way the measure is going, would give it away.
 
     Plain values, not figure instances: a sparkline needs nothing else, and a
     page of 100 measures would otherwise build 2,400 figures to draw them.
@@ -54,8 +55,8 @@ def recent_values(measure_ids) -> dict[int, list]:
     placeholders = ", ".join(["%s"] * len(measure_ids))
     # Only the table's name and placeholders are put in: every value is a parameter.
     sql = (
-        "SELECT measure_id, value, denominator FROM ("  # noqa: S608
-        " SELECT measure_id, value, denominator, period, ROW_NUMBER() OVER"
+        "SELECT measure_id, period, value, commentary, denominator FROM ("  # noqa: S608
+        " SELECT measure_id, value, period, commentary, denominator, ROW_NUMBER() OVER"
         " (PARTITION BY measure_id ORDER BY period DESC) AS newest_first"
         f" FROM {Figure._meta.db_table}"
         f" WHERE status = %s AND measure_id IN ({placeholders})"
@@ -64,11 +65,16 @@ def recent_values(measure_ids) -> dict[int, list]:
     values: dict[int, list] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, [Figure.Status.APPROVED, *measure_ids, SPARKLINE_FIGURES])
-        for measure_id, value, denominator in cursor.fetchall():
+        for measure_id, period, value, commentary, denominator in cursor.fetchall():
             shown = values.setdefault(measure_id, [])
             if not count_is_small(denominator):
-                shown.append(value)
+                shown.append((_as_date(period), value, commentary))
     return values
+
+
+def _as_date(period) -> date:
+    # SQLite's driver gives a date column read by raw SQL as text.
+    return date.fromisoformat(period) if isinstance(period, str) else period
 
 
 @dataclass
@@ -91,7 +97,14 @@ class MeasureSummary:
     baseline_value: Decimal | None
     baseline_label: str
     illustrative: bool
+    higher_is_better: bool
+    comparator_value: Decimal | None
+    comparator_label: str
+    comparator_year: str
     approved_figures: list = field(default_factory=list)
+    # Which way it is going, and why it is off track or at risk (direction.py).
+    direction: str = ""
+    reason: str | None = None
     spark: charts.Sparkline | None = None
     sparkline_html: SafeString | None = None
 
@@ -113,10 +126,30 @@ SUMMARY_FIELDS = [
 def with_sparklines(measures) -> list[MeasureSummary]:
     """The measures' summaries, each with its sparkline."""
     summaries = [MeasureSummary(**row) for row in measures.values(*SUMMARY_FIELDS)]
-    values = recent_values([m.id for m in summaries])
+    ids = [m.id for m in summaries]
+    recent = recent_values(ids)
+    series = comparisons.for_measures(ids)
     for measure in summaries:
-        measure.approved_figures = values.get(measure.id, [])
+        figures = recent.get(measure.id, [])
+        measure.approved_figures = [value for _, value, _ in figures]
         measure.spark = charts.sparkline(measure.approved_figures, target=measure.target_value)
+        measure.direction = direction.sentence(
+            [(period, Decimal(str(value))) for period, value, _ in figures],
+            unit=measure.unit,
+            places=measure.decimal_places,
+            rate_per=measure.rate_per,
+            higher_is_better=measure.higher_is_better,
+            comparator=direction.comparator(
+                series=series.get(measure.id, []),
+                value=measure.comparator_value,
+                label=measure.comparator_label,
+                year=measure.comparator_year,
+                unit=measure.unit,
+                places=measure.decimal_places,
+                rate_per=measure.rate_per,
+            ),
+        )
+        measure.reason = direction.reason(measure.progress, figures[-1][2] if figures else "")
         measure.sparkline_html = sparkline_html(measure)
     return summaries
 
@@ -134,12 +167,14 @@ def sparkline_html(measure) -> SafeString:
         )
 
     count = len(measure.approved_figures)
-    label = f"Trend of {count} published figure{'' if count == 1 else 's'}, latest "
-    label += shown_value(
-        measure.latest_value, suppressed=measure.latest_suppressed, measure=measure
+    label = f"Trend of {count} published figure{'' if count == 1 else 's'}. "
+    label += measure.direction or (
+        "Latest "
+        + shown_value(measure.latest_value, suppressed=measure.latest_suppressed, measure=measure)
+        + "."
     )
     if measure.target_value is not None:
-        label += f", target {figure(measure.target_value)}"
+        label += f" Target {figure(measure.target_value)}."
     # Only the label is escaped: the rest are numbers worked out in charts.sparkline
     # (a path of "M", "L", digits, points and spaces), and escaping them one by one
     # cost a third of drawing 100 sparklines.

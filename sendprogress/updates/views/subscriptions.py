@@ -4,11 +4,16 @@ Every answer is the same whether or not an address is known, so the pages
 never tell anyone who is subscribed.
 """
 
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from sendprogress.core.clients import client_address
+from sendprogress.plan.models import Finding
+from sendprogress.public import query_used
 
 from .. import services
 from ..forms import AreaChoiceForm, SubscribeForm
@@ -24,13 +29,32 @@ def subscribe(request):
             all_areas=form.cleaned_data["all_areas"],
             client_address=client_address(request),
         )
-        # The same answer whatever happened: the page says nothing about the address.
-        return redirect("email_updates:check_email")
+        # The same answer whatever happened: the page says nothing about the
+        # address, only which areas were asked for, so the visitor can check.
+        chosen = ALL if form.cleaned_data["all_areas"] else _slugs(form.cleaned_data["areas"])
+        return redirect(f"{reverse('email_updates:check_email')}?{urlencode({'areas': chosen})}")
     return render(request, "updates/subscribe.html", {"form": form})
 
 
+ALL = "all"
+
+
+def _slugs(areas) -> str:
+    return ",".join(area.slug for area in areas)
+
+
 def check_email(request):
-    return render(request, "updates/check_email.html")
+    """Check your email, and which areas you asked for (`?areas=all` or slugs, comma-separated)."""
+    asked = request.GET.get("areas", "")
+    all_areas = asked == ALL
+    areas = []
+    if asked and not all_areas:
+        wanted = set(asked.split(",")[:50])
+        areas = list(Finding.objects.public().filter(slug__in=wanted).order_by("order"))
+    query_used(request, areas=ALL if all_areas else _slugs(areas))
+    return render(
+        request, "updates/check_email.html", {"all_areas": all_areas, "chosen_areas": areas}
+    )
 
 
 @require_http_methods(["GET", "POST"])
