@@ -513,8 +513,9 @@ def _period(text: str, identifier: str, line: int, errors: list[str]) -> tuple[d
         start = int(text[:4]) if digits and len(text) == 6 else 0
         if not (FIRST_YEAR <= start <= LAST_YEAR and (start + 1) % 100 == int(text[4:])):
             errors.append(
-                f"Line {line}: the time period “{_shown(text)}” is not a {kind}'s two years, "
-                "as the statistics write them (e.g. 202324 for 2023/24)."
+                f"Line {line}: the time period “{_shown(text)}” is not the two years of "
+                f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} as the statistics write them "
+                "(e.g. 202324 for 2023/24)."
             )
             return None
         month, day, later, pattern = TWO_YEAR[kind]
