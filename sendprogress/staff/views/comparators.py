@@ -107,8 +107,9 @@ def confirm_comparators(request):
     context |= _preview_context(preview, choice, measure, pending["token"])
     if problem:
         context["errors"] = [problem, *context["errors"]]
-    if request.POST.get("action") != "import" or not context["can_import"] or problem:
-        status = 400 if request.POST.get("action") == "import" else 200
+    importing = request.POST.get("action", "import") == "import"
+    if not importing or not context["can_import"] or problem:
+        status = 400 if importing else 200
         return render(request, TEMPLATE, context, status=status)
     request.session.pop(SESSION_KEY, None)
     count = comparator_services.import_comparator_series(
