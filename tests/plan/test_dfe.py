@@ -1,6 +1,5 @@
 """Reading DfE Explore education statistics files: symbols kept, never zero."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
