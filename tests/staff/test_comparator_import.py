@@ -201,3 +201,27 @@ def test_the_command_names_the_filter_values_when_there_is_no_total(tmp_path, ap
         call_command("import_comparators", *args, stdout=io.StringIO())
     call_command("import_comparators", *args, "--filter=phase=Secondary", stdout=io.StringIO())
     assert ComparatorValue.objects.get().published_value == "2"
+
+
+def test_a_file_of_several_megabytes_imports_through_the_page(client, approver, timeliness):
+    """Larger than the old 2 MB cap and than Django's in-memory upload size, so the
+    upload arrives as a temporary file and is read from it row by row."""
+    header, england, *_ = TIMELINESS.read_text(encoding="utf-8-sig").splitlines()
+    cells = england.split(",")
+    lines = [header]
+    for number in range(25_000):
+        lines.append(
+            ",".join(
+                [*cells[:2], "Local authority", *cells[3:7], f"E06{number:06d}", "800",
+                 f"Place {number}", "Age", f"Group {number % 19}", *cells[12:]]
+            )
+        )  # fmt: skip
+    lines.append(england)
+    body = ("\n".join(lines) + "\n").encode()
+    assert len(body) > 3 * 1024 * 1024
+    client.force_login(approver)
+    response = _upload(client, timeliness, body)
+    assert response.status_code == 200
+    assert "60.4%" in response.content.decode()
+    client.post(CONFIRM, {"token": response.context["token"]})
+    assert ComparatorValue.objects.get().published_value == "60.4"
