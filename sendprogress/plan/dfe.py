@@ -42,8 +42,9 @@ from .imports import ImportFileError, _shown
 from .models import ComparatorSeries, ComparatorValue, LocalArea, Measure, Symbol
 
 # Rows kept for the chosen places (every filter choice and period); the rest
-# of the file is read and let go. A file of one place's figures has hundreds.
-MAX_KEPT_ROWS = 50_000
+# of the file is read and let go. One place in the whole timeliness file has 133;
+# the bound keeps what waits in the session between preview and import small.
+MAX_KEPT_ROWS = 20_000
 BASE_COLUMNS = ("time_period", "time_identifier", "geographic_level")
 Kind = ComparatorSeries.Kind
 # How each geographic level names its places: code column, name column, the

@@ -463,3 +463,41 @@ def test_data_due_at_scale_pages_measures_and_lists_one_measure_in_full(page, st
     page.wait_for_url(base + f"/staff/data-due/?measure={MEASURE_CODE}")
     assert "Every period without an approved figure for" in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_the_comparator_import_of_a_real_ees_file_is_accessible_and_works_without_javascript(
+    js_disabled_page, staff_demo, tmp_path
+):
+    """The DfE's timeliness file as published, with a second breakdown added:
+    the preview (with its filter choices) passes axe, and the import needs no script."""
+    from pathlib import Path
+
+    from sendprogress.plan.models import ComparatorValue
+
+    page, base = js_disabled_page, staff_demo.url
+    real = Path(__file__).parents[1] / "plan" / "data" / "ees" / "ees-timeliness-2026-excerpt.csv"
+    header, england, *_ = real.read_text(encoding="utf-8-sig").splitlines()
+    cells = england.split(",")
+    under_five = ",".join([*cells[:10], "Age", "Under 5", *cells[12:17], "u", *cells[18:]])
+    path = tmp_path / "timeliness.csv"
+    path.write_text("\n".join([header, england, under_five]) + "\n")
+    sign_in(page, base, "approver", "demo-approver-pass")
+    page.goto(base + "/staff/comparators/import/")
+    page.get_by_label("Data file (CSV) from Explore education statistics").set_input_files(
+        str(path)
+    )
+    page.get_by_label("Measure").select_option(MEASURE_CODE)
+    page.get_by_label("Indicator column").fill("pc_plans_issued_20_weeks_ex")
+    page.get_by_role("button", name="Check the file").click()
+    page.get_by_text("60.4%").first.wait_for()
+    assert_accessible(page)
+    page.get_by_label("breakdown", exact=True).select_option("Under 5")
+    page.get_by_label("breakdown_topic").select_option("Age")
+    page.get_by_role("button", name="Show the values for this choice").click()
+    page.get_by_text("Not shown because it is of low reliability (u)").wait_for()
+    page.get_by_label("breakdown", exact=True).select_option("All EHC plans")
+    page.get_by_label("breakdown_topic").select_option("All EHC plans")
+    page.get_by_role("button", name="Show the values for this choice").click()
+    page.get_by_role("button", name="Import these comparator figures").click()
+    page.get_by_text("comparator value imported").wait_for()
+    assert ComparatorValue.objects.get(series__label="England", period_label="2019").value == 60.4

@@ -258,3 +258,10 @@ def test_a_file_over_the_limit_is_refused_with_the_limit_in_words(settings):
         dfe.read_series(
             upload, measure=make_measure(), indicator="value", geographies=["E92000001"]
         )
+
+
+def test_too_many_rows_for_the_places_chosen_is_a_clear_message(monkeypatch):
+    monkeypatch.setattr(dfe, "MAX_KEPT_ROWS", 2)
+    text = HEADER + "".join(national(year, "Calendar year", "1") for year in range(2019, 2023))
+    with pytest.raises(dfe.ImportFileError, match="more than 2 rows for the places chosen"):
+        read(text)
