@@ -209,6 +209,10 @@ MEDIA_URL = "media/"
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 20)
 # Pictures for updates larger than this are refused with a message on the editor.
 UPDATE_IMAGE_MAX_UPLOAD_MB = env_int("UPDATE_IMAGE_MAX_UPLOAD_MB", 5)
+# Explore education statistics data files larger than this are refused. They are
+# read row by row from the upload's temporary file (uploads above Django's
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to disk), so memory does not grow with the file.
+COMPARATOR_IMPORT_MAX_MB = env_int("COMPARATOR_IMPORT_MAX_MB", 50)
 
 # Small numbers: a figure counting fewer children than this (its denominator)
 # has its count shown to the public as suppressed, so no child can be identified.

@@ -40,12 +40,13 @@ FIGURE_COLUMNS = {
 COMPARATOR_MEANINGS = {
     "measure_code": "The measure the comparison is for.",
     "series": "The place compared with, such as England or a region.",
-    "kind": "england, region, statistical-neighbours or neighbour.",
+    "kind": "local-area (this local area's own published figures), england, region, "
+    "statistical-neighbours or neighbour.",
     "geography_code": "The place's official (GSS) code, such as E92000001 for England.",
     "period": "The period as published, such as 2024 or 2023/24.",
     "period_start": "The first day of that period.",
     "value": "The published figure. Blank when it was not published.",
-    "symbol": "Why there is no figure: c, x, z, low, or in older files ~ or :.",
+    "symbol": "Why there is no figure: c, x, z, u, low, or in older files ~, : or ..",
     "note": "What the symbol means, in words.",
     "source": "The publication the figure comes from.",
     "release": "Which release of that publication.",
@@ -54,9 +55,11 @@ SYMBOLS = [
     ("c", "Not published to protect confidentiality."),
     ("x", "Not available."),
     ("z", "Not applicable."),
+    ("u", "Not shown because it is of low reliability."),
     ("low", "Rounds to zero, but is not zero."),
     ("~", "Older files: rounds to zero, but is not zero."),
     (":", "Older files: not available."),
+    ("..", "Older files: not available."),
 ]
 
 

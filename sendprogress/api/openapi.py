@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from sendprogress.plan.models import ComparatorSeries, Symbol
+
 
 def _nullable(kind: str, **extra) -> dict:
     return {"type": [kind, "null"], **extra}
@@ -184,7 +186,7 @@ SCHEMAS = {
     "ComparatorSeries": _object(
         {
             "label": TEXT,
-            "kind": {"enum": ["england", "region", "statistical-neighbours", "neighbour"]},
+            "kind": {"enum": ComparatorSeries.Kind.values},
             "geography_code": TEXT,
             "definition": TEXT,
             "source": TEXT,
@@ -196,8 +198,10 @@ SCHEMAS = {
                         "period": TEXT,
                         "period_start": DATE,
                         "value": NUMBER_OR_NULL,
-                        "symbol": {"enum": ["c", "x", "z", "low", "~", ":", None]},
+                        "symbol": {"enum": [s for s in Symbol.values if s] + [None]},
                         "note": _nullable("string"),
+                        "release": TEXT,
+                        "released_on": DATE_OR_NULL,
                     }
                 ),
             },

@@ -174,7 +174,7 @@ def line_chart(
     baseline: tuple[date, Decimal] | None = None,
     target: tuple[date, Decimal] | None = None,
     comparator: Decimal | None = None,
-    comparators: Sequence[tuple[str, Sequence[tuple[date, Decimal | None]]]] = (),
+    comparators: Sequence[tuple[str, Sequence[tuple]]] = (),
     unit: str = Unit.PERCENT,
     places: int = 1,
     rate_per: int | None = None,
@@ -185,9 +185,15 @@ def line_chart(
     and target joined up; `baseline` and `target` are drawn as labelled
     horizontal reference lines and `comparator` (e.g. the England average) as
     a third. `comparators` are (label, points) series such as England's
-    figures; a point whose value is None (not published) breaks the line.
-    Returns None when there is nothing at all to draw.
+    figures: each point is (period start, value) or (period start, value,
+    the period as published, e.g. 2021/22, for its label); a point whose value
+    is None (not published, or not in the file) breaks the line. A series with
+    nothing to draw is left out, legend and all. Returns None when there is
+    nothing at all to draw.
     """
+    comparators = [
+        (label, points) for label, points in comparators if any(p[1] is not None for p in points)
+    ]
     dates = [on for on, _ in actual] + [on for on, _ in trajectory]
     for point in (baseline, target):
         if point is not None:
@@ -199,8 +205,8 @@ def line_chart(
     if comparator is not None:
         values.append(float(comparator))
     for _, points in comparators:
-        dates.extend(on for on, v in points if v is not None)
-        values.extend(float(v) for _, v in points if v is not None)
+        dates.extend(p[0] for p in points if p[1] is not None)
+        values.extend(float(p[1]) for p in points if p[1] is not None)
     if not dates or not values:
         return None
 
@@ -248,13 +254,15 @@ def line_chart(
         style = index % COMPARATOR_STYLES + 1
         segments: list[list[tuple[float, float]]] = [[]]
         drawn = []
-        for on, v in points:
+        for on, v, *published in points:
             if v is None:
                 segments.append([])
                 continue
             x, y = x_of(on), y_of(v)
             segments[-1].append((x, y))
-            drawn.append((Marker(x, y, f"{label}, {on:%Y}: {fmt(v)}"), marker_shape(style, x, y)))
+            period = published[0] if published and published[0] else f"{on:%Y}"
+            marker = Marker(x, y, f"{label}, {period}: {fmt(v)}")
+            drawn.append((marker, marker_shape(style, x, y)))
         path = " ".join(_path(seg) for seg in segments if seg)
         return ComparatorLine(label, style, path, tuple(drawn))
 

@@ -19,13 +19,20 @@ from .models import ComparatorSeries, ComparatorValue, Measure
 
 @transaction.atomic
 def import_comparator_series(
-    *, measure: Measure, series: list[dict], source: str, release: str, by
+    *,
+    measure: Measure,
+    series: list[dict],
+    source: str,
+    release: str,
+    released_on: date | None = None,
+    file_name: str = "",
+    by,
 ) -> int:
     """Create or update each series and its values; all of them or none.
 
     A value already held for a period is replaced (a new release revises
-    earlier years); periods the file does not cover are kept. Returns how
-    many values were written.
+    earlier years); periods the file does not cover are kept, each with the
+    release it came from. Returns how many values were written.
     """
     require(by, StaffAction.IMPORT_COMPARATORS)
     written = 0
@@ -54,7 +61,11 @@ def import_comparator_series(
                 defaults={
                     "period_label": value["period_label"],
                     "value": None if value["value"] is None else Decimal(value["value"]),
+                    "published_value": value.get("published", ""),
                     "symbol": value["symbol"],
+                    "release": release,
+                    "released_on": released_on,
+                    "file_name": file_name,
                 },
             )
             written += 1

@@ -7,6 +7,7 @@ the rest is pure layout: chart lines and a table.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,9 +59,11 @@ def as_data(line: Line) -> dict:
             {
                 "period": v.period_label,
                 "period_start": v.period,
-                "value": v.value,
+                "value": v.as_published,
                 "symbol": v.symbol or None,
                 "note": v.missing_reason or None,
+                "release": v.release or series.release,
+                "released_on": v.released_on,
             }
             for v in line.values
         ],
@@ -80,17 +83,37 @@ class ComparisonTable:
 
 
 def chart_points(series: list[Line], *, since: date | None) -> list[tuple[str, list]]:
-    """(label, [(period, value or None)]) for `charts.line_chart(comparators=...)`.
+    """(label, [(period, value or None, period as published)]) for `charts.line_chart`.
 
     Only periods that began at most a year before `since` (the measure's own
     first date) are drawn, so ten years of England figures do not squeeze
     the area's own line into a corner; the table lists every period.
+
+    A period with no value breaks the line rather than being bridged: one
+    published as a symbol (value None), and one the series lacks, whether
+    another series has it or the series is yearly and skips a year (2019,
+    then 2021). A line drawn across a gap would show a figure nobody published.
     """
     start = date(since.year - 1, since.month, 1) if since else None
-    return [
-        (s.label, [(v.period, v.value) for v in s.values if not start or v.period >= start])
-        for s in series
-    ]
+    every_period = sorted({v.period for s in series for v in s.values})
+    points = []
+    for s in series:
+        shown = [v for v in s.values if not start or v.period >= start]
+        yearly = len({(v.period.month, v.period.day) for v in s.values}) == 1
+        drawn: list[tuple] = []
+        for before, value in zip([None, *shown], shown, strict=False):
+            if before is not None and _gap(before.period, value.period, yearly, every_period):
+                drawn.append((value.period, None, ""))
+            drawn.append((value.period, value.value, value.period_label))
+        points.append((s.label, drawn))
+    return points
+
+
+def _gap(before: date, after: date, yearly: bool, every_period: list[date]) -> bool:
+    if yearly and after.year - before.year > 1:
+        return True
+    index = bisect_right(every_period, before)
+    return index < len(every_period) and every_period[index] < after
 
 
 def table(series: list[Line]) -> ComparisonTable | None:

@@ -262,7 +262,7 @@ def comparators_csv(request, code):
                     _safe_text(series.geography_code),
                     v.period_label,
                     v.period.isoformat(),
-                    "" if v.value is None else v.value,
+                    "" if v.value is None else v.as_published,
                     v.symbol,
                     v.missing_reason,
                     _safe_text(series.source),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -191,15 +192,71 @@ def _parse(row: Row, values: dict, measures: dict) -> None:
     row.commentary = values.get("commentary", "")
 
 
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# The ways Excel writes a date in a UK workbook saved as CSV, besides ISO 8601:
+# 01/09/2026 (day first), Sep-26 and Sep-2026, September 2026, 1-Sep-26, and
+# any of them followed by a midnight time (01/09/2026 00:00).
+DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$")
+MONTH_YEAR = re.compile(r"^(?:(\d{1,2})[\s-]+)?([a-z]+)\.?[\s-]+(\d{4}|\d{2})$")
+MIDNIGHT = re.compile(r"\s+0?0:00(:00)?$")
+
+
 def _parse_period(text: str, errors: list[str]) -> date | None:
     if not text:
         errors.append("The period is blank.")
         return None
+    on = _read_date(MIDNIGHT.sub("", text.strip()))
+    if on is None:
+        errors.append(
+            f"The period “{_shown(text)}” is not a date. Write it as 2026-09-01, 2026-09, "
+            "01/09/2026, Sep-26 or September 2026."
+        )
+    return on
+
+
+def _read_date(text: str) -> date | None:
+    """A date as people and Excel write it, or None. A month alone is its first day."""
     try:
-        return date.fromisoformat(text if len(text) > 7 else f"{text}-01")
+        if DAY_MONTH_YEAR.match(text):
+            day, month, year = DAY_MONTH_YEAR.match(text).groups()
+            return date(_full_year(year), int(month), int(day))
+        if MONTH_YEAR.match(text.lower()):
+            day, name, year = MONTH_YEAR.match(text.lower()).groups()
+            month = _month_number(name)
+            return date(_full_year(year), month, int(day or 1)) if month else None
+        if text.isascii():
+            return date.fromisoformat(text if len(text) > 7 else f"{text}-01")
     except ValueError:
-        errors.append(f"The period “{text}” is not a date. Write it as 2026-10-01 or 2026-10.")
         return None
+    return None
+
+
+def _full_year(text: str) -> int:
+    # Excel writes two-digit years for this century only (Sep-26 is 2026).
+    return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def _month_number(name: str) -> int | None:
+    """January, Jan or Sept: the month's number, or None."""
+    if len(name) < 3:
+        return None
+    for number, month in enumerate(MONTH_NAMES, start=1):
+        if month.startswith(name) or (name == "sept" and number == 9):
+            return number
+    return None
 
 
 def _shown(text: str) -> str:

@@ -174,8 +174,20 @@ class ComparatorImportForm(forms.Form):
         label="Geography codes",
         max_length=500,
         initial="E92000001",
-        help_text="GSS codes, separated by commas: E92000001 is England; a region starts E12.",
+        help_text=(
+            "Codes separated by commas: E92000001 is England; a region starts E12; a local "
+            "authority has a new code (E06000055) and an old three-digit one (822): either works."
+        ),
         error_messages={"required": "Give at least one geography code."},
+    )
+    local_area_code = forms.CharField(
+        label="This local area's code (optional)",
+        max_length=9,
+        required=False,
+        help_text=(
+            "Its new or old local authority code. Its figures are shown as this local area's, "
+            "not a neighbour's. A place with this local area's name counts too."
+        ),
     )
     source = forms.CharField(
         label="Source",
@@ -187,7 +199,14 @@ class ComparatorImportForm(forms.Form):
         label="Release (optional)",
         max_length=200,
         required=False,
-        help_text="For example: June 2025.",
+        help_text="Its name, for example: Education, health and care plans, June 2025.",
+    )
+    released_on = forms.DateField(
+        label="Date of the release (optional)",
+        required=False,
+        help_text="For example, 2025-06-26.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Give the date as year-month-day, for example 2025-06-26."},
     )
 
     def __init__(self, *args, **kwargs):
@@ -199,12 +218,29 @@ class ComparatorImportForm(forms.Form):
     def clean_geographies(self) -> list[str]:
         codes = [c.strip().upper() for c in self.cleaned_data["geographies"].split(",")]
         codes = [c for c in codes if c]
-        bad = [c for c in codes if not (c.isascii() and c.isalnum() and len(c) == 9)]
-        if not codes or bad:
+        if not codes or not all(_is_place_code(c) for c in codes):
             raise forms.ValidationError(
-                "Give GSS codes of a letter and 8 digits, separated by commas, e.g. E92000001."
+                "Give codes of a letter and 8 digits (E92000001) or old three-digit local "
+                "authority codes (822), separated by commas."
             )
         return codes
+
+    def clean_local_area_code(self) -> str:
+        code = self.cleaned_data["local_area_code"].strip().upper()
+        if code and not _is_place_code(code):
+            raise forms.ValidationError(
+                "Give a code of a letter and 8 digits (E06000055) or an old three-digit one (822)."
+            )
+        return code
+
+
+def _is_place_code(code: str) -> bool:
+    """A GSS code (a letter and 8 digits) or an old three-digit local authority code."""
+    if not code.isascii():
+        return False
+    return (len(code) == 9 and code[0].isalpha() and code[1:].isdigit()) or (
+        len(code) == 3 and code.isdigit()
+    )
 
 
 OVERDUE = "overdue"

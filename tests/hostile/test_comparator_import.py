@@ -129,3 +129,42 @@ def test_a_right_comparator_import_changes_only_the_comparator_tables(client, ap
     # The series row changes too: it now names the source given with this file.
     assert changed_tables(before, snapshot()) == COMPARATOR_TABLES
     assert ComparatorValue.objects.filter(period_label="2025").get().value == Decimal("44.1")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        # Each answered 500 before: a name longer than the series label's 120
+        # characters failed at the database, and year 0000 at date().
+        (
+            f"2025,Calendar year,National,E92000001,{'England ' * 16},,,,,44.1",
+            "the place name “England England Engl…” is longer than 120 characters",
+        ),
+        ("0000,Calendar year,National,E92000001,England,,,,,44.1", "“0000” is not a year"),
+        ("000001,Academic year,National,E92000001,England,,,,,44.1", "“000001” is not the"),
+    ],
+)
+def test_a_place_name_too_long_or_a_year_0000_gets_a_message_not_a_500(
+    client, approver, row, message
+):
+    client.force_login(approver)
+    body = (",".join(HEADER) + "\n" + row + "\n").encode()
+    before = snapshot()
+    response = client.post(
+        "/staff/comparators/import/",
+        {
+            "file": SimpleUploadedFile("data.csv", body),
+            "measure": "ehcp-20-weeks",
+            "indicator": "pct",
+            "geographies": "E92000001",
+            "source": "DfE",
+        },
+    )
+    assert_never_500(response, "comparator preview")
+    assert message in response.content.decode()
+    response = client.post(
+        "/staff/comparators/import/confirm/", {"token": response.context["token"]}
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert_nothing_changed(before, snapshot(), "comparator import of a row it cannot store")

@@ -175,3 +175,24 @@ def test_bad_files_get_a_clear_message_not_an_error_page(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Figure.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["01/09/2026", "1/9/2026", "Sep-26", "September 2026", "2026-09", "01/09/2026 00:00"],
+)
+def test_the_dates_excel_writes_are_read_as_the_month_they_name(
+    client, data_officer, measures, written
+):
+    client.force_login(data_officer)
+    response = upload(client, HEADER + f"plans-on-time,{written},55,,,\n")
+    assert "All 1 row can be imported" in response.content.decode()
+    client.post(CONFIRM, {"token": response.context["token"]})
+    assert Figure.objects.get().period == date(2026, 9, 1)
+
+
+@pytest.mark.parametrize("written", ["31/02/2026", "Sep", "Ju-26", "13/13/2026", "0000-01"])
+def test_a_period_that_is_no_date_says_how_to_write_one(client, data_officer, measures, written):
+    client.force_login(data_officer)
+    html = upload(client, HEADER + f"plans-on-time,{written},55,,,\n").content.decode()
+    assert f"The period “{written}” is not a date. Write it as 2026-09-01" in html

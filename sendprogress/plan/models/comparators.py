@@ -8,20 +8,29 @@ value; a missing value is never stored or shown as zero.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django.db import models
 
 
 class Symbol(models.TextChoices):
-    """Why a published value is missing: the GSS symbols, and two older ones."""
+    """Why a published value is missing: the GSS symbols, and the older ones.
+
+    Explore education statistics files use c, x, z, low and u; older DfE and
+    ONS files "~" for a small positive number and ":" or ".." for not
+    available. The GSS style writes them in brackets ([c]); `dfe.py` reads
+    both ways and keeps the bare symbol.
+    """
 
     NONE = "", "A number"
     SUPPRESSED = "c", "Not published to protect confidentiality"
     NOT_AVAILABLE = "x", "Not available"
     NOT_APPLICABLE = "z", "Not applicable"
     LOW = "low", "Rounds to zero, but is not zero"
-    # Older DfE files: "~" for a small positive number, ":" for not available.
+    LOW_RELIABILITY = "u", "Not shown because it is of low reliability"
     LEGACY_LOW = "~", "Rounds to zero, but is not zero"
     LEGACY_NOT_AVAILABLE = ":", "Not available"
+    OLD_NOT_AVAILABLE = "..", "Not available"
 
 
 class ComparatorSeriesQuerySet(models.QuerySet):
@@ -37,6 +46,7 @@ class ComparatorSeries(models.Model):
     """One place's figures for a measure over time, with where they come from."""
 
     class Kind(models.TextChoices):
+        LOCAL_AREA = "local-area", "This local area"
         ENGLAND = "england", "England"
         REGION = "region", "Region"
         STATISTICAL_NEIGHBOURS = "statistical-neighbours", "Statistical neighbours"
@@ -80,8 +90,19 @@ class ComparatorValue(models.Model):
     series = models.ForeignKey(ComparatorSeries, on_delete=models.CASCADE, related_name="values")
     period = models.DateField(help_text="The first day of the period, to place it in time")
     period_label = models.CharField(max_length=40, help_text="As published, e.g. 2024 or 2023/24")
-    value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    # Files write numbers at any precision (64.900000000000, 49.166): the
+    # number as published is kept exactly, the Decimal beside it is for
+    # drawing and is shown rounded to the measure's decimal places.
+    value = models.DecimalField(max_digits=30, decimal_places=15, null=True, blank=True)
+    published_value = models.CharField(
+        max_length=40, blank=True, help_text="The value exactly as the file wrote it"
+    )
     symbol = models.CharField(max_length=3, choices=Symbol.choices, blank=True, default="")
+    # Each value keeps the release it came from: a later release may revise
+    # some years and not others.
+    release = models.CharField(max_length=200, blank=True, help_text="e.g. 'June 2025'")
+    released_on = models.DateField(null=True, blank=True, help_text="The release's date")
+    file_name = models.CharField(max_length=200, blank=True, help_text="The file imported")
 
     class Meta:
         ordering = ["series", "period"]
@@ -105,6 +126,20 @@ class ComparatorValue(models.Model):
     @property
     def is_missing(self) -> bool:
         return self.value is None
+
+    @property
+    def as_published(self) -> Decimal | None:
+        """The number with the digits the file gave it (64.900000000000 stays so);
+        a value entered by hand loses the zeros the database pads it with."""
+        if self.value is None:
+            return None
+        if self.published_value:
+            try:
+                return Decimal(self.published_value.replace(",", ""))
+            except InvalidOperation:
+                pass
+        text = format(self.value, "f")
+        return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)
 
     @property
     def missing_reason(self) -> str:

@@ -22,9 +22,13 @@ def figure(value, measure):
 
 @register.filter
 def comparator(value, measure):
-    """A published comparator value, or why there is none: "Not available (x)"."""
+    """A published comparator value, or why there is none: "Not available (x)".
+
+    A period the imported file did not cover says so: the statistics may well
+    have a figure for it, so "not published" would be untrue.
+    """
     if value is None:
-        return "Not published"
+        return "Not in the imported file"
     if value.value is None:
         return f"{value.missing_reason} ({value.symbol})"
     return figure(value.value, measure)
