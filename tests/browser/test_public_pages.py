@@ -198,7 +198,8 @@ def test_all_measures_shows_every_measures_progress_on_a_phone(page, live_demo):
 # own units times the scale the chart is drawn at, and the height of its box.
 CHART_LABEL_SIZES = """() => {
   const svg = document.querySelector('.app-chart > svg');
-  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const chart = svg.getBoundingClientRect();
+  const scale = chart.width / svg.viewBox.baseVal.width;
   return [...svg.querySelectorAll('text')]
     .filter(text => getComputedStyle(text).display !== 'none')
     .map(text => {
@@ -206,7 +207,8 @@ CHART_LABEL_SIZES = """() => {
       return {
         label: text.textContent,
         shown: parseFloat(getComputedStyle(text).fontSize) * scale,
-        height: box.height, left: box.left, right: box.right, top: box.top,
+        height: box.height, left: box.left, right: box.right,
+        inside: box.left >= chart.left && box.right <= chart.right,
       };
     });
 }"""
@@ -215,7 +217,8 @@ CHART_LABEL_SIZES = """() => {
 @pytest.mark.parametrize("width", [390, 320, 1024])
 def test_chart_labels_are_at_least_12_pixels_as_shown(page, live_demo, width):
     page.set_viewport_size({"width": width, "height": 800})
-    page.goto(live_demo.url + "/measures/ehcp-20-weeks/")
+    # Its last month label is centred on the chart's right-hand edge.
+    page.goto(live_demo.url + "/measures/audited-plans-good/")
     labels = page.evaluate(CHART_LABEL_SIZES)
     months = [label for label in labels if label["label"][:3].isalpha()]  # "Jan 2024"
     assert len(months) >= 2
@@ -223,6 +226,7 @@ def test_chart_labels_are_at_least_12_pixels_as_shown(page, live_demo, width):
     for label in labels:
         assert label["shown"] >= 12, label
         assert label["height"] >= 12, label
+        assert label["inside"], label  # none cut off at the chart's edge
     # Larger labels must not run into each other along the bottom of the chart.
     months.sort(key=lambda label: label["left"])
     for before, after in itertools.pairwise(months):
