@@ -21,7 +21,9 @@ from .choices import Unit
 WIDTH = 640
 HEIGHT = 320
 MARGIN_LEFT = 64
-MARGIN_RIGHT = 24
+# As wide as the left: a month label centred on the last month is half in
+# the margin, and on a phone labels are drawn larger (see _phone.scss).
+MARGIN_RIGHT = 64
 MARGIN_TOP = 20
 MARGIN_BOTTOM = 40
 

@@ -1,4 +1,5 @@
-"""Every admin page passes axe-core (WCAG 2.2 AA), like every staff and public page.
+"""Every admin page passes axe-core (WCAG 2.2 AA) on a desktop and on a phone,
+like every staff and public page.
 
 The pages are found from the admin site's registry, so a model registered
 later is checked without anyone adding it here: its list, its add page (where
@@ -182,7 +183,8 @@ def admin_pages(user) -> list[str]:
 
 
 def crawl(page, base, pages) -> list[str]:
-    """Open each page; say what is wrong with any that fails to load or fails axe-core."""
+    """Open each page; say what is wrong with any that fails to load or fails
+    axe-core, at desktop or at phone width."""
     failures = []
     for path in pages:
         response = page.goto(base + path)
@@ -199,7 +201,8 @@ def crawl(page, base, pages) -> list[str]:
                 for node in violation["nodes"][:3]
             )
             failures.append(
-                f"{path}: {violation['id']} ({len(violation['nodes'])} elements, e.g. {targets})"
+                f"{path} at {violation['width']}px: {violation['id']} "
+                f"({len(violation['nodes'])} elements, e.g. {targets})"
             )
     return failures
 

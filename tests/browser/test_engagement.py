@@ -5,6 +5,7 @@ without JavaScript."""
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from sendprogress.engagement.models import Feedback
 from tests.engagement.factories import make_entry, make_feedback
@@ -88,6 +89,27 @@ def test_with_javascript_the_form_answers_in_place(page, live_demo):
     assert page.url == live_demo.url + "/"
     assert_accessible(page)
     assert Feedback.objects.get().useful is True
+
+
+def test_with_javascript_focus_moves_to_the_thank_you(page, live_demo):
+    page.goto(live_demo.url + "/updates/")
+    page.get_by_role("radio", name="No").check()
+    page.get_by_role("button", name="Send feedback").click()
+    thanks = page.locator(".app-feedback__done[role=status]").last
+    thanks.wait_for()
+    # A keyboard or screen reader user is taken to the answer, not left on a
+    # button that has gone.
+    expect(thanks).to_be_focused()
+    assert "Thank you for your feedback." in thanks.inner_text()
+
+
+def test_without_styles_the_thank_you_and_the_bot_trap_stay_hidden(page, live_demo):
+    page.route("**/*.css", lambda route: route.abort())
+    page.goto(live_demo.url + "/journey/")
+    assert page.evaluate("getComputedStyle(document.body).margin") == "8px"  # no site.css
+    assert page.get_by_role("button", name="Send feedback").is_visible()
+    assert not page.get_by_text("Thank you for your feedback.").is_visible()
+    assert not page.locator("#feedback-website").is_visible()
 
 
 def test_feedback_can_be_sent_by_keyboard_alone(page, live_demo):

@@ -1,5 +1,6 @@
 """The framework-aware pages in a real browser, on both demos and on an empty site:
-axe-core (WCAG 2.2 AA tags) with zero violations, and working without JavaScript."""
+axe-core (WCAG 2.2 AA tags) with zero violations on a desktop and on a phone,
+fitting a 320px screen, and working without JavaScript."""
 
 import pytest
 from django.apps import apps
@@ -8,7 +9,7 @@ from playwright.sync_api import expect
 
 from sendprogress.accounts.roles import sync_roles
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, narrowest_screen_problems
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +39,11 @@ def test_the_2023_demo_pages_are_accessible(page, live_demo_2023, path):
     assert page.locator("h1").count() == 1
     assert page.title().strip()
     assert_accessible(page)
+
+
+def test_the_2023_demo_pages_fit_a_320_pixel_screen(browser, live_demo_2023):
+    problems = narrowest_screen_problems(browser, live_demo_2023.url, PAGES_2023.values())
+    assert not problems, "At 320px wide:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", PAGES_2016_PLANS.values(), ids=PAGES_2016_PLANS.keys())

@@ -1,8 +1,11 @@
-"""Every public page type in a real browser: axe-core, headings, titles, keyboard."""
+"""Every public page type in a real browser, on a desktop and on a phone: axe-core,
+headings, titles, keyboard, a 320px screen."""
+
+import itertools
 
 import pytest
 
-from .conftest import assert_accessible
+from .conftest import DESKTOP, PHONE, assert_accessible, narrowest_screen_problems
 
 pytestmark = pytest.mark.browser
 
@@ -49,15 +52,9 @@ def test_public_page_is_accessible(page, live_demo, path):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_page_is_readable_at_320_pixels_wide(browser, live_demo, path):
-    """WCAG 1.4.10 reflow, which axe does not check: the page never scrolls
-    sideways (a data table may, inside its own focusable container)."""
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    page.goto(live_demo.url + path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    context.close()
+def test_every_page_fits_a_320_pixel_screen_with_targets_big_enough_to_tap(browser, live_demo):
+    problems = narrowest_screen_problems(browser, live_demo.url, PAGES.values())
+    assert not problems, "At 320px wide:\n" + "\n".join(problems)
 
 
 def test_every_page_has_its_own_title(page, live_demo):
@@ -196,3 +193,64 @@ def test_a_withdrawn_report_says_why_and_is_accessible(page, live_demo):
     assert page.locator("h1").count() == 1
     assert page.get_by_text("because it counted some plans twice.").count() == 1
     assert_accessible(page)
+
+
+def test_all_measures_shows_every_measures_progress_on_a_phone(page, live_demo):
+    page.set_viewport_size(PHONE)
+    page.goto(live_demo.url + "/measures/")
+    table = page.get_by_role("table", name="Measures and their latest figures")
+    # Still a table a screen reader can move around: the columns that step
+    # aside on a phone are gone from it too, not left as empty cells.
+    headers = table.get_by_role("columnheader").all_inner_texts()
+    assert [h.strip() for h in headers] == ["Measure", "Latest", "Target", "Progress"]
+    region = page.locator("#results .app-table-wrapper")
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth")  # no sideways scrolling
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 9
+    for row in rows.all():
+        tag = row.get_by_role("cell").last.locator(".govuk-tag")
+        assert tag.inner_text().strip().lower() in {"on track", "at risk", "off track"}
+        box = tag.bounding_box()
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
+    assert table.get_by_role("columnheader").count() == 6
+
+
+# Each chart label's size as a person sees it: its font size in the chart's
+# own units times the scale the chart is drawn at, and the height of its box.
+CHART_LABEL_SIZES = """() => {
+  const svg = document.querySelector('.app-chart > svg');
+  const chart = svg.getBoundingClientRect();
+  const scale = chart.width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')]
+    .filter(text => getComputedStyle(text).display !== 'none')
+    .map(text => {
+      const box = text.getBoundingClientRect();
+      return {
+        label: text.textContent,
+        shown: parseFloat(getComputedStyle(text).fontSize) * scale,
+        height: box.height, left: box.left, right: box.right,
+        inside: box.left >= chart.left && box.right <= chart.right,
+      };
+    });
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 320, 1024])
+def test_chart_labels_are_at_least_12_pixels_as_shown(page, live_demo, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    # Its last month label is centred on the chart's right-hand edge.
+    page.goto(live_demo.url + "/measures/audited-plans-good/")
+    labels = page.evaluate(CHART_LABEL_SIZES)
+    months = [label for label in labels if label["label"][:3].isalpha()]  # "Jan 2024"
+    assert len(months) >= 2
+    assert len(labels) - len(months) >= 4  # the values up the side
+    for label in labels:
+        assert label["shown"] >= 12, label
+        assert label["height"] >= 12, label
+        assert label["inside"], label  # none cut off at the chart's edge
+    # Larger labels must not run into each other along the bottom of the chart.
+    months.sort(key=lambda label: label["left"])
+    for before, after in itertools.pairwise(months):
+        assert before["right"] <= after["left"], (before, after)

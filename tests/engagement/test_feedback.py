@@ -56,6 +56,26 @@ def test_with_htmx_the_thank_you_replaces_the_form(client, site):
     assert stored.area == site
 
 
+def _opening_tag(html: str, css_class: str) -> str:
+    return re.search(rf'<div class="{css_class}"[^>]*>', html).group(0)
+
+
+def test_the_thank_you_and_the_bot_trap_are_hidden_even_without_styles(client, site):
+    page = client.get("/glossary/").content.decode()
+    # The hidden attribute, not only a class: a browser with styles off keeps
+    # them hidden too. The thank-you on the page never takes focus by itself.
+    assert " hidden" in _opening_tag(page, "app-feedback__thanks")
+    assert " hidden" in _opening_tag(page, "app-feedback__trap")
+    assert "autofocus" not in _opening_tag(page, "app-feedback__done")
+
+
+def test_with_htmx_the_thank_you_takes_focus(client, site):
+    html = answer(client, "/glossary/", useful="yes", htmx=True).content.decode()
+    done = _opening_tag(html, "app-feedback__done")
+    assert 'tabindex="-1"' in done
+    assert "autofocus" in done
+
+
 def test_the_page_still_works_from_a_form_that_came_with_no_csrf_token(site):
     # Pages come from the shared cache, so the form has no CSRF token.
     client = Client(enforce_csrf_checks=True)

@@ -214,8 +214,8 @@ def _action(context, action) -> dict:
 
 MEASURE_ROW = """<tr class="govuk-table__row">
   <th scope="row" class="govuk-table__header"><a class="govuk-link" href="{href}">{title}</a></th>
-  <td class="govuk-table__cell">{about}</td>
-  <td class="govuk-table__cell">{plan}</td>
+  <td class="govuk-table__cell app-measures__more">{about}</td>
+  <td class="govuk-table__cell app-measures__more">{plan}</td>
   <td class="govuk-table__cell govuk-table__cell--numeric">{latest}</td>
   <td class="govuk-table__cell govuk-table__cell--numeric">{target}</td>
   <td class="govuk-table__cell">{progress}</td>
