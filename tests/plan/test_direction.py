@@ -124,7 +124,7 @@ def test_the_measure_and_finding_pages_say_which_way_and_why(client, off_track_m
         assert sentence in html, url
         assert "Why it is off track:</strong> Two case officers left in March." in html, url
     finding_page = client.get("/findings/waits/").content.decode()
-    assert f'aria-label="Trend of 2 approved figures. {sentence} Target 90%."' in finding_page
+    assert f'aria-label="Trend of 2 published figures. {sentence} Target 90%."' in finding_page
 
 
 @pytest.mark.usefixtures("no_page_cache")

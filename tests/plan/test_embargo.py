@@ -213,6 +213,7 @@ def _addresses(evidence_file: int) -> dict[str, list[tuple[str, str | None]]]:
         "api:updates": [("/api/v1/updates/", "hidden-finding")],
         "embeds:measure": [("/embed/measures/hidden-measure/", MARK)],
         "data_dictionary": [("/data/", None)],
+        "changes:what_has_changed": [("/what-has-changed/?day=1&month=1&year=2020", MARK)],
         "reports:list": [("/reports/", None)],
         "reports:detail": [("/reports/2026-03-01/", None)],
         "reports:pdf": [("/reports/2026-03-01.pdf", None)],

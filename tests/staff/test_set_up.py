@@ -36,7 +36,7 @@ def test_the_public_and_non_staff_cannot_see_it(client):
 def test_an_empty_site_has_every_step_to_do_with_a_link_to_each(client, data_officer):
     client.force_login(data_officer)
     html = client.get(URL).content.decode()
-    assert "7 of 7 steps still to do" in html
+    assert "8 of 8 steps still to do" in html
     assert _steps(html) == [
         ("Local area details", "To do"),
         ("Where families can get help", "To do"),

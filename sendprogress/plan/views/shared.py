@@ -4,6 +4,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -18,7 +19,13 @@ from ..progress import Progress
 
 def may_preview(request) -> bool:
     """Whether this request may see story pages still under embargo: signed-in
-    staff, with their second factor. Everyone else gets "Page not found"."""
+    staff, with their second factor. Everyone else gets "Page not found".
+
+    Without a session cookie nobody is signed in, and the session is left
+    unread: reading it marks the page `Vary: Cookie`, which the page cache
+    (rightly) never stores."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
     user = request.user
     return can(user, StaffAction.VIEW) and not needs_second_factor(user)
 
