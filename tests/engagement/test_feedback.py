@@ -74,7 +74,7 @@ def test_email_addresses_and_phone_numbers_are_masked_before_storing(client, sit
     )
     assert Feedback.objects.get().comment == (
         "Call me on [phone number removed] or [phone number removed], or write to "
-        "[email address removed] The plan came on 20 February 2020."
+        "[email address removed]. The plan came on 20 February 2020."
     )
 
 
