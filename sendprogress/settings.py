@@ -303,10 +303,18 @@ UPDATES_UNCONFIRMED_DAYS = env_int("UPDATES_UNCONFIRMED_DAYS", 7)
 # Page feedback ("Is this page useful?"): deleted this many days after it was
 # sent (by `delete_old_feedback`, which `run_dispatcher` also runs); at most
 # this many answers an hour from one client address; and an answer sent
-# sooner than this many seconds after the form was shown is refused as a bot's.
+# sooner than this many seconds after the form was shown is refused as a bot's,
+# and so is one sent this many hours or more after (the form is offered again).
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365)
 FEEDBACK_LIMIT_PER_CLIENT = env_int("FEEDBACK_LIMIT_PER_CLIENT", 10)
 FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 3)
+FEEDBACK_MAX_AGE_HOURS = env_int("FEEDBACK_MAX_AGE_HOURS", 24)
+
+# Site search: at most this many searches an hour from one client address
+# (answers from the page cache are not counted), and each search stopped after
+# this many milliseconds of database time.
+SEARCH_LIMIT_PER_CLIENT = env_int("SEARCH_LIMIT_PER_CLIENT", 100)
+SEARCH_TIMEOUT_MS = env_int("SEARCH_TIMEOUT_MS", 2000)
 
 # The cache: local memory in each process unless REDIS_URL names a Redis
 # shared by every worker and host. Anonymous visitors' public pages are kept

@@ -1,5 +1,6 @@
 """Small helpers that make test data with sensible defaults."""
 
+import struct
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import count
@@ -208,3 +209,16 @@ def make_post_image(post=None, *, alt_text="A chart of plans finished on time", 
     image.file.save("upload", ContentFile(picture_bytes()), save=False)
     image.save()
     return image
+
+
+def crafted_gif(width: int, height: int, frames: int) -> bytes:
+    """A GIF that says it is width by height, with `frames` frames of one pixel each:
+    a few kilobytes on disk, width x height x frames pixels once unpacked."""
+    out = bytearray(b"GIF89a" + struct.pack("<HH", width, height) + b"\x80\x00\x00")
+    out += b"\x00\x00\x00\xff\xff\xff"  # two colours
+    out += b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"  # loop forever
+    for _ in range(frames):
+        out += b"\x21\xf9\x04\x00\x01\x00\x00\x00"  # show each for 1/100 second
+        out += b"\x2c" + struct.pack("<HHHH", 0, 0, 1, 1) + b"\x00"  # a 1 x 1 image
+        out += b"\x02\x02\x44\x01\x00"  # its one pixel, compressed
+    return bytes(out + b"\x3b")

@@ -33,7 +33,12 @@ class FeedbackForm(forms.Form):
     see (it is hidden) and simple bots fill in; `started` says when the form
     was shown, and an answer sent sooner than FEEDBACK_MIN_SECONDS after that
     came from a program. A page from the cache carries the time it was first
-    shown, which only ever makes it older, so people are never refused for it.
+    shown, which only ever makes it older, so people are never refused for it
+    as too quick. A form started FEEDBACK_MAX_AGE_HOURS or more ago is refused
+    too, so that one start time cannot be used for ever: the form comes back
+    with what was typed and a new start time, and sending it again works. (A
+    cached page is never older than local midnight, so a person is refused only
+    after leaving a page open for most of a day.)
     """
 
     useful = forms.TypedChoiceField(
@@ -88,6 +93,11 @@ class FeedbackForm(forms.Form):
         if not isinstance(started, int) or time.time() - started < settings.FEEDBACK_MIN_SECONDS:
             raise forms.ValidationError(
                 "Your answer came too quickly for us to be sure a person sent it. "
+                "Check it and send it again."
+            )
+        if time.time() - started >= settings.FEEDBACK_MAX_AGE_HOURS * 60 * 60:
+            raise forms.ValidationError(
+                "This form was opened a long time ago, so we could not take your answer. "
                 "Check it and send it again."
             )
         return started

@@ -10,18 +10,37 @@ finds "plan"), ranked with titles weighted above the rest, and the matching
 words marked by SearchHeadline. On SQLite, which has no full-text search
 here: every word must appear somewhere in the item, ranked by how many words
 are in its title, and the words marked in Python. Both give the same page.
+
+Updates, the content there is most of, carry a search vector that PostgreSQL
+stores and indexes itself (updates migration 0004), so a search reads the
+index and ranks from the stored vector instead of reading every update's text.
+
+A search has a time limit (SEARCH_TIMEOUT_MS): on PostgreSQL each of its
+queries runs with `statement_timeout` set to it, inside a transaction, and no
+query starts once the time is up; on SQLite a progress handler stops a query
+that runs past it. Either way, `SearchTooSlow` is raised, for the page to say so.
 """
 
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.conf import settings
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q, QuerySet, TextField, Value
+from django.db.models.expressions import Expression
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils.html import escape
@@ -40,6 +59,7 @@ SNIPPET_WORDS = 30
 # Markers SearchHeadline puts around matches, replaced by <mark> once the
 # rest of the text is escaped (so stored text can never become HTML).
 _START, _STOP = "\ue000", "\ue001"
+_QUERY_CANCELED = "57014"  # PostgreSQL's code for a query stopped by statement_timeout
 
 
 @dataclass(frozen=True)
@@ -49,6 +69,8 @@ class Kind:
     title: str
     text: tuple[str, ...]
     url: Callable[[object], str]
+    # A tsvector column PostgreSQL keeps for this kind (see the docstring), if any.
+    stored_vector: str | None = None
 
 
 KINDS = (
@@ -83,6 +105,7 @@ KINDS = (
         "title",
         ("summary", "body"),
         lambda post: post.get_absolute_url(),
+        stored_vector="search_vector",
     ),
     Kind(
         "You said, we did",
@@ -125,15 +148,62 @@ def clean_query(text: str) -> str:
     return " ".join(text.split())[:MAX_QUERY].strip()
 
 
+class SearchTooSlow(Exception):
+    """The search ran past SEARCH_TIMEOUT_MS and was stopped."""
+
+
 def search(text: str) -> list[Result]:
-    """Public content matching `text`, best first."""
+    """Public content matching `text`, best first. Raises SearchTooSlow past the time limit."""
     query = clean_query(text)
     words = _words(query)
     if not words:
         return []
-    find = _postgres if connection.vendor == "postgresql" else _simple
-    results = [result for kind in KINDS for result in find(kind, query, words)]
+    postgres = connection.vendor == "postgresql"
+    find = _postgres if postgres else _simple
+    deadline = time.monotonic() + settings.SEARCH_TIMEOUT_MS / 1000
+    results = []
+    try:
+        with transaction.atomic(), _stopped_at(deadline, postgres=postgres):
+            for kind in KINDS:
+                if time.monotonic() > deadline:
+                    raise SearchTooSlow
+                results += find(kind, query, words)
+    except OperationalError as error:
+        if _was_stopped(error):
+            raise SearchTooSlow from error
+        raise
     return sorted(results, key=lambda r: (-r.rank, r.kind, str(r.title)))
+
+
+@contextmanager
+def _stopped_at(deadline: float, *, postgres: bool):
+    """Stop any query still running at `deadline` (inside a transaction).
+
+    PostgreSQL's limit is per query, so each query may take all the time
+    there is and the next is not started once it is up: a search takes at
+    most about twice SEARCH_TIMEOUT_MS, whatever it asks for. One statement
+    sets it, so a search costs the same number of queries as ever, plus one.
+    """
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, true)",
+                [str(settings.SEARCH_TIMEOUT_MS)],
+            )
+        yield
+        return
+    connection.ensure_connection()
+    sqlite = connection.connection
+    sqlite.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+    try:
+        yield
+    finally:
+        sqlite.set_progress_handler(None, 0)
+
+
+def _was_stopped(error: OperationalError) -> bool:
+    cause = error.__cause__
+    return getattr(cause, "sqlstate", None) == _QUERY_CANCELED or "interrupted" in str(error)
 
 
 def _words(query: str) -> list[str]:
@@ -144,9 +214,7 @@ def _words(query: str) -> list[str]:
 
 
 def _postgres(kind: Kind, query: str, words: list[str]) -> Iterable[Result]:
-    vector = SearchVector(_as_text(kind.title), weight="A", config="english") + SearchVector(
-        *(_as_text(field) for field in kind.text), weight="B", config="english"
-    )
+    vector = _vector(kind)
     search_query = SearchQuery(query, config="english", search_type="websearch")
     body = _body(kind.text)
     rows = (
@@ -183,6 +251,31 @@ def _postgres(kind: Kind, query: str, words: list[str]) -> Iterable[Result]:
             snippet=_marked(row.snippet_marked),
             rank=row.rank,
         )
+
+
+def _vector(kind: Kind):
+    """The title (weighted A) and the text (B) as one tsvector: the stored column if the
+    kind has one (read from its index, ranked without reading the text again), else
+    worked out from the text for every row."""
+    if kind.stored_vector:
+        return _StoredVector(kind.queryset().model._meta.db_table, kind.stored_vector)
+    return SearchVector(_as_text(kind.title), weight="A", config="english") + SearchVector(
+        *(_as_text(field) for field in kind.text), weight="B", config="english"
+    )
+
+
+class _StoredVector(Expression):
+    """A tsvector column the model does not declare (PostgreSQL keeps it), by name."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, table: str, column: str):
+        super().__init__()
+        self.table, self.column = table, column
+
+    def as_sql(self, compiler, connection):
+        quote = connection.ops.quote_name
+        return f"{quote(self.table)}.{quote(self.column)}", []
 
 
 def _body(fields: tuple[str, ...]):

@@ -6,11 +6,12 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from sendprogress.accounts.permissions import SecondFactorNeeded, needs_second_factor
+from sendprogress.accounts.permissions import SecondFactorNeeded, is_staff, needs_second_factor
 from sendprogress.public import is_public
 
 from . import two_factor
@@ -80,6 +81,8 @@ def session_limits(get_response):
 
 # The steps of signing in, which staff reach before the second factor.
 SIGN_IN_STEPS = {"admin:login", "admin:logout", "security:set_up", "security:verify"}
+# Where anyone signed in may go: signing in again as someone else, or out.
+SIGNING_IN_AND_OUT = {"admin:login", "admin:logout"}
 
 
 class StaffTwoFactorMiddleware:
@@ -91,6 +94,11 @@ class StaffTwoFactorMiddleware:
     or to enter a code, then back to where they were going. Public views
     that give staff more than the public (internal evidence) raise
     `SecondFactorNeeded` for the same answer.
+
+    It also asks, on every such request, whether the person signed in is still
+    an active member of staff: a session signed in before someone took away
+    their staff status keeps no access (their role's permissions alone would
+    have let them in). The admin makes the same check of its own.
     """
 
     def __init__(self, get_response):
@@ -100,12 +108,20 @@ class StaffTwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # The view first: public pages never touch the session here.
+        if is_public(view_func):
+            return None
+        name = request.resolver_match.view_name
+        user = request.user
         if (
-            # The view first: public pages never touch the session here.
-            not is_public(view_func)
-            and request.resolver_match.view_name not in SIGN_IN_STEPS
-            and needs_second_factor(request.user)
+            user.is_authenticated
+            and not is_staff(user)
+            and name not in SIGNING_IN_AND_OUT
+            and request.resolver_match.namespace != "admin"  # its own check sends them to sign in
         ):
+            log.warning("Refused %s, signed in but not staff, at %s.", user.get_username(), name)
+            raise PermissionDenied
+        if name not in SIGN_IN_STEPS and needs_second_factor(user):
             return _to_second_factor(request)
         return None
 

@@ -1,15 +1,21 @@
 """Two-factor authentication: an authenticator app (TOTP) and recovery codes.
 
 The app's device is made unconfirmed when someone starts setting it up and
-confirmed by the first code they enter from it. Recovery codes are single-use
-static codes (django-otp deletes each one as it is used).
+confirmed by the first code they enter from it. Each signed-in session sets up
+a device of its own, with its own secret, so whoever else has the password and
+opens the set-up page never sees the secret the real person's app is given; a
+device not confirmed within SET_UP_MINUTES is replaced by a new one. Recovery
+codes are single-use static codes (django-otp deletes each one as it is used).
 """
 
 import logging
 from base64 import b32encode
+from datetime import timedelta
 
 import segno
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -21,6 +27,9 @@ log = logging.getLogger("sendprogress.security")
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
+# How long the secret shown on the set-up page stays good before a new one is shown.
+SET_UP_MINUTES = 30
+SETTING_UP = "security.setting_up_device"  # in the session: the device it is setting up
 
 
 def issuer(device) -> str:
@@ -32,10 +41,17 @@ def has_device(user) -> bool:
     return user_has_device(user, confirmed=True)
 
 
-def unconfirmed_app_device(user) -> TOTPDevice:
-    """The device being set up: the same one (and secret) until it is confirmed."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").last()
-    return device or TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+def unconfirmed_app_device(user, session) -> TOTPDevice:
+    """The device this session is setting up: the same one (and secret) each time the
+    page is shown, until it is confirmed or SET_UP_MINUTES have passed."""
+    stale = timezone.now() - timedelta(minutes=SET_UP_MINUTES)
+    unconfirmed = TOTPDevice.objects.filter(user=user, confirmed=False)
+    device = unconfirmed.filter(pk=session.get(SETTING_UP), created_at__gte=stale).first()
+    if device is None:
+        unconfirmed.filter(Q(created_at__lt=stale) | Q(created_at__isnull=True)).delete()
+        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+        session[SETTING_UP] = device.pk
+    return device
 
 
 def secret_for_typing(device: TOTPDevice) -> str:
@@ -57,6 +73,7 @@ def confirm_app_device(user, device: TOTPDevice, code: str) -> bool:
         return False
     device.confirmed = True
     device.save()
+    # Other sessions' half-set-up devices (anyone's who had the password) go.
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     log.info("Two-factor authentication set up by %s.", user.get_username())
     return True

@@ -50,7 +50,7 @@ def set_up(request):
             return redirect("security:recovery_codes")
         return redirect(reverse("security:verify") + "?" + request.GET.urlencode())
 
-    device = two_factor.unconfirmed_app_device(user)
+    device = two_factor.unconfirmed_app_device(user, request.session)
     form = CodeForm(
         request.POST or None,
         help_text="The 6 digits your authenticator app shows for this account.",

@@ -4,8 +4,11 @@ Like evidence (plan/uploads.py), an image is accepted only when its extension
 is allowed AND its bytes are that type. Pillow then reads the whole picture:
 a truncated or corrupt file is refused, and so is one whose width times
 height would take more memory to show than any photo needs (a "decompression
-bomb": a small file that unpacks to gigabytes). SVG is never accepted: it
-can carry script.
+bomb": a small file that unpacks to gigabytes). An animation is refused when
+all its frames together would be more than MAX_ANIMATION_PIXELS (an 8 KB GIF
+can declare hundreds of frames of 6,000 by 6,000 pixels, a minute and more
+than a gigabyte to unpack): its size and frames are read from the file's
+headers before any of it is decoded. SVG is never accepted: it can carry script.
 
 What is kept is the picture saved again by Pillow (`without_metadata`), not
 the file as uploaded: a photo from a phone carries where and when it was
@@ -42,6 +45,10 @@ MAX_PIXELS = 40_000_000
 MAX_SIDE = 10_000
 # An animation with more frames than this is a film, not a picture in an update.
 MAX_FRAMES = 300
+# Width times height times frames: what checking an animation and saving it
+# again unpacks. 50 million is 200 frames of 500 by 500 pixels, or 50 of 1,000
+# by 1,000; a still picture is held to MAX_PIXELS alone.
+MAX_ANIMATION_PIXELS = 50_000_000
 
 # The first bytes of each format, checked before Pillow is asked to read it.
 _SIGNATURES = {
@@ -161,6 +168,58 @@ def _truncated_pictures_refused():
             ImageFile.LOAD_TRUNCATED_IMAGES = was
 
 
+def _frames(upload, picture) -> int:
+    """How many frames the picture has, from its headers (at most MAX_FRAMES + 1 of a GIF's).
+
+    Pillow counts a GIF's frames by working through each one, which for a
+    crafted file with hundreds of thousands of them takes seconds; walking the
+    GIF's blocks ourselves stops as soon as there are too many.
+    """
+    if picture.format != "GIF":
+        return getattr(picture, "n_frames", 1)
+    where = upload.tell()  # Pillow reads on from here: put it back after
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(where)
+    return _gif_frames(data, cap=MAX_FRAMES + 1)
+
+
+def _gif_frames(data: bytes, *, cap: int) -> int:
+    """The image blocks in a GIF (its frames), counting no further than `cap`."""
+
+    def colour_table(flags: int) -> int:
+        return 3 * (2 << (flags & 7)) if flags & 0x80 else 0
+
+    def after_sub_blocks(position: int) -> int:
+        while position < len(data) and data[position]:
+            position += data[position] + 1
+        return position + 1
+
+    position = 13 + colour_table(data[10]) if len(data) > 10 else len(data)
+    frames = 0
+    while position < len(data) and frames < cap:
+        block = data[position]
+        if block == 0x21:  # an extension: its label, then sub-blocks
+            position = after_sub_blocks(position + 2)
+        elif block == 0x2C and position + 10 < len(data):  # an image
+            frames += 1
+            position += 10 + colour_table(data[position + 9]) + 1  # + LZW code size
+            position = after_sub_blocks(position)
+        else:  # the end, or not a GIF (Pillow says so when it reads the pixels)
+            break
+    return max(frames, 1)
+
+
+def _refuse_too_many_frames(frames: int, width: int, height: int) -> None:
+    if frames > MAX_FRAMES or (frames > 1 and width * height * frames > MAX_ANIMATION_PIXELS):
+        counted = f"more than {MAX_FRAMES:,}" if frames > MAX_FRAMES else f"{frames:,}"
+        raise _refuse(
+            f"The animation is too large: it has {counted} frames of {width:,} by "
+            f"{height:,} pixels. Make it smaller or give it fewer frames, then upload it again.",
+            "frames",
+        )
+
+
 def _read_whole_picture(upload, expected: str, not_real: ValidationError) -> tuple[int, int]:
     """Decode every pixel, so that a broken file fails here and not on a reader's screen."""
     too_big = _refuse(
@@ -178,9 +237,11 @@ def _read_whole_picture(upload, expected: str, not_real: ValidationError) -> tup
                     raise not_real
                 if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
                     raise too_big
+                # Ours first, which stops early; then Pillow's own, which saving
+                # it again will go by, in case the two ever read a file differently.
+                _refuse_too_many_frames(_frames(upload, picture), width, height)
                 frames = getattr(picture, "n_frames", 1)
-                if frames > MAX_FRAMES:
-                    raise too_big
+                _refuse_too_many_frames(frames, width, height)
                 picture.load()
                 for frame in range(1, frames):
                     # Every frame of an animation is read, not just the first.

@@ -6,7 +6,9 @@ when REDIS_URL is set):
 - sign-ups from one client address, so one client cannot fill the queue;
 - emails to one mailbox, so nobody can flood someone's inbox through the
   form. `Victim+1@Example.org` and `victim@example.org` are one mailbox:
-  case and plus-addressing are ignored.
+  case and plus-addressing are ignored, and so, for Gmail, are dots and
+  which of its two domains is used (`v.i.c.t.i.m@googlemail.com`). This is
+  for counting only: the address stored and written to is the one typed.
 
 Addresses are kept only as hashes. If the cache cannot be reached the limit
 is taken as reached: no email beats a flood, and the page looks the same.
@@ -24,10 +26,17 @@ from sendprogress.core import limits
 logger = logging.getLogger(__name__)
 
 
+# Gmail delivers every spelling of a name with dots in it, at either domain, to one mailbox.
+GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+
+
 def mailbox(address: str) -> str:
     """The mailbox an address delivers to, as far as we can tell for any provider."""
     local, _, domain = address.strip().lower().rpartition("@")
-    return f"{local.partition('+')[0]}@{domain}"
+    local = local.partition("+")[0]
+    if domain in GMAIL_DOMAINS:
+        return f"{local.replace('.', '')}@gmail.com"
+    return f"{local}@{domain}"
 
 
 def _key(kind: str, value: str) -> str:

@@ -149,6 +149,17 @@ def test_the_search_page_updates_its_results_in_place(page, live_demo):
     assert_accessible(page)
 
 
+def test_a_client_over_the_search_limit_is_told_so_accessibly_with_htmx(page, live_demo, settings):
+    settings.SEARCH_LIMIT_PER_CLIENT = 1
+    page.goto(live_demo.url + "/search/?q=letters")
+    page.get_by_label("Search this site", exact=True).last.fill("20 weeks")
+    page.get_by_role("button", name="Search", exact=True).last.click()
+    # htmx shows nothing for a 429, so the whole page saying so is loaded instead.
+    page.get_by_text("You have searched this site a lot in the last hour").wait_for()
+    assert page.title().startswith("Search not available")
+    assert_accessible(page)
+
+
 def test_you_said_we_did_is_accessible_and_filters_without_javascript(
     page_without_htmx, live_demo
 ):

@@ -2,8 +2,10 @@
 without JavaScript, and what they type is stored safely and never shown."""
 
 import re
+import time
 
 import pytest
+import time_machine
 from django.test import Client
 
 from sendprogress.engagement.models import Feedback
@@ -92,7 +94,7 @@ def test_email_addresses_and_phone_numbers_are_masked_before_storing(client, sit
     )
     assert Feedback.objects.get().comment == (
         "Call me on [phone number removed] or [phone number removed], or write to "
-        "[email address removed] The plan came on 20 February 2020."
+        "[email address removed]. The plan came on 20 February 2020."
     )
 
 
@@ -115,6 +117,28 @@ def test_a_made_up_start_time_is_refused(client, site):
     response = answer(client, "/", started="1")
     assert "Your answer came too quickly" in response.content.decode()
     assert not Feedback.objects.exists()
+
+
+def test_a_form_started_a_day_or_more_ago_is_refused_then_offered_again(client, site):
+    with time_machine.travel(time.time() - 24 * 60 * 60 - 1):
+        old = feedback_fields(client.get("/"))
+    response = client.post("/feedback/", {**old, "useful": "no", "comment": "Too many acronyms"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This form was opened a long time ago" in html
+    assert "Too many acronyms" in html  # kept on the form
+    assert not Feedback.objects.exists()
+    offered = feedback_fields(response)
+    assert offered["started"] != old["started"]
+    again = client.post("/feedback/", {**offered, "useful": "no", "comment": "Too many acronyms"})
+    assert again.status_code == 303
+    assert Feedback.objects.get().comment == "Too many acronyms"
+
+
+def test_a_form_started_within_the_day_is_accepted(client, site):
+    with time_machine.travel(time.time() - 23 * 60 * 60):
+        fields = feedback_fields(client.get("/"))
+    assert client.post("/feedback/", {**fields, "useful": "yes"}).status_code == 303
 
 
 def test_yes_or_no_is_needed_and_the_comment_is_kept(client, site):

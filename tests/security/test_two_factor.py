@@ -198,3 +198,54 @@ def test_sign_in_then_code_end_to_end(client, data_officer, enrolled):
         reverse("security:verify"), {"code": code_for(device), "next": STAFF}, secure=True
     )
     assert client.get(response["Location"], secure=True).status_code == 200
+
+
+# Each session its own secret (security issue 22) ---------------------------------
+
+
+def _secret_shown(client) -> str:
+    response = client.get(reverse("security:set_up"), secure=True)
+    return re.search(r"([A-Z2-7]{4}(?: [A-Z2-7]{4}){7})", response.text).group(1)
+
+
+def test_two_sessions_with_the_password_are_shown_different_secrets(data_officer, client):
+    from django.test import Client
+
+    client.force_login(data_officer)
+    other = Client()
+    other.force_login(data_officer)
+    mine, theirs = _secret_shown(client), _secret_shown(other)
+    assert mine != theirs
+    assert _secret_shown(client) == mine  # each keeps its own while the page is reloaded
+    assert _secret_shown(other) == theirs
+
+
+def test_a_secret_not_used_within_half_an_hour_is_replaced(signed_in, settings):
+    settings.STAFF_SESSION_IDLE_MINUTES = 60  # still signed in after half an hour
+    first = _secret_shown(signed_in)
+    with time_machine.travel(timezone.now() + timedelta(minutes=31)):
+        second = _secret_shown(signed_in)
+        assert second != first
+        assert TOTPDevice.objects.filter(user=signed_in.session_user).count() == 1
+
+
+def test_once_set_up_no_other_sessions_secret_works(data_officer, client):
+    from django.test import Client
+
+    client.force_login(data_officer)
+    client.session_user = data_officer
+    someone_else = Client()
+    someone_else.force_login(data_officer)
+    someone_else.get(reverse("security:set_up"), secure=True)
+    their_device = TOTPDevice.objects.get(user=data_officer, confirmed=False)
+    client.get(reverse("security:set_up"), secure=True)
+    my_device = TOTPDevice.objects.get(pk=client.session[two_factor.SETTING_UP])
+    assert my_device != their_device
+    client.post(reverse("security:set_up"), {"code": code_for(my_device)}, secure=True)
+    assert list(
+        TOTPDevice.objects.filter(user=data_officer).values_list("confirmed", flat=True)
+    ) == [True]
+    response = someone_else.post(
+        reverse("security:verify"), {"code": code_for(their_device)}, secure=True
+    )
+    assert "That code is not right" in response.text

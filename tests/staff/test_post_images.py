@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sendprogress.updates.models import Post, PostImage
-from tests.factories import make_post, make_post_image, picture_bytes
+from tests.factories import crafted_gif, make_post, make_post_image, picture_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +120,17 @@ def test_a_picture_over_the_size_limit_is_refused(client, approver, draft, setti
     response = add(client, draft, content=picture_bytes() + b"\x00" * (1024 * 1024 + 1))
     assert response.status_code == 400
     assert "The largest image you can upload is 1 MB" in response.content.decode()
+    assert not PostImage.objects.exists()
+
+
+def test_a_tiny_gif_that_unpacks_to_gigabytes_is_refused_on_the_form(client, approver, draft):
+    client.force_login(approver)
+    response = add(client, draft, name="moving.gif", content=crafted_gif(6000, 6000, 300))
+    assert response.status_code == 400
+    html = response.content.decode()
+    says = "The animation is too large: it has 300 frames of 6,000 by 6,000 pixels."
+    assert html.count(says) == 2  # in the summary, and beside the field
+    assert "Words the author typed and has not saved yet." in html
     assert not PostImage.objects.exists()
 
 

@@ -1,6 +1,8 @@
 """Pictures in updates: which files are accepted, and who may fetch them."""
 
+import io
 import struct
+import time
 import zlib
 from datetime import timedelta
 
@@ -9,12 +11,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from sendprogress.accounts import roles
-from sendprogress.updates.images import validate_update_image
+from sendprogress.updates.images import validate_update_image, without_metadata
 from sendprogress.updates.markdown import IMAGE_ADDRESS, render_markdown
 from sendprogress.updates.models import Post
-from tests.factories import make_post, make_post_image, make_user, picture_bytes
+from tests.factories import crafted_gif, make_post, make_post_image, make_user, picture_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -306,3 +309,37 @@ def test_a_photo_is_kept_without_where_it_was_taken_and_the_right_way_up(
         assert not picture.getexif()
         assert picture.size == (20, 40)  # turned as the phone meant it to be seen
     assert (image.width, image.height) == (20, 40)
+
+
+# Animations that would take minutes and gigabytes to unpack (security issue 22, item 6) --
+
+
+def test_a_small_gif_declaring_many_huge_frames_is_refused_before_it_is_unpacked():
+    bomb = crafted_gif(6000, 6000, 300)
+    assert len(bomb) < 8 * 1024
+    started = time.monotonic()
+    says = _refusal("moving.gif", bomb)
+    assert time.monotonic() - started < 5  # before: a minute and more than a gigabyte
+    assert says == (
+        "The animation is too large: it has 300 frames of 6,000 by 6,000 pixels. "
+        "Make it smaller or give it fewer frames, then upload it again."
+    )
+
+
+def test_a_gif_with_more_frames_than_a_picture_needs_is_refused_quickly():
+    bomb = crafted_gif(10, 10, 200_000)
+    started = time.monotonic()
+    says = _refusal("moving.gif", bomb)
+    assert time.monotonic() - started < 2
+    assert "it has more than 300 frames of 10 by 10 pixels" in says
+
+
+def test_a_modest_animation_is_still_accepted_and_kept_moving():
+    frames = [Image.new("RGB", (400, 300), (n * 6, 0, 0)) for n in range(40)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    checked = validate_update_image(upload("moving.gif", out.getvalue()))
+    assert (checked.width, checked.height) == (400, 300)
+    content, _, _ = without_metadata(upload("moving.gif", out.getvalue()), checked)
+    with Image.open(io.BytesIO(content.read())) as saved:
+        assert (saved.size, saved.n_frames) == ((400, 300), 40)

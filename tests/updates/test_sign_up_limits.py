@@ -49,6 +49,40 @@ def test_plus_addressing_and_case_are_one_mailbox():
     assert limits.mailbox("victim@example.org") == "victim@example.org"
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "victim@gmail.com",
+        "Victim@Gmail.com",
+        "v.i.c.t.i.m@gmail.com",
+        "vic.tim+news@gmail.com",
+        "victim@googlemail.com",
+        "V.ictim+1@GoogleMail.com",
+    ],
+)
+def test_gmail_dots_tags_and_googlemail_are_one_mailbox(address):
+    assert limits.mailbox(address) == "victim@gmail.com"
+
+
+def test_dots_matter_at_other_providers():
+    assert limits.mailbox("Jo.Bloggs+x@Example.org") == "jo.bloggs@example.org"
+    assert limits.mailbox("jobloggs@example.org") == "jobloggs@example.org"
+
+
+def test_gmail_spellings_from_many_clients_send_three_emails_to_the_typed_addresses(areas):
+    typed = [
+        "victim@gmail.com",
+        "v.ictim@gmail.com",
+        "vi.ctim@googlemail.com",
+        "vic.tim@gmail.com",
+        "V.I.C.T.I.M@gmail.com",
+    ]
+    for n, address in enumerate(typed):
+        sign_up(Client(REMOTE_ADDR=f"192.0.2.{n + 1}"), address, areas)
+    run_worker()
+    assert _mailboxes() == ["v.ictim@gmail.com", "vi.ctim@googlemail.com", "victim@gmail.com"]
+
+
 def test_twenty_plus_variants_from_one_client_send_three_emails(client, areas):
     for n in range(20):
         response = sign_up(client, f"Victim+{n}@Example.org", areas)
