@@ -1,9 +1,9 @@
 """The search page: one box in every page's header sends people here."""
 
-from axes.helpers import get_client_ip_address
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from sendprogress.core.clients import client_address
 from sendprogress.public import paged
 
 from ..forms import SearchForm
@@ -24,7 +24,7 @@ TOO_SLOW = (
 
 def search_page(request):
     query = clean_query(request.GET.get("q", ""))
-    if query and not client_may_search(get_client_ip_address(request)):
+    if query and not client_may_search(client_address(request)):
         return _refused(request, query, TOO_MANY, status=429)
     try:
         results = search(query) if query else []
