@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.html import format_html_join
+from django.utils.text import slugify
 
 from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.fields import LabelledAdminFileWidget, SafeChoicesAdminMixin
@@ -115,14 +116,53 @@ class JudgementForm(forms.ModelForm):
         framework_fields.judgement_outcomes(self, framework)
 
 
-class FindingForm(forms.ModelForm):
+def unique_slug(model, text: str, *, exclude_pk=None) -> str:
+    """A slug for `text` no other `model` row has: the plain one, else -2, -3..."""
+    limit = model._meta.get_field("slug").max_length
+    base = slugify(text)[:limit].strip("-") or model._meta.model_name
+    taken = model.objects.exclude(pk=exclude_pk)
+    slug, n = base, 1
+    while taken.filter(slug=slug).exists():
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: limit - len(suffix)].rstrip("-") + suffix
+    return slug
+
+
+class SlugFromTitleForm(forms.ModelForm):
+    """The slug may be left blank: then one is made from `slug_from` on the
+    server (the admin's prepopulating needs JavaScript; the page must not)."""
+
+    slug_from = "title"
+    slug_help = "Leave blank to make one from the title"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = self.slug_help
+
+    def clean(self):
+        cleaned = super().clean()
+        if "slug" in self.fields and not cleaned.get("slug"):
+            text = cleaned.get(self.slug_from) or cleaned.get("title")
+            if text:
+                cleaned["slug"] = unique_slug(self._meta.model, text, exclude_pk=self.instance.pk)
+        return cleaned
+
+
+class FindingForm(SlugFromTitleForm):
+    # The same words the admin's JavaScript would fill it from.
+    slug_from = "short_title"
+    slug_help = "Leave blank to make one from the short title"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         inspection = _inspection_named(self)
         framework_fields.finding_kinds(self, inspection.framework_info if inspection else None)
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(SlugFromTitleForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         inspection = _inspection_named(self)

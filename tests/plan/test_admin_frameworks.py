@@ -273,3 +273,49 @@ def test_an_inspection_links_to_its_findings_pages_to_preview_them(client):
     client.force_login(make_user(roles.APPROVER))
     html = client.get(reverse("admin:plan_inspection_change", args=[inspection.pk])).content
     assert '<a href="/findings/waits/">Waits</a>' in html.decode()
+
+
+def _finding_post(inspection, **fields) -> dict:
+    return {
+        "kind": "priority-action",
+        "inspection": inspection.pk,
+        "title": "Assess children's needs on time",
+        "slug": "",
+        "short_title": "Needs on time",
+        "summary": "Plans were late.",
+        "order": 1,
+    } | fields
+
+
+def test_a_finding_saved_with_a_blank_slug_gets_one_from_its_title(client):
+    """Prepopulating the slug needs JavaScript; without it the slug is made on save."""
+    inspection = make_inspection(framework="2023", outcome="widespread-failings")
+    client.force_login(make_user(roles.APPROVER))
+    add = reverse("admin:plan_finding_add")
+    assert "Leave blank to make one from the short title" in client.get(add).content.decode()
+
+    first = client.post(add, _finding_post(inspection))
+    second = client.post(add, _finding_post(inspection, title="Another"))
+    third = client.post(add, _finding_post(inspection, title="A third"))
+
+    assert [first.status_code, second.status_code, third.status_code] == [302, 302, 302]
+    assert list(Finding.objects.order_by("pk").values_list("slug", flat=True)) == [
+        "needs-on-time",
+        "needs-on-time-2",
+        "needs-on-time-3",
+    ]
+
+
+def test_a_plan_saved_with_a_blank_slug_gets_one_from_its_title(client):
+    make_plan(title="Other", slug="accelerated-progress-plan")
+    client.force_login(make_user(roles.APPROVER))
+    add = reverse("admin:plan_plan_add")
+    assert "Leave blank to make one from the title" in client.get(add).content.decode()
+    response = client.post(
+        add,
+        {"title": "Accelerated Progress Plan", "kind": "app", "slug": "", "status": "current"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Plan.objects.get(title="Accelerated Progress Plan").slug == (
+        "accelerated-progress-plan-2"
+    )
