@@ -149,9 +149,17 @@ class Summary:
         return self.on_track + self.at_risk + self.off_track + self.no_data
 
     @property
+    def judged(self) -> bool:
+        """Whether any measure has a figure to judge yet."""
+        return self.total > self.no_data
+
+    @property
     def sentence(self) -> str:
-        """For example: "5 of 8 measures on track"."""
+        """For example: "5 of 8 measures on track"; before any figure, not a
+        count of none on track."""
         if self.total == 0:
             return "No measures yet"
+        if not self.judged:
+            return "No figures yet"
         noun = "measure" if self.total == 1 else "measures"
         return f"{self.on_track} of {self.total} {noun} on track"

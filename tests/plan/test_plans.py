@@ -68,8 +68,33 @@ def test_the_home_page_shows_only_the_current_plans_progress(client):
     make_measure(plan=current, title="Counts now")
     make_measure(plan=closed, title="Counted before")
     html = client.get("/").content.decode()
-    assert "Its measures so far: <strong>0 of 1 measure on track</strong>" in html
+    assert "Its measures so far: no figures yet." in html
     assert Measure.objects.count() == 2
+
+
+def test_before_any_figure_no_page_shows_a_bold_count_of_none_on_track(client):
+    plan = make_plan(title="Our plan", slug="ours")
+    finding = make_finding(slug="on-time")
+    for n in range(3):
+        make_measure(plan=plan, finding=finding, title=f"Measure {n}")
+    pages = [
+        client.get(url).content.decode() for url in ("/", "/plans/ours/", "/findings/on-time/")
+    ]
+    for html in pages:
+        assert "0 of 3" not in html
+    assert "Its measures so far: no figures yet." in pages[0]
+    assert "<strong>Progress:</strong> No figures yet." in pages[1]
+    assert "<strong>Progress:</strong> No figures yet." in pages[2]
+
+
+def test_once_one_figure_is_approved_the_count_is_shown(client):
+    plan = make_plan(title="Our plan", slug="ours")
+    first = make_measure(plan=plan, title="Measure A")
+    make_measure(plan=plan, title="Measure B")
+    make_figure(measure=first, period=date(2023, 7, 1), value=40)
+    html = client.get("/").content.decode()
+    assert "Its measures so far: <strong>1 of 2 measures on track</strong>" in html
+    assert "1 with no figures yet" in html
 
 
 def test_downloads_name_each_figures_plan_and_findings(client):

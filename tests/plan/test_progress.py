@@ -117,3 +117,7 @@ def test_summary_says_how_many_measures_are_on_track():
     assert summary.sentence == "2 of 4 measures on track"
     assert Summary.of([]).sentence == "No measures yet"
     assert Summary.of([Progress.OFF_TRACK]).sentence == "0 of 1 measure on track"
+
+
+def test_summary_before_any_figure_says_so_rather_than_none_on_track():
+    assert Summary.of([Progress.NO_DATA] * 3).sentence == "No figures yet"
