@@ -1,5 +1,6 @@
 """The measure page's table of figures, drawn in the view: every value escaped."""
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -59,3 +60,40 @@ def test_a_commentary_is_escaped_and_named_by_its_period(client):
         '<dt class="govuk-summary-list__key">June 2023</dt>\n'
         f'    <dd class="govuk-summary-list__value">Up {ESCAPED}</dd>'
     ) in html
+
+
+def _circles(html: str) -> dict[str, list[float]]:
+    """Each chart dot's radius, by its class."""
+    found: dict[str, list[float]] = {}
+    for css_class, r in re.findall(
+        r'<circle class="([^"]+)" cx="[^"]+" cy="[^"]+" r="([^"]+)"', html
+    ):
+        found.setdefault(css_class, []).append(float(r))
+    return found
+
+
+# As drawn by the stylesheet: a figure's dot has a white edge 2 wide (half of it
+# over the dot), a milestone's a coloured ring 2.5 wide (half of it outside).
+FIGURE_EDGE, MILESTONE_RING = 2, 2.5
+
+
+def test_a_lone_figure_is_drawn_no_smaller_than_the_milestones(client):
+    measure = make_measure(
+        code="plans-on-time", milestones=[(date(2023, 7, 1), 30)], target_date=date(2024, 1, 1)
+    )
+    make_figure(measure=measure, period=date(2023, 6, 1), value=45)
+    circles = _circles(client.get("/measures/plans-on-time/").content.decode())
+    [figure] = circles["app-chart__point"]
+    milestones = circles["app-chart__point app-chart__point--trajectory"]
+    assert len(milestones) >= 2
+    seen_figure = figure - FIGURE_EDGE / 2
+    seen_milestone = max(milestones) + MILESTONE_RING / 2
+    assert seen_figure >= seen_milestone
+
+
+def test_figures_joined_by_a_line_keep_their_usual_dots(client):
+    measure = make_measure(code="plans-on-time")
+    make_figure(measure=measure, period=date(2023, 6, 1), value=45)
+    make_figure(measure=measure, period=date(2023, 7, 1), value=46)
+    circles = _circles(client.get("/measures/plans-on-time/").content.decode())
+    assert circles["app-chart__point"] == [4.0, 4.0]

@@ -34,15 +34,25 @@ def comparator(value, measure):
     return figure(value.value, measure)
 
 
+# A dot's radius. The approved figures' dots have a white edge (2 wide) and the
+# plan's milestones a coloured ring (2.5 wide), so at one radius a figure looks a
+# size smaller; with a line through them that reads, but a lone figure has no
+# line, so it is drawn larger than a milestone's ring: 7 - 1 >= 4 + 1.25.
+POINT_RADIUS = 4
+LONE_POINT_RADIUS = 7
+
+
 @register.simple_tag
-def chart_points(markers, css_class, title_prefix=""):
+def chart_points(markers, css_class, title_prefix="", lone_larger=False):
     """A chart's dots, each with its label as a tooltip, in one tag rather than a loop:
     a measure of ten years has 120 of them, and the loop cost a fifth of its page.
-    Plain string formatting, each label escaped, as format_html_join cost 5 escapes a dot."""
+    Plain string formatting, each label escaped, as format_html_join cost 5 escapes a dot.
+    With `lone_larger`, a series of one dot (no line to show it) is drawn larger."""
     css_class, title_prefix = conditional_escape(css_class), conditional_escape(title_prefix)
+    r = LONE_POINT_RADIUS if lone_larger and len(markers) == 1 else POINT_RADIUS
     return mark_safe(  # noqa: S308 - every value is escaped
         "".join(
-            f'<circle class="{css_class}" cx="{one_place(m.x)}" cy="{one_place(m.y)}" r="4">'
+            f'<circle class="{css_class}" cx="{one_place(m.x)}" cy="{one_place(m.y)}" r="{r}">'
             f"<title>{title_prefix}{escape(m.label)}</title></circle>"
             for m in markers
         )
