@@ -75,8 +75,16 @@ class FigureForm(FigureFields):
         help_text=f"{ALLOWED_TYPES_TEXT}.",
     )
     evidence_title = forms.CharField(label="Evidence title", required=False, max_length=200)
-    evidence_public = forms.BooleanField(
-        label="Publish this evidence on the public site", required=False
+    evidence_public = forms.TypedChoiceField(
+        label="Who can see this evidence?",
+        choices=[
+            ("public", "Public: anyone, on the site, once the figure is approved"),
+            ("internal", "Internal: staff only"),
+        ],
+        coerce=lambda choice: choice == "public",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
     )
     no_personal_data = forms.BooleanField(
         label="I confirm the file holds no personal data about any child", required=False
@@ -84,9 +92,17 @@ class FigureForm(FigureFields):
 
     field_order = ["period", "value", "numerator", "denominator", "commentary"]
 
-    def __init__(self, *args, measure, only_period: date | None = None, **kwargs):
+    def __init__(
+        self, *args, measure, only_period: date | None = None, can_publish=True, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.measure = measure
+        self.can_publish = can_publish
+        if not can_publish:
+            self.fields["evidence_public"].help_text = (
+                "Only an approver can publish evidence. If you choose public, it is "
+                "saved as internal and waits for an approver to publish it."
+            )
         if only_period is None:
             self.fields["period"].choices = period_choices(measure)
         else:
@@ -98,6 +114,15 @@ class FigureForm(FigureFields):
                 (only_period.isoformat(), periods.label(measure.frequency, only_period))
             ]
             period.widget = forms.HiddenInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("evidence_file") and cleaned.get("evidence_public") is None:
+            self.add_error(
+                "evidence_public",
+                "Choose whether the evidence is public or internal.",
+            )
+        return cleaned
 
 
 class CorrectionForm(FigureFields):

@@ -75,7 +75,7 @@ def figure_posts(draw, measure):
         "evidence_title": draw(_maybe(hostile_text)),
     }
     if draw(st.booleans()):
-        data["evidence_public"] = "on"
+        data["evidence_public"] = draw(st.sampled_from(["public", "internal", "on"]))
     if draw(st.booleans()):
         data["no_personal_data"] = "on"
     if draw(st.booleans()):

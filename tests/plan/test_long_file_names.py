@@ -72,6 +72,7 @@ def test_the_staff_figure_page_accepts_a_long_file_name(client, officer):
     client.force_login(officer)
     data = figure(measure) | {
         f"{measure.code}-evidence_file": SimpleUploadedFile(VERY_LONG, PDF),
+        f"{measure.code}-evidence_public": "internal",
         f"{measure.code}-no_personal_data": "on",
     }
     response = client.post(enter_url(measure), data)

@@ -119,6 +119,7 @@ def test_evidence_is_uploaded_with_the_figure(client, data_officer, measure, set
     data = figure(measure) | {
         f"{measure.code}-evidence_file": upload,
         f"{measure.code}-evidence_title": "Audit summary",
+        f"{measure.code}-evidence_public": "internal",
         f"{measure.code}-no_personal_data": "on",
     }
     client.post(enter_url(measure), data)
@@ -136,7 +137,8 @@ def test_evidence_is_uploaded_with_the_figure(client, data_officer, measure, set
 def test_evidence_needs_the_no_personal_data_confirmation(client, data_officer, measure):
     client.force_login(data_officer)
     data = figure(measure) | {
-        f"{measure.code}-evidence_file": SimpleUploadedFile("a.pdf", b"%PDF-1")
+        f"{measure.code}-evidence_file": SimpleUploadedFile("a.pdf", b"%PDF-1"),
+        f"{measure.code}-evidence_public": "internal",
     }
     response = client.post(enter_url(measure), data)
     assert "no personal data about a child" in response.content.decode()

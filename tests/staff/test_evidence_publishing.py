@@ -197,7 +197,8 @@ DUE = periods.due_period("monthly", date.today())
 STAFF_PAGE_EXPECTED = {
     #                                   officer    approver
     "attach internal evidence": ("ok", "ok"),
-    "attach evidence marked public": ("refused", "ok"),
+    # An officer's "public" is saved as internal, waiting for an approver.
+    "attach evidence marked public": ("internal", "public"),
 }
 
 
@@ -219,11 +220,72 @@ def test_evidence_on_the_figure_form(client, settings, tmp_path, role, action):
         f"{prefix}-no_personal_data": "on",
         "action": "save",
     }
-    if action == "attach evidence marked public":
-        data[f"{prefix}-evidence_public"] = "on"
+    public = action == "attach evidence marked public"
+    data[f"{prefix}-evidence_public"] = "public" if public else "internal"
     client.post(reverse("staff:enter_figure", args=[measure.code]), data)
-    saved = Evidence.objects.filter(title="The panel's report").exists()
-    assert saved is (expected == "ok")
+    saved = Evidence.objects.get(title="The panel's report")
+    if expected == "ok":
+        assert saved.is_public is False
+    else:
+        assert saved.is_public is (expected == "public")
+
+
+def _figure_with_file(measure, **fields) -> dict:
+    prefix = measure.code
+    data = {
+        "period": DUE.isoformat(),
+        "value": "60",
+        "commentary": "Better.",
+        "version": "0",
+        "evidence_file": SimpleUploadedFile("report.pdf", b"%PDF-1.7\n"),
+        "evidence_title": "The panel's report",
+        "no_personal_data": "on",
+    } | fields
+    return {f"{prefix}-{k}": v for k, v in data.items()} | {"action": "save"}
+
+
+@pytest.mark.parametrize("role", [roles.DATA_OFFICER, roles.APPROVER])
+def test_evidence_is_never_made_internal_without_asking(client, settings, tmp_path, role):
+    settings.MEDIA_ROOT = tmp_path
+    measure = make_measure()
+    client.force_login(make_user(role))
+    url = reverse("staff:enter_figure", args=[measure.code])
+    page = client.get(url).content.decode()
+    assert "Who can see this evidence?" in page
+    assert 'value="public"' in page
+    assert 'value="internal"' in page
+    assert "checked" not in page.split("Who can see this evidence?")[1].split("</fieldset>")[0]
+
+    response = client.post(url, _figure_with_file(measure))
+    assert response.status_code == 400
+    assert "Choose whether the evidence is public or internal." in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def test_a_figure_without_a_file_needs_no_choice(client):
+    measure = make_measure()
+    client.force_login(make_user(roles.DATA_OFFICER))
+    data = _figure_with_file(measure, evidence_file="", evidence_title="", no_personal_data="")
+    response = client.post(reverse("staff:enter_figure", args=[measure.code]), data)
+    assert response.status_code == 302
+
+
+def test_an_officer_is_told_public_evidence_waits_for_an_approver(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    measure = make_measure()
+    client.force_login(make_user(roles.DATA_OFFICER))
+    url = reverse("staff:enter_figure", args=[measure.code])
+    assert "waits for an approver to publish it" in client.get(url).content.decode()
+    response = client.post(url, _figure_with_file(measure, evidence_public="public"), follow=True)
+    assert "Its evidence is internal until an approver publishes it." in response.content.decode()
+    assert Evidence.objects.get().is_public is False
+
+
+def test_an_approver_is_not_told_to_wait(client):
+    measure = make_measure()
+    client.force_login(make_user(roles.APPROVER))
+    page = client.get(reverse("staff:enter_figure", args=[measure.code])).content.decode()
+    assert "waits for an approver" not in page
 
 
 # Deleting what evidence backs (only an administrator can) takes the evidence

@@ -165,6 +165,7 @@ def _figure_form(user, measure, figure, period, data=None, files=None, *, quick=
         initial=initial,
         prefix=measure.code,
         only_period=period if quick else None,
+        can_publish=can(user, StaffAction.PUBLISH_EVIDENCE),
     )
 
 
@@ -548,11 +549,14 @@ def enter_figure(request, code):
     if form.is_valid():
         data = form.cleaned_data
         evidence = None
+        # Asked to be public by someone who cannot publish: kept internal until
+        # an approver publishes it, as the form says.
+        waits_for_approver = bool(data["evidence_public"]) and not form.can_publish
         if data["evidence_file"]:
             evidence = services.EvidenceUpload(
                 file=data["evidence_file"],
                 title=data["evidence_title"],
-                is_public=data["evidence_public"],
+                is_public=bool(data["evidence_public"]) and form.can_publish,
                 no_personal_data=data["no_personal_data"],
             )
         saved = _service_errors(
@@ -573,6 +577,8 @@ def enter_figure(request, code):
     if saved:
         done = "submitted for approval" if saved.status == Status.SUBMITTED else "saved as a draft"
         note = f"The figure for {periods.label(measure.frequency, saved.period)} was {done}."
+        if evidence and waits_for_approver:
+            note += " Its evidence is internal until an approver publishes it."
         messages.success(request, note)
         if request.htmx:
             context = _in_place(request, measure, timezone.localdate())
