@@ -368,7 +368,16 @@ class MeasureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         ),
         (
             "What it means",
-            {"fields": ("why_it_matters", "definition", "source", "frequency", "reporting_ends")},
+            {
+                "fields": (
+                    "why_it_matters",
+                    "definition",
+                    "source",
+                    "frequency",
+                    "reporting_starts",
+                    "reporting_ends",
+                )
+            },
         ),
         ("Units", {"fields": ("unit", "rate_per", "decimal_places", "higher_is_better")}),
         (

@@ -84,12 +84,22 @@ def due_by(frequency: str, period: date) -> date:
     return last_day + timedelta(days=settings.FIGURE_DUE_DAYS)
 
 
+def first_due(measure: Measure) -> date | None:
+    """The first period figures are due for: from the baseline date, or from the
+    period reporting starts in when that is later; None if neither is set."""
+    starts = measure.reporting_starts
+    if starts:
+        starts = periods.period_start(measure.frequency, starts)
+    return max((d for d in (measure.baseline_date, starts) if d), default=None)
+
+
 def latest_due(measure: Measure, today: date) -> date | None:
     """The latest finished period the measure collects figures for; None before its first."""
     period = periods.due_period(measure.frequency, today)
     if measure.reporting_ends and period > measure.reporting_ends:
         period = periods.period_start(measure.frequency, measure.reporting_ends)
-    if measure.baseline_date and period < measure.baseline_date:
+    first = first_due(measure)
+    if first and period < first:
         return None
     return period
 
@@ -99,9 +109,10 @@ def periods_due(measure: Measure, today: date) -> list[date]:
     latest = latest_due(measure, today)
     if latest is None:
         return []
-    if measure.baseline_date is None:
+    first = first_due(measure)
+    if first is None:
         return [latest]
-    return list(_periods_back(measure.frequency, latest, measure.baseline_date))
+    return list(_periods_back(measure.frequency, latest, first))
 
 
 @lru_cache(maxsize=256)

@@ -647,3 +647,16 @@ def test_the_period_rows_drawn_in_python_escape_what_they_show(measure):
     assert '<td class="govuk-table__cell">20 December 2026</td>' in html
     assert f'href="/staff/measures/plans-on-time/figure/?period={DUE.isoformat()}"' in html
     assert "Enter figure" not in str(Due(measure, DUE, None, rows=[hostile]).period_rows)
+
+
+def test_a_measure_owes_figures_from_when_reporting_starts_not_its_baseline(client, data_officer):
+    """A January baseline years back gave a new measure dozens of overdue periods on day one."""
+    previous = periods.previous_period("monthly", DUE)
+    make_measure(baseline_date=DUE.replace(year=DUE.year - 5), reporting_starts=previous)
+    client.force_login(data_officer)
+    every = client.get(reverse("staff:data_due")).content.decode()
+    missing = client.get(reverse("staff:data_due") + "?state=missing").content.decode()
+    home = client.get(reverse("staff:home")).content.decode()
+    assert "2 periods without an approved figure: 2 missing" in every
+    assert "2 periods without an approved figure: 2 missing" in missing
+    assert "2 periods have no approved figure yet: 2 missing" in home

@@ -175,6 +175,17 @@ def test_the_counts_are_those_of_every_outstanding_period_listed(settings):
     make_measure(baseline_date=date(2025, 3, 1), reporting_ends=date(2025, 1, 31))
     annual = make_measure(frequency="annually", baseline_date=date(2020, 9, 1))
     make_figure(measure=annual, period=date(2024, 9, 1), value=20, status=S.SUBMITTED)
+    # Reporting starts after the baseline (mid-quarter): periods before it are not owed.
+    started = make_measure(
+        frequency="quarterly", baseline_date=date(2021, 1, 1), reporting_starts=date(2024, 5, 9)
+    )
+    for period, status in [
+        (date(2023, 1, 1), S.APPROVED),
+        (date(2024, 1, 1), S.DRAFT),
+        (date(2024, 4, 1), S.SUBMITTED),
+        (date(2025, 4, 1), S.APPROVED),
+    ]:
+        make_figure(measure=started, period=period, value=20, status=status)
 
     every = {(f.measure_id, f.period): f for f in Figure.objects.all()}
     for today in [date(2026, 12, 1), date(2026, 12, 31), date(2027, 1, 20), date(2024, 5, 2)]:

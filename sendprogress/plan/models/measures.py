@@ -105,6 +105,15 @@ class Measure(models.Model):
         help_text="The figures are illustrative demo data; the site says so wherever they show",
     )
     is_public = models.BooleanField(default=True, help_text="Show this measure on the site")
+    reporting_starts = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "The first period figures are collected for, if later than the baseline date. "
+            "Figures are due from this period on, not from the baseline. Blank: from the "
+            "baseline date."
+        ),
+    )
     reporting_ends = models.DateField(
         null=True,
         blank=True,

@@ -53,7 +53,15 @@ PERIODS_SHOWN = 6
 QUEUE_SHOWN = 20
 # What working out every measure's due periods needs, and all that a measure's
 # section on the page shows (its quick entry, which needs more, is drawn on demand).
-SCHEDULE = ("pk", "code", "title", "frequency", "baseline_date", "reporting_ends")
+SCHEDULE = (
+    "pk",
+    "code",
+    "title",
+    "frequency",
+    "baseline_date",
+    "reporting_starts",
+    "reporting_ends",
+)
 
 
 @dataclass
@@ -244,9 +252,11 @@ class Figures:
             if period in due_periods.get(measure_id, ()):
                 filled[measure_id] = filled.get(measure_id, 0) + 1
         for measure in measures:
-            # No baseline, or an end to reporting: the count above does not fit their periods.
+            # No baseline, or a start or end to reporting: the count above (from the
+            # baseline) does not fit their periods.
             if (
                 measure.baseline_date is None
+                or measure.reporting_starts
                 or measure.reporting_ends
                 or filled.get(measure.pk, 0) < len(due_periods[measure.pk])
             ):
@@ -363,7 +373,7 @@ def every_count(today: date, measures=None) -> dict[str, int]:
     if measures is None:
         # Rows, not model instances: the schedule is all that is read of them.
         measures = Measure.objects.values_list(
-            "pk", "frequency", "baseline_date", "reporting_ends", named=True
+            "pk", "frequency", "baseline_date", "reporting_starts", "reporting_ends", named=True
         )
     for measure in measures:
         periods_due = due.periods_due(measure, today)
