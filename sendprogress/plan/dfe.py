@@ -40,6 +40,7 @@ from django.conf import settings
 from .charts import format_value
 from .imports import ImportFileError, _shown
 from .models import ComparatorSeries, ComparatorValue, LocalArea, Measure, Symbol
+from .periods import MONTH_NAMES
 
 # Rows kept for the chosen places (every filter choice and period); the rest
 # of the file is read and let go. One place in the whole timeliness file has 133;
@@ -442,26 +443,7 @@ def published_shown(number: Decimal | None, symbol: str, shown) -> str:
 
 # --- time periods ----------------------------------------------------------------
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 # Identifiers written with two years (202122): (month the period starts,
 # day, which of the two years it starts in, how the label reads).
 TWO_YEAR = {

@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 
 from .figures import check_figure
 from .models import Figure, Measure, MeasureMilestone
+from .periods import MONTH_NAMES
 
 REQUIRED_COLUMNS = ("measure_code", "period", "value")
 OPTIONAL_COLUMNS = ("numerator", "denominator", "commentary")
@@ -192,20 +193,6 @@ def _parse(row: Row, values: dict, measures: dict) -> None:
     row.commentary = values.get("commentary", "")
 
 
-MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 # The ways Excel writes a date in a UK workbook saved as CSV, besides ISO 8601:
 # 01/09/2026 (day first), Sep-26 and Sep-2026, September 2026, 1-Sep-26, and
 # any of them followed by a midnight time (01/09/2026 00:00).

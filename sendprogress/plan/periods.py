@@ -21,6 +21,22 @@ from datetime import date
 
 from .choices import Frequency
 
+# English month names, January first, as files write them in words (lower case).
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
 START_MONTHS = {
     Frequency.MONTHLY: tuple(range(1, 13)),
     Frequency.QUARTERLY: (1, 4, 7, 10),
