@@ -227,6 +227,8 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
         assert_accessible(visitor)
 
         # 6. A progress report for yesterday (a day that has ended) is published.
+        # A week on, the administrator's session has ended for idleness: sign in again.
+        sign_in(page, base, ADMIN, PASSWORD)
         page.goto(base + "/staff/reports/")
         assert_accessible(page)
         as_at = PUBLICATION - timedelta(days=1)
