@@ -22,6 +22,10 @@ pytestmark = pytest.mark.browser
 ADMIN, PASSWORD = "first.admin", "a-long-test-password-9"
 TODAY = date.today()
 PUBLICATION = TODAY + timedelta(days=7)  # the report comes to the area under embargo
+# A monthly figure is due for last month, the latest that has finished.
+DUE = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=1)
+STAFF = {"data.officer": "Data officer", "approver": "Approver"}
+STAFF_PASSWORD = "another-long-test-password-7"
 PRIORITY_SUMMARY = "Children wait too long for their education, health and care plans."
 AREA_SUMMARY = "Families find it hard to learn what help the local offer gives."
 
@@ -62,6 +66,33 @@ def sign_in(page, base, username, password):
     page.fill("#id_password", password)
     page.click("input[type=submit]")
     page.wait_for_url(base + "/staff/")
+
+
+def choose(page, field, text):
+    """Move one option to the chosen side of an admin filter_horizontal widget."""
+    value = page.locator(f"#id_{field}_from option", has_text=text).get_attribute("value")
+    page.select_option(f"#id_{field}_from", value)
+    page.click(f"#id_{field}_add")
+    expect(page.locator(f"#id_{field}_to option")).to_contain_text([text])
+
+
+def add_staff_user(page, base, username, role):
+    """A member of staff, added on the admin's user form and given a role."""
+    admin_add(page, base, "accounts/user")
+    page.fill("#id_username", username)
+    page.fill("#id_password1", STAFF_PASSWORD)
+    page.fill("#id_password2", STAFF_PASSWORD)
+    save(page)
+    page.fill("#id_email", f"{username}@example.org")
+    page.check("#id_is_staff")
+    choose(page, "groups", role)
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+
+
+def sign_out(page):
+    page.goto(page.url.split("/staff/")[0].split("/admin/")[0] + "/staff/")
+    page.get_by_role("button", name="Sign out").click()
 
 
 def added_pk(page) -> int:
@@ -180,20 +211,44 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
 
     admin_add(page, base, "plan/measure")
     page.select_option("#id_plan", str(plan))
-    page.locator("#id_findings_from option", has_text="Late plans").dblclick()
+    choose(page, "findings", "Late plans")
     page.fill("#id_title", "Plans finished within 20 weeks")
     page.dispatch_event("#id_title", "change")
     expect(page.locator("#id_code")).to_have_value("plans-finished-within-20-weeks")
     page.fill("#id_why_it_matters", "A plan on time means help starts sooner.")
     page.fill("#id_definition", "New plans finished within 20 weeks, as a share of all.")
     page.fill("#id_source", "The council's case records")
-    page.select_option("#id_frequency", index=1)
+    page.select_option("#id_frequency", "monthly")
     page.fill("#id_baseline_value", "30")
     page.fill("#id_baseline_date", (TODAY - timedelta(days=60)).isoformat())
     page.fill("#id_baseline_label", "The year before the inspection")
     page.fill("#id_target_value", "60")
     page.fill("#id_target_date", (TODAY + timedelta(days=365)).isoformat())
     save(page)
+
+    # The figure for last month: a data officer enters it, an approver approves it,
+    # both on the /staff/ pages, both added by the administrator on the user form.
+    for username, role in STAFF.items():
+        add_staff_user(page, base, username, role)
+    sign_out(page)
+    sign_in(page, base, "data.officer", STAFF_PASSWORD)
+    page.goto(f"{base}/staff/measures/plans-finished-within-20-weeks/figure/?period={DUE}")
+    assert_accessible(page)
+    page.get_by_label("Figure", exact=True).fill("42")
+    page.get_by_label("Numerator").fill("21")
+    page.get_by_label("Denominator").fill("50")
+    page.get_by_label("Commentary").fill("More plans were finished on time this month.")
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.locator("#staff-messages")).to_contain_text("submitted for approval")
+    sign_out(page)
+    sign_in(page, base, "approver", STAFF_PASSWORD)
+    page.get_by_role("link", name="waiting for you to approve or return").click()
+    item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
+    item.get_by_role("button", name="Approve").click()
+    page.get_by_text("approved and is now public").first.wait_for()
+    assert_accessible(page)
+    sign_out(page)
+    sign_in(page, base, ADMIN, PASSWORD)
 
     # 4. Under embargo: the public sees nothing of it; staff see a preview with a banner.
     page.goto(base + "/findings/late-plans/")
@@ -218,6 +273,9 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
         assert response.status == 200
         expect(visitor.locator("main")).to_contain_text(PRIORITY_SUMMARY)
         expect(visitor.get_by_text("Not yet public")).to_have_count(0)
+        visitor.goto(base + "/measures/plans-finished-within-20-weeks/")
+        expect(visitor.locator("tr", has_text=f"{DUE:%B %Y}")).to_contain_text("42")
+        visitor.goto(base + "/findings/late-plans/")
         assert_accessible(visitor)
         visitor.goto(base + "/")
         home = visitor.locator("main")
