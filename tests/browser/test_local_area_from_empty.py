@@ -90,8 +90,8 @@ def add_staff_user(page, base, username, role):
     expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
 
 
-def sign_out(page):
-    page.goto(page.url.split("/staff/")[0].split("/admin/")[0] + "/staff/")
+def sign_out(page, base):
+    page.goto(base + "/staff/")
     page.get_by_role("button", name="Sign out").click()
 
 
@@ -230,7 +230,7 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
     # both on the /staff/ pages, both added by the administrator on the user form.
     for username, role in STAFF.items():
         add_staff_user(page, base, username, role)
-    sign_out(page)
+    sign_out(page, base)
     sign_in(page, base, "data.officer", STAFF_PASSWORD)
     page.goto(f"{base}/staff/measures/plans-finished-within-20-weeks/figure/?period={DUE}")
     assert_accessible(page)
@@ -240,14 +240,14 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
     page.get_by_label("Commentary").fill("More plans were finished on time this month.")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.locator("#staff-messages")).to_contain_text("submitted for approval")
-    sign_out(page)
+    sign_out(page, base)
     sign_in(page, base, "approver", STAFF_PASSWORD)
     page.get_by_role("link", name="waiting for you to approve or return").click()
     item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
     item.get_by_role("button", name="Approve").click()
     page.get_by_text("approved and is now public").first.wait_for()
     assert_accessible(page)
-    sign_out(page)
+    sign_out(page, base)
     sign_in(page, base, ADMIN, PASSWORD)
 
     # 4. Under embargo: the public sees nothing of it; staff see a preview with a banner.
@@ -260,6 +260,9 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
     visitor = public.new_page()
     for slug in ("late-plans", "local-offer"):
         assert visitor.goto(f"{base}/findings/{slug}/").status == 404
+    assert visitor.goto(base + "/plans/priority-action-plan/").status == 404
+    measure = visitor.goto(base + "/measures/plans-finished-within-20-weeks/")
+    assert measure.status == 404
     assert visitor.goto(base + "/").status == 200
     home = visitor.locator("main")
     expect(home.locator("a[href='/findings/late-plans/']")).to_have_count(0)
@@ -273,6 +276,7 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
         assert response.status == 200
         expect(visitor.locator("main")).to_contain_text(PRIORITY_SUMMARY)
         expect(visitor.get_by_text("Not yet public")).to_have_count(0)
+        expect(visitor.locator("main")).to_contain_text("Most plans took longer than 20 weeks.")
         visitor.goto(base + "/measures/plans-finished-within-20-weeks/")
         expect(visitor.locator("tr", has_text=f"{DUE:%B %Y}")).to_contain_text("42")
         visitor.goto(base + "/findings/late-plans/")
@@ -299,6 +303,9 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
         assert pdf.status == 200
         assert pdf.headers["content-type"] == "application/pdf"
         assert pdf.body().startswith(b"%PDF")
+        visitor.goto(f"{base}/reports/{as_at.isoformat()}/")
+        expect(visitor.locator("main")).to_contain_text("Plans finished within 20 weeks")
+        assert_accessible(visitor)
 
     public.close()
     context.close()
