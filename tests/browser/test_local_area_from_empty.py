@@ -245,7 +245,8 @@ def test_a_local_area_is_built_from_empty_kept_under_embargo_then_published(brow
     page.get_by_role("link", name="waiting for you to approve or return").click()
     item = page.locator(".app-queue__item", has_text=f"{DUE:%B %Y}")
     item.get_by_role("button", name="Approve").click()
-    page.get_by_text("approved and is now public").first.wait_for()
+    # Under embargo the figure is approved but not yet public, and the page says so.
+    page.get_by_text("It will be public when its measure is").first.wait_for()
     assert_accessible(page)
     sign_out(page, base)
     sign_in(page, base, ADMIN, PASSWORD)

@@ -189,6 +189,24 @@ def test_an_approver_approves_in_place(client, approver, data_officer, measure):
     assert (m.status, m.approved_by) == (Status.APPROVED, approver)
 
 
+def test_approving_a_figure_the_public_cannot_see_yet_does_not_call_it_public(
+    client, approver, data_officer
+):
+    hidden = make_measure(code="not-yet", title="Not yet shown", is_public=False)
+    m = make_figure(
+        measure=hidden, period=DUE, value=60, status=Status.SUBMITTED, submitted_by=data_officer
+    )
+    client.force_login(approver)
+    response = client.post(
+        reverse("staff:review_figure", args=[m.pk]),
+        {f"decide-{m.pk}-version": m.version, "action": "approve"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "was approved. It will be public when its measure is." in html
+    assert "is now public" not in html
+
+
 def test_returning_without_a_reason_shows_an_error_in_place(
     client, approver, data_officer, measure
 ):

@@ -151,6 +151,16 @@ ENTER_LINK = (
 )
 
 
+def _decided_words(figure) -> str:
+    """What a decision did, in words: an approved figure of a measure the public
+    cannot see yet (hidden, a draft plan's, or under embargo) is not "public"."""
+    if figure.status != Status.APPROVED:
+        return "returned"
+    if Measure.objects.public().filter(pk=figure.measure_id).exists():
+        return "approved and is now public"
+    return "approved. It will be public when its measure is"
+
+
 def _open_to_entry(figure) -> bool:
     """Whether a period's figure can still be entered or changed (none yet, or editable)."""
     return figure is None or figure.is_editable
@@ -634,10 +644,7 @@ def review_figure(request, pk):
                 raise PermissionDenied("Unknown decision.")
             decided = _service_errors(form, call)
         if decided:
-            verb = (
-                "approved and is now public" if decided.status == Status.APPROVED else "returned"
-            )
-            note = f"{decided} was {verb}."
+            note = f"{decided} was {_decided_words(decided)}."
             messages.success(request, note)
             if request.htmx:
                 context = _in_place(request, decided.measure, timezone.localdate())
