@@ -127,6 +127,8 @@ MIDDLEWARE = [
     "sendprogress.middleware.NulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # CORS on every API answer: outside ConditionalGet, whose 304 keeps few headers.
+    "sendprogress.api.middleware.open_to_other_sites",
     # ETag and 304 for every page; then anonymous public pages from the cache,
     # before sessions, CSRF and authentication (which a cached page skips).
     "django.middleware.http.ConditionalGetMiddleware",

@@ -2,6 +2,8 @@
 
 ETag and 304 come from Django's ConditionalGetMiddleware, as for every page;
 the public page cache keeps answers keyed on the declared `page` parameter.
+The CORS headers go on in `middleware.open_to_other_sites`, outside both, so
+a 304, a redirect or an error carries them too.
 """
 
 from __future__ import annotations
@@ -43,25 +45,18 @@ class BadQuery(Exception):
         super().__init__(message)
 
 
-def _open(response: HttpResponse) -> HttpResponse:
-    for name, value in CORS.items():
-        response[name] = value
-    return response
-
-
 def answer(data, *, status: int = 200) -> JsonResponse:
     response = JsonResponse(data, encoder=Encoder, status=status, safe=False)
     response["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    return _open(response)
+    return response
 
 
 def error(message: str, status: int) -> JsonResponse:
-    response = JsonResponse({"error": message}, status=status)
-    return _open(response)
+    return JsonResponse({"error": message}, status=status)
 
 
 def preflight() -> HttpResponse:
-    return _open(HttpResponse(status=204))
+    return HttpResponse(status=204)
 
 
 def page_of(request, items, to_json, *, whole_page=False) -> dict:

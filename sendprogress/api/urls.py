@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from sendprogress.public import public
 
@@ -23,4 +23,7 @@ urlpatterns = [
         name="measure_figures",
     ),
     path("updates/", public(views.updates, query=PAGED), name="updates"),
+    # Last: anything else ending in a slash is a JSON 404. Ending in a slash, so
+    # an address without one still gets CommonMiddleware's redirect first.
+    re_path(r"^.*/$", public(views.not_found)),
 ]

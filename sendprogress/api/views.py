@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from sendprogress.plan import comparisons
 from sendprogress.plan.models import (
@@ -33,6 +34,9 @@ from .responses import BadQuery, answer, error, page_of, preflight
 
 
 def api_view(view):
+    # Exempt from CSRF: every view only reads, and anything but GET, HEAD or
+    # OPTIONS gets the JSON 405 below rather than the CSRF middleware's HTML 403.
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
@@ -178,3 +182,9 @@ def updates(request):
         .order_by("-published_at")
     )
     return page_of(request, posts, lambda p: shapes.update(p, request))
+
+
+@csrf_exempt
+def not_found(request, rest=""):
+    """Any other address under /api/v1/: a JSON 404 for every method, not the site's page."""
+    return error("There is nothing public at this address.", 404)

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from sendprogress.plan.models import Figure
 from tests.factories import make_comparator, make_figure, make_measure, make_post
@@ -130,3 +131,60 @@ def test_the_api_only_reads(client, measure):
     response = client.put("/api/v1/measures/")
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "If-None-Match",
+    "Access-Control-Expose-Headers": "ETag",
+    "Access-Control-Max-Age": "86400",
+}
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writing_gets_a_json_405_even_with_csrf_checks_on(db, method):
+    client = Client(enforce_csrf_checks=True)
+    response = getattr(client, method)("/api/v1/measures/")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.json() == {"error": "This API only reads: use GET."}
+
+
+@pytest.mark.parametrize("address", ["/api/v1/nope/", "/api/v1/measures/a.b/"])
+def test_an_unknown_address_is_a_json_404(db, address):
+    response = Client(enforce_csrf_checks=True).get(address)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "There is nothing public at this address."}
+    assert {name: response[name] for name in CORS_HEADERS} == CORS_HEADERS
+
+
+def test_posting_to_an_unknown_address_is_a_json_404_not_a_csrf_page(db):
+    response = Client(enforce_csrf_checks=True).post("/api/v1/nope/")
+    assert response.status_code == 404
+    assert response.json() == {"error": "There is nothing public at this address."}
+
+
+def test_a_304_keeps_the_cors_headers(client, measure):
+    etag = client.get("/api/v1/measures/")["ETag"]
+    again = client.get("/api/v1/measures/", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert {name: again[name] for name in CORS_HEADERS} == CORS_HEADERS
+
+
+def test_the_missing_slash_redirect_carries_cors_headers(client, db):
+    response = client.get("/api/v1/measures")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/measures/"
+    assert {name: response[name] for name in CORS_HEADERS} == CORS_HEADERS
+
+
+def test_a_bad_page_and_a_405_carry_cors_headers(client, db):
+    for response in (client.get("/api/v1/measures/?page=x"), client.delete("/api/v1/plans/")):
+        assert {name: response[name] for name in CORS_HEADERS} == CORS_HEADERS
+
+
+def test_other_pages_are_not_opened_to_other_sites(client, db):
+    assert "Access-Control-Allow-Origin" not in client.get("/accessibility/")
