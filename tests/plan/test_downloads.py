@@ -94,12 +94,13 @@ def test_csv_text_cannot_run_as_a_spreadsheet_formula(client, db):
 )
 def test_csv_downloads_start_with_a_byte_order_mark_for_excel(client, url):
     measure = make_measure(code="plans-on-time", title="Plans on time")
-    commentary = "Families said “it’s better” – the café meets monthly."
+    # Curly quotes, an en dash and an accent, as pasted from Word.
+    commentary = "Families said \u201cit\u2019s better\u201d \u2013 the caf\u00e9 meets monthly."
     make_figure(measure=measure, period=date(2023, 1, 1), value=40, commentary=commentary)
     response = client.get(url)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     # Excel on Windows reads the file as UTF-8 only when it starts with the UTF-8 BOM.
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert list(rows[0])[0] == "measure_code"
+    assert next(iter(rows[0])) == "measure_code"
     assert [r["commentary"] for r in rows] == [commentary]
