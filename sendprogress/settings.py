@@ -390,13 +390,13 @@ X_FRAME_OPTIONS = "DENY"
 # Django has no settings for these two; sendprogress.security.middleware sends them.
 SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # Every powerful feature the site never uses is turned off, for it and
-# anything it might embed.
+# anything it might embed. Only features Chromium knows: it warns in the
+# console about any other ("bluetooth" and "web-share" were dropped).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
@@ -415,7 +415,6 @@ PERMISSIONS_POLICY = {
         "screen-wake-lock",
         "serial",
         "usb",
-        "web-share",
         "xr-spatial-tracking",
     ]
 }

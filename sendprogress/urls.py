@@ -17,6 +17,7 @@ urlpatterns = [
     path("updates/", include("sendprogress.updates.urls")),
     path("email-updates/", include("sendprogress.updates.email_urls")),
     path("sitemap.xml", public(sitemap), name="sitemap"),
+    path("robots.txt", public(views.robots_txt), name="robots_txt"),
     path("api/v1/", include("sendprogress.api.urls")),
     path("embed/", include("sendprogress.embeds.urls")),
     path("data/", public(data_dictionary), name="data_dictionary"),

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -20,6 +21,23 @@ def accessibility(request):
             "last_tested_on": ACCESSIBILITY_LAST_TESTED,
         },
     )
+
+
+def robots_txt(request):
+    """robots.txt: crawl every public page, never the staff pages or the admin.
+
+    The sitemap address is SITE_URL's when set, else the address asked for.
+    """
+    site = settings.SITE_URL.rstrip("/") or f"{request.scheme}://{request.get_host()}"
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /staff/",
+        "Disallow: /two-factor/",
+        f"Disallow: /{settings.ADMIN_URL}",
+        f"Sitemap: {site}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def bench_minimal(request):

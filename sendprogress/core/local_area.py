@@ -21,3 +21,19 @@ def site_name(area=None) -> str:
     """The site's name, from `area` (looked up when not given) or the default."""
     area = area or local_area()
     return area.site_name if area else DEFAULT_SITE_NAME
+
+
+def area_name(area=None) -> str:
+    """The local area's own name ("Testshire"), or the site's default name."""
+    area = area or local_area()
+    return area.name if area else DEFAULT_SITE_NAME
+
+
+def feed_title(text: str, limit: int = 100) -> str:
+    """`text` whole when it fits in `limit` characters, else cut at a word
+    boundary with an ellipsis, so no word is cut in half."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:.") + "…"

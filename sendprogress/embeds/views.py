@@ -89,4 +89,7 @@ def measure(request, code):
     )
     # str(): the enum itself is no header name to a WSGI server.
     response[str(CSP.HEADER_ENFORCE)] = build_policy(frame_policy())
+    # Other sites show this page in a frame; every other response keeps
+    # same-origin (the security middleware only sets it when unset).
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response

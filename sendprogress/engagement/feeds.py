@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from sendprogress.core.local_area import site_name
+from sendprogress.core.local_area import area_name, feed_title, site_name
 
 from .views.you_said import published_entries
 
@@ -18,6 +18,10 @@ class YouSaidWeDidFeed(Feed):
     def link(self):
         return reverse("engagement:you_said_we_did")
 
+    def author_name(self):
+        # Atom (RFC 4287) requires an author for the feed.
+        return area_name()
+
     def description(self):
         return "What families told us, and what we did about it."
 
@@ -25,7 +29,7 @@ class YouSaidWeDidFeed(Feed):
         return published_entries()[:ITEMS]
 
     def item_title(self, entry):
-        return f"You said: {entry.you_said[:100]}"
+        return feed_title(f"You said: {entry.you_said}")
 
     def item_description(self, entry):
         return f"You said: {entry.you_said}\n\nWe did: {entry.we_did}"

@@ -110,8 +110,14 @@ def _rows(measures):
         yield _row(measure, about, m)
 
 
+# A byte-order mark first, so Excel on Windows reads the file as UTF-8 rather
+# than garbling curly quotes and accents (other readers skip it: utf-8-sig).
+BOM = "\ufeff"
+
+
 def _csv_response(measures, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write(BOM)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
@@ -248,6 +254,7 @@ def comparators_csv(request, code):
     """A measure's comparator series, one row per series and period (tidy, like the DfE's)."""
     measure = get_object_or_404(Measure.objects.public(), code=code)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write(BOM)
     response["Content-Disposition"] = f'attachment; filename="{measure.code}-comparators.csv"'
     writer = csv.writer(response)
     writer.writerow(COMPARATOR_COLUMNS)

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from sendprogress.core.local_area import site_name
+from sendprogress.core.local_area import area_name, site_name
 from sendprogress.plan.models import Finding
 
 from .models import Post
@@ -34,6 +34,10 @@ class PostsFeed(Feed):
 
     def items(self):
         return _published()[:ITEMS]
+
+    def author_name(self):
+        # Atom (RFC 4287) requires an author for the feed, not only its entries.
+        return area_name()
 
     def item_title(self, post):
         return post.title

@@ -315,6 +315,7 @@ def test_the_admin_is_never_stored_wherever_admin_url_puts_it(measure, settings)
         "/updates/",
         "/updates/feed.atom",
         "/sitemap.xml",
+        "/robots.txt",
         "/glossary/",
         "/accessibility/",
         "/privacy/",

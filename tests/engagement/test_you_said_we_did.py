@@ -189,3 +189,35 @@ def test_an_unknown_area_in_the_address_shows_every_entry(client, site):
     assert "About plans" in html
     assert "About the website" in html
     assert '<option value="" selected>All areas</option>' in html
+
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/you-said-we-did/feed.atom", "/updates/feed.atom", "/updates/areas/ehcp-quality/feed.atom"],
+)
+def test_every_atom_feed_names_the_local_area_as_its_author(client, site, url):
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(client.get(url).content)  # noqa: S314 - our own output
+    assert root.findtext("a:author/a:name", namespaces=ATOM) == "Testshire"
+
+
+def test_a_long_entry_title_is_cut_at_a_word_with_an_ellipsis(client, site):
+    from xml.etree import ElementTree
+
+    make_entry(you_said="Short and whole")
+    make_entry(you_said="We could not find " + "the dates of the meetings " * 6 + "anywhere")
+    root = ElementTree.fromstring(client.get("/you-said-we-did/feed.atom").content)  # noqa: S314
+    titles = [
+        entry.findtext("a:title", namespaces=ATOM) for entry in root.findall("a:entry", ATOM)
+    ]
+    assert "You said: Short and whole" in titles
+    [long] = [title for title in titles if title != "You said: Short and whole"]
+    # Cut before the word that would pass 100 characters ("meetings"), not inside it.
+    assert long == (
+        "You said: We could not find the dates of the meetings "
+        "the dates of the meetings the dates of the\u2026"
+    )

@@ -35,6 +35,7 @@ COVERED = {
     "email_updates:unsubscribe": "public",
     "email_updates:choices": "public",
     "sitemap": "public",
+    "robots_txt": "public",
     "accessibility": "public",
     "glossary": "public",
     "privacy": "public",

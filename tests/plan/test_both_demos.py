@@ -50,7 +50,9 @@ def test_unapproved_figures_are_never_shown(client, any_demo):
     for figure in hidden:
         page = client.get(figure.measure.get_absolute_url()).content.decode()
         assert figure.period.strftime("%B %Y") not in page
-    rows = csv.DictReader(io.StringIO(client.get("/measures/all-measures.csv").content.decode()))
+    rows = csv.DictReader(
+        io.StringIO(client.get("/measures/all-measures.csv").content.decode("utf-8-sig"))
+    )
     published = {(row["measure_code"], row["period"]) for row in rows}
     assert published
     for figure in hidden:

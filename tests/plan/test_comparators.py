@@ -256,7 +256,7 @@ def test_the_downloads_include_the_comparators(client, compared):
         "released_on": None,
     }
     response = client.get(reverse("plan:comparators_csv", args=["plans-on-time"]))
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [(r["series"], r["period"], r["value"], r["symbol"]) for r in rows] == [
         ("England", "2022", "49.2", ""),
         ("England", "2023", "50.3", ""),

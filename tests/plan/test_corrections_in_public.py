@@ -36,7 +36,7 @@ def test_the_measure_page_says_the_figure_was_corrected(client, corrected):
 
 
 def test_the_csv_download_carries_the_correction(client, corrected):
-    body = client.get("/measures/plans-on-time/figures.csv").content.decode()
+    body = client.get("/measures/plans-on-time/figures.csv").content.decode("utf-8-sig")
     (row,) = csv.DictReader(io.StringIO(body))
     assert row["value"] == "45.00"
     assert row["value_before_correction"] == "55.00"

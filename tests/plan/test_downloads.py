@@ -23,7 +23,7 @@ def measure_with_hidden_figures(db):
 
 
 def _csv(response):
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_measure_csv_has_only_approved_figures(client, measure_with_hidden_figures):
@@ -87,3 +87,20 @@ def test_csv_text_cannot_run_as_a_spreadsheet_formula(client, db):
     make_figure(measure=measure, period=date(2023, 1, 1), value=1, commentary="=HYPERLINK(1)")
     rows = _csv(client.get(reverse("plan:measure_csv", args=["careful"])))
     assert rows[0]["commentary"] == "'=HYPERLINK(1)"
+
+
+@pytest.mark.parametrize(
+    "url", ["/measures/plans-on-time/figures.csv", "/measures/all-measures.csv"]
+)
+def test_csv_downloads_start_with_a_byte_order_mark_for_excel(client, url):
+    measure = make_measure(code="plans-on-time", title="Plans on time")
+    # Curly quotes, an en dash and an accent, as pasted from Word.
+    commentary = "Families said \u201cit\u2019s better\u201d \u2013 the caf\u00e9 meets monthly."
+    make_figure(measure=measure, period=date(2023, 1, 1), value=40, commentary=commentary)
+    response = client.get(url)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    # Excel on Windows reads the file as UTF-8 only when it starts with the UTF-8 BOM.
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert next(iter(rows[0])) == "measure_code"
+    assert [r["commentary"] for r in rows] == [commentary]

@@ -201,6 +201,7 @@ def _addresses(evidence_file: int) -> dict[str, list[tuple[str, str | None]]]:
         "email_updates:choices": [("/email-updates/choices/1/", None)],
         "email_updates:unsubscribe": [("/email-updates/unsubscribe/1/", None)],
         "sitemap": [("/sitemap.xml", "hidden-finding")],
+        "robots_txt": [("/robots.txt", None)],
         "api:index": [("/api/v1/", None)],
         "api:openapi": [("/api/v1/openapi.json", None)],
         "api:local_area": [("/api/v1/local-area/", None)],

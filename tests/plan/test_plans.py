@@ -102,7 +102,7 @@ def test_downloads_name_each_figures_plan_and_findings(client):
     plan = make_plan(title="Accelerated Progress Plan", slug="app")
     measure = make_measure(plan=plan, finding=finding, code="m")
     make_figure(measure=measure, period=date(2023, 2, 1), value=20)
-    csv = client.get("/measures/all-measures.csv").content.decode().splitlines()
+    csv = client.get("/measures/all-measures.csv").content.decode("utf-8-sig").splitlines()
     assert csv[0].startswith("measure_code,measure,plan,plan_status,findings,period")
     assert "Accelerated Progress Plan,Current,Plans on time,2023-02-01" in csv[1]
     data = client.get("/measures/m/figures.json").json()["measures"][0]

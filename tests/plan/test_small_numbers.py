@@ -34,7 +34,7 @@ def test_the_measure_page_hides_a_small_count_and_says_why(client, measure):
 
 def test_the_downloads_leave_out_a_small_count_with_a_note(client, measure):
     response = client.get(reverse("plan:measure_csv", args=["plans-on-time"]))
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     # "c", the statistics symbol for a suppressed value, as the DfE's files have it.
     assert [(r["value"], r["numerator"], r["denominator"]) for r in rows] == [
         ("c", "c", "c"),

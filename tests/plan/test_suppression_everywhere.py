@@ -113,7 +113,7 @@ def _numbers_in(data) -> list:
 def test_a_suppressed_figure_gives_nothing_away(client, world, surface):
     response = client.get(SURFACES[surface](world))
     assert response.status_code == 200
-    body = response.content.decode()
+    body = response.content.decode("utf-8-sig")
     for giveaway in GIVEAWAYS:
         assert giveaway not in body, giveaway
     assert REASON in body

@@ -246,6 +246,9 @@ def test_the_embed_scores_a_plus_with_its_own_frame_policy(client, demo, graded,
     home = assert_a_plus(client, reverse("plan:measure_detail", args=["ehcp-20-weeks"]))
     assert _csp(home)["frame-ancestors"] == ["'none'"]
     assert home["X-Frame-Options"] == "DENY"
+    # Only the embed may be loaded by other sites.
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert home["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def test_the_headers_say_what_the_issue_asks(client, demo, graded):
@@ -268,3 +271,6 @@ def test_the_headers_say_what_the_issue_asks(client, demo, graded):
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
         assert f"{feature}=()" in response["Permissions-Policy"]
+    # Features Chromium does not know make it warn in the console on every page.
+    features = {f.split("=")[0].strip() for f in response["Permissions-Policy"].split(",")}
+    assert not features & {"bluetooth", "web-share"}

@@ -68,6 +68,7 @@ PUBLIC = {
     "email_updates:unsubscribe",
     "email_updates:choices",
     "sitemap",
+    "robots_txt",
     "accessibility",
     "glossary",
     "privacy",
