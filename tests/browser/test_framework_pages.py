@@ -59,11 +59,11 @@ def test_the_2023_home_page_tells_the_story_without_javascript(js_disabled_page,
     assert "They named three priority actions and five areas for improvement" in (
         main.inner_text()
     )
-    assert (
-        main.locator(".govuk-inset-text")
-        .inner_text()
-        .startswith("In the inspection framework's own words")
+    framework_words = main.locator(".govuk-inset-text").filter(
+        has_text="In the inspection framework's own words"
     )
+    assert framework_words.count() == 1
+    assert framework_words.inner_text().startswith("In the inspection framework's own words")
     js_disabled_page.get_by_role("link", name="Priority action plan").first.click()
     expect(js_disabled_page.locator("h1")).to_have_text("Priority action plan")
 

@@ -102,6 +102,7 @@ def test_a_figure_goes_from_entry_to_the_public_page(page, staff_demo, tmp_path,
     section.get_by_label("Figure", exact=True).fill("63.5")
     section.get_by_label("Evidence file (optional)").set_input_files(str(evidence))
     section.get_by_label("Evidence title").fill("Audit summary")
+    section.get_by_label("Internal: staff only").check()
     section.get_by_label("I confirm the file holds no personal data about any child").check()
     section.get_by_role("button", name="Submit for approval").click()
     banner = page.locator("#staff-messages .govuk-notification-banner")
