@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from sendprogress.public import public
 
@@ -23,7 +23,5 @@ urlpatterns = [
         name="measure_figures",
     ),
     path("updates/", public(views.updates, query=PAGED), name="updates"),
-    # Last: anything else ending in a slash is a JSON 404. Ending in a slash, so
-    # an address without one still gets CommonMiddleware's redirect first.
-    re_path(r"^.*/$", public(views.not_found)),
+    # Any other address answers a JSON 404: see api/middleware.py.
 ]

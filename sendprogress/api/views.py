@@ -182,9 +182,3 @@ def updates(request):
         .order_by("-published_at")
     )
     return page_of(request, posts, lambda p: shapes.update(p, request))
-
-
-@csrf_exempt
-def not_found(request, rest=""):
-    """Any other address under /api/v1/: a JSON 404 for every method, not the site's page."""
-    return error("There is nothing public at this address.", 404)
