@@ -2,7 +2,8 @@
 
 Haverleigh does not exist. Its inspection gave the most serious outcome, with
 three priority actions and five areas for improvement, each with its owners;
-its priority action plan is approved, with ten measures and a year of
+its priority action plan is approved, with ten measures (thirty with its
+SEND strategy's, the size of a real plan) and a year of
 monthly figures (illustrative, and marked so), a stocktake behind it, a
 monitoring inspection still to come and a published progress report for
 the end of last month. Every date is set from the day it is
@@ -336,6 +337,247 @@ MEASURES = [
     ),
 ]
 
+
+def _spec(code, title, finding, unit, higher, baseline, target, pace, places=0, **extra):
+    return MeasureSpec(
+        code,
+        title,
+        (finding,),
+        unit,
+        higher,
+        Decimal(baseline),
+        Decimal(target),
+        pace,
+        places=places,
+        **extra,
+    )
+
+
+# The SEND strategy's own measures, for the five areas for improvement: with
+# the priority action plan's ten, thirty in all, the size of a real plan.
+STRATEGY_MEASURES = [
+    _spec(
+        "annual-reviews-on-time",
+        "Annual reviews held on time",
+        "quality-of-plans",
+        "percent",
+        True,
+        "45",
+        "85",
+        0.9,
+        why="A review checks that the plan still fits the child.",
+    ),
+    _spec(
+        "review-decisions-in-4-weeks",
+        "Review decisions sent within 4 weeks",
+        "quality-of-plans",
+        "percent",
+        True,
+        "40",
+        "90",
+        1.0,
+        why="Families should hear what the review decided without waiting.",
+    ),
+    _spec(
+        "plans-amended-in-12-weeks",
+        "Plans changed within 12 weeks of a review",
+        "quality-of-plans",
+        "percent",
+        True,
+        "25",
+        "80",
+        0.7,
+        why="A review only helps if the plan is changed to match it.",
+    ),
+    _spec(
+        "families-helped-write-plan",
+        "Parent carers who say they helped write the plan",
+        "quality-of-plans",
+        "percent",
+        True,
+        "38",
+        "75",
+        0.9,
+        why="Families know their child best.",
+    ),
+    _spec(
+        "plans-with-social-care-advice",
+        "New plans with advice from social care",
+        "quality-of-plans",
+        "percent",
+        True,
+        "50",
+        "95",
+        1.1,
+        why="Some children need help at home as well as at school.",
+    ),
+    _spec(
+        "health-advice-rated-good",
+        "Health advice rated good in audits",
+        "health-advice",
+        "percent",
+        True,
+        "42",
+        "80",
+        0.8,
+        why="Clear health advice makes a clear plan.",
+    ),
+    _spec(
+        "speech-therapy-in-18-weeks",
+        "Children seen for speech and language therapy within 18 weeks",
+        "health-advice",
+        "percent",
+        True,
+        "48",
+        "92",
+        0.75,
+        why="Help with talking and understanding works best when it starts early.",
+    ),
+    _spec(
+        "speech-therapy-waiting-over-18-weeks",
+        "Children waiting more than 18 weeks for speech and language therapy",
+        "health-advice",
+        "count",
+        False,
+        "310",
+        "40",
+        0.7,
+        why="Each of these children is waiting longer than they should.",
+    ),
+    _spec(
+        "clinical-officer-replies-in-10-days",
+        "Questions to the designated clinical officer answered within 10 working days",
+        "health-advice",
+        "percent",
+        True,
+        "60",
+        "95",
+        1.0,
+        why="Schools and families need quick answers about health needs.",
+    ),
+    _spec(
+        "therapy-in-plans-delivered",
+        "Therapy in plans that was given as written",
+        "health-advice",
+        "percent",
+        True,
+        "55",
+        "90",
+        0.85,
+        why="A plan only helps if the help in it is given.",
+    ),
+    _spec(
+        "adulthood-outcomes-from-14",
+        "Plans of young people aged 14 and over with goals for adult life",
+        "preparing-for-adulthood",
+        "percent",
+        True,
+        "35",
+        "95",
+        1.05,
+        why="Planning early gives young people more choice.",
+    ),
+    _spec(
+        "in-education-or-work-16-17",
+        "Young people aged 16 and 17 with a plan in education, work or training",
+        "preparing-for-adulthood",
+        "percent",
+        True,
+        "82",
+        "92",
+        1.0,
+        why="Learning or working after school opens doors.",
+    ),
+    _spec(
+        "not-in-education-or-work",
+        "Young people with a plan not in education, work or training",
+        "preparing-for-adulthood",
+        "count",
+        False,
+        "140",
+        "60",
+        0.8,
+        why="Each of them deserves a next step.",
+    ),
+    _spec(
+        "supported-internships",
+        "Supported internships started this school year",
+        "preparing-for-adulthood",
+        "count",
+        True,
+        "12",
+        "40",
+        0.9,
+        why="An internship is a real route into paid work.",
+    ),
+    _spec(
+        "health-transition-planned-by-17",
+        "Young people with a plan for moving to adult health services by age 17",
+        "preparing-for-adulthood",
+        "percent",
+        True,
+        "20",
+        "80",
+        0.6,
+        why="Moving to adult services is easier when it is planned.",
+    ),
+    _spec(
+        "local-offer-visits",
+        "Visits to the Local Offer website",
+        "local-offer",
+        "count",
+        True,
+        "5200",
+        "9000",
+        1.1,
+        why="More visits mean more families can find the help on offer.",
+    ),
+    _spec(
+        "local-offer-pages-checked",
+        "Local Offer pages checked in the last 12 months",
+        "local-offer",
+        "percent",
+        True,
+        "30",
+        "100",
+        0.95,
+        why="Out-of-date pages send families to help that no longer exists.",
+    ),
+    _spec(
+        "local-offer-found-what-needed",
+        "Visitors who found what they needed on the Local Offer",
+        "local-offer",
+        "percent",
+        True,
+        "41",
+        "75",
+        0.8,
+        why="The Local Offer is only useful if families can find things on it.",
+    ),
+    _spec(
+        "complaints-answered-in-20-days",
+        "SEND complaints answered within 20 working days",
+        "working-with-families",
+        "percent",
+        True,
+        "52",
+        "90",
+        0.9,
+        why="A quick, full answer shows a family they were heard.",
+    ),
+    _spec(
+        "families-in-co-production",
+        "Parent carers taking part in co-production groups",
+        "working-with-families",
+        "count",
+        True,
+        "35",
+        "120",
+        1.0,
+        why="Services designed with families work better for families.",
+    ),
+]
+
 # A small, fixed wobble month to month, so the line looks like real figures.
 WOBBLE = [0.0, 0.6, -0.4, 0.3, -0.7, 0.5, -0.2, 0.4, -0.5, 0.2, -0.3, 0.1]
 
@@ -486,6 +728,7 @@ def build(today: date | None = None) -> None:
     )
     _actions(plan, strategy, findings, when)
     _measures(plan, findings, when)
+    _measures(strategy, findings, when, specs=STRATEGY_MEASURES, first=len(MEASURES) + 1)
     _monitoring(plan, inspection, priority_actions, when)
     post = Post.objects.create(
         title="Our priority action plan is approved",
@@ -669,13 +912,13 @@ LATEST_COMMENTARY = (
 )
 
 
-def _measures(plan, findings, when) -> None:
+def _measures(plan, findings, when, *, specs=MEASURES, first=1) -> None:
     months = when.figure_months()
     months_to_target = (when.targets_due.year - when.baseline.year) * 12 + (
         when.targets_due.month - when.baseline.month
     )
     approved_at = timezone.now()
-    for order, spec in enumerate(MEASURES, start=1):
+    for order, spec in enumerate(specs, start=first):
         measure = Measure.objects.create(
             plan=plan,
             code=spec.code,

@@ -29,8 +29,19 @@ def test_the_2023_demo_has_a_published_report_of_its_figures_and_actions(client,
     report = ProgressReport.objects.published().get()
     _check(client, report)
     rows = report.content["measures"]
-    # Every measure of the plan: nine, and the one of families' experience.
-    assert len(rows) == 10
+    # Every measure, the size of a real plan: ten of the priority action plan
+    # (one of them of families' experience) and twenty of the SEND strategy.
+    assert len(rows) == 30
+    # Each of them is in the PDF a family downloads, which runs to several pages.
+    pdf = client.get(reverse("reports:pdf", args=[report.as_at.isoformat()])).content
+    words = " ".join(text(pdf).split())
+    for title in (
+        "New EHC plans finished within 20 weeks",
+        "Annual reviews held on time",
+        "Parent carers taking part in co-production groups",
+    ):
+        assert title in words
+    assert len(read(pdf).pages) >= 5
     # Figures approved by the end of last month are in it, with the unfinished
     # actions of each measure's own finding (Saturday clinics are done).
     assert all(row["figure"] != "No approved figure" for row in rows)
