@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from sendprogress.plan.models import Partner, Plan
+from sendprogress.plan.models import Action, Partner, Plan
 from tests.factories import (
     make_finding,
     make_inspection,
@@ -113,3 +113,25 @@ def test_a_findings_status_escapes_the_inspections_title_on_home_and_its_own_pag
         assert (
             "Still being worked on (&lt;script&gt;alert(1)&lt;/script&gt;, July 2022)" in html
         ), url
+
+
+def test_a_finding_page_links_from_its_top_to_what_we_are_doing(client):
+    finding = make_finding(slug="waits", title="Waiting times")
+    plan = make_plan(title="Priority action plan", findings=[finding])
+    for title in ["Hire two case officers", "Write to every family waiting"]:
+        Action.objects.create(plan=plan, title=title, owner_role="Head of SEND").findings.add(
+            finding
+        )
+    html = client.get("/findings/waits/").content.decode()
+    assert (
+        '<strong>What we are doing:</strong> 2 actions. <a class="govuk-link" href="#actions">'
+        "See what we are doing</a>" in html
+    )
+    assert '<h2 class="govuk-heading-l" id="actions">What we are doing</h2>' in html
+
+
+def test_a_finding_page_without_actions_has_no_link_to_them(client):
+    make_finding(slug="waits", title="Waiting times")
+    html = client.get("/findings/waits/").content.decode()
+    assert "See what we are doing" not in html
+    assert 'id="actions"' not in html
