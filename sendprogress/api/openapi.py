@@ -10,6 +10,8 @@ from django.conf import settings
 
 from sendprogress.plan.models import ComparatorSeries, Symbol
 
+from .responses import CORS, LAST_PAGE_ASKABLE, PAGE_SIZE
+
 
 def _nullable(kind: str, **extra) -> dict:
     return {"type": [kind, "null"], **extra}
@@ -247,8 +249,20 @@ PAGE_PARAMETER = {
     "name": "page",
     "in": "query",
     "required": False,
-    "description": "Which page, from 1. Each page holds up to 50 results.",
-    "schema": {"type": "integer", "minimum": 1, "default": 1},
+    "description": (
+        f"Which page, from 1. Each page holds up to {PAGE_SIZE} results; the size is "
+        f"fixed. A page that is not a whole number from 1 to {LAST_PAGE_ASKABLE} answers "
+        "400; one past the last page (`pages` in the answer) answers 404."
+    ),
+    "schema": {"type": "integer", "minimum": 1, "maximum": LAST_PAGE_ASKABLE, "default": 1},
+}
+PLAN_PARAMETER = {
+    "name": "plan",
+    "in": "query",
+    "required": False,
+    "description": "Only the measures of this plan, by its slug (see /plans/). "
+    "A slug that names no published plan answers 400.",
+    "schema": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
 }
 CODE_PARAMETER = {
     "name": "code",
@@ -259,37 +273,85 @@ CODE_PARAMETER = {
 }
 
 
-def _json(schema: str, description: str) -> dict:
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": {"schema": {"const": CORS["Access-Control-Allow-Origin"]}},
+    "Access-Control-Expose-Headers": {
+        "schema": {"const": CORS["Access-Control-Expose-Headers"]},
+        "description": "The headers a script on another site may read.",
+    },
+}
+LINK_HEADER = {
+    "description": (
+        'RFC 8288 links to the first, previous, next and last pages (rel="first", '
+        '"prev", "next", "last"; prev and next only where there is one), as absolute '
+        "addresses keeping the other query parameters, e.g. "
+        '`<https://example.org/api/v1/measures/?plan=app&page=2>; rel="next"`.'
+    ),
+    "schema": TEXT,
+}
+
+
+def _json(schema: str, description: str, *, paged: bool = False) -> dict:
     return {
         "description": description,
         "headers": {
             "ETag": {"schema": TEXT, "description": "Send back as If-None-Match for a 304."},
             "Cache-Control": {"schema": TEXT},
-            "Access-Control-Allow-Origin": {"schema": {"const": "*"}},
+            **CORS_HEADERS,
+            **({"Link": LINK_HEADER} if paged else {}),
         },
         "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
     }
 
 
-ERRORS = {
-    "304": {"description": "Not modified since the ETag sent in If-None-Match."},
-    "400": {
-        "description": "A query string the API cannot answer.",
+def _error(description: str) -> dict:
+    return {
+        "description": description,
+        "headers": CORS_HEADERS,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+RESPONSES = {
+    "NotModified": {
+        "description": "Not modified since the ETag sent in If-None-Match.",
+        "headers": CORS_HEADERS,
     },
-    "404": {
-        "description": "Nothing public at this address, or a page past the last.",
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    "BadQuery": _error(
+        f"A query string the API cannot answer, such as a page that is not a whole "
+        f"number from 1 to {LAST_PAGE_ASKABLE}."
+    ),
+    "NotFound": _error("Nothing public at this address, or a page past the last."),
+    "MethodNotAllowed": {
+        **_error(
+            "Any method but GET, HEAD or OPTIONS, at every address of the API: it only "
+            "reads. Listed once here rather than as an operation on each path."
+        ),
+        "headers": {
+            **CORS_HEADERS,
+            "Allow": {"schema": {"const": "GET, HEAD, OPTIONS"}},
+        },
     },
 }
 
 
-def _get(summary: str, schema: str, *, paged: bool = False, code: bool = False) -> dict:
-    parameters = ([CODE_PARAMETER] if code else []) + ([PAGE_PARAMETER] if paged else [])
+ERRORS = {
+    "304": {"$ref": "#/components/responses/NotModified"},
+    "400": {"$ref": "#/components/responses/BadQuery"},
+    "404": {"$ref": "#/components/responses/NotFound"},
+}
+
+
+def _get(
+    summary: str, schema: str, *, paged: bool = False, code: bool = False, filters=()
+) -> dict:
+    parameters = (
+        ([CODE_PARAMETER] if code else []) + ([PAGE_PARAMETER] if paged else []) + list(filters)
+    )
     operation = {
         "summary": summary,
         "parameters": parameters,
-        "responses": {"200": _json(schema, summary)} | ERRORS,
+        "responses": {"200": _json(schema, summary, paged=paged)} | ERRORS,
     }
     return {"get": operation}
 
@@ -313,6 +375,7 @@ PATHS = {
         "Public measures with milestones, latest approved figure and progress",
         "MeasurePage",
         paged=True,
+        filters=[PLAN_PARAMETER],
     ),
     "/measures/{code}/": _get(
         "One measure, with its comparator series (England, region, neighbours)",
@@ -338,10 +401,14 @@ def description(server_url: str) -> dict:
                 "their GSS symbol (c, x, z, low, and the older ~ and :) and are never zero. "
                 f"Where fewer than {settings.SMALL_NUMBER_THRESHOLD} children are counted, "
                 "a figure, its numerator and its denominator are left out (null), as is "
-                "a measure's latest figure."
+                "a measure's latest figure. "
+                f"Lists come {PAGE_SIZE} to a page, with a Link header (RFC 8288) to the "
+                "first, previous, next and last pages. Every answer is open to other sites "
+                "(CORS, no credentials). Any method but GET, HEAD or OPTIONS answers 405 "
+                "(components/responses/MethodNotAllowed)."
             ),
         },
         "servers": [{"url": server_url.rstrip("/")}],
         "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": SCHEMAS, "responses": RESPONSES},
     }

@@ -149,11 +149,18 @@ def _measures(page: list[Measure], request) -> list[dict]:
 
 @api_view
 def measures(request):
+    items = Measure.objects.public().select_related("plan").order_by("order", "title")
+    plan = request.GET.get("plan", "")
+    if plan:
+        if not Plan.objects.public().filter(slug=plan).exists():
+            raise BadQuery("plan must be the slug of a published plan: see /api/v1/plans/.")
+        items = items.filter(plan__slug=plan)
     return page_of(
         request,
-        Measure.objects.public().select_related("plan").order_by("order", "title"),
+        items,
         lambda page: _measures(page, request),
         whole_page=True,
+        filters={"plan": plan},
     )
 
 
@@ -170,8 +177,12 @@ def measure_detail(request, code):
 def measure_figures(request, code):
     measure = get_object_or_404(Measure.objects.public(), code=code)
     figures = measure.figures.approved().order_by("period")
-    data = page_of(request, figures, shapes.figure)
-    return {"measure": measure.code, "note": shapes.small_number_note()} | data
+    return page_of(
+        request,
+        figures,
+        shapes.figure,
+        head={"measure": measure.code, "note": shapes.small_number_note()},
+    )
 
 
 @api_view
