@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from sendprogress.plan.models import ComparatorSeries, Symbol
+from sendprogress.plan.choices import Frequency
+from sendprogress.plan.models import ComparatorSeries, Plan, Symbol
+from sendprogress.plan.progress import Progress
 
 from .responses import CORS, LAST_PAGE_ASKABLE, PAGE_SIZE
 
@@ -32,6 +34,9 @@ DATE_OR_NULL = _nullable("string", format="date")
 DATETIME_OR_NULL = _nullable("string", format="date-time")
 URL = {"type": "string", "format": "uri"}
 NUMBER_OR_NULL = _nullable("number")
+PROGRESS = {"enum": [p.value for p in Progress]}
+# Drafts are never public.
+PLAN_STATUSES = [s for s in Plan.Status.values if s != Plan.Status.DRAFT]
 
 
 def _page(item: str) -> dict:
@@ -127,7 +132,7 @@ SCHEMAS = {
             "title": TEXT,
             "short_title": TEXT,
             "summary": TEXT,
-            "status": {"enum": ["approved", "current", "closed", "superseded"]},
+            "status": {"enum": PLAN_STATUSES},
             "status_label": TEXT,
             "submitted_on": DATE_OR_NULL,
             "approved_on": DATE_OR_NULL,
@@ -143,11 +148,15 @@ SCHEMAS = {
             "code": TEXT,
             "title": TEXT,
             "plan": _nullable("string"),
+            "plan_title": _nullable("string"),
+            "plan_status": {"enum": [*PLAN_STATUSES, None]},
+            "plan_status_label": _nullable("string"),
             "findings": {"type": "array", "items": TEXT},
             "why_it_matters": TEXT,
             "definition": TEXT,
             "source": TEXT,
-            "frequency": TEXT,
+            "frequency": {"enum": Frequency.values},
+            "frequency_label": TEXT,
             "unit": {"enum": ["percent", "rate", "count", "days", "weeks"]},
             "rate_per": _nullable("integer"),
             "higher_is_better": {"type": "boolean"},
@@ -166,7 +175,8 @@ SCHEMAS = {
                 },
                 nullable=True,
             ),
-            "progress": {"enum": ["on-track", "at-risk", "off-track", "no-data"]},
+            "progress": PROGRESS,
+            "progress_label": TEXT,
             "illustrative": {"type": "boolean"},
             "url": URL,
             "figures_url": URL,
@@ -180,9 +190,14 @@ SCHEMAS = {
             "denominator": _nullable("integer"),
             "count_suppressed": {"type": "boolean"},
             "count_note": _nullable("string"),
+            "expected_value": NUMBER_OR_NULL,
+            "progress": PROGRESS,
+            "progress_label": TEXT,
             "commentary": TEXT,
             "approved_at": DATETIME_OR_NULL,
             "corrected_at": DATETIME_OR_NULL,
+            "value_before_correction": NUMBER_OR_NULL,
+            "correction_reason": _nullable("string"),
         }
     ),
     "ComparatorSeries": _object(

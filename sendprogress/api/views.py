@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from sendprogress.plan import comparisons
+from sendprogress.plan import comparisons, open_data
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
@@ -175,12 +175,12 @@ def measure_detail(request, code):
 
 @api_view
 def measure_figures(request, code):
-    measure = get_object_or_404(Measure.objects.public(), code=code)
-    figures = measure.figures.approved().order_by("period")
+    measure = get_object_or_404(Measure.objects.public().with_milestones(), code=code)
+    figures = measure.figures.approved().order_by("period").values(*open_data.FIGURE_COLUMNS)
     return page_of(
         request,
         figures,
-        shapes.figure,
+        lambda row: open_data.figure(measure, row),
         head={"measure": measure.code, "note": shapes.small_number_note()},
     )
 
