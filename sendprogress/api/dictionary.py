@@ -26,6 +26,7 @@ MEASURE_MEANINGS = {
     "findings": "What inspectors asked to be put right that the measure shows progress on "
     "(an area of weakness, a priority action or an area for improvement), by short name. "
     "In the CSV, separated by semicolons.",
+    "finding_titles": "Those findings' names, in the same order.",
     "why_it_matters": "What the measure means for a family.",
     "definition": "Exactly what is counted and how.",
     "source": "Where the figures come from.",

@@ -152,6 +152,7 @@ SCHEMAS = {
             "plan_status": {"enum": [*PLAN_STATUSES, None]},
             "plan_status_label": _nullable("string"),
             "findings": {"type": "array", "items": TEXT},
+            "finding_titles": {"type": "array", "items": TEXT},
             "why_it_matters": TEXT,
             "definition": TEXT,
             "source": TEXT,

@@ -115,7 +115,7 @@ def plan(item, request) -> dict:
 
 def measures(items, request, *, findings: dict, milestones: dict) -> list[dict]:
     """`measure` for each of a page of measures, given each one's findings'
-    slugs and milestones by its primary key; the site's address is read once."""
+    (slug, title) and milestones by its primary key; the site's address is read once."""
     site = request.build_absolute_uri("/").removesuffix("/")
     page = address_of("plan:measure_detail")
     return [
@@ -134,7 +134,7 @@ def measure(item, request) -> dict:
     """One measure, with its findings and milestones prefetched."""
     return open_data.measure(
         item,
-        findings=[f.slug for f in item.findings.all()],
+        findings=[(f.slug, f.title) for f in item.findings.all()],
         milestones=[{"date": m.date, "target": m.target} for m in item.milestones.all()],
         url=request.build_absolute_uri(item.get_absolute_url()),
         figures_url=request.build_absolute_uri(f"/api/v1/measures/{item.code}/figures/"),

@@ -127,16 +127,16 @@ def plans(request):
 
 
 def _measures(page: list[Measure], request) -> list[dict]:
-    """A page of measures as JSON, their findings' slugs and milestones read as
+    """A page of measures as JSON, their findings' slugs and titles and milestones read as
     plain values in two queries rather than prefetched as model instances."""
     ids = [m.pk for m in page]
     findings = defaultdict(list)
-    for pk, slug in (
+    for pk, slug, title in (
         Measure.findings.through.objects.filter(measure_id__in=ids)
         .order_by("finding__order")
-        .values_list("measure_id", "finding__slug")
+        .values_list("measure_id", "finding__slug", "finding__title")
     ):
-        findings[pk].append(slug)
+        findings[pk].append((slug, title))
     milestones = defaultdict(list)
     for pk, on, target in (
         MeasureMilestone.objects.filter(measure_id__in=ids)

@@ -27,7 +27,13 @@ from .uploads import CONTENT_TYPES
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # The CSV cells of free text, which anyone staff or partner may have typed.
-TEXT_COLUMNS = ("measure_title", "plan_title", "commentary", "correction_reason")
+TEXT_COLUMNS = (
+    "measure_title",
+    "plan_title",
+    "finding_titles",
+    "commentary",
+    "correction_reason",
+)
 
 
 def _safe_text(text: str) -> str:
@@ -39,7 +45,7 @@ def _measure(measure, request) -> dict:
     """A measure in the open data's words (open_data.measure), as the API has it."""
     return open_data.measure(
         measure,
-        findings=[f.slug for f in measure.findings.all()],
+        findings=[(f.slug, f.title) for f in measure.findings.all()],
         milestones=[{"date": m.date, "target": m.target} for m in measure.milestones.all()],
         url=request.build_absolute_uri(measure.get_absolute_url()),
         figures_url=request.build_absolute_uri(f"/api/v1/measures/{measure.code}/figures/"),

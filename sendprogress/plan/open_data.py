@@ -30,9 +30,11 @@ def _coded(name: str, code, label) -> dict:
     return {name: code, f"{name}_label": label}
 
 
-def measure(item, *, findings: list[str], milestones: list[dict], url: str, figures_url: str):
+def measure(
+    item, *, findings: list[tuple[str, str]], milestones: list[dict], url: str, figures_url: str
+):
     """A public measure: what it counts, its plan, trajectory, latest figure and
-    progress. `findings` are its findings' slugs; `milestones` are
+    progress. `findings` are its findings' (slug, title); `milestones` are
     {date, target}; `url` is its page, `figures_url` its figures in the API."""
     value, period = item.latest_approved
     suppressed = item.latest_suppressed
@@ -45,7 +47,8 @@ def measure(item, *, findings: list[str], milestones: list[dict], url: str, figu
         **_coded(
             "plan_status", *((plan.status, plan.get_status_display()) if plan else (None,) * 2)
         ),
-        "findings": findings,
+        "findings": [slug for slug, _ in findings],
+        "finding_titles": [title for _, title in findings],
         "why_it_matters": item.why_it_matters,
         "definition": item.definition,
         "source": item.source,
@@ -112,6 +115,7 @@ MEASURE_IN_CSV = {
     "plan_status": "plan_status",
     "plan_status_label": "plan_status_label",
     "findings": "findings",
+    "finding_titles": "finding_titles",
     "unit": "unit",
     "illustrative": "illustrative",
 }
@@ -142,7 +146,8 @@ def csv_row(measure_fields: dict, figure_fields: dict) -> dict:
     it empties."""
     row = {column: measure_fields[field] for field, column in MEASURE_IN_CSV.items()}
     row |= figure_fields
-    row["findings"] = "; ".join(row["findings"])
+    for name in ("findings", "finding_titles"):
+        row[name] = "; ".join(row[name])
     for name in ("period", "approved_at", "corrected_at"):
         if row[name] is not None:
             row[name] = _AS_JSON.default(row[name])
