@@ -85,12 +85,15 @@ def page_of(request, items, to_json, *, whole_page=False, filters=None, head=Non
     for every item at once).
     """
     raw = request.GET.get("page", "1")
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6 and int(raw) >= 1):
+    # Six digits at most are read as a number; anything else is refused as 0 is.
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 6 else 0
+    if not 1 <= number <= LAST_PAGE_ASKABLE:
         raise BadQuery(f"page must be a whole number from 1 to {LAST_PAGE_ASKABLE:,}.")
     paginator = Paginator(items, PAGE_SIZE)
-    number = int(raw)
     if number > paginator.num_pages:
-        raise BadQuery(f"There are only {paginator.num_pages} pages.", status=404)
+        pages = paginator.num_pages
+        there = "There is only 1 page." if pages == 1 else f"There are only {pages} pages."
+        raise BadQuery(there, status=404)
     page = paginator.page(number)
     kept = {name: value for name, value in (filters or {}).items() if value not in (None, "")}
     query_used(request, **kept, page=number if number > 1 else None)
@@ -114,8 +117,8 @@ def page_of(request, items, to_json, *, whole_page=False, filters=None, head=Non
             "count": paginator.count,
             "page": number,
             "pages": paginator.num_pages,
-            "next": link(neighbours["next"]) if page.has_next() else None,
-            "previous": link(neighbours["prev"]) if page.has_previous() else None,
+            "next": link(neighbours["next"]) if neighbours["next"] else None,
+            "previous": link(neighbours["prev"]) if neighbours["prev"] else None,
             "results": (
                 to_json(list(page.object_list))
                 if whole_page

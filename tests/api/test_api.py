@@ -174,7 +174,7 @@ def test_a_script_on_another_site_may_read_the_link_and_etag_headers(client, mea
     [
         ({"page": "1000000"}, 400, "page must be a whole number from 1 to 999,999."),
         ({"page": "0"}, 400, "page must be a whole number from 1 to 999,999."),
-        ({"page": "999999"}, 404, "There are only 1 pages."),
+        ({"page": "999999"}, 404, "There is only 1 page."),
         ({"plan": "no-such-plan"}, 400, None),
     ],
 )
