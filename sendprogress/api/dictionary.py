@@ -1,7 +1,9 @@
-"""The data dictionary: what each column of the downloads means, in plain words.
+"""The data dictionary: what each field of the open data means, in plain words.
 
-The column lists come from the downloads themselves, and a test checks that
-every column has its meaning here, so a new column cannot go undescribed.
+The fields are those of the one vocabulary the API and the downloads share
+(`sendprogress/plan/open_data.py`); tests/api/test_data_dictionary.py checks
+that every field it writes has its meaning here and that nothing here is
+left over, so a field cannot go undescribed.
 """
 
 from __future__ import annotations
@@ -9,34 +11,68 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import render
 
-from sendprogress.plan.downloads import COMPARATOR_COLUMNS, CSV_COLUMNS
+from sendprogress.plan.downloads import COMPARATOR_COLUMNS
+from sendprogress.plan.open_data import CSV_COLUMNS, MEASURE_IN_CSV
 
-FIGURE_COLUMNS = {
-    "measure_code": "The measure's short code, the same in every file and in the API.",
-    "measure": "The measure's name.",
-    "plan": "The plan the measure belongs to, such as the Accelerated Progress Plan.",
-    "plan_status": "Whether that plan is current, or closed or replaced by a later one.",
+MEASURE_MEANINGS = {
+    "code": "The measure's short code, the same in every file and in the API.",
+    "title": "The measure's name.",
+    "plan": "The short name (slug) of the plan the measure belongs to, such as the "
+    "Accelerated Progress Plan. Empty where it belongs to none.",
+    "plan_title": "That plan's name.",
+    "plan_status": "Whether that plan is approved, current, closed, or superseded "
+    "(replaced by a later plan).",
+    "plan_status_label": "The plan's status in words.",
     "findings": "What inspectors asked to be put right that the measure shows progress on "
-    "(an area of weakness, a priority action or an area for improvement), by short name.",
-    "period": "The first day of the period the figure covers (year-month-day).",
-    "value": "The approved figure, in the measure's unit. c (suppressed) when so few "
-    "children were counted that the figure could identify one.",
+    "(an area of weakness, a priority action or an area for improvement), by short name. "
+    "In the CSV, separated by semicolons.",
+    "finding_titles": "Those findings' names, in the same order.",
+    "why_it_matters": "What the measure means for a family.",
+    "definition": "Exactly what is counted and how.",
+    "source": "Where the figures come from.",
+    "frequency": "How often a figure is published: monthly, quarterly, termly or annually.",
+    "frequency_label": "How often, in words.",
     "unit": "percent, rate, count, days or weeks.",
-    "numerator": "How many met the measure, where it is a rate. Blank when not given; "
-    "c (suppressed) when the count is too small to publish.",
-    "denominator": "How many were counted, where it is a rate. Blank when not given; "
-    "c (suppressed) when the count is too small to publish.",
-    "expected_value": "Where the plan expected the figure to be on that date.",
-    "progress": "On track, at risk or off track against the plan, worked out from the figure.",
-    "commentary": "What the figure shows and why, from the people who collect it.",
+    "rate_per": "For a rate: per how many (such as 100 or 10,000).",
+    "higher_is_better": "True where a higher figure is better; false where lower is "
+    "better (such as weeks waited).",
+    "baseline": "Where the measure started: its value, date and a label.",
+    "target": "Where the plan aims the measure to be, and by when.",
+    "milestones": "The interim targets on the way, each a date and a target.",
+    "latest": "The latest approved figure: its period and value. The value is left out "
+    "when so few children were counted that it could identify one (suppressed true).",
+    "progress": "on-track, at-risk, off-track or no-data: the latest figure against the plan.",
+    "progress_label": "Progress in words: On track, At risk, Off track or No data yet.",
     "illustrative": "True where the figures are illustrative demo data.",
-    "corrected_on": "When an approved figure was corrected, if it was.",
-    "value_before_correction": "The figure as first published, before the correction. "
-    "c (suppressed) when the figure is.",
-    "correction_reason": "Why the figure was corrected.",
-    "count_note": "Why the figure and its counts are c (suppressed), when so few children "
-    "were counted that they could identify one.",
+    "url": "The measure's page on this site.",
+    "figures_url": "The measure's figures in the open data API.",
 }
+FIGURE_MEANINGS = {
+    "period": "The first day of the period the figure covers (year-month-day).",
+    "value": "The approved figure, in the measure's unit. Left out (c in the CSV, null in "
+    "JSON) when so few children were counted that the figure could identify one.",
+    "numerator": "How many met the measure, where it is a rate. Blank when not given; "
+    "left out like the value when the count is too small to publish.",
+    "denominator": "How many were counted, where it is a rate. Blank when not given; "
+    "left out like the value when the count is too small to publish.",
+    "count_suppressed": "True where the figure and its counts are left out because so few "
+    "children were counted.",
+    "count_note": "Why the figure and its counts are left out, when they are.",
+    "expected_value": "Where the plan expected the figure to be on that date.",
+    "progress": "on-track, at-risk, off-track or no-data: the figure against the plan, "
+    "given even when the figure is left out.",
+    "progress_label": "Progress in words: On track, At risk, Off track or No data yet.",
+    "commentary": "What the figure shows and why, from the people who collect it.",
+    "approved_at": "When the figure was approved for publication (date and time).",
+    "corrected_at": "When an approved figure was corrected, if it was (date and time).",
+    "value_before_correction": "The figure as first published, before the correction. "
+    "Left out like the value when the figure is.",
+    "correction_reason": "Why the figure was corrected.",
+}
+# A CSV row is a figure after its measure's plain fields (open_data.csv_row).
+CSV_MEANINGS = {
+    column: MEASURE_MEANINGS[field] for field, column in MEASURE_IN_CSV.items()
+} | FIGURE_MEANINGS
 COMPARATOR_MEANINGS = {
     "measure_code": "The measure the comparison is for.",
     "series": "The place compared with, such as England or a region.",
@@ -68,7 +104,9 @@ def data_dictionary(request):
         request,
         "api/data_dictionary.html",
         {
-            "figure_columns": [(c, FIGURE_COLUMNS[c]) for c in CSV_COLUMNS],
+            "figure_columns": [(c, CSV_MEANINGS[c]) for c in CSV_COLUMNS],
+            "measure_fields": list(MEASURE_MEANINGS.items()),
+            "figure_fields": list(FIGURE_MEANINGS.items()),
             "comparator_columns": [(c, COMPARATOR_MEANINGS[c]) for c in COMPARATOR_COLUMNS],
             "symbols": SYMBOLS,
             "small_number": settings.SMALL_NUMBER_THRESHOLD,

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from sendprogress.plan.models import ComparatorSeries, Symbol
+from sendprogress.plan.choices import Frequency
+from sendprogress.plan.models import ComparatorSeries, Plan, Symbol
+from sendprogress.plan.progress import Progress
+
+from .responses import CORS, LAST_PAGE_ASKABLE, PAGE_SIZE
 
 
 def _nullable(kind: str, **extra) -> dict:
@@ -30,6 +34,9 @@ DATE_OR_NULL = _nullable("string", format="date")
 DATETIME_OR_NULL = _nullable("string", format="date-time")
 URL = {"type": "string", "format": "uri"}
 NUMBER_OR_NULL = _nullable("number")
+PROGRESS = {"enum": [p.value for p in Progress]}
+# Drafts are never public.
+PLAN_STATUSES = [s for s in Plan.Status.values if s != Plan.Status.DRAFT]
 
 
 def _page(item: str) -> dict:
@@ -125,7 +132,7 @@ SCHEMAS = {
             "title": TEXT,
             "short_title": TEXT,
             "summary": TEXT,
-            "status": {"enum": ["approved", "current", "closed", "superseded"]},
+            "status": {"enum": PLAN_STATUSES},
             "status_label": TEXT,
             "submitted_on": DATE_OR_NULL,
             "approved_on": DATE_OR_NULL,
@@ -141,11 +148,16 @@ SCHEMAS = {
             "code": TEXT,
             "title": TEXT,
             "plan": _nullable("string"),
+            "plan_title": _nullable("string"),
+            "plan_status": {"enum": [*PLAN_STATUSES, None]},
+            "plan_status_label": _nullable("string"),
             "findings": {"type": "array", "items": TEXT},
+            "finding_titles": {"type": "array", "items": TEXT},
             "why_it_matters": TEXT,
             "definition": TEXT,
             "source": TEXT,
-            "frequency": TEXT,
+            "frequency": {"enum": Frequency.values},
+            "frequency_label": TEXT,
             "unit": {"enum": ["percent", "rate", "count", "days", "weeks"]},
             "rate_per": _nullable("integer"),
             "higher_is_better": {"type": "boolean"},
@@ -164,7 +176,8 @@ SCHEMAS = {
                 },
                 nullable=True,
             ),
-            "progress": {"enum": ["on-track", "at-risk", "off-track", "no-data"]},
+            "progress": PROGRESS,
+            "progress_label": TEXT,
             "illustrative": {"type": "boolean"},
             "url": URL,
             "figures_url": URL,
@@ -178,9 +191,14 @@ SCHEMAS = {
             "denominator": _nullable("integer"),
             "count_suppressed": {"type": "boolean"},
             "count_note": _nullable("string"),
+            "expected_value": NUMBER_OR_NULL,
+            "progress": PROGRESS,
+            "progress_label": TEXT,
             "commentary": TEXT,
             "approved_at": DATETIME_OR_NULL,
             "corrected_at": DATETIME_OR_NULL,
+            "value_before_correction": NUMBER_OR_NULL,
+            "correction_reason": _nullable("string"),
         }
     ),
     "ComparatorSeries": _object(
@@ -247,8 +265,20 @@ PAGE_PARAMETER = {
     "name": "page",
     "in": "query",
     "required": False,
-    "description": "Which page, from 1. Each page holds up to 50 results.",
-    "schema": {"type": "integer", "minimum": 1, "default": 1},
+    "description": (
+        f"Which page, from 1. Each page holds up to {PAGE_SIZE} results; the size is "
+        f"fixed. A page that is not a whole number from 1 to {LAST_PAGE_ASKABLE} answers "
+        "400; one past the last page (`pages` in the answer) answers 404."
+    ),
+    "schema": {"type": "integer", "minimum": 1, "maximum": LAST_PAGE_ASKABLE, "default": 1},
+}
+PLAN_PARAMETER = {
+    "name": "plan",
+    "in": "query",
+    "required": False,
+    "description": "Only the measures of this plan, by its slug (see /plans/). "
+    "A slug that names no published plan answers 400.",
+    "schema": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
 }
 CODE_PARAMETER = {
     "name": "code",
@@ -259,37 +289,85 @@ CODE_PARAMETER = {
 }
 
 
-def _json(schema: str, description: str) -> dict:
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": {"schema": {"const": CORS["Access-Control-Allow-Origin"]}},
+    "Access-Control-Expose-Headers": {
+        "schema": {"const": CORS["Access-Control-Expose-Headers"]},
+        "description": "The headers a script on another site may read.",
+    },
+}
+LINK_HEADER = {
+    "description": (
+        'RFC 8288 links to the first, previous, next and last pages (rel="first", '
+        '"prev", "next", "last"; prev and next only where there is one), as absolute '
+        "addresses keeping the other query parameters, e.g. "
+        '`<https://example.org/api/v1/measures/?plan=app&page=2>; rel="next"`.'
+    ),
+    "schema": TEXT,
+}
+
+
+def _json(schema: str, description: str, *, paged: bool = False) -> dict:
     return {
         "description": description,
         "headers": {
             "ETag": {"schema": TEXT, "description": "Send back as If-None-Match for a 304."},
             "Cache-Control": {"schema": TEXT},
-            "Access-Control-Allow-Origin": {"schema": {"const": "*"}},
+            **CORS_HEADERS,
+            **({"Link": LINK_HEADER} if paged else {}),
         },
         "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
     }
 
 
-ERRORS = {
-    "304": {"description": "Not modified since the ETag sent in If-None-Match."},
-    "400": {
-        "description": "A query string the API cannot answer.",
+def _error(description: str) -> dict:
+    return {
+        "description": description,
+        "headers": CORS_HEADERS,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+RESPONSES = {
+    "NotModified": {
+        "description": "Not modified since the ETag sent in If-None-Match.",
+        "headers": CORS_HEADERS,
     },
-    "404": {
-        "description": "Nothing public at this address, or a page past the last.",
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    "BadQuery": _error(
+        f"A query string the API cannot answer, such as a page that is not a whole "
+        f"number from 1 to {LAST_PAGE_ASKABLE}."
+    ),
+    "NotFound": _error("Nothing public at this address, or a page past the last."),
+    "MethodNotAllowed": {
+        **_error(
+            "Any method but GET, HEAD or OPTIONS, at every address of the API: it only "
+            "reads. Listed once here rather than as an operation on each path."
+        ),
+        "headers": {
+            **CORS_HEADERS,
+            "Allow": {"schema": {"const": "GET, HEAD, OPTIONS"}},
+        },
     },
 }
 
 
-def _get(summary: str, schema: str, *, paged: bool = False, code: bool = False) -> dict:
-    parameters = ([CODE_PARAMETER] if code else []) + ([PAGE_PARAMETER] if paged else [])
+ERRORS = {
+    "304": {"$ref": "#/components/responses/NotModified"},
+    "400": {"$ref": "#/components/responses/BadQuery"},
+    "404": {"$ref": "#/components/responses/NotFound"},
+}
+
+
+def _get(
+    summary: str, schema: str, *, paged: bool = False, code: bool = False, filters=()
+) -> dict:
+    parameters = (
+        ([CODE_PARAMETER] if code else []) + ([PAGE_PARAMETER] if paged else []) + list(filters)
+    )
     operation = {
         "summary": summary,
         "parameters": parameters,
-        "responses": {"200": _json(schema, summary)} | ERRORS,
+        "responses": {"200": _json(schema, summary, paged=paged)} | ERRORS,
     }
     return {"get": operation}
 
@@ -313,6 +391,7 @@ PATHS = {
         "Public measures with milestones, latest approved figure and progress",
         "MeasurePage",
         paged=True,
+        filters=[PLAN_PARAMETER],
     ),
     "/measures/{code}/": _get(
         "One measure, with its comparator series (England, region, neighbours)",
@@ -338,10 +417,14 @@ def description(server_url: str) -> dict:
                 "their GSS symbol (c, x, z, low, and the older ~ and :) and are never zero. "
                 f"Where fewer than {settings.SMALL_NUMBER_THRESHOLD} children are counted, "
                 "a figure, its numerator and its denominator are left out (null), as is "
-                "a measure's latest figure."
+                "a measure's latest figure. "
+                f"Lists come {PAGE_SIZE} to a page, with a Link header (RFC 8288) to the "
+                "first, previous, next and last pages. Every answer is open to other sites "
+                "(CORS, no credentials). Any method but GET, HEAD or OPTIONS answers 405 "
+                "(components/responses/MethodNotAllowed)."
             ),
         },
         "servers": [{"url": server_url.rstrip("/")}],
         "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": SCHEMAS, "responses": RESPONSES},
     }

@@ -9,6 +9,7 @@ a 304, a redirect or an error carries them too.
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -17,6 +18,9 @@ from django.http import HttpResponse, JsonResponse
 from sendprogress.public import query_used
 
 PAGE_SIZE = 50
+# The most a page number may be (six digits): a larger one is refused (400)
+# before pages are counted; one past the last page is a 404. openapi.py says both.
+LAST_PAGE_ASKABLE = 999_999
 # Shared caches and browsers may keep an answer this long, then revalidate by ETag.
 MAX_AGE = 300
 CORS = {
@@ -24,7 +28,9 @@ CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
     "Access-Control-Allow-Headers": "If-None-Match",
-    "Access-Control-Expose-Headers": "ETag",
+    # Readable by a script on another site: the ETag to send back, and the
+    # Link header that pages through a list (the safelisted ones need no naming).
+    "Access-Control-Expose-Headers": "ETag, Link",
     "Access-Control-Max-Age": "86400",
 }
 
@@ -45,9 +51,17 @@ class BadQuery(Exception):
         super().__init__(message)
 
 
+class Listing(dict):
+    """One page of a list as JSON, with the `Link` header (RFC 8288) to send with it."""
+
+    link: str = ""
+
+
 def answer(data, *, status: int = 200) -> JsonResponse:
     response = JsonResponse(data, encoder=Encoder, status=status, safe=False)
     response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    if isinstance(data, Listing):
+        response["Link"] = data.link
     return response
 
 
@@ -59,36 +73,57 @@ def preflight() -> HttpResponse:
     return HttpResponse(status=204)
 
 
-def page_of(request, items, to_json, *, whole_page=False) -> dict:
-    """One page of `items` as {count, page, pages, next, previous, results}.
+def page_of(request, items, to_json, *, whole_page=False, filters=None, head=None) -> Listing:
+    """One page of `items` as {**head, count, page, pages, next, previous, results},
+    with a `Link` header to the first, previous, next and last pages.
 
     `page` must be a whole number from 1 to the last page; anything else is a
     BadQuery (400, or 404 past the end) rather than a silent first page.
-    `to_json` makes one item's JSON, or with `whole_page` the list of the page's
-    (for shapes that read what they need for every item at once).
+    `filters` are the other query values the list was chosen by, already
+    checked: every link keeps them. `to_json` makes one item's JSON, or with
+    `whole_page` the list of the page's (for shapes that read what they need
+    for every item at once).
     """
     raw = request.GET.get("page", "1")
-    if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 6) or int(raw) < 1:
-        raise BadQuery("page must be a whole number, 1 or more.")
+    # Six digits at most are read as a number; anything else is refused as 0 is.
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 6 else 0
+    if not 1 <= number <= LAST_PAGE_ASKABLE:
+        raise BadQuery(f"page must be a whole number from 1 to {LAST_PAGE_ASKABLE:,}.")
     paginator = Paginator(items, PAGE_SIZE)
-    number = int(raw)
     if number > paginator.num_pages:
-        raise BadQuery(f"There are only {paginator.num_pages} pages.", status=404)
+        pages = paginator.num_pages
+        there = "There is only 1 page." if pages == 1 else f"There are only {pages} pages."
+        raise BadQuery(there, status=404)
     page = paginator.page(number)
-    query_used(request, page=number if number > 1 else None)
+    kept = {name: value for name, value in (filters or {}).items() if value not in (None, "")}
+    query_used(request, **kept, page=number if number > 1 else None)
+    base = request.build_absolute_uri(request.path)
 
     def link(n):
-        return request.build_absolute_uri(f"{request.path}?page={n}")
+        return f"{base}?{urlencode(kept | {'page': n})}"
 
-    return {
-        "count": paginator.count,
-        "page": number,
-        "pages": paginator.num_pages,
-        "next": link(number + 1) if page.has_next() else None,
-        "previous": link(number - 1) if page.has_previous() else None,
-        "results": (
-            to_json(list(page.object_list))
-            if whole_page
-            else [to_json(item) for item in page.object_list]
-        ),
+    neighbours = {
+        "first": 1,
+        "prev": number - 1 if page.has_previous() else None,
+        "next": number + 1 if page.has_next() else None,
+        "last": paginator.num_pages,
     }
+    listing = Listing(head or {})
+    listing.link = ", ".join(
+        f'<{link(n)}>; rel="{rel}"' for rel, n in neighbours.items() if n is not None
+    )
+    listing.update(
+        {
+            "count": paginator.count,
+            "page": number,
+            "pages": paginator.num_pages,
+            "next": link(neighbours["next"]) if neighbours["next"] else None,
+            "previous": link(neighbours["prev"]) if neighbours["prev"] else None,
+            "results": (
+                to_json(list(page.object_list))
+                if whole_page
+                else [to_json(item) for item in page.object_list]
+            ),
+        }
+    )
+    return listing

@@ -1,5 +1,8 @@
 """Public records as the API shows them. Every shape here is described in openapi.py.
 
+Measures and figures are in the open data's one vocabulary, shared with the
+downloads (`sendprogress/plan/open_data.py`).
+
 Only what the public pages show: public measures, approved figures (with
 small counts left out), published updates, public evidence.
 """
@@ -10,7 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from sendprogress.core.addresses import address_of
-from sendprogress.plan.figures import published, suppressed_reason
+from sendprogress.plan import open_data
 
 
 def local_area(area, request) -> dict:
@@ -112,11 +115,11 @@ def plan(item, request) -> dict:
 
 def measures(items, request, *, findings: dict, milestones: dict) -> list[dict]:
     """`measure` for each of a page of measures, given each one's findings'
-    slugs and milestones by its primary key; the site's address is read once."""
+    (slug, title) and milestones by its primary key; the site's address is read once."""
     site = request.build_absolute_uri("/").removesuffix("/")
     page = address_of("plan:measure_detail")
     return [
-        _measure(
+        open_data.measure(
             item,
             findings=findings.get(item.pk, []),
             milestones=milestones.get(item.pk, []),
@@ -129,70 +132,13 @@ def measures(items, request, *, findings: dict, milestones: dict) -> list[dict]:
 
 def measure(item, request) -> dict:
     """One measure, with its findings and milestones prefetched."""
-    return _measure(
+    return open_data.measure(
         item,
-        findings=[f.slug for f in item.findings.all()],
+        findings=[(f.slug, f.title) for f in item.findings.all()],
         milestones=[{"date": m.date, "target": m.target} for m in item.milestones.all()],
         url=request.build_absolute_uri(item.get_absolute_url()),
         figures_url=request.build_absolute_uri(f"/api/v1/measures/{item.code}/figures/"),
     )
-
-
-def _measure(item, *, findings, milestones, url, figures_url) -> dict:
-    value, period = item.latest_approved
-    suppressed = item.latest_suppressed
-    return {
-        "code": item.code,
-        "title": item.title,
-        "plan": item.plan.slug if item.plan else None,
-        "findings": findings,
-        "why_it_matters": item.why_it_matters,
-        "definition": item.definition,
-        "source": item.source,
-        "frequency": item.frequency,
-        "unit": item.unit,
-        "rate_per": item.rate_per,
-        "higher_is_better": item.higher_is_better,
-        "baseline": {
-            "value": item.baseline_value,
-            "date": item.baseline_date,
-            "label": item.baseline_label,
-        },
-        "target": {"value": item.target_value, "date": item.target_date},
-        "milestones": milestones,
-        "latest": {
-            "period": period,
-            "value": None if suppressed else value,
-            "suppressed": suppressed,
-            "count_note": suppressed_reason() if suppressed else None,
-        }
-        if period is not None
-        else None,
-        "progress": item.progress.value,
-        "illustrative": item.illustrative,
-        "url": url,
-        "figures_url": figures_url,
-    }
-
-
-def figure(item) -> dict:
-    """One approved figure; one counting too few children is left out with its
-    counts (figures.published), and says why."""
-    shown = published(
-        {"value": item.value, "numerator": item.numerator, "denominator": item.denominator}
-    )
-    small = shown["suppressed"]
-    return {
-        "period": item.period,
-        "value": shown["value"],
-        "numerator": shown["numerator"],
-        "denominator": shown["denominator"],
-        "count_suppressed": small,
-        "count_note": suppressed_reason() if small else None,
-        "commentary": item.commentary,
-        "approved_at": item.approved_at,
-        "corrected_at": item.corrected_at,
-    }
 
 
 def update(post, request) -> dict:

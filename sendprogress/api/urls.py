@@ -15,7 +15,7 @@ urlpatterns = [
     path("inspections/", public(views.inspections, query=PAGED), name="inspections"),
     path("findings/", public(views.findings, query=PAGED), name="findings"),
     path("plans/", public(views.plans, query=PAGED), name="plans"),
-    path("measures/", public(views.measures, query=PAGED), name="measures"),
+    path("measures/", public(views.measures, query=(*PAGED, "plan")), name="measures"),
     path("measures/<slug:code>/", public(views.measure_detail), name="measure_detail"),
     path(
         "measures/<slug:code>/figures/",

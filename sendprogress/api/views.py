@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from sendprogress.plan import comparisons
+from sendprogress.plan import comparisons, open_data
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
@@ -127,16 +127,16 @@ def plans(request):
 
 
 def _measures(page: list[Measure], request) -> list[dict]:
-    """A page of measures as JSON, their findings' slugs and milestones read as
+    """A page of measures as JSON, their findings' slugs and titles and milestones read as
     plain values in two queries rather than prefetched as model instances."""
     ids = [m.pk for m in page]
     findings = defaultdict(list)
-    for pk, slug in (
+    for pk, slug, title in (
         Measure.findings.through.objects.filter(measure_id__in=ids)
         .order_by("finding__order")
-        .values_list("measure_id", "finding__slug")
+        .values_list("measure_id", "finding__slug", "finding__title")
     ):
-        findings[pk].append(slug)
+        findings[pk].append((slug, title))
     milestones = defaultdict(list)
     for pk, on, target in (
         MeasureMilestone.objects.filter(measure_id__in=ids)
@@ -149,11 +149,18 @@ def _measures(page: list[Measure], request) -> list[dict]:
 
 @api_view
 def measures(request):
+    items = Measure.objects.public().select_related("plan").order_by("order", "title")
+    plan = request.GET.get("plan", "")
+    if plan:
+        if not Plan.objects.public().filter(slug=plan).exists():
+            raise BadQuery("plan must be the slug of a published plan: see /api/v1/plans/.")
+        items = items.filter(plan__slug=plan)
     return page_of(
         request,
-        Measure.objects.public().select_related("plan").order_by("order", "title"),
+        items,
         lambda page: _measures(page, request),
         whole_page=True,
+        filters={"plan": plan},
     )
 
 
@@ -168,10 +175,14 @@ def measure_detail(request, code):
 
 @api_view
 def measure_figures(request, code):
-    measure = get_object_or_404(Measure.objects.public(), code=code)
-    figures = measure.figures.approved().order_by("period")
-    data = page_of(request, figures, shapes.figure)
-    return {"measure": measure.code, "note": shapes.small_number_note()} | data
+    measure = get_object_or_404(Measure.objects.public().with_milestones(), code=code)
+    figures = measure.figures.approved().order_by("period").values(*open_data.FIGURE_COLUMNS)
+    return page_of(
+        request,
+        figures,
+        lambda row: open_data.figure(measure, row),
+        head={"measure": measure.code, "note": shapes.small_number_note()},
+    )
 
 
 @api_view

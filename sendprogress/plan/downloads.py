@@ -20,35 +20,20 @@ from sendprogress.accounts.permissions import (
     needs_second_factor,
 )
 
-from . import comparisons
-from .figures import SUPPRESSED, SUPPRESSED_COLUMNS, published, suppressed_reason
+from . import comparisons, open_data
 from .models import Evidence, Figure, Measure
-from .models.measures import PUBLISHED_FIGURE_COLUMNS
 from .uploads import CONTENT_TYPES
-
-CSV_COLUMNS = [
-    "measure_code",
-    "measure",
-    "plan",
-    "plan_status",
-    "findings",
-    "period",
-    "value",
-    "unit",
-    "numerator",
-    "denominator",
-    "expected_value",
-    "progress",
-    "commentary",
-    "corrected_on",
-    "value_before_correction",
-    "correction_reason",
-    "illustrative",
-    "count_note",
-]
 
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The CSV cells of free text, which anyone staff or partner may have typed.
+TEXT_COLUMNS = (
+    "measure_title",
+    "plan_title",
+    "finding_titles",
+    "commentary",
+    "correction_reason",
+)
 
 
 def _safe_text(text: str) -> str:
@@ -56,58 +41,29 @@ def _safe_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _figures(measures):
-    """Approved figures of the given public measures, by measure then period."""
-    return (
-        Figure.objects.approved()
-        .filter(measure__in=measures)
-        .order_by("measure__plan_id", "measure__order", "measure__title", "period")
-        .values("measure_id", *PUBLISHED_FIGURE_COLUMNS)
+def _measure(measure, request) -> dict:
+    """A measure in the open data's words (open_data.measure), as the API has it."""
+    return open_data.measure(
+        measure,
+        findings=[(f.slug, f.title) for f in measure.findings.all()],
+        milestones=[{"date": m.date, "target": m.target} for m in measure.milestones.all()],
+        url=request.build_absolute_uri(measure.get_absolute_url()),
+        figures_url=request.build_absolute_uri(f"/api/v1/measures/{measure.code}/figures/"),
     )
 
 
-def _about(measure) -> dict:
-    """The columns that say which measure a row is of: the same on each of its figures."""
-    return {
-        "measure_code": measure.code,
-        "measure": measure.title,
-        "plan": measure.plan.title if measure.plan else "",
-        "plan_status": measure.plan.get_status_display() if measure.plan else "",
-        "findings": "; ".join(f.title for f in measure.findings.all()),
-    }
-
-
-def _row(measure, about, m) -> dict:
-    """One figure as written out. A figure counting too few children is left out
-    with its counts (figures.published), its progress kept and the reason said."""
-    period, corrected_at = m["period"], m["corrected_at"]
-    expected = measure.expected_on(period)
-    progress = measure.assess(m["value"], period)
-    m = published(m)
-    return about | {
-        "period": period.isoformat(),
-        "value": m["value"],
-        "unit": measure.unit,
-        "numerator": m["numerator"],
-        "denominator": m["denominator"],
-        "expected_value": round(expected, 2) if expected is not None else None,
-        "progress": progress.label,
-        "commentary": m["commentary"],
-        # A corrected figure says so wherever it goes: when, what it was, and why.
-        "corrected_on": timezone.localdate(corrected_at).isoformat() if corrected_at else None,
-        "value_before_correction": m["value_before_correction"] if corrected_at else None,
-        "correction_reason": m["correction_reason"] if corrected_at else None,
-        "illustrative": measure.illustrative,
-        "suppressed": m["suppressed"],
-        "count_note": suppressed_reason() if m["suppressed"] else "",
-    }
-
-
-def _rows(measures):
-    by_pk = {k.pk: (k, _about(k)) for k in measures}
-    for m in _figures(measures):
-        measure, about = by_pk[m["measure_id"]]
-        yield _row(measure, about, m)
+def _figures(measures) -> dict[int, list[dict]]:
+    """Approved figures of the given public measures, oldest first, by measure."""
+    by_pk = {m.pk: m for m in measures}
+    figures = {pk: [] for pk in by_pk}
+    for row in (
+        Figure.objects.approved()
+        .filter(measure__in=measures)
+        .order_by("period")
+        .values("measure_id", *open_data.FIGURE_COLUMNS)
+    ):
+        figures[row["measure_id"]].append(open_data.figure(by_pk[row["measure_id"]], row))
+    return figures
 
 
 # A byte-order mark first, so Excel on Windows reads the file as UTF-8 rather
@@ -115,68 +71,21 @@ def _rows(measures):
 BOM = "\ufeff"
 
 
-def _csv_response(measures, filename: str) -> HttpResponse:
+def _csv_response(request, measures, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response.write(BOM)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
+    writer = csv.DictWriter(response, fieldnames=open_data.CSV_COLUMNS)
     writer.writeheader()
-    for row in _rows(measures):
-        for key in ("measure", "plan", "findings", "commentary", "correction_reason"):
-            row[key] = _safe_text(row[key] or "")
-        if row.pop("suppressed"):
-            # The GSS symbol in each cell left out, as the DfE's own files have it.
-            for key in SUPPRESSED_COLUMNS:
-                if key != "value_before_correction" or row["corrected_on"]:
-                    row[key] = SUPPRESSED
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    figures = _figures(measures)
+    for measure in measures:
+        about = _measure(measure, request)
+        for figure in figures[measure.pk]:
+            row = open_data.csv_row(about, figure)
+            for key in TEXT_COLUMNS:
+                row[key] = _safe_text(row[key] or "")
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return response
-
-
-def _describe_measure(measure, request) -> dict:
-    return {
-        "code": measure.code,
-        "title": measure.title,
-        "plan": {
-            "title": measure.plan.title,
-            "kind": measure.plan.kind,
-            "status": measure.plan.status,
-            "url": request.build_absolute_uri(measure.plan.get_absolute_url()),
-        }
-        if measure.plan
-        else None,
-        "findings": [
-            {
-                "title": f.title,
-                "kind": f.kind,
-                "url": request.build_absolute_uri(f.get_absolute_url()),
-            }
-            for f in measure.findings.all()
-        ],
-        "definition": measure.definition,
-        "source": measure.source,
-        "frequency": measure.get_frequency_display(),
-        "unit": measure.unit,
-        "rate_per": measure.rate_per,
-        "higher_is_better": measure.higher_is_better,
-        "baseline": {
-            "value": measure.baseline_value,
-            "date": measure.baseline_date,
-            "label": measure.baseline_label,
-        },
-        "target": {"value": measure.target_value, "date": measure.target_date},
-        "milestones": [{"date": m.date, "target": m.target} for m in measure.milestones.all()],
-        "comparator": {
-            "value": measure.comparator_value,
-            "label": measure.comparator_label,
-            "year": measure.comparator_year,
-        }
-        if measure.comparator_value is not None
-        else None,
-        "illustrative": measure.illustrative,
-        "progress": measure.progress.label,
-        "url": request.build_absolute_uri(measure.get_absolute_url()),
-    }
 
 
 class _Encoder(DjangoJSONEncoder):
@@ -187,34 +96,16 @@ class _Encoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-FIGURE_FIELDS = (
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "expected_value",
-    "progress",
-    "commentary",
-    "suppressed",
-    "count_note",
-    "corrected_on",
-    "value_before_correction",
-    "correction_reason",
-)
-
-
 def _json_response(request, measures, filename: str) -> JsonResponse:
-    figures: dict[str, list] = {k.code: [] for k in measures}
-    for row in _rows(measures):
-        figures[row["measure_code"]].append({key: row[key] for key in FIGURE_FIELDS})
+    figures = _figures(measures)
     compared = comparisons.for_measures(measures)
     data = {
         "generated_at": timezone.now(),
         "note": "Only figures approved for publication are included.",
         "measures": [
-            _describe_measure(k, request)
+            _measure(k, request)
             | {
-                "figures": figures[k.code],
+                "figures": figures[k.pk],
                 "comparators": [comparisons.as_data(line) for line in compared.get(k.pk, [])],
             }
             for k in measures
@@ -227,7 +118,7 @@ def _json_response(request, measures, filename: str) -> JsonResponse:
 
 def measure_csv(request, code):
     measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
-    return _csv_response([measure], f"{measure.code}.csv")
+    return _csv_response(request, [measure], f"{measure.code}.csv")
 
 
 def measure_json(request, code):
@@ -280,7 +171,9 @@ def comparators_csv(request, code):
 
 
 def all_csv(request):
-    return _csv_response(list(Measure.objects.for_display().with_milestones()), "all-measures.csv")
+    return _csv_response(
+        request, list(Measure.objects.for_display().with_milestones()), "all-measures.csv"
+    )
 
 
 def all_json(request):

@@ -6,7 +6,14 @@ import pytest
 from django.test import Client
 
 from sendprogress.plan.models import Figure
-from tests.factories import make_comparator, make_figure, make_measure, make_post
+from tests.factories import (
+    make_comparator,
+    make_figure,
+    make_finding,
+    make_measure,
+    make_plan,
+    make_post,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -103,8 +110,93 @@ def test_pages_link_to_each_other_and_a_bad_page_says_why(client, db):
     response, data = get(client, "/api/v1/updates/?page=two")
     assert (response.status_code, data["error"]) == (
         400,
-        "page must be a whole number, 1 or more.",
+        "page must be a whole number from 1 to 999,999.",
     )
+
+
+def links(response) -> dict[str, str]:
+    """The Link header as {rel: address}, read the way RFC 8288 writes it."""
+    found = {}
+    for part in response["Link"].split(", "):
+        address, rel = part.split("; ")
+        assert address.startswith("<"), part
+        assert address.endswith(">"), part
+        found[rel.removeprefix('rel="').removesuffix('"')] = address[1:-1]
+    return found
+
+
+@pytest.fixture
+def three_pages_of_one_plan(db):
+    """101 measures of one plan (three pages of 50) and one of another."""
+    chosen, other = make_plan(slug="chosen"), make_plan(slug="other")
+    finding = make_finding()
+    for n in range(101):
+        make_measure(code=f"m-{n:03}", title=f"M {n:03}", order=n, plan=chosen, finding=finding)
+    make_measure(code="elsewhere", plan=other, finding=finding)
+
+
+def test_link_headers_page_through_a_filtered_list(client, three_pages_of_one_plan):
+    address = "http://testserver/api/v1/measures/?plan=chosen&page="
+    first = client.get("/api/v1/measures/", {"plan": "chosen"})
+    assert links(first) == {"first": address + "1", "next": address + "2", "last": address + "3"}
+    middle = client.get(links(first)["next"])
+    assert links(middle) == {
+        "first": address + "1",
+        "prev": address + "1",
+        "next": address + "3",
+        "last": address + "3",
+    }
+    last = client.get(links(middle)["last"])
+    assert links(last) == {"first": address + "1", "prev": address + "2", "last": address + "3"}
+    assert [len(r.json()["results"]) for r in (first, middle, last)] == [50, 50, 1]
+    assert last.json()["count"] == 101
+    # The body's own links are the same addresses.
+    assert middle.json()["next"] == address + "3"
+    assert middle.json()["previous"] == address + "1"
+
+
+def test_a_list_on_one_page_links_to_itself_as_first_and_last(client, measure):
+    response = client.get("/api/v1/measures/")
+    page = "http://testserver/api/v1/measures/?page=1"
+    assert links(response) == {"first": page, "last": page}
+
+
+def test_a_script_on_another_site_may_read_the_link_and_etag_headers(client, measure):
+    response = client.get("/api/v1/measures/", headers={"Origin": "https://localoffer.example"})
+    exposed = [name.strip() for name in response["Access-Control-Expose-Headers"].split(",")]
+    assert set(exposed) == {"ETag", "Link"}
+    assert response["Link"]
+    assert response["ETag"]
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ({"page": "1000000"}, 400, "page must be a whole number from 1 to 999,999."),
+        ({"page": "0"}, 400, "page must be a whole number from 1 to 999,999."),
+        ({"page": "999999"}, 404, "There is only 1 page."),
+        ({"plan": "no-such-plan"}, 400, None),
+    ],
+)
+def test_an_out_of_range_page_or_unknown_plan_is_a_json_error(
+    client, measure, query, status, message
+):
+    response = client.get("/api/v1/measures/", query)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    if message:
+        assert response.json() == {"error": message}
+    else:
+        assert "/api/v1/plans/" in response.json()["error"]
+
+
+def test_a_plan_filter_lists_only_that_plans_measures(client, db):
+    one, two = make_plan(slug="one"), make_plan(slug="two")
+    make_measure(code="of-one", plan=one)
+    make_measure(code="of-two", plan=two)
+    data = client.get("/api/v1/measures/", {"plan": "two"}).json()
+    assert [m["code"] for m in data["results"]] == ["of-two"]
 
 
 def test_an_unchanged_answer_is_a_304_by_etag(client, measure):
@@ -137,7 +229,7 @@ CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
     "Access-Control-Allow-Headers": "If-None-Match",
-    "Access-Control-Expose-Headers": "ETag",
+    "Access-Control-Expose-Headers": "ETag, Link",
     "Access-Control-Max-Age": "86400",
 }
 

@@ -57,7 +57,66 @@ def test_comparator_symbols_and_small_counts_match_the_description(client, descr
 
 def test_errors_match_the_description(client, description):
     response = client.get("/api/v1/measures/nothing-here/")
-    _check(description, "/measures/{code}/", 404, response.json())
+    _check_error(description, "/measures/{code}/", 404, response.json())
     response = client.get(reverse("api:measures"), {"page": "-1"})
     assert response.status_code == 400
-    _check(description, "/measures/", 400, response.json())
+    _check_error(description, "/measures/", 400, response.json())
+
+
+def _paged_operations(description):
+    for path, item in description["paths"].items():
+        parameters = {p["name"]: p for p in item["get"]["parameters"]}
+        if "page" in parameters:
+            yield path, item["get"], parameters["page"]
+
+
+def test_the_description_states_the_paging_limits_and_the_link_header(description):
+    paged = list(_paged_operations(description))
+    assert [path for path, _, _ in paged] == [
+        "/inspections/",
+        "/findings/",
+        "/plans/",
+        "/measures/",
+        "/measures/{code}/figures/",
+        "/updates/",
+    ]
+    for path, operation, page in paged:
+        assert page["schema"] == {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 999999,
+            "default": 1,
+        }, path
+        assert "50 results" in page["description"]
+        assert "Link" in operation["responses"]["200"]["headers"], path
+    link = description["paths"]["/measures/"]["get"]["responses"]["200"]["headers"]["Link"]
+    for rel in ("first", "prev", "next", "last"):
+        assert f'"{rel}"' in link["description"]
+
+
+def test_every_error_the_description_names_is_json(description):
+    responses = description["components"]["responses"]
+    for item in description["paths"].values():
+        for status in ("400", "404"):
+            ref = item["get"]["responses"][status]["$ref"]
+            name = ref.removeprefix("#/components/responses/")
+            assert "Error" in responses[name]["content"]["application/json"]["schema"]["$ref"]
+    not_allowed = responses["MethodNotAllowed"]
+    assert not_allowed["headers"]["Allow"]["schema"] == {"const": "GET, HEAD, OPTIONS"}
+    assert "405" in description["info"]["description"]
+
+
+def test_out_of_range_pages_answer_as_described(client, description):
+    make_measure(code="m")
+    for page, status in (("1000000", 400), ("2", 404)):
+        response = client.get("/api/v1/measures/", {"page": page})
+        assert response.status_code == status
+        _check_error(description, "/measures/", status, response.json())
+
+
+def _check_error(description, path, status, body):
+    ref = description["paths"][path]["get"]["responses"][str(status)]["$ref"]
+    response = description["components"]["responses"][ref.rsplit("/", 1)[1]]
+    schema = response["content"]["application/json"]["schema"]
+    validator = Draft202012Validator({**schema, "components": description["components"]})
+    assert not list(validator.iter_errors(body))

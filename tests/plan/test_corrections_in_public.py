@@ -41,7 +41,9 @@ def test_the_csv_download_carries_the_correction(client, corrected):
     assert row["value"] == "45.00"
     assert row["value_before_correction"] == "55.00"
     assert row["correction_reason"] == "Ten plans were counted twice."
-    assert row["corrected_on"] == f"{corrected.corrected_at:%Y-%m-%d}"
+    assert row["corrected_at"].startswith(f"{corrected.corrected_at:%Y-%m-%d}T")
+    data = json.loads(client.get("/measures/plans-on-time/figures.json").content)
+    assert row["corrected_at"] == data["measures"][0]["figures"][0]["corrected_at"]
 
 
 def test_the_json_download_carries_the_correction(client, corrected):

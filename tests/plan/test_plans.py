@@ -103,9 +103,12 @@ def test_downloads_name_each_figures_plan_and_findings(client):
     measure = make_measure(plan=plan, finding=finding, code="m")
     make_figure(measure=measure, period=date(2023, 2, 1), value=20)
     csv = client.get("/measures/all-measures.csv").content.decode("utf-8-sig").splitlines()
-    assert csv[0].startswith("measure_code,measure,plan,plan_status,findings,period")
-    assert "Accelerated Progress Plan,Current,Plans on time,2023-02-01" in csv[1]
+    assert csv[0].startswith(
+        "measure_code,measure_title,plan,plan_title,plan_status,plan_status_label,"
+        "findings,finding_titles,"
+    )
+    assert f"app,Accelerated Progress Plan,current,Current,{finding.slug},Plans on time," in csv[1]
     data = client.get("/measures/m/figures.json").json()["measures"][0]
-    assert data["plan"]["title"] == "Accelerated Progress Plan"
-    assert data["plan"]["status"] == "current"
-    assert [f["title"] for f in data["findings"]] == ["Plans on time"]
+    assert (data["plan"], data["plan_title"]) == ("app", "Accelerated Progress Plan")
+    assert (data["plan_status"], data["plan_status_label"]) == ("current", "Current")
+    assert (data["findings"], data["finding_titles"]) == ([finding.slug], ["Plans on time"])

@@ -45,7 +45,7 @@ def test_the_downloads_leave_out_a_small_count_with_a_note(client, measure):
     data = json.loads(client.get(reverse("plan:all_json")).content)
     first = data["measures"][0]["figures"][0]
     assert (first["value"], first["numerator"], first["denominator"]) == (None, None, None)
-    assert first["suppressed"] is True
+    assert first["count_suppressed"] is True
     assert "fewer than 10" in first["count_note"]
 
 
