@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import Resolver404, resolve, reverse
 
+from sendprogress.plan.models import Figure
 from tests.browser.test_public_pages import PAGES as BROWSER_PAGES
 from tests.factories import make_user
 
@@ -55,7 +56,16 @@ def _staff_pages(client) -> dict[str, str]:
     """Every staff page a superuser reaches by following links from /staff/,
     one address for each kind of page (route), and setting up two-factor sign-in."""
     client.force_login(make_user(username="root", is_superuser=True))
-    seen_routes, pages, queue = set(), {}, ["/staff/", reverse("security:set_up")]
+    # An approved figure's page and its correction form, which the demo's
+    # lists link to only while a figure waits.
+    approved = Figure.objects.approved().first()
+    queue = [
+        "/staff/",
+        reverse("security:set_up"),
+        reverse("staff:review_figure", args=[approved.pk]),
+        reverse("staff:correct_figure", args=[approved.pk]),
+    ]
+    seen_routes, pages = set(), {}
     while queue:
         path = queue.pop(0)
         try:
@@ -98,7 +108,14 @@ def test_every_public_and_staff_page_is_valid_html(client, demo, settings, tmp_p
     pages["staff sign-in"] = sign_in.content.decode()
     staff = _staff_pages(client)
     # The staff pages the checks below would be weakest without.
-    assert {"staff staff/", "staff staff/data-due/", "staff staff/updates/new/"} <= set(staff)
+    assert {
+        "staff staff/",
+        "staff staff/data-due/",
+        "staff staff/figures/<int:pk>/",
+        "staff staff/figures/<int:pk>/correct/",
+        "staff staff/updates/new/",
+        "staff staff/reports/<int:pk>/",
+    } <= set(staff)
     pages |= staff
 
     files = {}
