@@ -54,13 +54,21 @@ serve:
 	trap 'kill $$worker $$dispatcher 2>/dev/null; wait $$worker $$dispatcher 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-# scripts/system-packages finds (or, as root, installs) Chromium and the
-# PostgreSQL tools and server the suite needs, and stops with the reason if
+# scripts/system-packages finds (or, as root, installs) Chromium, Java, npm and
+# the PostgreSQL tools and server the suite needs, and stops with the reason if
 # one is missing. TEST_WORKERS: pytest-xdist processes (`auto`: one per CPU).
+# The Nu HTML checker (tests/pages/test_valid_html.py) is npm's vnu-jar, fetched
+# once into var/; set VNU_JAR to use a vnu.jar you already have.
 TEST_WORKERS ?= auto
+VNU_VERSION := 26.9.27
+VNU_JAR ?= var/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 test: install
 	@scripts/system-packages
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory $(VNU_JAR)
+	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+$(VNU_JAR):
+	npm install --prefix var/vnu-$(VNU_VERSION) --no-audit --no-fund --no-save --loglevel=error vnu-jar@$(VNU_VERSION)
 
 # Performance (see docs/performance.md): need PostgreSQL, Redis and wrk
 # (installed from Debian if missing). Not part of `make test` or CI.

@@ -1,17 +1,17 @@
 """sitemap.xml: public pages and published content only.
 
 To list another public page, add its URL name to PUBLIC_PAGES. Content with
-its own address (areas, plans, measures, updates) comes from its public
-QuerySet, read as plain values, and each app with addresses of its own says
-which in a `sitemap_entries()` function.
+its own address (areas, plans, measures, reports, updates) comes from its
+public QuerySet, read as plain values, and each app with addresses of its own
+says which in a `sitemap_entries()` function, with the local date each page
+last changed (`lastmod`) from public, approved content only.
 
 The XML is written here, every address escaped, rather than by Django's
 sitemap framework: with thousands of updates, building a model instance,
 reversing a URL and running the framework's template for each address was
-nearly all of the page's cost. The output is the framework's, byte for byte:
-the same addresses in the same order, `lastmod` as the date where the
-framework gave one, and no `Last-Modified` header (the public pages have no
-date, so the framework never sent one).
+nearly all of the page's cost. The output is the framework's: `lastmod` as a
+date, and no `Last-Modified` header (the public pages have no date, so the
+framework would send none).
 """
 
 import re
@@ -21,10 +21,11 @@ from html import escape
 
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from sendprogress.core.addresses import address_of
 from sendprogress.engagement.sitemaps import sitemap_entries as you_said_we_did_entries
-from sendprogress.plan.models import Finding, Measure, Plan
+from sendprogress.plan.sitemaps import sitemap_entries as plan_entries
 from sendprogress.reports.models import ProgressReport
 from sendprogress.updates.sitemaps import sitemap_entries as update_entries
 
@@ -35,6 +36,7 @@ PUBLIC_PAGES = [
     "plan:documents",
     "changes:what_has_changed",
     "reports:list",
+    "data_dictionary",
     "updates:post_list",
     "email_updates:subscribe",
     "glossary",
@@ -61,20 +63,13 @@ PLAIN = re.compile(r"[-\w/.~:@?=%]*", re.ASCII)
 def _entries() -> Iterable[Entry]:
     for name in PUBLIC_PAGES:
         yield reverse(name), None, ""
-    finding = address_of("plan:finding_detail")
-    for slug in Finding.objects.public().order_by("order").values_list("slug", flat=True):
-        yield finding(slug), None, ""
-    plan = address_of("plan:plan_detail")
-    for slug in Plan.objects.public().order_by("pk").values_list("slug", flat=True):
-        yield plan(slug), None, ""
-    measure = address_of("plan:measure_detail")
-    for code in Measure.objects.public().order_by("code").values_list("code", flat=True):
-        yield measure(code), None, ""
+    yield from plan_entries()
     report = address_of("reports:detail")
-    for as_at in (
-        ProgressReport.objects.published().order_by("as_at").values_list("as_at", flat=True)
+    # A published report never changes: its date is the day it was published.
+    for as_at, published_at in (
+        ProgressReport.objects.published().order_by("as_at").values_list("as_at", "published_at")
     ):
-        yield report(as_at.isoformat()), None, ""
+        yield report(as_at.isoformat()), published_at and timezone.localdate(published_at), ""
     yield from update_entries()
     yield from you_said_we_did_entries()
 

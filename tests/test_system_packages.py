@@ -32,7 +32,7 @@ def bin_dir(tmp_path):
         "apt-get",
         f'echo "$@" >> "{tmp_path / APT_LOG}"\n'
         'case "$*" in *install*)\n'
-        "  for p in chromium pg_dump pg_restore nginx openssl; do\n"
+        "  for p in chromium pg_dump pg_restore nginx openssl java npm; do\n"
         f"    printf '#!/bin/sh\\n' > {path}/$p; done\n"
         f"  printf '#!/bin/sh\\necho t\\n' > {path}/psql\n"
         f"  /bin/chmod +x {path}/*;;\nesac",
@@ -71,6 +71,7 @@ def test_as_root_it_installs_the_missing_packages_from_debian(bin_dir):
     assert result.returncode == 0, result.stderr
     assert "install -y -qq chromium postgresql-client" in _apt_calls(bin_dir)
     assert "nginx openssl" in _apt_calls(bin_dir)
+    assert "default-jre-headless npm" in _apt_calls(bin_dir)
     assert "ready" in result.stdout
 
 
@@ -114,6 +115,24 @@ def test_a_server_whose_user_cannot_create_databases_is_refused(bin_dir):
 
     assert result.returncode == 1
     assert "its user may not create databases" in result.stderr
+
+
+def test_without_root_it_names_java_and_npm_for_the_html_checker(bin_dir):
+    result = _run(bin_dir, uid=1000)
+
+    assert result.returncode == 1
+    assert "sudo apt-get install default-jre-headless" in result.stderr
+    assert "tests/pages/test_valid_html.py" in result.stderr
+    assert "sudo apt-get install npm" in result.stderr
+
+
+def test_a_vnu_jar_named_by_the_environment_stands_in_for_npm(bin_dir, tmp_path):
+    jar = tmp_path / "vnu.jar"
+    jar.write_bytes(b"")
+    result = _run(bin_dir, uid=1000, VNU_JAR=str(jar))
+
+    assert "npm is missing" not in result.stderr
+    assert "Java is missing" in result.stderr
 
 
 def test_a_chromium_named_by_the_environment_must_exist(bin_dir, tmp_path):

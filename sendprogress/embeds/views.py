@@ -92,4 +92,7 @@ def measure(request, code):
     # Other sites show this page in a frame; every other response keeps
     # same-origin (the security middleware only sets it when unset).
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    # A partner page that isolates itself (COEP require-corp) may frame only
+    # documents that do the same; the embed loads nothing from elsewhere.
+    response["Cross-Origin-Embedder-Policy"] = "require-corp"
     return response

@@ -89,7 +89,7 @@ class StaffPostForm(PostAdminForm):
                 self.initial.setdefault("publish_date", local.date())
                 self.initial.setdefault("publish_time", local.time().replace(second=0))
         body = self.fields["body"].widget.attrs
-        body.update({"hx-post": preview_url, "hx-target": "#post-preview", "rows": 16})
+        body.update({"data-hx-post": preview_url, "data-hx-target": "#post-preview", "rows": 16})
         body.pop("aria-describedby", None)
         for name in ("areas", "measures"):
             self.fields[name].widget.attrs["class"] = "govuk-checkboxes__input"

@@ -62,10 +62,10 @@ class PostAdminForm(forms.ModelForm):
             # Preview button does the same.
             self.fields["body"].widget.attrs.update(
                 {
-                    "hx-post": "preview/",
-                    "hx-trigger": "input changed delay:400ms, load",
-                    "hx-target": "#post-preview",
-                    "hx-swap": "innerHTML",
+                    "data-hx-post": "preview/",
+                    "data-hx-trigger": "input changed delay:400ms, load",
+                    "data-hx-target": "#post-preview",
+                    "data-hx-swap": "innerHTML",
                     "aria-describedby": "post-preview-heading",
                     "rows": 20,
                 }

@@ -66,6 +66,15 @@ def test_the_cached_copy_keeps_the_embed_policy(client, measure, settings):
     assert _frame_ancestors(again) == "frame-ancestors https://icb.example"
 
 
+def test_a_partner_page_that_isolates_itself_may_still_frame_it(client, measure):
+    """A page sending COEP require-corp frames only cross-origin documents that
+    allow it (CORP) and isolate themselves too (COEP); the browser test
+    tests/browser/test_partner_page.py shows Chromium accepting it."""
+    response = client.get(URL)
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert response["Cross-Origin-Embedder-Policy"] == "require-corp"
+
+
 def test_a_hidden_measure_has_no_embed(client, measure):
     measure.is_public = False
     measure.save()

@@ -60,8 +60,8 @@ def test_unknown_filter_values_get_a_message_not_an_error(client, db):
 def test_the_filter_is_a_plain_get_form_that_htmx_enhances(client, db):
     html = client.get(URL).content.decode()
     assert f'<form method="get" action="{URL}"' in html
-    assert f'hx-get="{URL}"' in html
-    assert 'hx-push-url="true"' in html
+    assert f'data-hx-get="{URL}"' in html
+    assert 'data-hx-push-url="true"' in html
     assert 'type="submit"' in html
 
 
@@ -72,7 +72,7 @@ def test_htmx_requests_get_only_the_results(client, db):
     html = response.content.decode()
     assert "<html" not in html
     assert "<h1" not in html
-    assert 'hx-swap-oob="true"' in html
+    assert 'data-hx-swap-oob="true"' in html
     assert wanted.get_absolute_url() in html
     assert other.get_absolute_url() not in html
 

@@ -448,8 +448,8 @@ def test_after_an_htmx_decision_the_counts_and_the_measure_update_out_of_band(
         **HTMX,
     )
     html = response.content.decode()
-    assert 'id="due-counts" role="status" hx-swap-oob="true"' in html
-    assert f'id="due-{measure.code}" hx-swap-oob="true"' in html
+    assert 'id="due-counts" role="status" data-hx-swap-oob="true"' in html
+    assert f'id="due-{measure.code}" data-hx-swap-oob="true"' in html
     assert "0 submitted" in html
 
 
@@ -457,7 +457,7 @@ def test_after_an_htmx_save_the_counts_update_out_of_band(client, data_officer, 
     client.force_login(data_officer)
     response = client.post(enter_url(measure), figure(measure, action="save"), **HTMX)
     html = response.content.decode()
-    assert 'id="due-counts" role="status" hx-swap-oob="true"' in html
+    assert 'id="due-counts" role="status" data-hx-swap-oob="true"' in html
     assert "1 draft" in html
 
 
@@ -519,7 +519,7 @@ def test_quick_entry_is_for_the_period_now_due(client, data_officer):
     client.force_login(data_officer)
     html = client.get(reverse("staff:data_due")).content.decode()
     link = f"/staff/measures/long-gap/figure/?period={DUE.isoformat()}"
-    assert f'href="{link}" hx-get="{link}"' in html
+    assert f'href="{link}" data-hx-get="{link}"' in html
     html = client.get(link, **HTMX).content.decode()
     assert f'type="hidden" name="long-gap-period" value="{DUE.isoformat()}"' in html
     assert "<select" not in html
@@ -533,7 +533,7 @@ def test_quick_entry_forms_are_drawn_only_when_opened(client, data_officer, meas
     assert "<form" not in section.split("</section>")[0]
     link = f"{enter_url(measure)}?period={DUE.isoformat()}"
     assert f'id="due-{measure.code}-entry"><a class="govuk-link" href="{link}"' in section
-    assert f'hx-target="#due-{measure.code}-entry" hx-swap="outerHTML"' in section
+    assert f'data-hx-target="#due-{measure.code}-entry" data-hx-swap="outerHTML"' in section
 
     # With htmx, opening it brings the form alone, with the draft's values and focus on
     # the first field; it posts in place as before.
@@ -543,7 +543,7 @@ def test_quick_entry_forms_are_drawn_only_when_opened(client, data_officer, meas
     assert "HX-Request" in response["Vary"]
     assert html.lstrip().startswith('<details class="govuk-details" open>')
     assert "<html" not in html
-    assert f'hx-post="{enter_url(measure)}" hx-target="#due-{measure.code}"' in html
+    assert f'data-hx-post="{enter_url(measure)}" data-hx-target="#due-{measure.code}"' in html
     assert f'name="{measure.code}-value" value="40.00"' in html
     (first_field,) = re.findall(r"<input [^>]*autofocus[^>]*>", html)
     assert f'name="{measure.code}-value"' in first_field

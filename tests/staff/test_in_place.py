@@ -52,9 +52,9 @@ def decide(client, figure, action, headers=HTMX, **fields):
 
 def oob(html, element_id):
     """The out-of-band part with this id: from its start tag to the next such part."""
-    tag = re.search(rf'<[^>]* id="{element_id}"[^>]* hx-swap-oob="true"[^>]*>', html)
+    tag = re.search(rf'<[^>]* id="{element_id}"[^>]* data-hx-swap-oob="true"[^>]*>', html)
     assert tag, f"no out-of-band #{element_id} in the response"
-    following = html.find('hx-swap-oob="', tag.end())
+    following = html.find('data-hx-swap-oob="', tag.end())
     return html[tag.start() : following if following != -1 else None]
 
 
@@ -115,7 +115,7 @@ def test_the_counts_follow_the_filters_of_the_page_the_decision_came_from(
     html = decide(client, figure, "approve", htmx_from("?state=submitted")).content.decode()
     # Only the other measure's figure is still submitted; the chosen one leaves the list.
     assert "1 period without an approved figure: 0 missing" in oob(html, "due-counts")
-    assert f'<section id="due-{chosen.code}" hx-swap-oob="delete">' in html
+    assert f'<section id="due-{chosen.code}" data-hx-swap-oob="delete">' in html
 
 
 def test_a_decision_that_cannot_be_made_shows_the_error_summary_in_place_with_focus(
@@ -127,7 +127,7 @@ def test_a_decision_that_cannot_be_made_shows_the_error_summary_in_place_with_fo
     assert 'data-module="govuk-error-summary" tabindex="-1" autofocus' in html
     assert "Say why the figure is being returned." in html
     assert "govuk-textarea--error" in html
-    assert "hx-swap-oob" not in html  # nothing else changed
+    assert "data-hx-swap-oob" not in html  # nothing else changed
     assert Figure.objects.get(pk=waiting[0].pk).status == Status.SUBMITTED
 
 
@@ -210,7 +210,7 @@ def test_an_empty_comment_with_htmx_shows_the_error_summary_in_place(
     assert 'data-module="govuk-error-summary" tabindex="-1" autofocus' in html
     assert "Write your comment." in html
     assert "govuk-textarea--error" in html
-    assert "hx-swap-oob" not in html
+    assert "data-hx-swap-oob" not in html
 
 
 def test_a_refused_bulk_approval_links_its_error_back_to_the_ticks(client, approver, waiting):
@@ -283,7 +283,7 @@ def test_a_save_in_place_on_one_area_counts_that_area_as_the_page_does(
     page = client.get(reverse("staff:data_due"), {"area": area.slug}).content.decode()
     page_counts = page[page.index('id="due-counts"') :].split("</p>")[0]
     assert "2 periods without an approved figure: 1 missing, 1 draft," in page_counts
-    assert page_counts in oob(html, "due-counts").replace(' hx-swap-oob="true"', "")
+    assert page_counts in oob(html, "due-counts").replace(' data-hx-swap-oob="true"', "")
 
     # A figure of the other area decided in the queue: its section is worked out on its
     # own (the page does not list it), the counts are still the area's.

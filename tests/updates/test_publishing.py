@@ -264,6 +264,6 @@ def test_the_editor_preview_is_staff_only(client):
 def test_the_editor_has_the_preview_beside_it(client, approver):
     client.force_login(approver)
     html = client.get(ADD_URL).content.decode()
-    assert 'hx-post="preview/"' in html
+    assert 'data-hx-post="preview/"' in html
     assert 'id="post-preview"' in html
     assert 'formaction="preview/"' in html
