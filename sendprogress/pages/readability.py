@@ -9,8 +9,10 @@ dependency changed its word lists:
 - **Running text** is the text of `<main>`, in paragraphs, list items,
   definitions (`<dd>`), table cells with a letter in them, table and figure
   captions, details summaries, form labels and legends. Headings, navigation,
-  header and footer, scripts, SVG and anything `hidden` are left out. Each of
-  those blocks is read on its own.
+  header and footer, status labels (`govuk-tag`), buttons, scripts, SVG and
+  anything `hidden` are left out. Each block is read on its own; a block of
+  fewer than three words ("Report", "4 July 2022 · Revisit") is a label, not
+  running text, and is left out too.
 - **Sentences**: a block splits after `.`, `!` or `?` followed by a space or its
   end; a block with no full stop (a list item, a label) is one sentence.
 - **Words**: runs of letters, joined by an apostrophe or hyphen ("don't",
@@ -40,6 +42,8 @@ VOID = {
     "link", "meta", "source", "track", "wbr",
 }  # fmt: skip
 
+# Fewer words than this and a block is a label, not running text.
+LABEL_WORDS = 3
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
@@ -112,8 +116,16 @@ class _RunningText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
+            # A line break still parts two words.
+            self.handle_data(" ")
             return
-        left_out = self._left_out or tag in LEFT_OUT or any(name == "hidden" for name, _ in attrs)
+        attributes = dict(attrs)
+        left_out = (
+            self._left_out
+            or tag in LEFT_OUT
+            or "hidden" in attributes
+            or "govuk-tag" in (attributes.get("class") or "").split()
+        )
         if tag == "main":
             self.in_main += 1
         self.stack.append((tag, left_out))
@@ -143,7 +155,7 @@ def running_text(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     blocks = (" ".join("".join(parts).split()) for parts in parser.blocks)
-    return [block for block in blocks if re.search(r"[A-Za-z]", block)]
+    return [block for block in blocks if len(_WORD.findall(block)) >= LABEL_WORDS]
 
 
 def page_counts(html: str) -> Counts:
