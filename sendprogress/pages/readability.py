@@ -9,7 +9,8 @@ dependency changed its word lists:
 - **Running text** is the text of `<main>`, in paragraphs, list items,
   definitions (`<dd>`), table cells with a letter in them, table and figure
   captions, details summaries, form labels and legends. Headings, navigation,
-  header and footer, status labels (`govuk-tag`), buttons, scripts, SVG and
+  header and footer, status labels (`govuk-tag`), the captions that go with
+  headings (`govuk-caption-*`), buttons, scripts, SVG and
   anything `hidden` are left out. Each block is read on its own; a block of
   fewer than three words ("Report", "4 July 2022 · Revisit") is a label, not
   running text, and is left out too.
@@ -102,6 +103,10 @@ def grade(text: str) -> float | None:
     return counts(text).grade
 
 
+def _is_label(css_class: str) -> bool:
+    return css_class == "govuk-tag" or css_class.startswith("govuk-caption-")
+
+
 class _RunningText(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -124,7 +129,7 @@ class _RunningText(HTMLParser):
             self._left_out
             or tag in LEFT_OUT
             or "hidden" in attributes
-            or "govuk-tag" in (attributes.get("class") or "").split()
+            or any(_is_label(name) for name in (attributes.get("class") or "").split())
         )
         if tag == "main":
             self.in_main += 1
