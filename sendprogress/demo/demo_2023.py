@@ -99,16 +99,16 @@ PRIORITY_ACTIONS = [
         "assessments-on-time",
         "Assessments and plans on time",
         "Leaders must make sure that children's needs are assessed, and their education, "
-        "health and care (EHC) plans finished, within the 20 weeks the law allows",
-        "Too many families waited far longer than 20 weeks for an EHC plan, and some "
-        "children went without the help they needed while they waited.",
+        "health and care (EHC) plans done, in the 20 weeks the law allows",
+        "Too many families waited far more than 20 weeks for an EHC plan. Some "
+        "children did not get the help they needed while they waited.",
         ["council", "icb"],
     ),
     (
         "neurodevelopmental-waits",
         "Waiting for an autism or ADHD assessment",
-        "The integrated care board must cut how long children wait for an assessment for "
-        "autism or attention deficit hyperactivity disorder (ADHD), and support families "
+        "The integrated care board must cut how long children wait to be assessed for "
+        "autism or attention deficit hyperactivity disorder (ADHD). It must help families "
         "while they wait",
         "Some children waited more than two years for an assessment, with little help "
         "in the meantime.",
@@ -119,7 +119,7 @@ PRIORITY_ACTIONS = [
         "Children with SEND missing school",
         "Leaders must make sure children with SEND are in school and learning: fewer "
         "absences, suspensions and part-time timetables",
-        "Children with SEND missed more school than others, and too many were on "
+        "Children with SEND missed more school than others. Too many were on "
         "part-time timetables for too long.",
         ["council"],
     ),
@@ -639,9 +639,9 @@ def build(today: date | None = None) -> None:
         "first-tier-tribunal-special-educational-needs-and-disability",
         complaints_url="https://council.example.org/haverleigh/complaints",
         local_offer_url="https://localoffer.example.org/haverleigh",
-        about=f"{NAME} is a made-up local area: this demo shows how the site tells the story "
-        "of an inspection under the 2023 framework. Every name, date and figure in it is "
-        "invented. Inspectors found widespread failings; this site shows what we are doing "
+        about=f"{NAME} is a made-up local area. This demo shows how the site tells the story "
+        "of an inspection under the 2023 framework. We made up every name, date and figure "
+        "in it. Inspectors found widespread failings. This site shows what we are doing "
         "about each one, and what the figures say each month.",
     )
     partners = {
@@ -689,8 +689,8 @@ def build(today: date | None = None) -> None:
         title="SEND strategy, updated after the inspection",
         slug="send-strategy",
         inspection=inspection,
-        summary="Our shared plan for SEND across the council, the NHS and the forum, "
-        "updated and published after the inspection as every partnership must.",
+        summary="Our shared plan for SEND, made by the council, the NHS and the forum. "
+        "Like every partnership, we changed it after the inspection and made it public.",
         status=Plan.Status.APPROVED,
         approved_on=when.plan_submitted,
         approved_by="the partnership's SEND board",
@@ -702,8 +702,8 @@ def build(today: date | None = None) -> None:
         title="Priority action plan",
         slug="priority-action-plan",
         inspection=inspection,
-        summary="What we are doing about each of the three priority actions, with measures "
-        "and targets, checked by the DfE and NHS England.",
+        summary="What we are doing about each of the three priority actions. It has "
+        "measures and targets. The DfE and NHS England check it.",
         status=Plan.Status.CURRENT,
         submitted_on=when.plan_submitted,
         approved_on=when.plan_approved,
@@ -769,7 +769,7 @@ YOU_SAID_WE_DID = [
         "working-with-families",
         "You told us you did not know who to call while waiting for an assessment.",
         "Every family now gets the name and phone number of a case officer in the first "
-        "letter, and the officer calls every four weeks until the plan is finished.",
+        "letter. The officer calls every four weeks until the plan is done.",
         5,
     ),
     (
@@ -782,8 +782,8 @@ YOU_SAID_WE_DID = [
     (
         "neurodevelopmental-waits",
         "You said there was no help while waiting for an autism or ADHD assessment.",
-        "The ICB now runs a helpline and monthly drop-in sessions for families on the waiting "
-        "list.",
+        "The ICB now runs a phone line for families on the waiting list. Once a month, "
+        "families can also drop in and talk to someone.",
         1,
     ),
 ]
@@ -987,15 +987,15 @@ def _monitoring(plan, inspection, priority_actions, when) -> None:
             MonitoringEvent.Kind.ENGAGEMENT,
             when.report_published + timedelta(days=20),
             "First engagement meeting",
-            "Advisers from the DfE and NHS England met leaders to agree how the plan will be "
-            "checked. (Made-up summary for the demo.)",
+            "Advisers from the DfE and NHS England met leaders. They agreed how the plan will "
+            "be checked. (Made-up summary for the demo.)",
             True,
         ),
         (
             MonitoringEvent.Kind.STOCKTAKE,
             months_before(when.this_month, 8) + timedelta(days=9),
             "Six-month stocktake",
-            "Advisers found assessments were getting quicker but waits for autism and ADHD "
+            "Advisers found assessments were getting quicker. But waits for autism and ADHD "
             "assessments were still too long. (Made-up summary for the demo.)",
             True,
         ),

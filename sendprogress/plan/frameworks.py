@@ -226,10 +226,10 @@ AREA_SEND_2023 = Framework(
             ),
             label="Widespread or systemic failings",
             next_steps=(
-                "The partnership writes and publishes a priority action plan. The DfE and NHS "
-                "England meet the partnership regularly to check progress. Inspectors usually "
-                "come back for a monitoring inspection about 18 months after the report, and "
-                "for a full inspection within about three years."
+                "The partnership writes a priority action plan and makes it public. The DfE "
+                "and NHS England meet the partnership often to check progress. Inspectors most "
+                "often come back for a monitoring inspection about 18 months after the report. "
+                "A full inspection comes within about three years."
             ),
             colour=Colour.RED,
         ),

@@ -118,7 +118,7 @@ def test_actions_finished_since_and_actions_late(client, site):
         status=Action.Status.IN_PROGRESS,
     )
     text = _text(client.get(URL))
-    assert f"{finished.title}. Finished in November 2025. Led by Head of SEND." in text
+    assert f"{finished.title}. Done in November 2025. Led by Head of SEND." in text
     assert "Finished long ago" not in text
     assert (
         "Train every case officer. It was due in June 2025. Led by Workforce lead (Sam Rivers). "

@@ -60,7 +60,7 @@ def test_home_shows_derived_progress_for_plan_areas(client, db):
 
 
 def test_home_says_demo_figures_are_illustrative(client, demo):
-    assert "Demo data: these figures are illustrative" in client.get("/").content.decode()
+    assert "Demo data: these figures are made up" in client.get("/").content.decode()
 
 
 def test_unapproved_figures_never_appear(client, db):

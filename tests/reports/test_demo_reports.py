@@ -1,4 +1,4 @@
-"""Both demos hold a published report, and say that its figures are illustrative."""
+"""Both demos hold a published report, and say that its figures are made up."""
 
 import pytest
 from django.urls import reverse
@@ -8,7 +8,7 @@ from sendprogress.reports.models import ProgressReport
 from .pdfs import read, text
 
 pytestmark = pytest.mark.django_db
-NOTICE = "Demo data: these figures are illustrative."
+NOTICE = "Demo data: these figures are made up."
 
 
 def _check(client, report):
