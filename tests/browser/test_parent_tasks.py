@@ -68,7 +68,7 @@ DEMOS = {
         # where the letters to families were rewritten with them.
         communication_area="The quality of new education, health and care plans (EHCPs)",
         communication_path="/findings/ehcp-quality/",
-        communication_found="missing the views of children and families",
+        communication_found="left out what children and families said",
         communication_action="Quality assurance framework written with families",
         email_area="Quality of new EHC plans",
         # "tribunal" and "autism" find nothing in this demo's content today
