@@ -11,9 +11,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.csp import CSP, build_policy
-from django.utils.dateformat import format as format_date
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from sendprogress.core.dates import month_and_year
 from sendprogress.plan import charts, comparisons
 from sendprogress.plan.figures import published, shown_value
 from sendprogress.plan.models import Measure
@@ -23,7 +23,7 @@ def _figure_rows(measure, figures) -> list[dict[str, str]]:
     """The table's rows, each figure's period and value in words, formatted once."""
     return [
         {
-            "period": format_date(f["period"], "F Y"),
+            "period": month_and_year(f["period"]),
             "shown": shown_value(f["value"], suppressed=f["suppressed"], measure=measure),
         }
         for f in figures

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from django.utils.dateformat import format as format_date
+from sendprogress.core.dates import month_and_year
 
 from .charts import format_value
 from .models import ComparatorSeries
@@ -64,22 +64,22 @@ def sentence(
         latest_on, latest = figures[-1]
         before = compared_with(figures)
         if before is None:
-            words = f"{shown(latest)} in {format_date(latest_on, 'F Y')}, the first figure"
+            words = f"{shown(latest)} in {month_and_year(latest_on)}, the first figure"
         else:
             before_on, earlier = before
             # Compared as shown, so a change too small to show reads as no change.
             if shown(latest) == shown(earlier):
                 words = (
-                    f"No change: {shown(latest)} in {format_date(latest_on, 'F Y')}, "
-                    f"as in {format_date(before_on, 'F Y')}"
+                    f"No change: {shown(latest)} in {month_and_year(latest_on)}, "
+                    f"as in {month_and_year(before_on)}"
                 )
             else:
                 went_up = latest > earlier
                 better = went_up == higher_is_better
                 words = (
                     f"{'Up' if went_up else 'Down'} from {shown(earlier)} in "
-                    f"{format_date(before_on, 'F Y')} to {shown(latest)} in "
-                    f"{format_date(latest_on, 'F Y')} ({'better' if better else 'worse'})"
+                    f"{month_and_year(before_on)} to {shown(latest)} in "
+                    f"{month_and_year(latest_on)} ({'better' if better else 'worse'})"
                 )
     if comparator:
         words += f"; {comparator}"

@@ -1,15 +1,16 @@
 from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils.dateformat import format as format_date
 from django.utils.formats import date_format
 from django.utils.timezone import template_localtime
 from django.views.decorators.vary import vary_on_headers
 
+from sendprogress.core.dates import month_and_year
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
@@ -73,6 +74,7 @@ class FigureRow:
     counted: str
     expected: str
     progress: str
+    commentary: str = ""
     corrected_on: str = ""
     was: str = ""
     correction_reason: str = ""
@@ -103,13 +105,14 @@ def _figure_rows(measure, figures, statuses) -> list[FigureRow]:
             }
         rows.append(
             FigureRow(
-                period=format_date(f["period"], "F Y"),
+                period=month_and_year(f["period"]),
                 shown=shown_value(f["value"], suppressed=f["suppressed"], measure=measure),
                 counted=f"{f['numerator']} of {f['denominator']}"
                 if f["numerator"] is not None and f["denominator"]
                 else "",
                 expected=figure(expected) if expected is not None else "Not set",
                 progress=status_tag(status),
+                commentary=f["commentary"],
                 **correction,
             )
         )
@@ -124,17 +127,18 @@ def measure_detail(request, code):
     figures = [published(f) for f in stored]
     latest = figures[-1] if figures else None
     series = comparisons.for_measures([measure]).get(measure.pk, [])
+    rows = _figure_rows(measure, figures, statuses)
     return render(
         request,
         "plan/measure_detail.html",
         {
             "measure": measure,
             "figures": figures,
-            "figure_rows": _figure_rows(measure, figures, statuses),
+            "figure_rows": rows,
             "latest": latest,
             "latest_figure": latest
             and shown_value(latest["value"], suppressed=latest["suppressed"], measure=measure),
-            "commentaries": [f for f in reversed(figures) if f["commentary"]],
+            "commentaries": [row for row in reversed(rows) if row.commentary],
             "chart": _chart_for(measure, figures, series),
             "comparisons": comparisons.table(series),
             "small_counts": any(f["suppressed"] for f in figures),

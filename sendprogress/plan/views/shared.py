@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
-from django.utils.dateformat import format as format_date
 
 from sendprogress.accounts.permissions import StaffAction, can, needs_second_factor
+from sendprogress.core.dates import month_and_year
 
 from .. import charts, comparisons, direction
 from ..figures import count_is_small, shown_value
@@ -99,7 +99,7 @@ class SparklineDrawing:
 
 @dataclass
 class MeasureSummary:
-    """What a finding or plan page shows of a measure (templatetags/summaries.py):
+    """What a finding or plan page shows of a measure (templates/plan/_summaries.html):
     plain values read with values(), cheaper than a model instance each."""
 
     id: int
@@ -218,11 +218,11 @@ def _shown(measure) -> None:
         shown = shown_value(
             measure.latest_value, suppressed=measure.latest_suppressed, measure=measure
         )
-        measure.latest_shown = f"{shown} ({format_date(measure.latest_period, 'F Y')})"
+        measure.latest_shown = f"{shown} ({month_and_year(measure.latest_period)})"
     if measure.target_value is None:
         measure.target_shown = "No target set"
     elif measure.target_date:
-        by = format_date(measure.target_date, "F Y")
+        by = month_and_year(measure.target_date)
         measure.target_shown = f"{_figure(measure.target_value, measure)} by {by}"
     else:
         measure.target_shown = _figure(measure.target_value, measure)
