@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
-from sendprogress.core.dates import day_month_year
 from sendprogress.plan.models import (
     Figure,
     Finding,
@@ -81,7 +81,7 @@ def _publication(inspection: Inspection | None) -> tuple[bool, str]:
     if inspection.is_public:
         return True, "The inspection and everything about it are public."
     return True, (
-        f"Scheduled: public from {day_month_year(inspection.published_on)}. Until then "
+        f"Scheduled: public from {format_date(inspection.published_on, 'j F Y')}. Until then "
         "signed-in staff can preview its pages."
     )
 

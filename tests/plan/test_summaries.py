@@ -1,4 +1,4 @@
-"""The measure and action summaries of the finding and plan pages (templatetags/summaries.py)."""
+"""The measure and action summaries of the finding and plan pages (plan/_summaries.html)."""
 
 from datetime import date
 from decimal import Decimal

@@ -13,9 +13,9 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from simple_history.models import HistoricalRecords
 
-from sendprogress.core.dates import day_month_year
 from sendprogress.core.status import Colour, Tag
 
 from .. import frameworks
@@ -219,9 +219,10 @@ class Inspection(models.Model):
         if self.is_public:
             return ""
         if self.publication == Publication.PUBLISHED:
-            return f"embargoed until {day_month_year(self.published_on)}"
+            return f"embargoed until {format_date(self.published_on, 'j F Y')}"
         if self.published_on:
-            return f"a draft, not yet published (report due {day_month_year(self.published_on)})"
+            due = format_date(self.published_on, "j F Y")
+            return f"a draft, not yet published (report due {due})"
         return "a draft, not yet published"
 
     def clean(self):

@@ -13,9 +13,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from simple_history.models import HistoricalRecords
 
-from sendprogress.core.dates import day_month_year
 from sendprogress.core.status import Colour
 
 from .. import frameworks
@@ -125,7 +125,7 @@ class Plan(models.Model):
         if self.status == self.Status.DRAFT:
             return "this plan is a draft"
         if self.published_on and self.published_on > timezone.localdate():
-            return f"embargoed until {day_month_year(self.published_on)}"
+            return f"embargoed until {format_date(self.published_on, 'j F Y')}"
         if self.inspection and not self.inspection.is_public:
             return f"its inspection is {self.inspection.embargo_words}"
         return "it answers a finding whose inspection is not yet public"

@@ -4,9 +4,6 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from sendprogress.core.dates import month_and_year
-from sendprogress.pages.templatetags.plain_words import expand
-
 from ..charts import format_value, one_place
 
 register = template.Library()
@@ -55,30 +52,5 @@ def chart_points(markers, css_class, title_prefix="", lone_larger=False):
             f'<circle class="{css_class}" cx="{one_place(m.x)}" cy="{one_place(m.y)}" r="{r}">'
             f"<title>{title_prefix}{escape(m.label)}</title></circle>"
             for m in markers
-        )
-    )
-
-
-COMMENTARY = """
-  <div class="govuk-summary-list__row">
-    <dt class="govuk-summary-list__key">{}</dt>
-    <dd class="govuk-summary-list__value">{}</dd>
-  </div>"""
-
-
-@register.simple_tag(takes_context=True)
-def commentary_rows(context, figures):
-    """Each figure's commentary as a row of a summary list, named by its period.
-
-    One tag rather than a loop: a measure of ten years can have 120. Short
-    forms are spelt out by `expand`, on first use in the page's order, and
-    the commentary is escaped there.
-    """
-    return mark_safe(  # noqa: S308 - the period is escaped, expand escapes the commentary
-        "".join(
-            COMMENTARY.format(
-                escape(month_and_year(f["period"])), expand(context, f["commentary"])
-            )
-            for f in figures
         )
     )

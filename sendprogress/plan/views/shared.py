@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.urls import reverse
 
 from sendprogress.accounts.permissions import StaffAction, can, needs_second_factor
+from sendprogress.core.dates import month_and_year
 
 from .. import charts, comparisons, direction
 from ..figures import count_is_small, shown_value
@@ -84,9 +84,22 @@ def _as_date(period) -> date:
     return date.fromisoformat(period) if isinstance(period, str) else period
 
 
+@dataclass(frozen=True)
+class SparklineDrawing:
+    """A sparkline's SVG numbers written as the page writes them, and its label."""
+
+    width: int
+    height: int
+    path: str
+    label: str
+    target_y: str | None
+    last_x: str
+    last_y: str
+
+
 @dataclass
 class MeasureSummary:
-    """What a finding or plan page shows of a measure (templatetags/summaries.py):
+    """What a finding or plan page shows of a measure (templates/plan/_summaries.html):
     plain values read with values(), cheaper than a model instance each."""
 
     id: int
@@ -112,8 +125,12 @@ class MeasureSummary:
     # Which way it is going, and why it is off track or at risk (direction.py).
     direction: str = ""
     reason: str | None = None
-    spark: charts.Sparkline | None = None
-    sparkline_html: SafeString | None = None
+    # Drawn in words and numbers here, once, for templates/plan/_summaries.html.
+    href: str = ""
+    latest_shown: str = ""
+    target_shown: str = ""
+    baseline_shown: str = ""
+    sparkline: SparklineDrawing | None = None
 
     @property
     def progress(self) -> Progress:
@@ -131,7 +148,8 @@ SUMMARY_FIELDS = [
 
 
 def with_sparklines(measures) -> list[MeasureSummary]:
-    """The measures' summaries, each with its sparkline."""
+    """The measures' summaries, each with its sparkline, for
+    templates/plan/_summaries.html."""
     summaries = [MeasureSummary(**row) for row in measures.values(*SUMMARY_FIELDS)]
     ids = [m.id for m in summaries]
     recent = recent_values(ids)
@@ -139,7 +157,6 @@ def with_sparklines(measures) -> list[MeasureSummary]:
     for measure in summaries:
         figures = recent.get(measure.id, [])
         measure.approved_figures = [value for _, value, _ in figures]
-        measure.spark = charts.sparkline(measure.approved_figures, target=measure.target_value)
         measure.direction = direction.sentence(
             [(period, Decimal(str(value))) for period, value, _ in figures],
             unit=measure.unit,
@@ -157,22 +174,22 @@ def with_sparklines(measures) -> list[MeasureSummary]:
             ),
         )
         measure.reason = direction.reason(measure.progress, figures[-1][2] if figures else "")
-        measure.sparkline_html = sparkline_html(measure)
+        measure.href = reverse("plan:measure_detail", args=[measure.code])
+        _shown(measure)
+        measure.sparkline = _drawing(measure)
     return summaries
 
 
-def sparkline_html(measure) -> SafeString:
-    """The sparkline's SVG, built here rather than by a template included once per
-    measure: on a plan page of 100 measures the include cost more than the rest."""
-    spark = measure.spark
+def _figure(value, measure) -> str:
+    return charts.format_value(
+        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
+    )
+
+
+def _drawing(measure) -> SparklineDrawing | None:
+    spark = charts.sparkline(measure.approved_figures, target=measure.target_value)
     if spark is None:
-        return format_html('<span class="govuk-body-s">{}</span>', "No figures yet")
-
-    def figure(value):
-        return charts.format_value(
-            value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-        )
-
+        return None
     count = len(measure.approved_figures)
     label = f"Trend of {count} published figure{'' if count == 1 else 's'}. "
     label += measure.direction or (
@@ -181,21 +198,39 @@ def sparkline_html(measure) -> SafeString:
         + "."
     )
     if measure.target_value is not None:
-        label += f" Target {figure(measure.target_value)}."
-    # Only the label is escaped: the rest are numbers worked out in charts.sparkline
-    # (a path of "M", "L", digits, points and spaces), and escaping them one by one
-    # cost a third of drawing 100 sparklines.
-    target = (
-        '<line class="app-sparkline__target" '
-        f'x1="0" y1="{charts.one_place(spark.target_y)}" x2="{spark.width}" '
-        f'y2="{charts.one_place(spark.target_y)}"/>'
-        if spark.target_y is not None
-        else ""
+        label += f" Target {_figure(measure.target_value, measure)}."
+    return SparklineDrawing(
+        width=spark.width,
+        height=spark.height,
+        path=spark.path,
+        label=label,
+        target_y=charts.one_place(spark.target_y) if spark.target_y is not None else None,
+        last_x=charts.one_place(spark.last.x),
+        last_y=charts.one_place(spark.last.y),
     )
-    return mark_safe(  # noqa: S308 - the label is escaped, the rest are numbers
-        f'<svg class="app-sparkline" viewBox="0 0 {spark.width} {spark.height}" role="img" '
-        f'aria-label="{escape(label)}" focusable="false">{target}'
-        f'<path class="app-sparkline__line" d="{spark.path}"/>'
-        f'<circle class="app-sparkline__point" cx="{charts.one_place(spark.last.x)}" '
-        f'cy="{charts.one_place(spark.last.y)}" r="2.5"/></svg>'
-    )
+
+
+def _shown(measure) -> None:
+    """The latest figure, target and starting point as the summary words them."""
+    if measure.latest_period is None:
+        measure.latest_shown = "No figures published yet"
+    else:
+        shown = shown_value(
+            measure.latest_value, suppressed=measure.latest_suppressed, measure=measure
+        )
+        measure.latest_shown = f"{shown} ({month_and_year(measure.latest_period)})"
+    if measure.target_value is None:
+        measure.target_shown = "No target set"
+    elif measure.target_date:
+        by = month_and_year(measure.target_date)
+        measure.target_shown = f"{_figure(measure.target_value, measure)} by {by}"
+    else:
+        measure.target_shown = _figure(measure.target_value, measure)
+    if measure.baseline_value is None:
+        measure.baseline_shown = "Not recorded"
+    elif measure.baseline_label:
+        measure.baseline_shown = (
+            f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
+        )
+    else:
+        measure.baseline_shown = _figure(measure.baseline_value, measure)
