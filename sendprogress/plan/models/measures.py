@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -13,21 +13,17 @@ from sendprogress.core.status import Colour
 
 from .. import choices, progress
 from ..figures import count_is_small
-from .inspections import Finding, finding_is_public
+from .inspections import Finding, PartOfAPlanQuerySet
 from .plans import Plan
 
 
-class MeasureQuerySet(models.QuerySet):
+class MeasureQuerySet(PartOfAPlanQuerySet):
     def public(self, *, preview: bool = False) -> MeasureQuerySet:
-        """Measures the public may see: marked public, in a public plan (or none),
-        and of no finding still under embargo (`Plan.objects.public()`).
+        """Measures the public may see: marked public, and public as any part of
+        a plan is (`PartOfAPlanQuerySet`: in a public plan or none, of no finding
+        still under embargo; a staff preview drops that, never the mark).
         Figures, comparators and evidence are public only with their measure."""
-        public = self.filter(is_public=True)
-        if preview:
-            return public
-        return public.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
-            findings__in=Finding.objects.exclude(finding_is_public())
-        )
+        return super().public(preview=preview).filter(is_public=True)
 
     def for_display(self) -> MeasureQuerySet:
         """Public measures ready to list with their plan and findings.
