@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from sendprogress.core.status import Colour
 
 from .. import choices, progress
+from ..charts import format_value
 from ..figures import count_is_small
 from .inspections import Finding, PartOfAPlanQuerySet
 from .plans import Plan
@@ -163,6 +164,15 @@ class Measure(models.Model):
             baseline=_point(self.baseline_date, self.baseline_value),
             milestones=[progress.Point(m.date, m.target) for m in self.milestones.all()],
             target=_point(self.target_date, self.target_value),
+        )
+
+    def format(self, value) -> str:
+        """A figure of this measure as people read it: in its unit, to its
+        decimal places ("45.2%", "3 per 10,000", "12 weeks"). Every page,
+        download, chart label and message writes a measure's figure through
+        this (suppression is `figures.shown_value`'s, on top)."""
+        return format_value(
+            value, unit=self.unit, places=self.decimal_places, rate_per=self.rate_per
         )
 
     def expected_on(self, on) -> Decimal | None:

@@ -14,17 +14,10 @@ from ...core.addresses import address_of
 from ...core.dates import day_month_year, month_and_year
 from ...core.templatetags.status import status_tag
 from ...pages.templatetags.plain_words import expand
-from ..charts import format_value
 from ..figures import shown_value
 from ..models import Action
 
 register = template.Library()
-
-
-def _figure(value, measure) -> str:
-    return format_value(
-        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-    )
 
 
 MEASURE = """
@@ -77,15 +70,15 @@ def _measure(context, measure, link) -> dict:
         target = "No target set"
     elif measure.target_date:
         by = month_and_year(measure.target_date)
-        target = f"{_figure(measure.target_value, measure)} by {by}"
+        target = f"{measure.format(measure.target_value)} by {by}"
     else:
-        target = _figure(measure.target_value, measure)
+        target = measure.format(measure.target_value)
     if measure.baseline_value is None:
         baseline = "Not recorded"
     elif measure.baseline_label:
-        baseline = f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
+        baseline = f"{measure.format(measure.baseline_value)} ({measure.baseline_label})"
     else:
-        baseline = _figure(measure.baseline_value, measure)
+        baseline = measure.format(measure.baseline_value)
     title = expand(context, measure.title)
     reason = (
         format_html(

@@ -88,11 +88,7 @@ def _figure_rows(measure, figures, statuses) -> SafeString:
     """
 
     def figure(value):
-        return escape(
-            charts.format_value(
-                value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-            )
-        )
+        return escape(measure.format(value))
 
     rows = []
     for f, status in zip(figures, statuses, strict=True):
@@ -198,11 +194,6 @@ class MeasureRow:
 def _list_rows(measures) -> list[MeasureRow]:
     href = address_of("plan:measure_detail")
 
-    def figure(value, m):
-        return charts.format_value(
-            value, unit=m.unit, places=m.decimal_places, rate_per=m.rate_per
-        )
-
     rows = []
     for m in measures:
         plan = ""
@@ -220,7 +211,7 @@ def _list_rows(measures) -> list[MeasureRow]:
                 if has_latest
                 else "",
                 latest_period=date_format(m.latest_period, "M Y") if m.latest_period else "",
-                target=figure(m.target_value, m) if m.target_value is not None else "Not set",
+                target=m.format(m.target_value) if m.target_value is not None else "Not set",
                 progress=status_tag(m.progress),
             )
         )

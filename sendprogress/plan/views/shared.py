@@ -13,7 +13,7 @@ from sendprogress.accounts.permissions import StaffAction, can, needs_second_fac
 
 from .. import charts, comparisons, direction
 from ..figures import count_is_small, shown_value
-from ..models import Figure
+from ..models import Figure, Measure
 from ..progress import Progress
 
 
@@ -115,6 +115,9 @@ class MeasureSummary:
     spark: charts.Sparkline | None = None
     sparkline_html: SafeString | None = None
 
+    # The measure's own way of writing a figure, on these plain values too.
+    format = Measure.format
+
     @property
     def progress(self) -> Progress:
         return Progress(self.progress_status)
@@ -168,11 +171,6 @@ def sparkline_html(measure) -> SafeString:
     if spark is None:
         return format_html('<span class="govuk-body-s">{}</span>', "No figures yet")
 
-    def figure(value):
-        return charts.format_value(
-            value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-        )
-
     count = len(measure.approved_figures)
     label = f"Trend of {count} published figure{'' if count == 1 else 's'}. "
     label += measure.direction or (
@@ -181,7 +179,7 @@ def sparkline_html(measure) -> SafeString:
         + "."
     )
     if measure.target_value is not None:
-        label += f" Target {figure(measure.target_value)}."
+        label += f" Target {measure.format(measure.target_value)}."
     # Only the label is escaped: the rest are numbers worked out in charts.sparkline
     # (a path of "M", "L", digits, points and spaces), and escaping them one by one
     # cost a third of drawing 100 sparklines.
