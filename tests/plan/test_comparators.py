@@ -11,9 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from sendprogress.plan.models import ComparatorSeries, ComparatorValue
 from sendprogress.plan import comparisons
-from sendprogress.plan.models import Plan
+from sendprogress.plan.models import ComparatorSeries, ComparatorValue, Plan
 from tests.factories import (
     make_comparator,
     make_figure,
