@@ -146,21 +146,10 @@ def measure_detail(request, code):
             "comparisons": comparisons.table(series),
             "small_counts": any(f["suppressed"] for f in figures),
             # Which way it is going, from the figures the public may see.
-            "direction": direction.sentence(
+            "direction": direction.of_measure(
+                measure,
                 [(f["period"], f["value"]) for f in figures if not f["suppressed"]],
-                unit=measure.unit,
-                places=measure.decimal_places,
-                rate_per=measure.rate_per,
-                higher_is_better=measure.higher_is_better,
-                comparator=direction.comparator(
-                    series=series,
-                    value=measure.comparator_value,
-                    label=measure.comparator_label,
-                    year=measure.comparator_year,
-                    unit=measure.unit,
-                    places=measure.decimal_places,
-                    rate_per=measure.rate_per,
-                ),
+                series=series,
             ),
             "reason": direction.reason(
                 measure.progress, figures[-1]["commentary"] if figures else ""

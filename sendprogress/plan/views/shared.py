@@ -143,21 +143,10 @@ def with_sparklines(measures) -> list[MeasureSummary]:
         figures = recent.get(measure.id, [])
         measure.approved_figures = [value for _, value, _ in figures]
         measure.spark = charts.sparkline(measure.approved_figures, target=measure.target_value)
-        measure.direction = direction.sentence(
+        measure.direction = direction.of_measure(
+            measure,
             [(period, Decimal(str(value))) for period, value, _ in figures],
-            unit=measure.unit,
-            places=measure.decimal_places,
-            rate_per=measure.rate_per,
-            higher_is_better=measure.higher_is_better,
-            comparator=direction.comparator(
-                series=series.get(measure.id, []),
-                value=measure.comparator_value,
-                label=measure.comparator_label,
-                year=measure.comparator_year,
-                unit=measure.unit,
-                places=measure.decimal_places,
-                rate_per=measure.rate_per,
-            ),
+            series=series.get(measure.id, []),
         )
         measure.reason = direction.reason(measure.progress, figures[-1][2] if figures else "")
         measure.sparkline_html = sparkline_html(measure)
