@@ -37,7 +37,6 @@ from pathlib import PurePath
 
 from django.conf import settings
 
-from .charts import format_value
 from .imports import ImportFileError, _shown
 from .models import ComparatorSeries, ComparatorValue, LocalArea, Measure, Symbol
 from .periods import MONTH_NAMES
@@ -243,7 +242,7 @@ def read_series(
     filters = _filters(others, kept)
     existing = set(measure.comparator_series.values_list("label", flat=True))
     indexes = [others.index(f.name) for f in filters]
-    choices = _group(kept, filters, indexes, existing, measure_format(measure))
+    choices = _group(kept, filters, indexes, existing, measure.format)
     return Preview(
         filters=filters,
         choices=choices,
@@ -555,12 +554,3 @@ def _value(text: str, line: int, errors: list[str]):
     if number.as_tuple().exponent < PLACES.as_tuple().exponent:
         number = number.quantize(PLACES, context=Context(prec=WHOLE_DIGITS + 20))
     return number, "", text
-
-
-def measure_format(measure: Measure):
-    def shown(number: Decimal) -> str:
-        return format_value(
-            number, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-        )
-
-    return shown

@@ -6,8 +6,9 @@
   where there is none that old, with the earliest approved figure shown.
 - "Better" or "worse" follows the measure's direction (for some measures a
   lower figure is better), so the sentence never leans on colour or arrows.
-- Every figure is written by `charts.format_value`, as everywhere else on the
-  site, so the sentence shows a value exactly as the tables do.
+- Every figure is written by `charts.format_value` with the measure's unit and
+  places, as `Measure.format` writes it for every other page, so the sentence
+  shows a value exactly as the tables do.
 - The comparator is the England series' latest published value where the
   measure has one, else the comparator typed on the measure.
 
@@ -28,6 +29,25 @@ from .models import ComparatorSeries
 from .progress import Progress
 
 NO_REASON = "No reason given yet"
+
+
+def of_measure(measure, figures: Sequence[tuple[date, Decimal]], *, series=()) -> str:
+    """`sentence` for a measure (a `Measure`, or plain values with the same names),
+    with its comparator (`comparator`): what a measure's page and the finding and
+    plan pages say of it, written once."""
+    unit = {"unit": measure.unit, "places": measure.decimal_places, "rate_per": measure.rate_per}
+    return sentence(
+        figures,
+        **unit,
+        higher_is_better=measure.higher_is_better,
+        comparator=comparator(
+            series=series,
+            value=measure.comparator_value,
+            label=measure.comparator_label,
+            year=measure.comparator_year,
+            **unit,
+        ),
+    )
 
 
 def _year_before(on: date) -> date:

@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import periods
-from .charts import format_value
 from .choices import Unit
 from .progress import Progress
 
@@ -68,9 +67,7 @@ def shown_value(value, *, suppressed: bool, measure) -> str:
     """A figure as the public read it: in its unit, or why it is not shown."""
     if suppressed:
         return suppressed_reason()
-    return format_value(
-        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-    )
+    return measure.format(value)
 
 
 def computed_value(measure, numerator: int, denominator: int) -> Decimal:
@@ -180,12 +177,7 @@ def _check_agrees(measure, m, add) -> None:
         return  # refused as not a number below
     half_a_place = Decimal(5).scaleb(-measure.decimal_places - 1)
     if abs(m.value - worked_out) > half_a_place:
-        shown = format_value(
-            worked_out,
-            unit=measure.unit,
-            places=measure.decimal_places,
-            rate_per=measure.rate_per,
-        )
+        shown = measure.format(worked_out)
         add(
             "value",
             f"{m.numerator} of {m.denominator} gives {shown}, not {m.value.normalize():f}. "

@@ -12,8 +12,10 @@ The inputs are the measure's approved figures (value, period, status), its
 milestones, and its baseline, target, tolerance and direction. A refresh
 runs on every save or delete of a figure or milestone and every save of a
 measure, from any screen (the figure services, the admin and its inlines,
-imports, fixtures loaded with loaddata), inside the same transaction as the
-change, so a page never shows a value its figures no longer give.
+imports), inside the same transaction as the change, so a page never shows
+a value its figures no longer give. Fixtures are saved raw, row by row: those
+saves are skipped and `loaddata` (plan's own, management/commands/loaddata.py)
+refreshes every measure once at the end of the load, in its transaction.
 
 Writes that send no signals (`bulk_create()`, `QuerySet.update()`, raw SQL)
 must call `refresh()` themselves, as `generate_large_data` and the 2023 demo
@@ -119,11 +121,15 @@ def _cached_measure(sender, instance):
     return field.get_cached_value(instance, None) if field.is_cached(instance) else None
 
 
-def _on_input_change(sender, instance, **kwargs) -> None:
+def _on_input_change(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # a fixture: `loaddata` refreshes once when it has loaded them all
     refresh([instance.measure_id], instance=_cached_measure(sender, instance))
 
 
-def _on_measure_saved(sender, instance, **kwargs) -> None:
+def _on_measure_saved(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return
     refresh([instance.pk], instance=instance)
 
 

@@ -23,7 +23,6 @@ from datetime import date, datetime, time
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from sendprogress.plan.charts import format_value
 from sendprogress.plan.figures import count_is_small, shown_value
 from sendprogress.plan.models import (
     Action,
@@ -82,12 +81,6 @@ def _actions(cutoff) -> list[Action]:
     return actions
 
 
-def _fmt(value, measure) -> str:
-    return format_value(
-        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-    )
-
-
 def _measure_row(measure, figure, actions) -> dict:
     finding_ids = {f.pk for f in measure.findings.all()}
     if figure is None:
@@ -107,8 +100,8 @@ def _measure_row(measure, figure, actions) -> dict:
         )
         if figure
         else "No approved figure",
-        "expected": _fmt(expected, measure) if expected is not None else "Not set",
-        "target": _fmt(measure.target_value, measure) if measure.target_value is not None else "",
+        "expected": measure.format(expected) if expected is not None else "Not set",
+        "target": measure.format(measure.target_value) if measure.target_value is not None else "",
         "progress": status.value,
         "progress_label": status.label,
         "commentary": figure.commentary if figure else "",

@@ -11,8 +11,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from sendprogress.plan.models import ComparatorSeries, ComparatorValue
-from tests.factories import make_comparator, make_figure, make_measure
+from sendprogress.plan import comparisons
+from sendprogress.plan.models import ComparatorSeries, ComparatorValue, Plan
+from tests.factories import (
+    make_comparator,
+    make_figure,
+    make_inspection,
+    make_measure,
+    make_plan,
+)
 
 from .dfe_files import EAST, ENGLAND, HEADER, TIMELINESS, row
 
@@ -307,3 +314,36 @@ def test_a_hidden_measure_shows_its_comparators_nowhere(client, compared):
     assert client.get(reverse("plan:comparators_csv", args=["plans-on-time"])).status_code == 404
     data = json.loads(client.get(reverse("plan:all_json")).content)
     assert data["measures"] == []
+
+
+def _draft_plan():
+    return make_plan(status=Plan.Status.DRAFT)
+
+
+def _embargoed_plan():
+    return make_plan(inspection=make_inspection(published_on=date(2999, 1, 1)))
+
+
+@pytest.mark.parametrize("plan", [_draft_plan, _embargoed_plan], ids=["draft", "embargoed"])
+def test_a_measure_of_a_plan_not_yet_public_shows_its_comparators_nowhere(client, plan):
+    """The comparator rule once checked only the measure's own mark, not its plan."""
+    measure = make_measure(code="not-yet", plan=plan())
+    make_figure(measure=measure, period=date(2023, 3, 1), value=40)
+    make_comparator(measure=measure, label="Quorvex", values=[(date(2023, 1, 1), "2023", 51)])
+
+    assert comparisons.for_measures([measure]) == {}
+    for name in ("plan:measure_detail", "plan:comparators_csv", "plan:measure_json"):
+        assert client.get(reverse(name, args=["not-yet"])).status_code == 404, name
+    assert client.get(reverse("api:measure_detail", args=["not-yet"])).status_code == 404
+    for address in (reverse("plan:all_json"), reverse("plan:all_csv"), reverse("api:measures")):
+        assert "Quorvex" not in client.get(address).content.decode(), address
+        assert "not-yet" not in client.get(address).content.decode(), address
+
+    Plan.objects.filter(pk=measure.plan_id).update(status=Plan.Status.CURRENT, inspection=None)
+    assert [line.label for line in comparisons.for_measures([measure])[measure.pk]] == ["Quorvex"]
+    assert (
+        "Quorvex" in client.get(reverse("plan:measure_detail", args=["not-yet"])).content.decode()
+    )
+    assert (
+        "Quorvex" in client.get(reverse("plan:comparators_csv", args=["not-yet"])).content.decode()
+    )

@@ -640,11 +640,13 @@ def test_the_queue_shows_the_twenty_waiting_longest_and_how_many_wait(
     assert f"Waiting measure 00: {DUE:%B %Y}" not in later
 
 
-def test_the_period_rows_drawn_in_python_escape_what_they_show(measure):
+def test_the_period_rows_escape_what_they_show(measure):
     from types import SimpleNamespace
 
+    from django.template.loader import render_to_string
+
     from sendprogress.plan import due
-    from sendprogress.staff.views.due import Due
+    from sendprogress.staff.data_due import Due
 
     hostile = SimpleNamespace(
         label="<script>alert(1)</script>",
@@ -655,7 +657,7 @@ def test_the_period_rows_drawn_in_python_escape_what_they_show(measure):
         tags=[due.State.MISSING, due.OVERDUE],
     )
     section = Due(measure, DUE, None, rows=[hostile], role_enters=True)
-    html = str(section.period_rows)
+    html = render_to_string("staff/data_due.html#due", {"due": section})
     assert "<script>" not in html
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
     assert (
@@ -664,7 +666,9 @@ def test_the_period_rows_drawn_in_python_escape_what_they_show(measure):
     ) in html
     assert '<td class="govuk-table__cell">20 December 2026</td>' in html
     assert f'href="/staff/measures/plans-on-time/figure/?period={DUE.isoformat()}"' in html
-    assert "Enter figure" not in str(Due(measure, DUE, None, rows=[hostile]).period_rows)
+    # Without a role that enters figures, no row links to entering one.
+    [row] = Due(measure, DUE, None, rows=[hostile]).period_rows
+    assert row.enter_url == ""
 
 
 def test_a_measure_owes_figures_from_when_reporting_starts_not_its_baseline(client, data_officer):

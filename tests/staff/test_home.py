@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from sendprogress.plan import periods
-from sendprogress.plan.models import Figure, Measure
+from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Delivery, Subscriber
 from tests.factories import make_figure, make_measure, make_post
 
@@ -130,74 +130,6 @@ def test_each_person_can_turn_figure_emails_off_and_on(client, data_officer):
     client.post(reverse("staff:notifications"), {"wants_figure_emails": "on"})
     data_officer.refresh_from_db()
     assert data_officer.wants_figure_emails
-
-
-def test_the_counts_are_those_of_every_outstanding_period_listed(settings):
-    """The staff home counts without listing each period; it must say what listing says."""
-    from sendprogress.plan import due
-    from sendprogress.staff.views.due import counts, every_count
-
-    S = Status
-    monthly = make_measure(baseline_date=date(2024, 1, 1))
-    for period, status in [
-        (date(2024, 1, 1), S.APPROVED),
-        (date(2024, 2, 1), S.DRAFT),
-        (date(2024, 3, 1), S.SUBMITTED),
-        (date(2024, 4, 1), S.RETURNED),
-        (date(2025, 6, 1), S.APPROVED),
-        (date(2026, 10, 1), S.SUBMITTED),
-        (date(2026, 11, 1), S.APPROVED),
-        (date(2026, 12, 1), S.DRAFT),  # the period still running in December 2026
-    ]:
-        make_figure(measure=monthly, period=period, value=20, status=status)
-    # A baseline in mid-month: the month it starts in is history, not a due period.
-    mid_month = make_measure(baseline_date=date(2025, 1, 15))
-    make_figure(measure=mid_month, period=date(2025, 1, 1), value=20, status=S.DRAFT)
-    make_figure(measure=mid_month, period=date(2025, 2, 1), value=20)
-    # Reporting ended: figures after the end do not count, nor a figure for a month
-    # from before the measure became quarterly.
-    ended = make_measure(
-        frequency="quarterly", baseline_date=date(2023, 4, 1), reporting_ends=date(2024, 8, 15)
-    )
-    for period, status in [
-        (date(2023, 4, 1), S.APPROVED),
-        (date(2024, 7, 1), S.DRAFT),
-        (date(2024, 10, 1), S.DRAFT),
-        (date(2024, 2, 1), S.APPROVED),
-    ]:
-        make_figure(measure=ended, period=period, value=20, status=status)
-    # No baseline: only the latest period is owed.
-    termly = make_measure(frequency="termly", baseline_date=None)
-    make_figure(measure=termly, period=date(2026, 4, 1), value=20, status=S.RETURNED)
-    make_figure(measure=termly, period=date(2025, 9, 1), value=20, status=S.DRAFT)
-    # Nothing due yet, and an end before the baseline.
-    make_measure(frequency="annually", baseline_date=date(2030, 9, 1))
-    make_measure(baseline_date=date(2025, 3, 1), reporting_ends=date(2025, 1, 31))
-    annual = make_measure(frequency="annually", baseline_date=date(2020, 9, 1))
-    make_figure(measure=annual, period=date(2024, 9, 1), value=20, status=S.SUBMITTED)
-    # Reporting starts after the baseline (mid-quarter): periods before it are not owed.
-    started = make_measure(
-        frequency="quarterly", baseline_date=date(2021, 1, 1), reporting_starts=date(2024, 5, 9)
-    )
-    for period, status in [
-        (date(2023, 1, 1), S.APPROVED),
-        (date(2024, 1, 1), S.DRAFT),
-        (date(2024, 4, 1), S.SUBMITTED),
-        (date(2025, 4, 1), S.APPROVED),
-    ]:
-        make_figure(measure=started, period=period, value=20, status=status)
-
-    every = {(f.measure_id, f.period): f for f in Figure.objects.all()}
-    for today in [date(2026, 12, 1), date(2026, 12, 31), date(2027, 1, 20), date(2024, 5, 2)]:
-        for days in [0, 20, 45, 400]:
-            settings.FIGURE_DUE_DAYS = days
-            rows = [
-                row
-                for measure in Measure.objects.all()
-                for row in due.outstanding(measure, every, today)
-            ]
-            assert every_count(today) == counts(rows), (today, days)
-            assert counts(rows)["all"]
 
 
 def test_failed_update_emails_are_shown_to_whoever_writes_updates(client, approver, partner):

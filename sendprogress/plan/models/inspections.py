@@ -438,18 +438,38 @@ class Judgement(models.Model):
             )
 
 
-class MonitoringEventQuerySet(models.QuerySet):
-    def public(self, *, preview: bool = False) -> MonitoringEventQuerySet:
-        """Events the public may see: of a public plan (or none), and looking at no
-        finding still under embargo. (Their summary has its own date:
-        `published_summary`.)"""
-        from .plans import Plan
+class AnswersFindingsQuerySet(models.QuerySet):
+    """Records with `findings`: plans, and what hangs on a plan."""
 
+    def answering_no_embargoed_finding(self):
+        """Those answering no finding whose inspection is still under embargo."""
+        return self.exclude(findings__in=Finding.objects.exclude(finding_is_public()))
+
+
+class PartOfAPlanQuerySet(AnswersFindingsQuerySet):
+    """THE public rule of everything that hangs on a plan and answers findings
+    (measures, actions, monitoring events), written once: public with its plan
+    (`Plan.objects.public()`: never a draft's, nor one under embargo) or when it
+    has none, and answering no finding still under embargo. Measures add their
+    own mark on top; figures, comparator series and evidence are public only with
+    their measure, so they build on this too.
+
+    `preview=True` (staff previews only) drops the rule.
+    """
+
+    def public(self, *, preview: bool = False):
         if preview:
             return self.all()
-        return self.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
-            findings__in=Finding.objects.exclude(finding_is_public())
-        )
+        from .plans import Plan
+
+        in_public_plan = Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())
+        return self.filter(in_public_plan).answering_no_embargoed_finding()
+
+
+class MonitoringEventQuerySet(PartOfAPlanQuerySet):
+    """Events the public may see (`public()`): of a public plan (or none), and
+    looking at no finding still under embargo. (Their summary has its own date:
+    `published_summary`.)"""
 
     def with_findings(self) -> MonitoringEventQuerySet:
         return self.prefetch_related(Prefetch("findings", queryset=Finding.objects.all()))

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -12,22 +12,19 @@ from simple_history.models import HistoricalRecords
 from sendprogress.core.status import Colour
 
 from .. import choices, progress
+from ..charts import format_value
 from ..figures import count_is_small
-from .inspections import Finding, finding_is_public
+from .inspections import Finding, PartOfAPlanQuerySet
 from .plans import Plan
 
 
-class MeasureQuerySet(models.QuerySet):
+class MeasureQuerySet(PartOfAPlanQuerySet):
     def public(self, *, preview: bool = False) -> MeasureQuerySet:
-        """Measures the public may see: marked public, in a public plan (or none),
-        and of no finding still under embargo (`Plan.objects.public()`).
+        """Measures the public may see: marked public, and public as any part of
+        a plan is (`PartOfAPlanQuerySet`: in a public plan or none, of no finding
+        still under embargo; a staff preview drops that, never the mark).
         Figures, comparators and evidence are public only with their measure."""
-        public = self.filter(is_public=True)
-        if preview:
-            return public
-        return public.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
-            findings__in=Finding.objects.exclude(finding_is_public())
-        )
+        return super().public(preview=preview).filter(is_public=True)
 
     def for_display(self) -> MeasureQuerySet:
         """Public measures ready to list with their plan and findings.
@@ -167,6 +164,15 @@ class Measure(models.Model):
             baseline=_point(self.baseline_date, self.baseline_value),
             milestones=[progress.Point(m.date, m.target) for m in self.milestones.all()],
             target=_point(self.target_date, self.target_value),
+        )
+
+    def format(self, value) -> str:
+        """A figure of this measure as people read it: in its unit, to its
+        decimal places ("45.2%", "3 per 10,000", "12 weeks"). Every page,
+        download, chart label and message writes a measure's figure through
+        this (suppression is `figures.shown_value`'s, on top)."""
+        return format_value(
+            value, unit=self.unit, places=self.decimal_places, rate_per=self.rate_per
         )
 
     def expected_on(self, on) -> Decimal | None:

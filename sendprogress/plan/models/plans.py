@@ -19,10 +19,16 @@ from simple_history.models import HistoricalRecords
 from sendprogress.core.status import Colour
 
 from .. import frameworks
-from .inspections import Finding, Inspection, finding_is_public, inspection_is_public
+from .inspections import (
+    AnswersFindingsQuerySet,
+    Finding,
+    Inspection,
+    PartOfAPlanQuerySet,
+    inspection_is_public,
+)
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(AnswersFindingsQuerySet):
     def public(self, *, preview: bool = False) -> PlanQuerySet:
         """Plans the public may see: not a draft, its publication date (if it has
         one) come, its inspection public, and answering no finding still under
@@ -38,7 +44,7 @@ class PlanQuerySet(models.QuerySet):
             self.exclude(status=Plan.Status.DRAFT)
             .filter(Q(published_on__isnull=True) | Q(published_on__lte=timezone.localdate()))
             .filter(Q(inspection__isnull=True) | inspection_is_public("inspection__"))
-            .exclude(findings__in=Finding.objects.exclude(finding_is_public()))
+            .answering_no_embargoed_finding()
         )
 
     def current(self) -> Plan | None:
@@ -149,14 +155,9 @@ class Plan(models.Model):
             raise ValidationError(errors)
 
 
-class ActionQuerySet(models.QuerySet):
-    def public(self, *, preview: bool = False) -> ActionQuerySet:
-        """Actions the public may see: of a public plan (or none), for public findings."""
-        if preview:
-            return self.all()
-        return self.filter(Q(plan__isnull=True) | Q(plan__in=Plan.objects.public())).exclude(
-            findings__in=Finding.objects.exclude(finding_is_public())
-        )
+class ActionQuerySet(PartOfAPlanQuerySet):
+    """Actions the public may see (`public()`): of a public plan (or none), for
+    public findings."""
 
     def with_latest_note(self) -> ActionQuerySet:
         """Each action's latest progress note as `latest_note_on` and `latest_note`,

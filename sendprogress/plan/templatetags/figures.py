@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from ..charts import format_value, one_place
+from ..charts import one_place
 
 register = template.Library()
 
@@ -12,9 +12,7 @@ register = template.Library()
 @register.filter
 def figure(value, measure):
     """A measure's figure with its unit: `{{ m.value|figure:measure }}` gives "45.2%"."""
-    return format_value(
-        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-    )
+    return measure.format(value)
 
 
 @register.filter

@@ -88,9 +88,7 @@ def _figure_rows(measure, figures, statuses) -> list[FigureRow]:
     """
 
     def figure(value):
-        return charts.format_value(
-            value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-        )
+        return measure.format(value)
 
     rows = []
     for f, status in zip(figures, statuses, strict=True):
@@ -143,21 +141,10 @@ def measure_detail(request, code):
             "comparisons": comparisons.table(series),
             "small_counts": any(f["suppressed"] for f in figures),
             # Which way it is going, from the figures the public may see.
-            "direction": direction.sentence(
+            "direction": direction.of_measure(
+                measure,
                 [(f["period"], f["value"]) for f in figures if not f["suppressed"]],
-                unit=measure.unit,
-                places=measure.decimal_places,
-                rate_per=measure.rate_per,
-                higher_is_better=measure.higher_is_better,
-                comparator=direction.comparator(
-                    series=series,
-                    value=measure.comparator_value,
-                    label=measure.comparator_label,
-                    year=measure.comparator_year,
-                    unit=measure.unit,
-                    places=measure.decimal_places,
-                    rate_per=measure.rate_per,
-                ),
+                series=series,
             ),
             "reason": direction.reason(
                 measure.progress, figures[-1]["commentary"] if figures else ""
@@ -189,10 +176,6 @@ class MeasureRow:
 
 
 def _list_rows(measures) -> list[MeasureRow]:
-    def figure(value, m):
-        return charts.format_value(
-            value, unit=m.unit, places=m.decimal_places, rate_per=m.rate_per
-        )
 
     rows = []
     for m in measures:
@@ -211,7 +194,7 @@ def _list_rows(measures) -> list[MeasureRow]:
                 if has_latest
                 else "",
                 latest_period=date_format(m.latest_period, "M Y") if m.latest_period else "",
-                target=figure(m.target_value, m) if m.target_value is not None else "Not set",
+                target=m.format(m.target_value) if m.target_value is not None else "Not set",
                 progress=status_tag(m.progress),
             )
         )

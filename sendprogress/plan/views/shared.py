@@ -13,7 +13,7 @@ from sendprogress.core.dates import month_and_year
 
 from .. import charts, comparisons, direction
 from ..figures import count_is_small, shown_value
-from ..models import Figure
+from ..models import Figure, Measure
 from ..progress import Progress
 
 
@@ -132,6 +132,9 @@ class MeasureSummary:
     baseline_shown: str = ""
     sparkline: SparklineDrawing | None = None
 
+    # The measure's own way of writing a figure, on these plain values too.
+    format = Measure.format
+
     @property
     def progress(self) -> Progress:
         return Progress(self.progress_status)
@@ -157,33 +160,16 @@ def with_sparklines(measures) -> list[MeasureSummary]:
     for measure in summaries:
         figures = recent.get(measure.id, [])
         measure.approved_figures = [value for _, value, _ in figures]
-        measure.direction = direction.sentence(
+        measure.direction = direction.of_measure(
+            measure,
             [(period, Decimal(str(value))) for period, value, _ in figures],
-            unit=measure.unit,
-            places=measure.decimal_places,
-            rate_per=measure.rate_per,
-            higher_is_better=measure.higher_is_better,
-            comparator=direction.comparator(
-                series=series.get(measure.id, []),
-                value=measure.comparator_value,
-                label=measure.comparator_label,
-                year=measure.comparator_year,
-                unit=measure.unit,
-                places=measure.decimal_places,
-                rate_per=measure.rate_per,
-            ),
+            series=series.get(measure.id, []),
         )
         measure.reason = direction.reason(measure.progress, figures[-1][2] if figures else "")
         measure.href = reverse("plan:measure_detail", args=[measure.code])
         _shown(measure)
         measure.sparkline = _drawing(measure)
     return summaries
-
-
-def _figure(value, measure) -> str:
-    return charts.format_value(
-        value, unit=measure.unit, places=measure.decimal_places, rate_per=measure.rate_per
-    )
 
 
 def _drawing(measure) -> SparklineDrawing | None:
@@ -198,7 +184,7 @@ def _drawing(measure) -> SparklineDrawing | None:
         + "."
     )
     if measure.target_value is not None:
-        label += f" Target {_figure(measure.target_value, measure)}."
+        label += f" Target {measure.format(measure.target_value)}."
     return SparklineDrawing(
         width=spark.width,
         height=spark.height,
@@ -223,14 +209,14 @@ def _shown(measure) -> None:
         measure.target_shown = "No target set"
     elif measure.target_date:
         by = month_and_year(measure.target_date)
-        measure.target_shown = f"{_figure(measure.target_value, measure)} by {by}"
+        measure.target_shown = f"{measure.format(measure.target_value)} by {by}"
     else:
-        measure.target_shown = _figure(measure.target_value, measure)
+        measure.target_shown = measure.format(measure.target_value)
     if measure.baseline_value is None:
         measure.baseline_shown = "Not recorded"
     elif measure.baseline_label:
         measure.baseline_shown = (
-            f"{_figure(measure.baseline_value, measure)} ({measure.baseline_label})"
+            f"{measure.format(measure.baseline_value)} ({measure.baseline_label})"
         )
     else:
-        measure.baseline_shown = _figure(measure.baseline_value, measure)
+        measure.baseline_shown = measure.format(measure.baseline_value)

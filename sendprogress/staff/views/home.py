@@ -9,11 +9,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can
+from sendprogress.plan import due
 from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Delivery
 
 from .approvals import waiting_count
-from .due import every_count
 
 Status = Figure.Status
 RECENT_CHANGES = 10
@@ -33,7 +33,7 @@ def home(request):
     user = request.user
     context = {"set_up_url": _set_up_url(), "can_enter": can(user, StaffAction.ENTER_FIGURE)}
     if context["can_enter"]:
-        context["counts"] = every_count(timezone.localdate())
+        context["counts"] = due.every_count(timezone.localdate())
         context["returned"] = (
             Figure.objects.filter(status=Status.RETURNED)
             .filter(Q(entered_by=user) | Q(submitted_by=user))
