@@ -11,6 +11,7 @@ say mean the same, and a near word for one misspelt. Pure functions, no database
   Where a run of the query's words is a synonym's term (or, for one kept both
   ways, what it also means), the group holds the other side too: "EHCP late"
   is (EHCP or "EHC plan" or ...) and (late or "on time" or timeliness ...).
+  Synonyms of synonyms count, one step on.
 - **Spelling**: a word the site never uses is swapped for the closest one it
   does (difflib's ratio, at least CLOSE_ENOUGH), for "Showing results for".
 """
@@ -85,6 +86,7 @@ def groups(query: str, synonyms: Iterable[Synonym]) -> list[list[Phrase]]:
             phrase = tuple(words(means))
             if key and phrase and phrase not in others.setdefault(key, []):
                 others[key].append(phrase)
+    _add_one_step_further(others)
     longest = max((len(key) for key in others), default=0)
     found: list[list[Phrase]] = []
     i = 0
@@ -99,6 +101,18 @@ def groups(query: str, synonyms: Iterable[Synonym]) -> list[list[Phrase]]:
             found.append([(asked[i],)])
             i += 1
     return found
+
+
+def _add_one_step_further(others: dict[tuple[str, ...], list[Phrase]]) -> None:
+    """What a word's synonyms mean too, one step on: "autistic spectrum" means
+    ASD, which means autism. One step only, so a long chain cannot carry a
+    search far from what was asked."""
+    direct = {key: list(phrases) for key, phrases in others.items()}
+    for key, phrases in direct.items():
+        for phrase in phrases:
+            for further in direct.get(tuple(stem(word) for word in phrase), []):
+                if tuple(stem(word) for word in further) != key and further not in others[key]:
+                    others[key].append(further)
 
 
 def has_synonyms(found: list[list[Phrase]]) -> bool:
