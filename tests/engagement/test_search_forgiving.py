@@ -19,6 +19,13 @@ from .test_search import _results
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _time_enough(settings):
+    """What is found, not how fast: the time limit has tests of its own
+    (test_search_limits.py), and a busy test machine must not stop a search."""
+    settings.SEARCH_TIMEOUT_MS = 60_000
+
+
 @pytest.fixture
 def demo_like(db):
     """Pages worded as the Central Bedfordshire demo words them."""
