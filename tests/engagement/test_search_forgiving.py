@@ -259,3 +259,13 @@ def test_queries_do_not_grow_with_the_synonyms(
         SearchSynonym.objects.create(term="EHCP", also_means=f"plan kind {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/search/", {"q": "EHCP late"})
+
+
+# Both demos, as `make run` loads them (a smoke test: the content tests are above) ---
+
+
+@pytest.mark.parametrize("loaded", ["demo", "demo_2023"])
+@pytest.mark.parametrize("query", ["communication", "tribunal", "ASD", "EHCP late", "coproduction"])
+def test_the_issues_queries_find_something_on_both_demos(client, request, loaded, query):
+    request.getfixturevalue(loaded)
+    assert _titles(client, query)
