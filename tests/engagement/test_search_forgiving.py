@@ -265,7 +265,9 @@ def test_queries_do_not_grow_with_the_synonyms(
 
 
 @pytest.mark.parametrize("loaded", ["demo", "demo_2023"])
-@pytest.mark.parametrize("query", ["communication", "tribunal", "ASD", "EHCP late", "coproduction"])
+@pytest.mark.parametrize(
+    "query", ["communication", "tribunal", "ASD", "EHCP late", "coproduction"]
+)
 def test_the_issues_queries_find_something_on_both_demos(client, request, loaded, query):
     request.getfixturevalue(loaded)
     assert _titles(client, query)
