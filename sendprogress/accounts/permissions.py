@@ -138,6 +138,14 @@ class StaffAction(StrEnum):
         "Only an approver can publish, schedule or withdraw an update. Save it as a draft "
         "and ask an approver to publish it.",
     )
+    # The words site search treats as the same (engagement.SearchSynonym): they
+    # change what every family's search finds, so the approver keeps them.
+    KEEP_SYNONYMS = (
+        "keep_synonyms",
+        "engagement.change_searchsynonym",
+        "add, change and remove the words search treats as meaning the same",
+        "Only an approver can change the words search treats as meaning the same.",
+    )
 
 
 def is_staff(user) -> bool:

@@ -78,6 +78,7 @@ ROLES: dict[str, list[str]] = {
         *_WRITE_YOU_SAID_WE_DID,
         "engagement.delete_yousaidwedid",
         "engagement.publish_yousaidwedid",
+        *[f"engagement.{verb}_searchsynonym" for verb in ("view", "add", "change", "delete")],
     ],
     PARTNER_VIEWER: _view_everything(),
 }

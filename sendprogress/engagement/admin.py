@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import admin
 
+from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.admin_forms import UserFormAdminMixin
 from sendprogress.core.fields import SafeChoicesAdminMixin
 from sendprogress.history_admin import HistoryAdmin
 
 from . import services
-from .models import YouSaidWeDid
+from .models import SearchSynonym, YouSaidWeDid
 
 
 class YouSaidWeDidAdminForm(forms.ModelForm):
@@ -48,3 +49,27 @@ class YouSaidWeDidAdmin(UserFormAdminMixin, SafeChoicesAdminMixin, HistoryAdmin)
         # The form already refused a save the user may not make; the service
         # checks again, so the rule does not depend on the form alone.
         services.save_entry(entry=obj, by=request.user, creating=not change)
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    """The words search treats as the same: kept by whoever may KEEP_SYNONYMS."""
+
+    list_display = ["term", "also_means", "both_ways"]
+    list_filter = ["both_ways"]
+    search_fields = ["term", "also_means"]
+
+    def has_module_permission(self, request):
+        return can(request.user, StaffAction.KEEP_SYNONYMS)
+
+    def has_view_permission(self, request, obj=None):
+        return can(request.user, StaffAction.KEEP_SYNONYMS)
+
+    def has_add_permission(self, request):
+        return can(request.user, StaffAction.KEEP_SYNONYMS)
+
+    def has_change_permission(self, request, obj=None):
+        return can(request.user, StaffAction.KEEP_SYNONYMS)
+
+    def has_delete_permission(self, request, obj=None):
+        return can(request.user, StaffAction.KEEP_SYNONYMS)

@@ -110,3 +110,35 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{'Yes' if self.useful else 'No'} on {self.page}"
+
+
+class SearchSynonym(models.Model):
+    """A word families use and another the site uses for the same thing.
+
+    Staff keep the list (accounts.permissions.StaffAction.KEEP_SYNONYMS), so
+    that "ASD" finds pages about autism and "EHCP late" finds the 20-week
+    measure. It changes only what a search looks for, never what may be found.
+    """
+
+    term = models.CharField(
+        max_length=60, help_text="What someone might search for, e.g. ASD or EHCP late"
+    )
+    also_means = models.CharField(
+        max_length=120, help_text="What else to search for when they do, e.g. autism"
+    )
+    both_ways = models.BooleanField(
+        default=True,
+        help_text="Also search for the term when someone searches for what it means "
+        "(untick if the meaning is wider, e.g. 'late' means 'timeliness', but "
+        "'timeliness' should not find 'late').",
+    )
+
+    class Meta:
+        ordering = ["term", "also_means"]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "also_means"], name="unique_search_synonym")
+        ]
+
+    def __str__(self) -> str:
+        arrow = "↔" if self.both_ways else "→"
+        return f"{self.term} {arrow} {self.also_means}"

@@ -5,11 +5,20 @@ Each kind of content is one query (its public QuerySet, filtered and ranked,
 at most PER_KIND rows), so a search costs the same number of queries however
 much there is; the results are then merged by rank.
 
+What is looked for is worked out in `words.py`: each word by its stem, and
+the words staff say mean the same (`SearchSynonym`) as alternatives.
+
 On PostgreSQL: full-text search with the English configuration (so "plans"
 finds "plan"), ranked with titles weighted above the rest, and the matching
 words marked by SearchHeadline. On SQLite, which has no full-text search
-here: every word must appear somewhere in the item, ranked by how many words
-are in its title, and the words marked in Python. Both give the same page.
+here: every word (or one of its synonyms) must appear somewhere in the item,
+matched by the start it shares with its Snowball stem (the stemmer PostgreSQL
+uses), ranked by how many words are in its title, and the words marked in
+Python. Both give the same page.
+
+`find` is what the page calls: if nothing is found, it tries the query with
+misspelt words swapped for the closest words public content uses
+(`words.corrected`), and says so ("Showing results for").
 
 Updates, the content there is most of, carry a search vector that PostgreSQL
 stores and indexes itself (updates migration 0004), so a search reads the
@@ -50,10 +59,12 @@ from sendprogress.pages.models import GlossaryTerm
 from sendprogress.plan.models import Action, Evidence, Finding, Measure
 from sendprogress.updates.models import Post
 
-from .models import YouSaidWeDid
+from . import words as wording
+from .models import SearchSynonym, YouSaidWeDid
+from .words import Phrase, Synonym
 
 MAX_QUERY = 200  # characters: more is cut off, never refused
-MAX_WORDS = 12
+MAX_SUGGESTIONS = 8
 PER_KIND = 50
 SNIPPET_WORDS = 30
 # Markers SearchHeadline puts around matches, replaced by <mark> once the
@@ -152,14 +163,44 @@ class SearchTooSlow(Exception):
     """The search ran past SEARCH_TIMEOUT_MS and was stopped."""
 
 
-def search(text: str) -> list[Result]:
+@dataclass(frozen=True)
+class Found:
+    """What the search page shows: the results, and the words they are for if
+    they are not the words asked (a spelling put right)."""
+
+    results: list[Result]
+    showing_for: str | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+def find(text: str) -> Found:
+    """`search`, forgiving spelling: if nothing is found, the query put right.
+
+    With nothing found either way, some words staff keep synonyms for are
+    suggested. Raises SearchTooSlow past the time limit.
+    """
+    query = clean_query(text)
+    synonyms = _synonyms()
+    results = search(query, synonyms=synonyms)
+    if results or not wording.words(query):
+        return Found(results)
+    better = wording.corrected(query, vocabulary(synonyms))
+    if better:
+        results = search(better, synonyms=synonyms)
+        if results:
+            return Found(results, showing_for=better)
+    terms = dict.fromkeys(synonym.term for synonym in synonyms)
+    return Found([], suggestions=tuple(terms)[:MAX_SUGGESTIONS])
+
+
+def search(text: str, *, synonyms: list[Synonym] | None = None) -> list[Result]:
     """Public content matching `text`, best first. Raises SearchTooSlow past the time limit."""
     query = clean_query(text)
-    words = _words(query)
-    if not words:
+    if not wording.words(query):
         return []
+    found = wording.groups(query, _synonyms() if synonyms is None else synonyms)
     postgres = connection.vendor == "postgresql"
-    find = _postgres if postgres else _simple
+    finder = _postgres if postgres else _simple
     deadline = time.monotonic() + settings.SEARCH_TIMEOUT_MS / 1000
     results = []
     try:
@@ -167,12 +208,41 @@ def search(text: str) -> list[Result]:
             for kind in KINDS:
                 if time.monotonic() > deadline:
                     raise SearchTooSlow
-                results += find(kind, query, words)
+                results += finder(kind, query, found)
     except OperationalError as error:
         if _was_stopped(error):
             raise SearchTooSlow from error
         raise
     return sorted(results, key=lambda r: (-r.rank, r.kind, str(r.title)))
+
+
+def _synonyms() -> list[Synonym]:
+    """The list staff keep (one query)."""
+    return [
+        Synonym(term, also_means, both_ways)
+        for term, also_means, both_ways in SearchSynonym.objects.values_list(
+            "term", "also_means", "both_ways"
+        )
+    ]
+
+
+def vocabulary(synonyms: list[Synonym]) -> set[str]:
+    """The words public content uses in its titles, the glossary's and the
+    synonyms' words: what a misspelt word may be put right to.
+
+    One query per kind of content, reading titles only, from the public
+    QuerySets (so no word only a draft uses is ever suggested).
+    """
+    known: set[str] = set()
+    for kind in KINDS:
+        for title in kind.queryset().values_list(kind.title, flat=True):
+            known.update(word.lower() for word in re.findall(r"[^\W\d_]+", title or ""))
+    for synonym in synonyms:
+        known.update(
+            word.lower()
+            for word in re.findall(r"[^\W\d_]+", f"{synonym.term} {synonym.also_means}")
+        )
+    return known
 
 
 @contextmanager
@@ -206,16 +276,12 @@ def _was_stopped(error: OperationalError) -> bool:
     return getattr(cause, "sqlstate", None) == _QUERY_CANCELED or "interrupted" in str(error)
 
 
-def _words(query: str) -> list[str]:
-    return re.findall(r"\w+", query)[:MAX_WORDS]
-
-
 # PostgreSQL ---------------------------------------------------------------
 
 
-def _postgres(kind: Kind, query: str, words: list[str]) -> Iterable[Result]:
+def _postgres(kind: Kind, query: str, found: list[list[Phrase]]) -> Iterable[Result]:
     vector = _vector(kind)
-    search_query = SearchQuery(query, config="english", search_type="websearch")
+    search_query = _search_query(query, found)
     body = _body(kind.text)
     rows = (
         kind.queryset()
@@ -251,6 +317,21 @@ def _postgres(kind: Kind, query: str, words: list[str]) -> Iterable[Result]:
             snippet=_marked(row.snippet_marked),
             rank=row.rank,
         )
+
+
+def _search_query(query: str, found: list[list[Phrase]]) -> SearchQuery:
+    """The words as asked (websearch: "quotes" and -not work) or, where synonyms
+    apply, every group (AND) of alternatives (OR)."""
+    if not wording.has_synonyms(found):
+        return SearchQuery(query, config="english", search_type="websearch")
+    combined = None
+    for group in found:
+        either = None
+        for phrase in group:
+            one = SearchQuery(" ".join(phrase), config="english", search_type="plain")
+            either = one if either is None else either | one
+        combined = either if combined is None else combined & either
+    return combined
 
 
 def _vector(kind: Kind):
@@ -306,34 +387,40 @@ def _marked(text: str) -> SafeString:
 # SQLite (and any other database) -------------------------------------------
 
 
-def _simple(kind: Kind, query: str, words: list[str]) -> Iterable[Result]:
+def _simple(kind: Kind, query: str, found: list[list[Phrase]]) -> Iterable[Result]:
     fields = (kind.title, *kind.text)
     condition = Q()
-    for word in words:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
+    for group in found:
+        either = Q()
+        for phrase in group:
+            every_word = Q()
+            for word in phrase:
+                start = wording.word_start(word)
+                any_field = Q()
+                for field in fields:
+                    any_field |= Q(**{f"{field}__icontains": start})
+                every_word &= any_field
+            either |= every_word
+        condition &= either
+    starts = [wording.word_start(word) for word in wording.all_words(found)]
     for row in kind.queryset().filter(condition)[:PER_KIND]:
         title = getattr(row, kind.title)
         body = " ".join(getattr(row, field) or "" for field in kind.text)
-        in_title = sum(word.lower() in title.lower() for word in words)
+        in_title = sum(start in title.lower() for start in starts)
         yield Result(
             kind=kind.label,
-            title=_highlight(title, words),
+            title=_highlight(title, starts),
             url=kind.url(row),
-            snippet=_highlight(_window(body, words), words),
+            snippet=_highlight(_window(body, starts), starts),
             rank=in_title * 2 + 1,
         )
 
 
-def _window(text: str, words: list[str]) -> str:
+def _window(text: str, starts: list[str]) -> str:
     """About SNIPPET_WORDS words of `text` around the first match."""
     tokens = text.split()
     lowered = [token.lower() for token in tokens]
-    first = next(
-        (i for i, token in enumerate(lowered) if any(w.lower() in token for w in words)), 0
-    )
+    first = next((i for i, token in enumerate(lowered) if any(s in token for s in starts)), 0)
     start = max(0, first - SNIPPET_WORDS // 3)
     snippet = " ".join(tokens[start : start + SNIPPET_WORDS])
     prefix = "… " if start > 0 else ""
@@ -341,9 +428,12 @@ def _window(text: str, words: list[str]) -> str:
     return prefix + snippet + suffix
 
 
-def _highlight(text: str, words: list[str]) -> SafeString:
-    longest_first = sorted(words, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(word) for word in longest_first), re.IGNORECASE)
+def _highlight(text: str, starts: list[str]) -> SafeString:
+    """`text` escaped, with each word matched (from its start to its end) marked."""
+    longest_first = sorted(starts, key=len, reverse=True)
+    pattern = re.compile(
+        "|".join(re.escape(start) + r"\w*" for start in longest_first), re.IGNORECASE
+    )
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]

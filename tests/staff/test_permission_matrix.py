@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sendprogress.accounts import roles
+from sendprogress.engagement.models import SearchSynonym
 from sendprogress.plan import periods
 from sendprogress.plan.models import Evidence, Figure
 from sendprogress.reports.models import ProgressReport
@@ -58,6 +59,9 @@ EXPECTED = {
     "publish an update": ("login", "login", "refused", "ok", "refused"),
     "add an image to an update": ("login", "refused", "refused", "ok", "refused"),
     "remove an image from an update": ("login", "refused", "refused", "ok", "refused"),
+    "add a search synonym in the admin": ("login", "login", "refused", "ok", "refused"),
+    "change a search synonym in the admin": ("login", "login", "refused", "ok", "refused"),
+    "remove a search synonym in the admin": ("login", "login", "refused", "ok", "refused"),
 }
 
 
@@ -93,6 +97,8 @@ def world(settings, tmp_path):
     )
     draft = make_post(status=Post.Status.DRAFT, title="Draft with a picture")
     return {
+        "synonym": SearchSynonym.objects.create(term="SALT", also_means="speech therapy"),
+        "unwanted_synonym": SearchSynonym.objects.create(term="OT", also_means="overtime"),
         "draft": draft,
         "image": make_post_image(draft),
         "measure": measure,
@@ -227,6 +233,23 @@ def attempt(client, action, world):
             return client.post(
                 reverse("staff:remove_post_image", args=[world["draft"].pk, world["image"].pk])
             )
+        case "add a search synonym in the admin":
+            return client.post(
+                reverse("admin:engagement_searchsynonym_add"),
+                {"term": "PDA", "also_means": "pathological demand avoidance", "both_ways": "on"},
+            )
+        case "change a search synonym in the admin":
+            return client.post(
+                reverse("admin:engagement_searchsynonym_change", args=[world["synonym"].pk]),
+                {"term": "SALT", "also_means": "speech and language therapy"},
+            )
+        case "remove a search synonym in the admin":
+            return client.post(
+                reverse(
+                    "admin:engagement_searchsynonym_delete", args=[world["unwanted_synonym"].pk]
+                ),
+                {"post": "yes"},
+            )
     raise AssertionError(action)
 
 
@@ -273,6 +296,13 @@ def effect_happened(action, world) -> bool:
         ).exists(),
         "cancel withdrawing a progress report": ProgressReport.objects.filter(
             pk=world["asked_report"].pk, withdrawal_requested_at__isnull=True
+        ).exists(),
+        "add a search synonym in the admin": SearchSynonym.objects.filter(term="PDA").exists(),
+        "change a search synonym in the admin": SearchSynonym.objects.filter(
+            term="SALT", also_means="speech and language therapy", both_ways=False
+        ).exists(),
+        "remove a search synonym in the admin": not SearchSynonym.objects.filter(
+            term="OT"
         ).exists(),
     }.get(action, True)
 

@@ -8,7 +8,7 @@ from sendprogress.public import paged
 
 from ..forms import SearchForm
 from ..limits import client_may_search
-from ..search import SearchTooSlow, clean_query, search
+from ..search import Found, SearchTooSlow, clean_query, find
 
 PER_PAGE = 10
 TEMPLATE = "engagement/search.html"
@@ -27,12 +27,12 @@ def search_page(request):
     if query and not client_may_search(client_address(request)):
         return _refused(request, query, TOO_MANY, status=429)
     try:
-        results = search(query) if query else []
+        found = find(query) if query else Found([])
     except SearchTooSlow:
         return _refused(request, query, TOO_SLOW, status=503)
     # Stored in the page cache only under the query as cleaned, so junk in
     # the address (spaces, control characters, over-long text) adds nothing.
-    page = paged(request, results, per_page=PER_PAGE, q=query)
+    page = paged(request, found.results, per_page=PER_PAGE, q=query)
     response = render(
         request,
         TEMPLATE + "#results" if request.htmx else TEMPLATE,
@@ -41,7 +41,9 @@ def search_page(request):
             "form": _form(query),
             "page": page,
             "results": page.object_list,
-            "count": len(results),
+            "count": len(found.results),
+            "showing_for": found.showing_for,
+            "suggestions": found.suggestions,
         },
     )
     # The same address answers htmx with a part of the page: caches must keep both.
