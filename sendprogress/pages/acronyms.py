@@ -4,6 +4,11 @@ A tooltip (`<abbr title>`) is not read by most screen readers and cannot be
 seen on a phone, so the first use on each page is written out in words:
 "education, health and care plan (EHCP)". Later uses stay short. The short
 forms come from the glossary, so they are data, not code.
+
+The glossary's other words ("stocktake", "priority action", "Ofsted") are
+explained the same way, once a page: `{% explain %}` links their first use in
+running text to their entry in the glossary. It is used only where a link may
+go (never inside another link or a heading).
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ class Acronyms:
     """The short forms one page has already explained."""
 
     terms: dict[str, str]
+    # The glossary's words without a short form, each with its address:
+    # {"stocktake": "/glossary/#stocktake"}.
+    words: dict[str, str] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
 
     def __post_init__(self):
@@ -48,6 +56,17 @@ class Acronyms:
         self._pattern = (
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(s?)(?![\w-])")
             if forms
+            else None
+        )
+        self._addresses = {html.escape(w).lower(): href for w, href in self.words.items()}
+        self._words = (
+            re.compile(
+                r"(?<![\w-])("
+                + "|".join(re.escape(w) for w in sorted(self._addresses, key=len, reverse=True))
+                + r")(s?)(?![\w-])",
+                re.IGNORECASE,
+            )
+            if self._addresses
             else None
         )
 
@@ -80,3 +99,21 @@ class Acronyms:
             return f"{_escaped(full)}{plural} ({short}{plural})"
 
         return mark_safe(self._pattern.sub(replace, escaped))  # noqa: S308 - escaped above
+
+    def explain(self, text) -> SafeString:
+        """`expand`, then the first use on the page of each glossary word
+        linked to its entry: "the <a href="/glossary/#stocktake">stocktake</a>"."""
+        expanded = self.expand(text)
+        if self._words is None:
+            return expanded
+
+        def link(match: re.Match) -> str:
+            word = match.group(1).lower()
+            if word in self.seen:
+                return match.group(0)
+            self.seen.add(word)
+            href = _escaped(self._addresses[word])
+            return f'<a class="govuk-link" href="{href}">{match.group(0)}</a>'
+
+        # `expanded` is escaped text with no tags, so every match is in words.
+        return mark_safe(self._words.sub(link, expanded))  # noqa: S308 - escaped above

@@ -6,6 +6,18 @@ class GlossaryTermQuerySet(models.QuerySet):
         """{"EHCP": "Education, health and care plan", ...} for spelling out."""
         return dict(self.exclude(abbreviation="").values_list("abbreviation", "term"))
 
+    def for_pages(self) -> tuple[dict[str, str], dict[str, str]]:
+        """In one query: the short forms to spell out ({"EHCP": "Education, health
+        and care plan"}) and the other words to link to their entry
+        ({"Stocktake": "stocktake"}, term to slug)."""
+        short_forms, words = {}, {}
+        for abbreviation, term, slug in self.values_list("abbreviation", "term", "slug"):
+            if abbreviation:
+                short_forms[abbreviation] = term
+            else:
+                words[term] = slug
+        return short_forms, words
+
 
 class GlossaryTerm(models.Model):
     """A word or acronym the site uses, explained in plain English.

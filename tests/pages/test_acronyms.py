@@ -90,3 +90,36 @@ def test_text_is_escaped_unless_already_safe():
 def test_a_glossary_term_with_markup_in_it_is_escaped():
     page = Acronyms({"SEND": "Special <b>educational</b> needs"})
     assert page.expand("SEND") == "Special &lt;b&gt;educational&lt;/b&gt; needs (SEND)"
+
+
+WORDS = {"Stocktake": "/glossary/#stocktake", "Priority action": "/glossary/#priority-action"}
+
+
+def test_the_first_use_of_a_glossary_word_links_to_its_entry_and_later_uses_do_not():
+    page = Acronyms(TERMS, words=WORDS)
+    assert page.explain("The next stocktake is in May.") == (
+        'The next <a class="govuk-link" href="/glossary/#stocktake">stocktake</a> is in May.'
+    )
+    assert page.explain("After the Stocktake") == "After the Stocktake"
+
+
+def test_a_glossary_word_is_found_in_the_plural_and_in_any_case():
+    page = Acronyms(TERMS, words=WORDS)
+    assert page.explain("Three Priority actions") == (
+        'Three <a class="govuk-link" href="/glossary/#priority-action">Priority actions</a>'
+    )
+
+
+def test_explain_spells_out_short_forms_too_and_escapes_the_text():
+    page = Acronyms(TERMS, words=WORDS)
+    assert page.explain("SEND <b>stocktake</b>") == (
+        "Special educational needs and disabilities (SEND) &lt;b&gt;"
+        '<a class="govuk-link" href="/glossary/#stocktake">stocktake</a>&lt;/b&gt;'
+    )
+
+
+def test_words_that_only_contain_a_glossary_word_are_not_linked():
+    page = Acronyms(TERMS, words=WORDS)
+    assert page.explain("stocktakes-to-come and restocktake") == (
+        "stocktakes-to-come and restocktake"
+    )

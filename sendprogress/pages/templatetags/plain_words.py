@@ -1,7 +1,11 @@
 """`{% expand text %}` spells out short forms on first use on the page;
-`{% explained "SEND" %}` records that the template text has already done so."""
+`{% explain text %}` does that too, and links the first use of each other
+glossary word to its entry (only where a link may go: not inside a link or a
+heading); `{% explained "SEND" %}` records that the template text has already
+done so."""
 
 from django import template
+from django.urls import reverse
 
 from ..acronyms import Acronyms
 from ..models import GlossaryTerm
@@ -15,7 +19,11 @@ def _for_page(context) -> Acronyms:
     request = context.get("request")
     acronyms = getattr(request, "_acronyms", None)
     if acronyms is None:
-        acronyms = Acronyms(GlossaryTerm.objects.short_forms())
+        short_forms, words = GlossaryTerm.objects.for_pages()
+        glossary = reverse("glossary")
+        acronyms = Acronyms(
+            short_forms, words={term: f"{glossary}#{slug}" for term, slug in words.items()}
+        )
         if request is not None:
             request._acronyms = acronyms
     return acronyms
@@ -24,6 +32,11 @@ def _for_page(context) -> Acronyms:
 @register.simple_tag(takes_context=True)
 def expand(context, text):
     return _for_page(context).expand(text)
+
+
+@register.simple_tag(takes_context=True)
+def explain(context, text):
+    return _for_page(context).explain(text)
 
 
 @register.simple_tag(takes_context=True)
