@@ -130,17 +130,6 @@ def measures(items, request, *, findings: dict, milestones: dict) -> list[dict]:
     ]
 
 
-def measure(item, request) -> dict:
-    """One measure, with its findings and milestones prefetched."""
-    return open_data.measure(
-        item,
-        findings=[(f.slug, f.title) for f in item.findings.all()],
-        milestones=[{"date": m.date, "target": m.target} for m in item.milestones.all()],
-        url=request.build_absolute_uri(item.get_absolute_url()),
-        figures_url=request.build_absolute_uri(f"/api/v1/measures/{item.code}/figures/"),
-    )
-
-
 def update(post, request) -> dict:
     return {
         "slug": post.slug,

@@ -168,7 +168,7 @@ def measures(request):
 def measure_detail(request, code):
     measure = get_object_or_404(Measure.objects.for_display().with_milestones(), code=code)
     lines = comparisons.for_measures([measure]).get(measure.pk, [])
-    return shapes.measure(measure, request) | {
+    return open_data.measure_for(measure, request) | {
         "comparators": [comparisons.as_data(line) for line in lines]
     }
 

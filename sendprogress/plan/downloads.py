@@ -41,17 +41,6 @@ def _safe_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _measure(measure, request) -> dict:
-    """A measure in the open data's words (open_data.measure), as the API has it."""
-    return open_data.measure(
-        measure,
-        findings=[(f.slug, f.title) for f in measure.findings.all()],
-        milestones=[{"date": m.date, "target": m.target} for m in measure.milestones.all()],
-        url=request.build_absolute_uri(measure.get_absolute_url()),
-        figures_url=request.build_absolute_uri(f"/api/v1/measures/{measure.code}/figures/"),
-    )
-
-
 def _figures(measures) -> dict[int, list[dict]]:
     """Approved figures of the given public measures, oldest first, by measure."""
     by_pk = {m.pk: m for m in measures}
@@ -79,7 +68,7 @@ def _csv_response(request, measures, filename: str) -> HttpResponse:
     writer.writeheader()
     figures = _figures(measures)
     for measure in measures:
-        about = _measure(measure, request)
+        about = open_data.measure_for(measure, request)
         for figure in figures[measure.pk]:
             row = open_data.csv_row(about, figure)
             for key in TEXT_COLUMNS:
@@ -103,7 +92,7 @@ def _json_response(request, measures, filename: str) -> JsonResponse:
         "generated_at": timezone.now(),
         "note": "Only figures approved for publication are included.",
         "measures": [
-            _measure(k, request)
+            open_data.measure_for(k, request)
             | {
                 "figures": figures[k.pk],
                 "comparators": [comparisons.as_data(line) for line in compared.get(k.pk, [])],

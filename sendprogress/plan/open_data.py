@@ -78,6 +78,19 @@ def measure(
     }
 
 
+def measure_for(item, request) -> dict:
+    """`measure` for one measure read with its findings and milestones
+    prefetched, its addresses absolute for the request (the API's detail and
+    the downloads)."""
+    return measure(
+        item,
+        findings=[(f.slug, f.title) for f in item.findings.all()],
+        milestones=[{"date": m.date, "target": m.target} for m in item.milestones.all()],
+        url=request.build_absolute_uri(item.get_absolute_url()),
+        figures_url=request.build_absolute_uri(f"/api/v1/measures/{item.code}/figures/"),
+    )
+
+
 def figure(item, row: dict) -> dict:
     """One approved figure of the measure `item` (its milestones prefetched), from
     `row`, its FIGURE_COLUMNS: where the plan expected it, its progress, and any
