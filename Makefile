@@ -108,6 +108,8 @@ css:
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/djlint templates --lint
 
 format: install
 	$(PY) -m ruff check --fix .

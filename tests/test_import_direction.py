@@ -1,4 +1,4 @@
-"""Apps depend downwards only (DESIGN.md, "Architecture").
+"""Apps depend downwards only (docs/architecture.md, "One project, apps in layers").
 
 Every `import` in `sendprogress/`, at module level or inside a function, may
 reach only a lower layer than the part of the site it is written in (or that

@@ -12,13 +12,26 @@ This module names permissions as strings only, so it imports no app above it.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from .models import User
+
+    # Whoever a request is from: signed in or not (None: no request at all).
+    type Someone = User | AnonymousUser | None
+
 
 class StaffAction(StrEnum):
-    def __new__(cls, value: str, permission: str, does: str, refusal: str):
+    permission: str
+    does: str
+    refusal: str
+
+    def __new__(cls, value: str, permission: str, does: str, refusal: str) -> StaffAction:
         member = str.__new__(cls, value)
         member._value_ = value
         member.permission = permission
@@ -148,7 +161,7 @@ class StaffAction(StrEnum):
     )
 
 
-def is_staff(user) -> bool:
+def is_staff(user: Someone) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
 
 
@@ -159,7 +172,7 @@ class SecondFactorNeeded(PermissionDenied):
     """
 
 
-def needs_second_factor(user) -> bool:
+def needs_second_factor(user: Someone) -> bool:
     """Whether `user` is staff still to give the second factor this session.
 
     Until then they have no more access than the public. A user object that
@@ -171,18 +184,23 @@ def needs_second_factor(user) -> bool:
     return not (is_verified is not None and is_verified())
 
 
-def can(user, action: StaffAction | str) -> bool:
-    return is_staff(user) and user.has_perm(StaffAction(action).permission)
+def _action(action: StaffAction | str) -> StaffAction:
+    # A member looked up by its value; mypy reads the __new__ that builds the members.
+    return StaffAction(action)  # type: ignore[call-arg]
 
 
-def require(user, action: StaffAction | str) -> None:
+def can(user: Someone, action: StaffAction | str) -> bool:
+    return is_staff(user) and user is not None and user.has_perm(_action(action).permission)
+
+
+def require(user: Someone, action: StaffAction | str) -> None:
     """Raise PermissionDenied, with the action's refusal message, unless the user may."""
-    action = StaffAction(action)
+    action = _action(action)
     if not can(user, action):
         raise PermissionDenied(action.refusal)
 
 
-def what_they_can_do(user) -> list[str]:
+def what_they_can_do(user: Someone) -> list[str]:
     """What the user's role lets them do, in words, for the refusal page."""
     seen: list[str] = []
     for action in StaffAction:

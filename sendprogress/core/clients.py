@@ -22,12 +22,13 @@ from __future__ import annotations
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 UNKNOWN = "unknown"
 IPV6_CLIENT_PREFIX = 64
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest) -> str:
     """The address the limits count this request's client by, or "unknown"."""
     count = settings.PROXY_COUNT
     if count > 0:
@@ -37,7 +38,7 @@ def client_address(request) -> str:
     return _address(request.META.get("REMOTE_ADDR", "")) or UNKNOWN
 
 
-def axes_client_address(request) -> str | None:
+def axes_client_address(request: HttpRequest) -> str | None:
     """`client_address` for django-axes (AXES_CLIENT_IP_CALLABLE), which
     stores it in an address column: None when the address is unknown."""
     address = client_address(request)

@@ -9,6 +9,8 @@ styling code of their own, and templates no hand-written inputs.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
@@ -42,7 +44,9 @@ class InlineRadioSelect(forms.RadioSelect):
 
 
 class GovukBoundField(BoundField):
-    def build_widget_attrs(self, attrs, widget=None):
+    def build_widget_attrs(
+        self, attrs: dict[str, Any], widget: forms.Widget | None = None
+    ) -> dict[str, Any]:
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget
         if widget.is_hidden:

@@ -31,7 +31,7 @@ def layout_urls() -> dict[str, str]:
 
 
 @cache
-def _layout_urls(script_prefix: str, urlconf) -> dict[str, str]:
+def _layout_urls(script_prefix: str, urlconf: str | None) -> dict[str, str]:
     # None of these addresses takes an argument, so they change only with the
     # address the site is served under and the URL conf: worked out once for each.
     return {name: reverse(view, urlconf=urlconf) for name, view in LAYOUT_URLS.items()}

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from sendprogress.accounts.models import User
+
 from . import limits
 from .models import Feedback, YouSaidWeDid
 from .pages import Page
@@ -35,7 +37,7 @@ def submit_feedback(
     return Feedback.objects.create(page=page.path, area=page.area, useful=useful, comment=comment)
 
 
-def triage(*, feedback: Feedback, status: str, response: YouSaidWeDid | None, by) -> None:
+def triage(*, feedback: Feedback, status: str, response: YouSaidWeDid | None, by: User) -> None:
     if not by.has_perm(TRIAGE_PERMISSION):
         raise PermissionDenied("Only staff who triage feedback can mark it.")
     feedback.status = status
@@ -43,12 +45,12 @@ def triage(*, feedback: Feedback, status: str, response: YouSaidWeDid | None, by
     feedback.save(update_fields=["status", "response"])
 
 
-def can_publish(user) -> bool:
+def can_publish(user: User) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
 
 
 @transaction.atomic
-def save_entry(*, entry: YouSaidWeDid, by, creating: bool) -> YouSaidWeDid:
+def save_entry(*, entry: YouSaidWeDid, by: User, creating: bool) -> YouSaidWeDid:
     """Save a "You said, we did" entry; only an approver may publish one or
     change one that is published."""
     before = None if creating else YouSaidWeDid.objects.select_for_update().get(pk=entry.pk)

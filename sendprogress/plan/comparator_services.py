@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
+from sendprogress.accounts.models import User
 from sendprogress.accounts.permissions import StaffAction, require
 
 from .models import ComparatorSeries, ComparatorValue, Measure
@@ -21,12 +23,12 @@ from .models import ComparatorSeries, ComparatorValue, Measure
 def import_comparator_series(
     *,
     measure: Measure,
-    series: list[dict],
+    series: list[dict[str, Any]],
     source: str,
     release: str,
     released_on: date | None = None,
     file_name: str = "",
-    by,
+    by: User,
 ) -> int:
     """Create or update each series and its values; all of them or none.
 

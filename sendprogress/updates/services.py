@@ -7,14 +7,18 @@ half-done change is never left behind.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sendprogress.accounts.models import User
 from sendprogress.accounts.permissions import StaffAction, require
+from sendprogress.plan.models import Finding
 
 from . import limits, sending, tasks
 from .images import validate_update_image, without_metadata
@@ -32,7 +36,7 @@ def publishing_changes(*, before: Post | None, after: Post) -> bool:
     was_published = before is not None and before.status == Post.Status.PUBLISHED
     if after.status != Post.Status.PUBLISHED:
         return was_published
-    if not was_published:
+    if before is None or not was_published:
         return True
     return before.published_at != after.published_at
 
@@ -48,7 +52,7 @@ def _set_dates(*, post: Post, before: Post | None, substantial_change: bool = Fa
             post.revised_at = timezone.now()
 
 
-def check_can_save(*, post: Post, by) -> None:
+def check_can_save(*, post: Post, by: User | None) -> None:
     """Refuse, with PermissionDenied, a save that publishes without the right.
 
     Only approvers publish, schedule or withdraw. Anyone who may edit can
@@ -63,7 +67,7 @@ def check_can_save(*, post: Post, by) -> None:
 
 
 @transaction.atomic
-def save_post(*, post: Post, by, substantial_change: bool = False) -> Post:
+def save_post(*, post: Post, by: User | None, substantial_change: bool = False) -> Post:
     """Save a post from the editor, applying the publishing rules (above)."""
     check_can_save(post=post, by=by)
     before = Post.objects.filter(pk=post.pk).first() if post.pk else None
@@ -78,7 +82,7 @@ def save_post(*, post: Post, by, substantial_change: bool = False) -> Post:
 
 
 @transaction.atomic
-def publish_post(*, post: Post, by, at=None) -> Post:
+def publish_post(*, post: Post, by: User | None, at: datetime | None = None) -> Post:
     """Publish now (or schedule, if `at` is in the future). Approvers only."""
     post.status = Post.Status.PUBLISHED
     post.published_at = at or post.published_at or timezone.now()
@@ -89,7 +93,9 @@ def publish_post(*, post: Post, by, at=None) -> Post:
 
 
 @transaction.atomic
-def add_post_image(*, post: Post, upload, alt_text: str, by) -> PostImage:
+def add_post_image(
+    *, post: Post, upload: UploadedFile[bytes], alt_text: str, by: User
+) -> PostImage:
     """Keep a checked picture for a post, saved again without its metadata (see
     images.py). Whoever may write updates may add one: it shows nowhere until
     the post's Markdown uses it and the post is public.
@@ -114,7 +120,7 @@ def add_post_image(*, post: Post, upload, alt_text: str, by) -> PostImage:
 
 
 @transaction.atomic
-def remove_post_image(*, image: PostImage, by) -> None:
+def remove_post_image(*, image: PostImage, by: User) -> None:
     """Delete the picture (its file goes too: see models.delete_image_file).
     The post's Markdown is the author's to change."""
     require(by, StaffAction.WRITE_POST)
@@ -124,7 +130,9 @@ def remove_post_image(*, image: PostImage, by) -> None:
 # Subscriptions ----------------------------------------------------------------
 
 
-def subscribe(*, email: str, areas, client_address: str | None, all_areas: bool = False) -> None:
+def subscribe(
+    *, email: str, areas: Iterable[Finding], client_address: str | None, all_areas: bool = False
+) -> None:
     """Ask for email updates. Says nothing about whether the address was known,
     nor whether a limit was reached: the caller shows the same page whatever.
 
@@ -168,14 +176,14 @@ def confirm(*, token: str) -> Subscriber | None:
     return subscriber
 
 
-def _choose(subscriber: Subscriber, *, all_areas: bool, areas) -> None:
+def _choose(subscriber: Subscriber, *, all_areas: bool, areas: Iterable[Finding]) -> None:
     subscriber.all_areas = all_areas
     subscriber.save(update_fields=["all_areas"])
     subscriber.areas.set([] if all_areas else areas)
 
 
 @transaction.atomic
-def change_choices(*, token: str, all_areas: bool, areas) -> Subscriber | None:
+def change_choices(*, token: str, all_areas: bool, areas: Iterable[Finding]) -> Subscriber | None:
     """Change which areas an address gets updates about, from the link in its emails.
 
     The link's token is the only key, as for unsubscribing. None if it is unknown.
@@ -192,7 +200,7 @@ def unsubscribe(*, token: str) -> None:
     Subscriber.objects.with_token(token).delete()
 
 
-def delete_unconfirmed(*, now=None) -> int:
+def delete_unconfirmed(*, now: datetime | None = None) -> int:
     """Delete addresses never confirmed within the allowed days."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.UPDATES_UNCONFIRMED_DAYS)
     deleted, _ = Subscriber.objects.unconfirmed_since(cutoff).delete()

@@ -18,7 +18,8 @@ def row(period, level, value, *, identifier="Calendar year", issued="100"):
     return f"{period},{identifier},{level},{places[level]},{value},{issued}\n"
 
 
-# The England series for the 20-week measure, as in /work/shared/FACTS.md,
+# The England series for the 20-week measure, as the DfE publishes it ("Education, health
+# and care plans", new plans issued within 20 weeks excluding exceptions),
 # with a region whose figures use the GSS symbols for missing values.
 TIMELINESS = (
     HEADER

@@ -1,13 +1,15 @@
 from functools import lru_cache
+from typing import Any
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
 
 @register.simple_tag
-def status_tag(status, choices=None, *, wide=False):
+def status_tag(status: Any, choices: type[Any] | None = None, *, wide: bool = False) -> SafeString:
     """A status as a GOV.UK tag: `{% status_tag measure.progress %}`.
 
     A model field stores the plain value, so name its enum too:
@@ -20,7 +22,7 @@ def status_tag(status, choices=None, *, wide=False):
 
 
 @lru_cache(maxsize=256)
-def _tag(status, wide: bool):
+def _tag(status: Any, wide: bool) -> SafeString:
     # Drawn once per process for each status: the markup depends on nothing but the
     # status's label and colour (its key here), and lists of 100 rows draw the same few
     # tags again and again. Bounded, as an outcome without a framework's tag is named
