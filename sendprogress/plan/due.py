@@ -282,8 +282,9 @@ def every_count(today: date, measures=None) -> dict[str, int]:
     late_from = {frequency: _late_from(frequency, today) for frequency in Measure.Frequency}
     # Measures of a frequency whose latest due period is the same owe the same periods
     # back to their first: (frequency, latest period): first period: measure ids.
-    runs = defaultdict(lambda: defaultdict(list))
-    longest = {}  # (frequency, latest period): the periods back to the earliest first
+    runs: defaultdict[tuple, defaultdict[date, list[int]]] = defaultdict(lambda: defaultdict(list))
+    # (frequency, latest period): the periods back to the earliest first
+    longest: dict[tuple, list[date]] = {}
     if measures is None:
         # Rows, not model instances: the schedule is all that is read of them.
         measures = Measure.objects.values_list(

@@ -84,7 +84,8 @@ def sitemap_entries() -> Iterator[Entry]:
 
     by_plan: dict[int, list[date | None]] = {}
     for measure_id, plan_id in measure_plan.items():
-        by_plan.setdefault(plan_id, []).append(measure_changed[measure_id])
+        if plan_id is not None:
+            by_plan.setdefault(plan_id, []).append(measure_changed[measure_id])
     plan_edited = _edited(Plan)
     address = address_of("plan:plan_detail")
     for pk, slug, published, inspection_published in (

@@ -75,7 +75,7 @@ class Due:
     """One measure's part of the data-due page: its outstanding periods and quick entry."""
 
     measure: Measure
-    period: object
+    period: date | None
     figure: Figure | None
     # Whether this person may enter the period's figure: the page links to quick entry,
     # whose form is drawn only when opened, or in place when a save is refused.
@@ -117,7 +117,8 @@ class Due:
     @property
     def overdue(self) -> bool:
         approved = self.figure is not None and self.figure.status == Status.APPROVED
-        return bool(self.period) and not approved and timezone.localdate() > self.due_by
+        due_by = self.due_by
+        return due_by is not None and not approved and timezone.localdate() > due_by
 
     @property
     def status(self) -> Status | Tag:
