@@ -22,7 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from sendprogress.accounts import roles
 from sendprogress.accounts.models import User
 from sendprogress.accounts.roles import sync_roles
-from sendprogress.engagement.models import YouSaidWeDid
+from sendprogress.engagement.models import SearchSynonym, YouSaidWeDid
 from sendprogress.pages.models import GlossaryTerm
 from sendprogress.plan.models import (
     Action,
@@ -102,6 +102,9 @@ def admin_content(transactional_db, live_server, settings, tmp_path):
         GlossaryTerm(term=f"Term {n}", slug=f"term-{n}", definition="What it means.")
         for n in range(admin.site._registry[GlossaryTerm].list_per_page + 1)
     )
+    # The starter list comes from a migration, which an earlier transactional test
+    # may have emptied.
+    SearchSynonym.objects.get_or_create(term="ASD", also_means="autism")
     _make_security_and_task_records(officer)
 
     registered = admin.site._registry

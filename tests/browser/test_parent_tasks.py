@@ -71,7 +71,7 @@ DEMOS = {
         communication_area="The quality of new education, health and care plans (EHCPs)",
         communication_path="/findings/ehcp-quality/",
         communication_found="left out what children and families said",
-        communication_action="Quality assurance framework written with families",
+        communication_action="A way to check plans, written with families",
         email_area="Quality of new EHC plans",
         # The tribunal is in this demo's words we use, not its plans: the
         # result is the glossary's entry for it.
