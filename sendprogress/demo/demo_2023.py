@@ -198,9 +198,10 @@ MEASURES = [
         1.05,
         why="Families should not wait longer than the law allows to know what help a child "
         "will get.",
-        definition="Of the new EHC plans finished in the month, the share finished within 20 "
-        "weeks of the request, leaving out the exceptions the law allows.",
-        source="The council's EHC case management system",
+        definition="We count the new EHC plans finished in the month. This is the share of them "
+        "finished within 20 weeks of the request. It leaves out the few cases the law lets "
+        "take longer.",
+        source="The council's records of EHC plans",
     ),
     MeasureSpec(
         "assessments-open-over-20-weeks",
