@@ -60,57 +60,43 @@ def posted_or_saved(form, name: str, saved):
     return saved
 
 
-def inspection_kinds(form, framework) -> None:
-    if "kind" in form.fields:
-        offer(
-            form.fields["kind"],
-            framework,
-            lambda f: f.inspection_kinds,
-            refusal=lambda f, names: f"The {f.name} has these kinds of inspection: {names}.",
-        )
+def offering(name: str, items_of: ItemsOf, refusal: Callable[[frameworks.Framework, str], str]):
+    """A form's step that makes its field `name`, where it has one, offer a
+    framework's items (see `offer`): `step(form, framework)`."""
+
+    def step(form, framework: frameworks.Framework | None) -> None:
+        if name in form.fields:
+            offer(form.fields[name], framework, items_of, refusal=refusal)
+
+    return step
 
 
-def overall_outcomes(form, framework) -> None:
-    if "outcome" in form.fields:
-        offer(
-            form.fields["outcome"],
-            framework,
-            lambda f: f.outcomes,
-            refusal=lambda f, names: (
-                f"Choose an outcome of the {f.name}."
-                if f.outcomes
-                else f"The {f.name} gives no overall outcome. Leave this blank."
-            ),
-        )
-
-
-def judgement_outcomes(form, framework) -> None:
-    if "outcome" in form.fields:
-        offer(
-            form.fields["outcome"],
-            framework,
-            lambda f: f.judgement_outcomes,
-            refusal=lambda f, names: f"Under the {f.name} a judgement is one of: {names}.",
-        )
-
-
-def finding_kinds(form, framework) -> None:
-    if "kind" in form.fields:
-        offer(
-            form.fields["kind"],
-            framework,
-            lambda f: f.finding_kinds,
-            refusal=lambda f, names: f"Under the {f.name}, inspectors name: {names}.",
-        )
-
-
-def plan_kinds(form, framework) -> None:
-    if "kind" in form.fields:
-        offer(
-            form.fields["kind"],
-            framework,
-            lambda f: f.plan_kinds,
-            refusal=lambda f, names: (
-                f"After an inspection under the {f.name}, a plan is one of: {names}."
-            ),
-        )
+inspection_kinds = offering(
+    "kind",
+    lambda f: f.inspection_kinds,
+    lambda f, names: f"The {f.name} has these kinds of inspection: {names}.",
+)
+overall_outcomes = offering(
+    "outcome",
+    lambda f: f.outcomes,
+    lambda f, names: (
+        f"Choose an outcome of the {f.name}."
+        if f.outcomes
+        else f"The {f.name} gives no overall outcome. Leave this blank."
+    ),
+)
+judgement_outcomes = offering(
+    "outcome",
+    lambda f: f.judgement_outcomes,
+    lambda f, names: f"Under the {f.name} a judgement is one of: {names}.",
+)
+finding_kinds = offering(
+    "kind",
+    lambda f: f.finding_kinds,
+    lambda f, names: f"Under the {f.name}, inspectors name: {names}.",
+)
+plan_kinds = offering(
+    "kind",
+    lambda f: f.plan_kinds,
+    lambda f, names: f"After an inspection under the {f.name}, a plan is one of: {names}.",
+)
