@@ -7,11 +7,12 @@ their own words and is public only once an approver publishes it.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from sendprogress.core.model_fields import staff_member
 
 
 class YouSaidWeDidQuerySet(models.QuerySet):
@@ -39,13 +40,7 @@ class YouSaidWeDid(models.Model):
     areas = models.ManyToManyField("plan.Finding", blank=True, related_name="you_said_we_did")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = staff_member()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

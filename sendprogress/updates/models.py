@@ -4,7 +4,6 @@ import re
 import secrets
 import uuid
 
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core.model_fields import staff_member
 from sendprogress.text import SingleLineValidator
 
 from .images import EXTENSIONS
@@ -80,13 +80,7 @@ class Post(models.Model):
         editable=False,
         help_text="When its emails to subscribers were queued; set once, so never sent twice",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = staff_member()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -167,13 +161,7 @@ class PostImage(models.Model):
         help_text="What the picture shows, for people who cannot see it",
         validators=[SingleLineValidator("Write the alt text on one line, without line breaks.")],
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = staff_member()
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PostImageQuerySet.as_manager()

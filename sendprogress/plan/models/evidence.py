@@ -3,10 +3,11 @@ from __future__ import annotations
 import uuid
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
+
+from sendprogress.core.model_fields import staff_member
 
 from .measures import Figure, Measure
 from .plans import Action, Plan
@@ -103,13 +104,7 @@ class Evidence(models.Model):
         on_delete=take_down,
         related_name="evidence",
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = staff_member()
     no_personal_data = models.BooleanField(
         "confirmed to hold no personal data about a child",
         default=False,

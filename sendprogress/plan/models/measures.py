@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core.model_fields import staff_member
 from sendprogress.core.status import Colour
 
 from .. import choices, progress
@@ -287,47 +287,17 @@ class Figure(models.Model):
     commentary = models.TextField(blank=True, help_text="What the figure shows and why")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField(blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    entered_by = staff_member()
     submitted_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    approved_by = staff_member()
     approved_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    submitted_by = staff_member()
+    returned_by = staff_member()
     returned_at = models.DateTimeField(null=True, blank=True)
     correction_reason = models.TextField(
         blank=True, help_text="Why an approved figure was last corrected"
     )
-    corrected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    corrected_by = staff_member()
     corrected_at = models.DateTimeField(null=True, blank=True)
     # Shown in public beside a corrected figure, with the date and the reason.
     value_before_correction = models.DecimalField(
