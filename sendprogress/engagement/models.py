@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core import publishing
 from sendprogress.core.model_fields import staff_member
 
 
 class YouSaidWeDidQuerySet(models.QuerySet):
     def published(self) -> YouSaidWeDidQuerySet:
-        return self.filter(status=YouSaidWeDid.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(publishing.published())
 
     def for_area(self, area) -> YouSaidWeDidQuerySet:
         return self.filter(areas=area)
@@ -28,7 +29,7 @@ class YouSaidWeDid(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        PUBLISHED = publishing.PUBLISHED, "Published"
 
     you_said = models.TextField(
         max_length=1000,
@@ -61,11 +62,7 @@ class YouSaidWeDid(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return publishing.is_published(self)
 
 
 class FeedbackQuerySet(models.QuerySet):

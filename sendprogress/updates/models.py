@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendprogress.core import publishing
 from sendprogress.core.model_fields import staff_member
 from sendprogress.text import SingleLineValidator
 
@@ -25,7 +26,7 @@ class PostQuerySet(models.QuerySet):
         A post scheduled for later is published by the passing of time alone,
         with no job needing to run first.
         """
-        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=now or timezone.now())
+        return self.filter(publishing.published(now))
 
     def for_area(self, area) -> PostQuerySet:
         return self.filter(areas=area)
@@ -55,7 +56,7 @@ class Post(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published (or scheduled, if the time is in the future)"
+        PUBLISHED = publishing.PUBLISHED, "Published (or scheduled, if the time is in the future)"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -112,11 +113,7 @@ class Post(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return publishing.is_published(self)
 
     @property
     def state_label(self) -> str:
