@@ -37,7 +37,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 
-from .imports import ImportFileError, _shown
+from .imports import ImportFileError, _shown, refuse_non_text
 from .models import ComparatorSeries, ComparatorValue, LocalArea, Measure, Symbol
 from .periods import MONTH_NAMES
 
@@ -265,16 +265,11 @@ def _open_text(upload) -> io.TextIOWrapper:
     binary.seek(0)
     start = binary.read(4096)
     binary.seek(0)
-    if start.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise ImportFileError(
-            "This is an Excel workbook with a .csv name, not a CSV file. Download the data "
-            "file (CSV) from Explore education statistics and upload it unchanged."
-        )
-    if b"\x00" in start:
-        raise ImportFileError(
-            "The file is not plain text (it may be saved as UTF-16). Save it as "
-            "CSV UTF-8 (comma delimited) and upload it again."
-        )
+    refuse_non_text(
+        start,
+        excel_advice="Download the data file (CSV) from Explore education statistics and "
+        "upload it unchanged.",
+    )
     if not start.strip():
         raise ImportFileError("The file is empty. It needs a header row and one row per period.")
     return io.TextIOWrapper(_Readable(binary), encoding="utf-8-sig", newline="")

@@ -118,6 +118,25 @@ def _rename_old_columns(headers: list[str]) -> tuple[list[str], list[str]]:
     return headers, notes
 
 
+# How an Excel workbook starts: .xlsx (a zip) and the older .xls.
+EXCEL_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def refuse_non_text(start: bytes, *, excel_advice: str) -> None:
+    """Refuse a "CSV" file that is not text: an Excel workbook with a .csv name
+    (`excel_advice` says where to get the CSV instead), or text saved as UTF-16
+    (NUL bytes). `start` is the file's first bytes, or all of them."""
+    if start.startswith(EXCEL_STARTS):
+        raise ImportFileError(
+            f"This is an Excel workbook with a .csv name, not a CSV file. {excel_advice}"
+        )
+    if b"\x00" in start:
+        raise ImportFileError(
+            "The file is not plain text (it may be saved as UTF-16). Save it as "
+            "CSV UTF-8 (comma delimited) and upload it again."
+        )
+
+
 def _decode(upload) -> str:
     if upload.size > MAX_BYTES:
         raise ImportFileError(
@@ -125,16 +144,11 @@ def _decode(upload) -> str:
             "Split it into smaller files."
         )
     data = upload.read()
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise ImportFileError(
-            "This is an Excel workbook with a .csv name, not a CSV file. In Excel, "
-            "choose Save As and the format CSV UTF-8 (comma delimited), then upload that."
-        )
-    if b"\x00" in data:
-        raise ImportFileError(
-            "The file is not plain text (it may be saved as UTF-16). Save it as "
-            "CSV UTF-8 (comma delimited) and upload it again."
-        )
+    refuse_non_text(
+        data,
+        excel_advice="In Excel, choose Save As and the format CSV UTF-8 (comma delimited), "
+        "then upload that.",
+    )
     try:
         return data.decode("utf-8-sig")  # tolerates the BOM Excel adds
     except UnicodeDecodeError as error:

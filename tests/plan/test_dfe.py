@@ -1,5 +1,6 @@
 """Reading DfE Explore education statistics files: symbols kept, never zero."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -74,6 +75,26 @@ def test_academic_and_financial_years_are_read_as_people_write_them():
 def test_a_file_that_cannot_be_used_says_why(text, message):
     with pytest.raises(dfe.ImportFileError, match=message):
         read(text)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"PK\x03\x04" + b"xl/workbook.xml",
+            "an Excel workbook with a .csv name, not a CSV file. Download the data file (CSV)",
+        ),
+        (TIMELINESS.encode("utf-16"), "not plain text (it may be saved as UTF-16)"),
+    ],
+)
+def test_a_file_that_is_not_text_is_refused_with_what_to_download(content, message):
+    with pytest.raises(dfe.ImportFileError, match=re.escape(message)):
+        dfe.read_series(
+            SimpleUploadedFile("data.csv", content),
+            measure=make_measure(),
+            indicator="pct_20_weeks",
+            geographies=[ENGLAND],
+        )
 
 
 @pytest.mark.parametrize(
