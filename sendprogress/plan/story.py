@@ -7,7 +7,8 @@ inspectors found without a query per sentence.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from . import frameworks
 
@@ -25,27 +26,28 @@ def join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def findings_named(framework: frameworks.Framework, kinds: Iterable[str]) -> str:
-    """For example: "three priority actions and five areas for improvement".
+def counted(items, keys: Iterable[str], phrase: Callable[[Any, int], str]) -> str:
+    """`phrase(item, n)` for each of a framework's `items` that `keys` name
+    (n times), in the framework's order, joined; keys it does not know are
+    left out."""
+    counts = Counter(keys)
+    return join([phrase(item, counts[item.key]) for item in items if counts[item.key]])
 
-    In the framework's order of kinds; kinds it does not know are left out.
-    """
-    counts = Counter(kinds)
-    parts = []
-    for kind in framework.finding_kinds:
-        n = counts.get(kind.key, 0)
-        if n:
-            parts.append(f"{number(n)} {kind.singular if n == 1 else kind.plural}")
-    return join(parts) or "no " + " or ".join(k.plural for k in framework.finding_kinds)
+
+def findings_named(framework: frameworks.Framework, kinds: Iterable[str]) -> str:
+    """For example: "three priority actions and five areas for improvement"."""
+    return counted(
+        framework.finding_kinds,
+        kinds,
+        lambda kind, n: f"{number(n)} {kind.singular if n == 1 else kind.plural}",
+    ) or "no " + " or ".join(k.plural for k in framework.finding_kinds)
 
 
 def judgements_given(framework: frameworks.Framework, outcomes: Iterable[str]) -> str:
     """For example: "sufficient progress for three and some progress, not yet sufficient
     for three" — the outcome labels of one inspection's judgements, counted."""
-    counts = Counter(outcomes)
-    parts = []
-    for outcome in framework.judgement_outcomes:
-        n = counts.get(outcome.key, 0)
-        if n:
-            parts.append(f"{outcome.label.lower()} for {number(n)}")
-    return join(parts)
+    return counted(
+        framework.judgement_outcomes,
+        outcomes,
+        lambda outcome, n: f"{outcome.label.lower()} for {number(n)}",
+    )
