@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sendprogress.plan.models import Action, Evidence, Finding, Judgement, Measure, Plan
 from sendprogress.updates.models import Post, Subscriber
+from tests.test_migrations import _empty_the_database
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_page_cache")]
 
@@ -33,14 +34,7 @@ def _to_latest() -> None:
 @pytest.fixture
 def old_apps():
     """An empty database at the state before findings, and its frozen models."""
-    cascade = " CASCADE" if connection.vendor == "postgresql" else ""
-    connection.disable_constraint_checking()
-    try:
-        with connection.cursor() as cursor:
-            for table in connection.introspection.table_names():
-                cursor.execute(f"DROP TABLE {connection.ops.quote_name(table)}{cascade}")
-    finally:
-        connection.enable_constraint_checking()
+    _empty_the_database()
     executor = _executor()
     executor.migrate(BEFORE)
     yield _executor().loader.project_state(BEFORE).apps
