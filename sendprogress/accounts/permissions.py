@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Model, QuerySet
 
     from .models import User
 
@@ -182,6 +183,22 @@ def needs_second_factor(user: Someone) -> bool:
         return False
     is_verified = getattr(user, "is_verified", None)
     return not (is_verified is not None and is_verified())
+
+
+def public_else_for_staff[M: Model](
+    public: QuerySet[M], everything: QuerySet[M], user: Someone, *, staff: bool
+) -> tuple[M | None, bool]:
+    """The one record a file address asks for: from `public` for anyone; from
+    `everything` only for `staff` (the caller's test of who may see more),
+    once they have given the second factor. Returns (record or None, whether it
+    came from the staff side). None means the caller answers 404, never 403, so
+    guessing numbers reveals nothing about what exists."""
+    record = public.first()
+    if record is not None or not staff:
+        return record, False
+    if needs_second_factor(user):
+        raise SecondFactorNeeded
+    return everything.first(), True
 
 
 def _action(action: StaffAction | str) -> StaffAction:

@@ -13,12 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from sendprogress.accounts.permissions import (
-    SecondFactorNeeded,
-    StaffAction,
-    can,
-    needs_second_factor,
-)
+from sendprogress.accounts.permissions import StaffAction, can, public_else_for_staff
 
 from . import comparisons, open_data
 from .models import Evidence, Figure, Measure
@@ -182,11 +177,7 @@ def evidence_download(request, pk):
     """
     staff = can(request.user, StaffAction.VIEW)
     with_file = Evidence.objects.exclude(file="").filter(pk=pk)
-    evidence = with_file.public().first()
-    if evidence is None and staff:
-        if needs_second_factor(request.user):
-            raise SecondFactorNeeded
-        evidence = with_file.first()
+    evidence, _ = public_else_for_staff(with_file.public(), with_file, request.user, staff=staff)
     if evidence is None:
         raise Http404("No such evidence.")
     try:

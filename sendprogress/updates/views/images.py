@@ -3,7 +3,7 @@
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
-from sendprogress.accounts.permissions import SecondFactorNeeded, is_staff, needs_second_factor
+from sendprogress.accounts.permissions import is_staff, public_else_for_staff
 
 from ..models import PostImage
 
@@ -26,13 +26,12 @@ def post_image(request, pk):
     given the second factor, and those answers are never stored by any cache.
     Anything else is 404 (not 403), so guessing numbers reveals nothing.
     """
-    image = PostImage.objects.public().filter(pk=pk).first()
-    staff_only = False
-    if image is None and may_preview(request.user):
-        if needs_second_factor(request.user):
-            raise SecondFactorNeeded
-        image = PostImage.objects.filter(pk=pk).first()
-        staff_only = True
+    image, staff_only = public_else_for_staff(
+        PostImage.objects.public().filter(pk=pk),
+        PostImage.objects.filter(pk=pk),
+        request.user,
+        staff=may_preview(request.user),
+    )
     if image is None:
         raise Http404("No such picture.")
     try:
