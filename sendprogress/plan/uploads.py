@@ -7,10 +7,11 @@ match that type, so a renamed program or web page is refused.
 from __future__ import annotations
 
 import zipfile
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+
+from sendprogress.core.uploads import named
 
 CONTENT_TYPES = {
     ".pdf": "application/pdf",
@@ -38,15 +39,13 @@ def max_upload_bytes() -> int:
 
 
 def validate_evidence_file(upload) -> None:
-    name = PurePosixPath(upload.name or "").name
-    suffixes = [s.lower() for s in PurePosixPath(name).suffixes]
-    suffix = suffixes[-1] if suffixes else ""
+    name, suffix, inner_suffixes = named(upload)
     if suffix not in CONTENT_TYPES:
         raise ValidationError(
             f"“{name}” is not a type we accept. Upload a {ALLOWED_TYPES_TEXT} file.",
             code="type",
         )
-    if any(inner in RISKY_INNER for inner in suffixes[:-1]):
+    if any(inner in RISKY_INNER for inner in inner_suffixes):
         raise ValidationError(
             f"“{name}” has two extensions, which is how harmful files are disguised. "
             "Rename it with a single extension and upload it again.",

@@ -22,12 +22,13 @@ import threading
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+
+from sendprogress.core.uploads import named
 
 # Extension -> (what Pillow calls the format, the Content-Type it is served with).
 FORMATS = {
@@ -76,9 +77,7 @@ def _refuse(message: str, code: str):
 
 def validate_update_image(upload) -> CheckedImage:
     """The image's real type and size, or ValidationError with a message for the form."""
-    name = PurePosixPath(upload.name or "").name
-    suffixes = [s.lower() for s in PurePosixPath(name).suffixes]
-    suffix = suffixes[-1] if suffixes else ""
+    name, suffix, _ = named(upload)
     if suffix not in FORMATS:
         raise _refuse(
             f"“{name}” is not a type of picture we accept. Upload a {ALLOWED_TYPES_TEXT} file.",
