@@ -10,7 +10,7 @@ name. A key the framework does not have is refused on the field, with a
 message naming what it has, whatever the browser sent.
 
 Used by the admin (staff's forms for the story); each model's clean() checks
-the same rule for any other way in.
+the same rule for any other way in, in the same words (`frameworks.*_refused`).
 """
 
 from __future__ import annotations
@@ -22,31 +22,25 @@ from . import frameworks
 ItemsOf = Callable[[frameworks.Framework], Sequence]
 
 
-def label(item) -> str:
-    return getattr(item, "label", None) or item.singular.capitalize()
-
-
 def offer(
     field,
     framework: frameworks.Framework | None,
     items_of: ItemsOf,
     *,
-    refusal: Callable[[frameworks.Framework, str], str],
+    refusal: Callable[[frameworks.Framework], str],
 ) -> None:
     """Make `field` offer `framework`'s items (every framework's, grouped, when
-    None). `refusal(framework, names)` words the message for a key it lacks."""
+    None). `refusal(framework)` words the message for a key it lacks."""
     blank = [choice for choice in field.choices if choice[0] == ""]
     if framework is None:
         field.choices = blank + [
-            (f.name, [(item.key, label(item)) for item in items_of(f)])
+            (f.name, [(item.key, frameworks.label(item)) for item in items_of(f)])
             for f in frameworks.FRAMEWORKS.values()
             if items_of(f)
         ]
         return
-    items = items_of(framework)
-    field.choices = blank + [(item.key, label(item)) for item in items]
-    names = ", ".join(label(item).lower() for item in items)
-    field.error_messages = {**field.error_messages, "invalid_choice": refusal(framework, names)}
+    field.choices = blank + [(item.key, frameworks.label(item)) for item in items_of(framework)]
+    field.error_messages = {**field.error_messages, "invalid_choice": refusal(framework)}
 
 
 def framework_named(key) -> frameworks.Framework | None:
@@ -60,7 +54,7 @@ def posted_or_saved(form, name: str, saved):
     return saved
 
 
-def offering(name: str, items_of: ItemsOf, refusal: Callable[[frameworks.Framework, str], str]):
+def offering(name: str, items_of: ItemsOf, refusal: Callable[[frameworks.Framework], str]):
     """A form's step that makes its field `name`, where it has one, offer a
     framework's items (see `offer`): `step(form, framework)`."""
 
@@ -72,31 +66,11 @@ def offering(name: str, items_of: ItemsOf, refusal: Callable[[frameworks.Framewo
 
 
 inspection_kinds = offering(
-    "kind",
-    lambda f: f.inspection_kinds,
-    lambda f, names: f"The {f.name} has these kinds of inspection: {names}.",
+    "kind", lambda f: f.inspection_kinds, frameworks.inspection_kind_refused
 )
-overall_outcomes = offering(
-    "outcome",
-    lambda f: f.outcomes,
-    lambda f, names: (
-        f"Choose an outcome of the {f.name}."
-        if f.outcomes
-        else f"The {f.name} gives no overall outcome. Leave this blank."
-    ),
-)
+overall_outcomes = offering("outcome", lambda f: f.outcomes, frameworks.outcome_refused)
 judgement_outcomes = offering(
-    "outcome",
-    lambda f: f.judgement_outcomes,
-    lambda f, names: f"Under the {f.name} a judgement is one of: {names}.",
+    "outcome", lambda f: f.judgement_outcomes, frameworks.judgement_outcome_refused
 )
-finding_kinds = offering(
-    "kind",
-    lambda f: f.finding_kinds,
-    lambda f, names: f"Under the {f.name}, inspectors name: {names}.",
-)
-plan_kinds = offering(
-    "kind",
-    lambda f: f.plan_kinds,
-    lambda f, names: f"After an inspection under the {f.name}, a plan is one of: {names}.",
-)
+finding_kinds = offering("kind", lambda f: f.finding_kinds, frameworks.finding_kind_refused)
+plan_kinds = offering("kind", lambda f: f.plan_kinds, frameworks.plan_kind_refused)

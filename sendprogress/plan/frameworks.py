@@ -268,13 +268,46 @@ def get(key: str) -> Framework | None:
     return FRAMEWORKS.get(key)
 
 
+def label(item) -> str:
+    """An item's words as a choice: its label, or its singular capitalised."""
+    return getattr(item, "label", None) or item.singular.capitalize()
+
+
 def _choices(items_of) -> list[tuple[str, str]]:
     """Every framework's items as model field choices, each key once (its first label)."""
     seen: dict[str, str] = {}
     for framework in FRAMEWORKS.values():
         for item in items_of(framework):
-            seen.setdefault(item.key, getattr(item, "label", None) or item.singular.capitalize())
+            seen.setdefault(item.key, label(item))
     return list(seen.items())
+
+
+# What a record is told when it names a key its framework does not have: the
+# admin's fields (framework_fields) and each model's clean() give these words.
+def _listed(items) -> str:
+    return ", ".join(label(item).lower() for item in items)
+
+
+def inspection_kind_refused(f: Framework) -> str:
+    return f"The {f.name} has these kinds of inspection: {_listed(f.inspection_kinds)}."
+
+
+def outcome_refused(f: Framework) -> str:
+    if not f.outcomes:
+        return f"The {f.name} gives no overall outcome. Leave this blank."
+    return f"Choose an outcome of the {f.name}."
+
+
+def judgement_outcome_refused(f: Framework) -> str:
+    return f"Under the {f.name} a judgement is one of: {_listed(f.judgement_outcomes)}."
+
+
+def finding_kind_refused(f: Framework) -> str:
+    return f"Under the {f.name}, inspectors name: {_listed(f.finding_kinds)}."
+
+
+def plan_kind_refused(f: Framework) -> str:
+    return f"After an inspection under the {f.name}, a plan is one of: {_listed(f.plan_kinds)}."
 
 
 # Model fields take their choices from these (callables, so a new framework

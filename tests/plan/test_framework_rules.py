@@ -86,3 +86,14 @@ def test_the_current_plan_is_the_newest_approved_one_marked_current():
     make_plan(title="Newer", status=Plan.Status.CURRENT, approved_on=date(2025, 1, 1))
     make_plan(title="Draft", status=Plan.Status.DRAFT, approved_on=None)
     assert Plan.objects.public().current().title == "Newer"
+
+
+def test_a_finding_of_the_wrong_kind_is_told_the_kinds_in_the_admins_words():
+    # The same sentence the admin's kind field gives (test_admin_frameworks).
+    finding = make_finding(
+        kind="significant-weakness", inspection=make_inspection(framework="2023")
+    )
+    assert _errors(finding)["kind"] == [
+        "Under the Area SEND inspection (2023 framework), inspectors name: priority action, "
+        "area for improvement."
+    ]

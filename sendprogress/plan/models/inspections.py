@@ -231,17 +231,14 @@ class Inspection(models.Model):
             return  # the field's own choices report an unknown framework
         errors = {}
         if self.kind and framework.inspection_kind(self.kind) is None:
-            kinds = ", ".join(k.label.lower() for k in framework.inspection_kinds)
-            errors["kind"] = f"The {framework.name} has these kinds of inspection: {kinds}."
+            errors["kind"] = frameworks.inspection_kind_refused(framework)
         if self.outcome:
             if not framework.outcomes:
-                errors["outcome"] = (
-                    f"The {framework.name} gives no overall outcome. Leave this blank."
-                )
+                errors["outcome"] = frameworks.outcome_refused(framework)
             elif self.kind != "inspection":
                 errors["outcome"] = "Only a full inspection gives an overall outcome."
             elif framework.outcome(self.outcome) is None:
-                errors["outcome"] = f"Choose an outcome of the {framework.name}."
+                errors["outcome"] = frameworks.outcome_refused(framework)
         if self.end_date and self.date and self.end_date < self.date:
             errors["end_date"] = "The end date must be on or after the start date."
         if errors:
@@ -370,10 +367,7 @@ class Finding(models.Model):
     def clean(self):
         framework = self.inspection.framework_info if self.inspection_id else None
         if framework and self.kind and framework.finding_kind(self.kind) is None:
-            kinds = " or ".join(k.singular for k in framework.finding_kinds)
-            raise ValidationError(
-                {"kind": f"Under the {framework.name}, inspectors name: {kinds}."}
-            )
+            raise ValidationError({"kind": frameworks.finding_kind_refused(framework)})
 
 
 class JudgementQuerySet(models.QuerySet):
@@ -432,10 +426,7 @@ class Judgement(models.Model):
             return
         framework = self.inspection.framework_info
         if framework and framework.judgement_outcome(self.outcome) is None:
-            outcomes = ", ".join(o.label.lower() for o in framework.judgement_outcomes)
-            raise ValidationError(
-                {"outcome": f"Under the {framework.name} a judgement is one of: {outcomes}."}
-            )
+            raise ValidationError({"outcome": frameworks.judgement_outcome_refused(framework)})
 
 
 class AnswersFindingsQuerySet(models.QuerySet):

@@ -145,10 +145,7 @@ class Plan(models.Model):
         if self.inspection_id and self.kind:
             framework = self.inspection.framework_info
             if framework and framework.plan_kind(self.kind) is None:
-                kinds = ", ".join(k.label.lower() for k in framework.plan_kinds)
-                errors["kind"] = (
-                    f"After an inspection under the {framework.name}, a plan is one of: {kinds}."
-                )
+                errors["kind"] = frameworks.plan_kind_refused(framework)
         if self.approved_on and self.submitted_on and self.approved_on < self.submitted_on:
             errors["approved_on"] = "A plan cannot be approved before it was submitted."
         if errors:
