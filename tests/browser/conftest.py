@@ -84,6 +84,15 @@ def live_demo(transactional_db, live_server):
 _axe = Axe()
 
 
+def sign_in(page, base, username, password):
+    """Sign in through the admin's form and land on the staff home."""
+    page.goto(base + "/admin/login/?next=/staff/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(base + "/staff/")
+
+
 def _run_axe(page, *, rules=None) -> AxeResults:
     # After a click the new page may be parsed before its stylesheet applies; axe
     # would then measure unstyled targets (target-size) and report them.

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from sendprogress.accounts.roles import sync_roles
 
-from .conftest import DESKTOP, assert_accessible
+from .conftest import DESKTOP, assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -58,14 +58,6 @@ def save(page):
     errors = page.locator(".errornote, .errorlist")
     assert errors.count() == 0, errors.all_inner_texts()
     expect(page.locator(".messagelist .success")).to_contain_text("was added successfully")
-
-
-def sign_in(page, base, username, password):
-    page.goto(base + "/admin/login/?next=/staff/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url(base + "/staff/")
 
 
 def choose(page, field, text):

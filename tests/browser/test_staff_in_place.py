@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from sendprogress.plan.models import Figure
 
-from .conftest import assert_accessible
-from .test_staff_journey import DUE, MEASURE_CODE, sign_in, staff_demo  # noqa: F401
+from .conftest import assert_accessible, sign_in
+from .test_staff_journey import DUE, MEASURE_CODE, staff_demo  # noqa: F401
 
 pytestmark = pytest.mark.browser
 Status = Figure.Status

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from sendprogress.accounts.roles import sync_roles
 from sendprogress.plan.models import Figure, Measure
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 MEASURE_CODE = "ehcp-20-weeks"
@@ -30,14 +30,6 @@ def staff_demo(live_demo, settings, tmp_path):
     call_command("create_demo_accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
     settings.DEBUG = False
     return live_demo
-
-
-def sign_in(page, base, username, password):
-    page.goto(base + "/admin/login/?next=/staff/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url(base + "/staff/")
 
 
 def sign_out(page):
