@@ -9,11 +9,12 @@ from decimal import Decimal
 from pathlib import PurePosixPath
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can, public_else_for_staff
+from sendprogress.core.uploads import open_or_404
 
 from . import comparisons, open_data
 from .models import Evidence, Figure, Measure
@@ -178,12 +179,9 @@ def evidence_download(request, pk):
     staff = can(request.user, StaffAction.VIEW)
     with_file = Evidence.objects.exclude(file="").filter(pk=pk)
     evidence, _ = public_else_for_staff(with_file.public(), with_file, request.user, staff=staff)
-    if evidence is None:
-        raise Http404("No such evidence.")
-    try:
-        handle = evidence.file.open("rb")
-    except OSError as missing:
-        raise Http404("This file is no longer available.") from missing
+    handle = open_or_404(
+        evidence, missing="No such evidence.", gone="This file is no longer available."
+    )
     stored = PurePosixPath(evidence.file.name)
     response = FileResponse(
         handle,

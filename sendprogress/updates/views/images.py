@@ -1,9 +1,10 @@
 """The pictures in updates, served one at a time and only when their update is public."""
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.views.decorators.http import require_safe
 
 from sendprogress.accounts.permissions import is_staff, public_else_for_staff
+from sendprogress.core.uploads import open_or_404
 
 from ..models import PostImage
 
@@ -32,12 +33,9 @@ def post_image(request, pk):
         request.user,
         staff=may_preview(request.user),
     )
-    if image is None:
-        raise Http404("No such picture.")
-    try:
-        handle = image.file.open("rb")
-    except OSError as missing:
-        raise Http404("This picture is no longer available.") from missing
+    handle = open_or_404(
+        image, missing="No such picture.", gone="This picture is no longer available."
+    )
     response = FileResponse(
         handle, as_attachment=False, filename=image.filename, content_type=image.content_type
     )
