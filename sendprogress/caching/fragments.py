@@ -21,8 +21,10 @@ values drawn for staff are kept apart.
 
 What a fragment must not do: read anything not passed in (a relation not
 fetched with the instance, which would be queried afresh and not be part of
-the key), or use `{% expand %}`/`{% explain %}`, whose words depend on
-what the page spelled out before (and which need the request).
+the key), show anything that changes with the clock (an "overdue" worked
+out from today: pass today's date in as a value), or use
+`{% expand %}`/`{% explain %}`, whose words depend on what the page spelled
+out before (and which need the request).
 
 Independent of the whole-page cache (`PUBLIC_PAGE_CACHE_SECONDS`): a page
 rendered afresh (staff, a new query string, the first request after any
