@@ -11,6 +11,11 @@ PUBLIC_PAGE_CACHE_SECONDS=0. Each page is fetched through Django's test client
 table gives CPU milliseconds per request (time.process_time, so a busy
 neighbour on the machine barely moves it; the database's own time is not
 counted) and the same for the minimal view, and each page's ratio to it.
+
+The fragments a page keeps rendered (caching/fragments.py) are kept after the
+warm-up, as they are for a page drawn afresh after a change to something else;
+FRAGMENT_CACHE_SECONDS=0 turns them off too (the first render after a change
+to what the fragment shows).
 """
 
 from __future__ import annotations

@@ -346,6 +346,9 @@ CACHES = {
     }
 }
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
+# Parts of pages kept rendered, keyed on what they show (caching/fragments.py):
+# never stale, so this only bounds how long an unused one is kept. 0: off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 # Whether every process shares the cache, and so can keep the version of the
 # public content in it rather than in the database.
 PUBLIC_PAGE_CACHE_SHARED = bool(REDIS_URL)

@@ -236,3 +236,5 @@ class PublicPageCacheMiddleware:
             cache.set(key, entry, timeout=timeout)
         except Exception:
             logger.exception("Could not store a public page in the cache")
+            return
+        versions.remember(key, entry)
