@@ -7,7 +7,7 @@ from itertools import count
 
 from django.utils import timezone
 
-from sendprogress.plan import frameworks
+from sendprogress.plan import frameworks, stored_progress
 from sendprogress.plan.models import (
     Figure,
     Finding,
@@ -115,15 +115,19 @@ def make_measure(*, finding=None, plan=None, milestones=(), **fields) -> Measure
     measure.findings.add(finding)
     for on, target in milestones:
         MeasureMilestone.objects.create(measure=measure, date=on, target=Decimal(str(target)))
+    # As every writer does: the measure's stored latest figure and progress.
+    stored_progress.refresh([measure.pk], instance=measure)
     return measure
 
 
 def make_figure(*, measure, period, value, status=Figure.Status.APPROVED, **fields):
     if status == Figure.Status.APPROVED:
         fields.setdefault("approved_at", timezone.now())
-    return Figure.objects.create(
+    figure = Figure.objects.create(
         measure=measure, period=period, value=Decimal(str(value)), status=status, **fields
     )
+    stored_progress.refresh([measure.pk], instance=measure)
+    return figure
 
 
 def make_post(*, status=Post.Status.PUBLISHED, published_at=None, areas=(), **fields) -> Post:

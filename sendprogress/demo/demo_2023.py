@@ -963,8 +963,6 @@ def _measures(plan, findings, when, *, specs=MEASURES, first=1) -> None:
             )
             for n, month in enumerate(months, start=1)
         )
-        # bulk_create sends no signals: store the latest figure and progress here.
-        stored_progress.refresh([measure.pk], instance=measure)
         # Last month's figure is due: one entered as a draft, one waiting for approval.
         if order in (1, 4):
             Figure.objects.create(
@@ -974,6 +972,9 @@ def _measures(plan, findings, when, *, specs=MEASURES, first=1) -> None:
                 commentary="Made-up figure for the demo, not yet approved.",
                 status=Figure.Status.DRAFT if order == 1 else Figure.Status.SUBMITTED,
             )
+        # The measure, its milestones and figures are written: store its latest
+        # figure and progress (stored_progress), once.
+        stored_progress.refresh([measure.pk], instance=measure)
 
 
 def _approved_on(month: date) -> datetime:

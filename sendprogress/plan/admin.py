@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.html import format_html_join
 from django.utils.text import slugify
 
@@ -9,7 +9,7 @@ from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.fields import LabelledAdminFileWidget, SafeChoicesAdminMixin
 from sendprogress.history_admin import HistoryAdmin
 
-from . import framework_fields, frameworks, services
+from . import framework_fields, frameworks, services, stored_progress
 from .models import (
     Action,
     ActionUpdate,
@@ -393,6 +393,13 @@ class MeasureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         ("Comparator", {"fields": (("comparator_value", "comparator_label", "comparator_year"),)}),
     )
 
+    def save_related(self, request, form, formsets, change):
+        """With its milestones saved too, the measure's stored progress follows its
+        baseline, target, tolerance, direction and milestones (in the admin's
+        transaction)."""
+        super().save_related(request, form, formsets, change)
+        stored_progress.refresh([form.instance.pk], instance=form.instance)
+
 
 class FigureAdminForm(forms.ModelForm):
     """Refuses a save based on an out-of-date copy of the figure (no lost updates)."""
@@ -491,6 +498,18 @@ class FigureAdmin(SafeChoicesAdminMixin, HistoryAdmin):
             expected_version=form.cleaned_data.get("version_seen"),
         )
         obj.pk, obj.version = saved.pk, saved.version
+
+    def delete_model(self, request, obj):
+        # The admin's delete view runs in a transaction: the refresh joins it.
+        super().delete_model(request, obj)
+        stored_progress.refresh([obj.measure_id])
+
+    def delete_queryset(self, request, queryset):
+        # "Delete selected figures": one transaction, each measure refreshed once.
+        with transaction.atomic(using=queryset.db):
+            measure_ids = set(queryset.values_list("measure_id", flat=True))
+            super().delete_queryset(request, queryset)
+            stored_progress.refresh(measure_ids)
 
     def _run(self, request, queryset, step, done):
         count = 0

@@ -3,8 +3,9 @@
 draft → submitted → approved (public), or submitted → returned (with a reason)
 → submitted again. An approved figure changes only by a correction with a
 recorded reason. Each step is one transaction, checks the user's permission,
-records who and when, and refuses to act on a figure that changed since the
-user loaded it (optimistic locking on `Figure.version`).
+records who and when, refuses to act on a figure that changed since the
+user loaded it (optimistic locking on `Figure.version`), and refreshes its
+measure's stored latest figure and progress (`_save`, `stored_progress`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can, require
 
-from . import periods, tasks
+from . import periods, stored_progress, tasks
 from .models import Evidence, Figure, FigureComment, Measure
 
 Status = Figure.Status
@@ -65,6 +66,9 @@ def _save(figure: Figure, reason: str, by) -> Figure:
     figure._history_user = by
     figure._change_reason = reason
     figure.save()
+    # Its measure's latest figure and progress, in this transaction; the measure
+    # the caller holds (loaded with the figure) follows too.
+    stored_progress.refresh([figure.measure_id], instance=figure.measure)
     return figure
 
 

@@ -9,17 +9,23 @@ can ask whether the figure is shown, figures.count_is_small) and
 `progress_status`.
 
 The inputs are the measure's approved figures (value, period, status), its
-milestones, and its baseline, target, tolerance and direction. A refresh
-runs on every save or delete of a figure or milestone and every save of a
-measure, from any screen (the figure services, the admin and its inlines,
-imports), inside the same transaction as the change, so a page never shows
-a value its figures no longer give. Fixtures are saved raw, row by row: those
-saves are skipped and `loaddata` (plan's own, management/commands/loaddata.py)
-refreshes every measure once at the end of the load, in its transaction.
+milestones, and its baseline, target, tolerance and direction. Whatever
+changes one calls `refresh()` itself, inside the same transaction as the
+change, so a page never shows a value its figures no longer give. No signal
+does it: a reader following a write sees the refresh. The writers are
 
-Writes that send no signals (`bulk_create()`, `QuerySet.update()`, raw SQL)
-must call `refresh()` themselves, as `generate_large_data` and the 2023 demo
-builder do; `manage.py refresh_stored_progress` refreshes every measure.
+- the figure services (`services._save`, under every step of the workflow
+  and the CSV import),
+- the admin: `MeasureAdmin.save_related` (the measure and its milestone
+  inline), `FigureAdmin.delete_model` and `delete_queryset` (figures are
+  saved there through the services),
+- `loaddata` (plan's own, management/commands/loaddata.py), which refreshes
+  every measure once at the end of a load of measures, figures or milestones,
+- the demo builders (`generate_large_data`, the 2023 demo), after their
+  bulk writes, and the test factories (`tests/factories.py`).
+
+A new screen or script that writes one of the inputs must call `refresh()`
+too; `manage.py refresh_stored_progress` mends any that did not.
 """
 
 from __future__ import annotations
@@ -28,8 +34,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from django.db.models.signals import post_delete, post_save
 
 from . import progress
 
@@ -92,8 +96,8 @@ def refresh(measure_ids: Iterable[int] | None = None, *, instance=None) -> int:
             measure.progress_status,
         )
         if stored != current:
-            # update(), not save(): no history row and no signal loop; the
-            # change that called this has already retired the cached pages.
+            # update(), not save(): no history row; the change that called
+            # this has already retired the cached pages.
             Measure.objects.filter(pk=measure.pk).update(
                 latest_value=stored.latest_value,
                 latest_period=stored.latest_period,
@@ -113,31 +117,3 @@ def _copy(stored: Stored, measure) -> None:
     measure.progress_status = stored.progress_status
     measure.__dict__.pop("progress", None)
     measure.__dict__.pop("_trajectory", None)
-
-
-def _cached_measure(sender, instance):
-    """The figure's or milestone's measure, if already loaded, to keep it in step."""
-    field = sender._meta.get_field("measure")
-    return field.get_cached_value(instance, None) if field.is_cached(instance) else None
-
-
-def _on_input_change(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return  # a fixture: `loaddata` refreshes once when it has loaded them all
-    refresh([instance.measure_id], instance=_cached_measure(sender, instance))
-
-
-def _on_measure_saved(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return
-    refresh([instance.pk], instance=instance)
-
-
-def connect() -> None:
-    from .models import Figure, Measure, MeasureMilestone
-
-    for model in (Figure, MeasureMilestone):
-        uid = f"stored_progress.{model._meta.model_name}"
-        post_save.connect(_on_input_change, sender=model, dispatch_uid=f"{uid}.save")
-        post_delete.connect(_on_input_change, sender=model, dispatch_uid=f"{uid}.delete")
-    post_save.connect(_on_measure_saved, sender=Measure, dispatch_uid="stored_progress.measure")

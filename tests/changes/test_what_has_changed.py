@@ -9,7 +9,7 @@ import pytest
 from sendprogress.engagement.models import YouSaidWeDid
 from sendprogress.plan.models import Action, Evidence, Figure, Measure
 from sendprogress.reports.models import ProgressReport
-from tests.factories import make_finding, make_measure, make_plan, make_post
+from tests.factories import make_figure, make_finding, make_measure, make_plan, make_post
 
 pytestmark = pytest.mark.usefixtures("no_page_cache")
 URL = "/what-has-changed/"
@@ -23,7 +23,7 @@ def _text(response) -> str:
 
 
 def _figure(measure, period, value, approved_on, status=Figure.Status.APPROVED, **fields):
-    return Figure.objects.create(
+    return make_figure(
         measure=measure,
         period=period,
         value=Decimal(value),

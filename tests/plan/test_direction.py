@@ -9,7 +9,7 @@ import pytest
 from sendprogress.plan import direction
 from sendprogress.plan.models import Figure, Measure
 from sendprogress.plan.progress import Progress
-from tests.factories import make_finding, make_measure
+from tests.factories import make_figure, make_finding, make_measure
 
 PERCENT = {"unit": "percent", "places": 1, "rate_per": None}
 
@@ -104,13 +104,7 @@ def off_track_measure(db):
         (date(2025, 2, 1), Decimal(20), ""),
         (date(2025, 3, 1), Decimal(5), "Two case officers left in March."),
     ):
-        Figure.objects.create(
-            measure=measure,
-            period=period,
-            value=value,
-            commentary=commentary,
-            status=Figure.Status.APPROVED,
-        )
+        make_figure(measure=measure, period=period, value=value, commentary=commentary)
     measure.refresh_from_db()
     assert measure.progress == Progress.OFF_TRACK
     return measure

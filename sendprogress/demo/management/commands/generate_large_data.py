@@ -100,7 +100,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         with transaction.atomic():
             counts = self._generate(rng, today, options)
-            # Bulk inserts send no signals: store each measure's latest figure here.
+            # Store each measure's latest figure and progress, once, as every writer does.
             stored_progress.refresh(
                 Measure.objects.filter(code__startswith="large-").values_list("pk", flat=True)
             )

@@ -1,9 +1,11 @@
 """Django's `loaddata`, then the stored progress of the measures it loaded, once.
 
-Fixtures are saved raw, and a raw save leaves stored progress alone
-(`stored_progress`): refreshed row by row it cost about a third of the
-queries of loading the demo. Here every measure is refreshed once, inside the
-load's transaction, when the fixtures held measures, figures or milestones.
+Every writer of a measure's figures, milestones or targets refreshes its
+stored latest figure and progress itself (`stored_progress`); a fixture is
+written by Django's `loaddata`, so this one does it for the load. Refreshed
+row by row it cost about a third of the queries of loading the demo: here
+every measure is refreshed once, inside the load's transaction, when the
+fixtures held measures, figures or milestones.
 """
 
 from django.core.management.commands import loaddata

@@ -7,7 +7,8 @@ from sendprogress.plan import stored_progress
 class Command(BaseCommand):
     help = (
         "Work out again and store every measure's latest approved figure and progress "
-        "(after figures, milestones or measures were written without signals, e.g. raw SQL)."
+        "(after figures, milestones or measures were written around the services and the "
+        "admin, e.g. by QuerySet.update() or raw SQL)."
     )
 
     def handle(self, *args, **options):
