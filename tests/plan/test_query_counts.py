@@ -219,7 +219,7 @@ def test_pages_make_the_same_queries_at_demo_and_large_scale(client, any_demo):
 
     call_command("generate_large_data", "--small", verbosity=0)
     large_plan = Plan.objects.get(slug__startswith="large-plan").slug
-    large_pages = _pages("large-area-1", "large-measure-1", "large-update-1", large_plan)
+    large_pages = _pages("large-finding-1", "large-measure-1", "large-update-1", large_plan)
 
     assert _count_queries(client, large_pages) == at_demo_scale
     assert _count_queries(client, demo_pages) == at_demo_scale
