@@ -114,7 +114,7 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     with django_assert_max_num_queries(12) as few:
         client.get("/search/", {"q": "speech"})
     for n in range(20):
-        make_entry(you_said=f"Speech therapy waits {n}", areas=[site])
+        make_entry(you_said=f"Speech therapy waits {n}", findings=[site])
         make_post(title=f"Speech update {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/search/", {"q": "speech"})

@@ -86,7 +86,7 @@ def test_search_never_fails(client, q, page):
 @HOSTILE
 @given(area=hostile_text, page=hostile_number)
 def test_you_said_we_did_never_fails(client, area, page):
-    response = client.get("/you-said-we-did/", {"area": area, "page": page})
+    response = client.get("/you-said-we-did/", {"finding": area, "page": page})
     assert response.status_code == 200
 
 
@@ -109,7 +109,7 @@ def test_the_triage_list_never_fails(client, data_officer, page_address, area, s
     client.force_login(data_officer)
     response = client.get(
         "/staff/feedback/",
-        {"page_address": page_address, "area": area, "status": status, "page": page},
+        {"page_address": page_address, "finding": area, "status": status, "page": page},
     )
     assert response.status_code == 200
 

@@ -46,7 +46,7 @@ def _filterable_slugs():
 )
 def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
     before = snapshot()
-    query = {"area": area, "progress": progress}
+    query = {"finding": area, "progress": progress}
     if page is not None:
         query["page"] = page
     headers = {"HX-Request": "true"} if htmx else {}
@@ -85,7 +85,7 @@ def test_the_what_has_changed_date_never_fails(client, day, month, year):
 @given(area=st.one_of(st.sampled_from(SLUGS), hostile_text), page=hostile_number)
 def test_the_updates_list_never_fails(client, area, page):
     before = snapshot()
-    response = client.get("/updates/", {"area": area, "page": page})
+    response = client.get("/updates/", {"finding": area, "page": page})
     assert response.status_code == 200
     assert_nothing_changed(before, snapshot(), "/updates/")
 
@@ -93,26 +93,28 @@ def test_the_updates_list_never_fails(client, area, page):
 @HOSTILE
 @given(
     email=st.one_of(hostile_text, st.emails(), st.sampled_from(["parent@example.org"])),
-    areas=st.lists(st.one_of(hostile_text, st.integers().map(str), st.sampled_from(["1", "2"]))),
+    findings=st.lists(
+        st.one_of(hostile_text, st.integers().map(str), st.sampled_from(["1", "2"]))
+    ),
 )
-@example(email=TOO_LONG_EMAIL, areas=["1"])
-@example(email="parent@example.org", areas=["1", "1"])
-@example(email="parent@example.org\x00", areas=["1"])
-def test_signing_up_for_email_updates_never_fails(client, email, areas):
+@example(email=TOO_LONG_EMAIL, findings=["1"])
+@example(email="parent@example.org", findings=["1", "1"])
+@example(email="parent@example.org\x00", findings=["1"])
+def test_signing_up_for_email_updates_never_fails(client, email, findings):
     cache.clear()  # each example is a new visitor, within the sign-up limits
     before = snapshot()
-    response = client.post("/email-updates/", {"email": email, "areas": areas})
+    response = client.post("/email-updates/", {"email": email, "findings": findings})
     assert_never_500(response, "/email-updates/")
     if response.status_code == 302:
-        # Only the address and its areas may change.
+        # Only the address and its findings may change.
         assert changed_tables(before, snapshot()) <= {
             "updates_subscriber",
-            "updates_subscriber_areas",
+            "updates_subscriber_findings",
         }
         assert Subscriber.objects.filter(email=email.strip().lower()).exists()
     else:
         assert response.status_code == 200
-        assert shows_a_message(response), (email, areas)
+        assert shows_a_message(response), (email, findings)
         assert_nothing_changed(before, snapshot(), "/email-updates/")
 
 
@@ -133,10 +135,12 @@ def test_confirming_and_unsubscribing_with_any_token_never_fails(client, token, 
     known=st.booleans(),
     token=hostile_text,
     coverage=st.one_of(st.sampled_from(["all", "some", ""]), hostile_text),
-    areas=st.lists(st.one_of(hostile_text, st.integers().map(str), st.sampled_from(["1", "2"]))),
+    findings=st.lists(
+        st.one_of(hostile_text, st.integers().map(str), st.sampled_from(["1", "2"]))
+    ),
 )
-@example(known=True, token="", coverage="some", areas=[])
-def test_changing_email_choices_never_fails(client, known, token, coverage, areas):
+@example(known=True, token="", coverage="some", findings=[])
+def test_changing_email_choices_never_fails(client, known, token, coverage, findings):
     subscriber, _ = Subscriber.objects.get_or_create(email="someone@example.org")
     address = (
         subscriber.get_choices_url()
@@ -144,12 +148,12 @@ def test_changing_email_choices_never_fails(client, known, token, coverage, area
         else f"/email-updates/choices/{quote(token, safe='')}/"
     )
     before = snapshot()
-    response = client.post(address, {"coverage": coverage, "areas": areas})
+    response = client.post(address, {"coverage": coverage, "findings": findings})
     assert_never_500(response, "choices")
     changed = changed_tables(before, snapshot())
     if changed:
         assert known
-        assert changed <= {"updates_subscriber", "updates_subscriber_areas"}
+        assert changed <= {"updates_subscriber", "updates_subscriber_findings"}
         assert "Your choices are saved" in response.content.decode()
     elif response.status_code != 404:  # a token that is no address at all
         assert response.status_code in {200, 400}
@@ -169,6 +173,8 @@ PUBLIC_ADDRESSES = [
     "/reports/{}/",
     "/reports/{}.pdf",
     "/updates/{}/",
+    "/updates/findings/{}/feed.atom",
+    "/updates/findings/{}/feed.rss",
     "/updates/areas/{}/feed.atom",
     "/updates/areas/{}/feed.rss",
     "/evidence/{}/download/",

@@ -72,7 +72,7 @@ def _add_measure(area, n, figures):
     action.findings.add(area)
     ActionUpdate.objects.create(action=action, date=date(2022, 1, 1), note="Going well.")
     Milestone.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
-    make_post(areas=[area], title=f"Post {n}", slug=f"post-{n}")
+    make_post(findings=[area], title=f"Post {n}", slug=f"post-{n}")
     return measure
 
 
@@ -115,7 +115,7 @@ def _grow(area):
         reverse("plan:finding_detail", args=["the-area"]),
         reverse("plan:measure_detail", args=["measure-0"]),
         reverse("plan:measure_list"),
-        reverse("plan:measure_list") + "?area=the-area&progress=on-track",
+        reverse("plan:measure_list") + "?finding=the-area&progress=on-track",
         reverse("plan:journey"),
         reverse("plan:documents"),
         reverse("changes:what_has_changed"),
@@ -134,12 +134,12 @@ def _grow(area):
         reverse("api:inspections"),
         reverse("api:updates"),
         reverse("updates:post_list"),
-        reverse("updates:post_list") + "?area=the-area&page=2",
+        reverse("updates:post_list") + "?finding=the-area&page=2",
         reverse("updates:post_detail", args=["post-0"]),
         reverse("updates:feed_rss"),
         reverse("updates:feed_atom"),
-        reverse("updates:area_feed_rss", args=["the-area"]),
-        reverse("updates:area_feed_atom", args=["the-area"]),
+        reverse("updates:finding_feed_rss", args=["the-area"]),
+        reverse("updates:finding_feed_atom", args=["the-area"]),
         reverse("sitemap"),
         reverse("email_updates:subscribe"),
         reverse("glossary"),
@@ -168,11 +168,11 @@ def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
     report = ProgressReport.objects.published().order_by("as_at").first()
     pages = {
         "home": reverse("plan:home"),
-        "area": reverse("plan:finding_detail", args=[area]),
+        "finding": reverse("plan:finding_detail", args=[area]),
         "plan": reverse("plan:plan_detail", args=[plan]),
         "measure": reverse("plan:measure_detail", args=[measure]),
         "all measures": reverse("plan:measure_list"),
-        "all measures, filtered": reverse("plan:measure_list") + f"?area={area}",
+        "all measures, filtered": reverse("plan:measure_list") + f"?finding={area}",
         "measure csv": reverse("plan:measure_csv", args=[measure]),
         "measure json": reverse("plan:measure_json", args=[measure]),
         "all csv": reverse("plan:all_csv"),
@@ -191,10 +191,10 @@ def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
         "what has changed, from a date": reverse("changes:what_has_changed")
         + "?day=1&month=1&year=2021",
         "updates": reverse("updates:post_list"),
-        "updates, filtered": reverse("updates:post_list") + f"?area={area}",
+        "updates, filtered": reverse("updates:post_list") + f"?finding={area}",
         "post": reverse("updates:post_detail", args=[post]),
         "feed": reverse("updates:feed_atom"),
-        "area feed": reverse("updates:area_feed_rss", args=[area]),
+        "area feed": reverse("updates:finding_feed_rss", args=[area]),
         "sitemap": reverse("sitemap"),
         "glossary": reverse("glossary"),
     }

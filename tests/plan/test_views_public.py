@@ -77,7 +77,9 @@ def test_unapproved_figures_never_appear(client, db):
 
 def test_draft_post_never_appears(client, db):
     area = make_finding(slug="needs-met")
-    make_post(title="Autumn update (draft)", slug="autumn", status=Post.Status.DRAFT, areas=[area])
+    make_post(
+        title="Autumn update (draft)", slug="autumn", status=Post.Status.DRAFT, findings=[area]
+    )
     for url in ["/", reverse("updates:post_list"), area.get_absolute_url()]:
         assert "Autumn update (draft)" not in client.get(url).content.decode()
     assert client.get(reverse("updates:post_detail", args=["autumn"])).status_code == 404
@@ -257,12 +259,12 @@ def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_ou
 
 def test_only_published_updates_show_on_area_and_measure_pages(client, db):
     measure = make_measure()
-    make_post(title="Out now", areas=[measure.findings.get()])
-    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[measure.findings.get()])
+    make_post(title="Out now", findings=[measure.findings.get()])
+    make_post(title="Still a draft", status=Post.Status.DRAFT, findings=[measure.findings.get()])
     make_post(
         title="Coming tomorrow",
         published_at=timezone.now() + timedelta(days=1),
-        areas=[measure.findings.get()],
+        findings=[measure.findings.get()],
     )
     for post in Post.objects.all():
         post.measures.set([measure])

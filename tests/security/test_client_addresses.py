@@ -57,7 +57,7 @@ def test_a_paused_client_cannot_escape_by_writing_its_own_forwarded_for(data_off
 
 def _sign_up(client, email, area):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        client.post("/email-updates/", {"email": email, "areas": [area.pk]})
+        client.post("/email-updates/", {"email": email, "findings": [area.pk]})
 
 
 def test_sign_ups_are_limited_per_client(settings):
