@@ -106,8 +106,8 @@ def test_all_measures_filter_works_without_javascript(js_disabled_page, live_dem
     page.wait_for_url("**/measures/?finding=outcomes*")
     rows = page.locator("#results tbody tr")
     assert 0 < rows.count() < all_rows
-    for area in rows.locator("td:nth-child(2)").all_inner_texts():
-        assert area == "Good outcomes for children and young people"
+    for finding in rows.locator("td:nth-child(2)").all_inner_texts():
+        assert finding == "Good outcomes for children and young people"
 
 
 def test_all_measures_filter_updates_in_place_with_javascript(page, live_demo):

@@ -46,7 +46,7 @@ def test_the_updates_list_is_accessible(page, live_demo):
     assert dialogs == []
 
 
-def test_the_area_filter_works_without_javascript(js_disabled_page, live_demo):
+def test_the_finding_filter_works_without_javascript(js_disabled_page, live_demo):
     page = js_disabled_page
     page.goto(live_demo.url + "/updates/")
     page.select_option("#finding-filter", index=1)
