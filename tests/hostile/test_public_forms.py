@@ -158,7 +158,9 @@ def test_changing_email_choices_never_fails(client, known, token, coverage, find
     elif response.status_code != 404:  # a token that is no address at all
         assert response.status_code in {200, 400}
         html = response.content.decode()
-        assert shows_a_message(response) or "We do not recognise this link" in html
+        # Saving the choices an address already has (an earlier example's) changes no row.
+        saved_again = known and "Your choices are saved" in html
+        assert saved_again or shows_a_message(response) or "We do not recognise this link" in html
 
 
 PUBLIC_ADDRESSES = [
