@@ -175,9 +175,11 @@ def test_you_said_we_did_is_accessible_and_filters_without_javascript(
 
 def test_a_long_list_pages_by_number_keeping_its_filter(page_without_htmx, live_demo):
     page = page_without_htmx
-    area = make_finding(slug="paged-area", title="Paged area")
+    finding = make_finding(slug="paged-area", title="Paged area")
     for n in range(21):
-        make_entry(you_said=f"Said number {n:02}", findings=[area], done_on=date(2024, 1, n + 1))
+        make_entry(
+            you_said=f"Said number {n:02}", findings=[finding], done_on=date(2024, 1, n + 1)
+        )
     page.goto(live_demo.url + "/you-said-we-did/?finding=paged-area")
     pages = page.get_by_role("navigation", name="Pages of entries")
     assert pages.get_by_role("link", name="Page 1").get_attribute("aria-current") == "page"

@@ -229,7 +229,7 @@ def test_get_email_about_one_area(phone, demo_site):
     visit.done()
     subscriber = Subscriber.objects.get(email="parent@example.com")
     assert not subscriber.all_findings
-    assert [area.short_title for area in subscriber.findings.all()] == [found.email_area]
+    assert [finding.short_title for finding in subscriber.findings.all()] == [found.email_area]
 
 
 def test_search_the_site(phone, demo_site):

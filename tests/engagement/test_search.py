@@ -34,8 +34,8 @@ def test_it_finds_a_published_you_said_we_did_entry_by_a_word_in_it(client, site
 
 
 def test_it_labels_each_kind_of_result(client, site):
-    area = make_finding(title="Short breaks for families", slug="short-breaks")
-    make_measure(finding=area, code="respite", title="Nights of short breaks offered")
+    finding = make_finding(title="Short breaks for families", slug="short-breaks")
+    make_measure(finding=finding, code="respite", title="Nights of short breaks offered")
     make_post(title="Short breaks review", summary="What we found.", body="Short breaks.")
     kinds = {kind for kind, _ in _results(client.get("/search/", {"q": "short breaks"}))}
     assert {"Finding", "Measure", "Update"} <= kinds

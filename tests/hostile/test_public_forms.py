@@ -39,14 +39,14 @@ def _filterable_slugs():
 
 @HOSTILE
 @given(
-    area=st.one_of(st.sampled_from(["", *SLUGS]), hostile_text),
+    finding=st.one_of(st.sampled_from(["", *SLUGS]), hostile_text),
     progress=st.one_of(st.sampled_from(["", *PROGRESS]), hostile_text),
     page=st.one_of(st.none(), hostile_number),
     htmx=st.booleans(),
 )
-def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
+def test_the_measures_filter_never_fails(client, finding, progress, page, htmx):
     before = snapshot()
-    query = {"finding": area, "progress": progress}
+    query = {"finding": finding, "progress": progress}
     if page is not None:
         query["page"] = page
     headers = {"HX-Request": "true"} if htmx else {}
@@ -56,8 +56,8 @@ def test_the_measures_filter_never_fails(client, area, progress, page, htmx):
     # htmx swaps only the results, from a select that offers only good choices;
     # a whole page shows the form, with its messages.
     # NUL bytes are taken out of query strings before any view reads them.
-    area, progress = area.replace("\x00", ""), progress.replace("\x00", "")
-    if not htmx and area and area not in _filterable_slugs():
+    finding, progress = finding.replace("\x00", ""), progress.replace("\x00", "")
+    if not htmx and finding and finding not in _filterable_slugs():
         assert "Choose what the measures are about from the list" in html
     if not htmx and progress and progress not in PROGRESS:
         assert "Choose on track, at risk, off track or no data yet" in html
@@ -82,10 +82,10 @@ def test_the_what_has_changed_date_never_fails(client, day, month, year):
 
 
 @HOSTILE
-@given(area=st.one_of(st.sampled_from(SLUGS), hostile_text), page=hostile_number)
-def test_the_updates_list_never_fails(client, area, page):
+@given(finding=st.one_of(st.sampled_from(SLUGS), hostile_text), page=hostile_number)
+def test_the_updates_list_never_fails(client, finding, page):
     before = snapshot()
-    response = client.get("/updates/", {"finding": area, "page": page})
+    response = client.get("/updates/", {"finding": finding, "page": page})
     assert response.status_code == 200
     assert_nothing_changed(before, snapshot(), "/updates/")
 

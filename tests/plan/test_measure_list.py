@@ -91,9 +91,9 @@ def test_full_and_partial_responses_are_cached_apart(client, db):
 
 
 def test_long_lists_are_paginated_keeping_the_filter(client, db):
-    area = make_finding(slug="busy")
+    finding = make_finding(slug="busy")
     for n in range(MEASURES_PER_PAGE + 2):
-        make_measure(finding=area, title=f"Busy measure {n:02}", order=n)
+        make_measure(finding=finding, title=f"Busy measure {n:02}", order=n)
     html = client.get(URL, {"finding": "busy"}).content.decode()
     assert "page 1 of 2" in html
     assert "?finding=busy&amp;page=2" in html

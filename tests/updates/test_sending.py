@@ -190,10 +190,10 @@ def test_publishing_now_in_the_admin_queues_the_dispatch(
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_sends_each_email_once():
     """The real thing: django-tasks-db's queue and its db_worker command."""
-    area = make_finding()
-    make_subscriber("one@example.org", findings=[area])
-    make_subscriber("two@example.org", findings=[area])
-    make_post(findings=[area], published_at=timezone.now())
+    finding = make_finding()
+    make_subscriber("one@example.org", findings=[finding])
+    make_subscriber("two@example.org", findings=[finding])
+    make_post(findings=[finding], published_at=timezone.now())
 
     tasks.dispatch_due_posts.enqueue()
     tasks.dispatch_due_posts.enqueue()  # twice: e.g. publish-now and the dispatcher
