@@ -33,14 +33,14 @@ import json
 from django.templatetags.static import static
 from sendprogress.plan.models import Finding, Measure
 from sendprogress.updates.models import Post
-areas = list(Finding.objects.order_by("order").values_list("slug", flat=True))
+findings = list(Finding.objects.order_by("order").values_list("slug", flat=True))
 measures = list(Measure.objects.public().order_by("?").values_list("code", flat=True)[:40])
 posts = list(Post.objects.published().values_list("slug", flat=True)[:60])
 paths = ["/", "/measures/", "/journey/", "/documents/", "/glossary/", "/updates/",
          "/updates/?page=2", "/updates/feed.atom", "/updates/feed.rss", "/sitemap.xml",
          "/measures/all-measures.csv", "/accessibility/", static("css/site.css")]
-paths += [f"/findings/{a}/" for a in areas] + [f"/updates/?area={a}" for a in areas]
-paths += [f"/measures/?area={a}&progress=on-track" for a in areas]
+paths += [f"/findings/{f}/" for f in findings] + [f"/updates/?finding={f}" for f in findings]
+paths += [f"/measures/?finding={f}&progress=on-track" for f in findings]
 paths += [f"/measures/{k}/" for k in measures]
 paths += [f"/measures/{k}/figures.csv" for k in measures[:5]]
 paths += [f"/updates/{p}/" for p in posts]

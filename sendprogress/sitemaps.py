@@ -1,7 +1,7 @@
 """sitemap.xml: public pages and published content only.
 
 To list another public page, add its URL name to PUBLIC_PAGES. Content with
-its own address (areas, plans, measures, reports, updates) comes from its
+its own address (findings, plans, measures, reports, updates) comes from its
 public QuerySet, read as plain values, and each app with addresses of its own
 says which in a `sitemap_entries()` function, with the local date each page
 last changed (`lastmod`) from public, approved content only.

@@ -130,8 +130,8 @@ def make_figure(*, measure, period, value, status=Figure.Status.APPROVED, **fiel
     return figure
 
 
-def make_post(*, status=Post.Status.PUBLISHED, published_at=None, areas=(), **fields) -> Post:
-    """An update; `areas` are the findings it is about (the field keeps its old name)."""
+def make_post(*, status=Post.Status.PUBLISHED, published_at=None, findings=(), **fields) -> Post:
+    """An update; `findings` are what it is about."""
     n = next(_seq)
     if status == Post.Status.PUBLISHED and published_at is None:
         published_at = timezone.now() - timedelta(days=1)
@@ -144,7 +144,7 @@ def make_post(*, status=Post.Status.PUBLISHED, published_at=None, areas=(), **fi
         "author_role": "Assistant Director of SEND",
     }
     post = Post.objects.create(status=status, published_at=published_at, **(defaults | fields))
-    post.areas.set(areas)
+    post.findings.set(findings)
     return post
 
 

@@ -22,7 +22,7 @@ PUBLIC_PAGES = [
     "/",
     "/findings/ehcp-needs-identified-and-met/",
     "/measures/",
-    "/measures/?area=ehcp-quality&progress=on-track",
+    "/measures/?finding=ehcp-quality&progress=on-track",
     "/measures/ehcp-20-weeks/",
     "/measures/all-measures.csv",
     "/journey/",
@@ -102,7 +102,9 @@ def test_a_form_sent_while_the_database_is_away_gets_503_and_saves_nothing(brows
     from sendprogress.updates.models import Subscriber
 
     with database_unreachable():
-        response = browser.post("/email-updates/", {"email": "parent@example.org", "areas": ["1"]})
+        response = browser.post(
+            "/email-updates/", {"email": "parent@example.org", "findings": ["1"]}
+        )
         assert response.status_code == 503
     assert not Subscriber.objects.exists()
 

@@ -21,8 +21,8 @@ def _feeds() -> list[str]:
     ]
     for slug in Finding.objects.public().values_list("slug", flat=True):
         feeds += [
-            reverse("updates:area_feed_atom", args=[slug]),
-            reverse("updates:area_feed_rss", args=[slug]),
+            reverse("updates:finding_feed_atom", args=[slug]),
+            reverse("updates:finding_feed_rss", args=[slug]),
         ]
     return feeds
 

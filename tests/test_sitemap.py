@@ -101,10 +101,10 @@ def test_address_of_quotes_what_is_not_a_slug_as_reverse_would():
 def test_a_you_said_we_did_area_with_a_hostile_slug_is_escaped(client):
     from tests.engagement.factories import make_entry
 
-    make_entry(areas=[make_finding(slug="x&y<z>")])
+    make_entry(findings=[make_finding(slug="x&y<z>")])
     body = client.get("/sitemap.xml").content.decode()
-    assert "/you-said-we-did/?area=x&amp;y&lt;z&gt;</loc>" in body
-    assert "/you-said-we-did/?area=x&y<z>" in _urls(client)
+    assert "/you-said-we-did/?finding=x&amp;y&lt;z&gt;</loc>" in body
+    assert "/you-said-we-did/?finding=x&y<z>" in _urls(client)
 
 
 # The sitemaps protocol (sitemaps.org/protocol.html): what search engines and

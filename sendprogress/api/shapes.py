@@ -139,7 +139,7 @@ def update(post, request) -> dict:
         "author_role": post.author_role,
         "published_at": post.published_at,
         "revised_at": post.revised_at,
-        "findings": [f.slug for f in post.areas.all()],
+        "findings": [f.slug for f in post.findings.all()],
         "url": request.build_absolute_uri(post.get_absolute_url()),
     }
 

@@ -189,7 +189,7 @@ def measure_figures(request, code):
 def updates(request):
     posts = (
         Post.objects.published()
-        .prefetch_related(Prefetch("areas", queryset=Finding.objects.public()))
+        .prefetch_related(Prefetch("findings", queryset=Finding.objects.public()))
         .order_by("-published_at")
     )
     return page_of(request, posts, lambda p: shapes.update(p, request))

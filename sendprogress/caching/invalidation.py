@@ -23,7 +23,7 @@ PUBLIC_APPS = {"plan", "updates", "pages", "engagement", "reports"}
 NEVER_PUBLIC = {
     "updates.subscriber",
     "updates.delivery",
-    "updates.subscriber_areas",
+    "updates.subscriber_findings",
     "engagement.feedback",
 }
 

@@ -746,7 +746,7 @@ def build(today: date | None = None) -> None:
             datetime.combine(when.plan_approved + timedelta(days=8), datetime.min.time())
         ),
     )
-    post.areas.set(priority_actions)
+    post.findings.set(priority_actions)
     _you_said_we_did(findings, when)
     _report(when)
 
@@ -802,7 +802,7 @@ def _you_said_we_did(findings, when) -> None:
                 datetime.combine(done_on + timedelta(days=5), datetime.min.time())
             ),
         )
-        entry.areas.set([findings[slug]])
+        entry.findings.set([findings[slug]])
 
 
 # What success looks like for each action, by its order in _actions (made up).

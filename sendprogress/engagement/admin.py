@@ -15,7 +15,7 @@ class YouSaidWeDidAdminForm(forms.ModelForm):
 
     class Meta:
         model = YouSaidWeDid
-        fields = ["you_said", "we_did", "done_on", "areas", "status"]
+        fields = ["you_said", "we_did", "done_on", "findings", "status"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,9 +41,9 @@ class YouSaidWeDidAdminForm(forms.ModelForm):
 class YouSaidWeDidAdmin(UserFormAdminMixin, SafeChoicesAdminMixin, HistoryAdmin):
     form = YouSaidWeDidAdminForm
     list_display = ("__str__", "done_on", "status", "published_at")
-    list_filter = ("status", "areas")
+    list_filter = ("status", "findings")
     search_fields = ("you_said", "we_did")
-    filter_horizontal = ("areas",)
+    filter_horizontal = ("findings",)
 
     def save_model(self, request, obj, form, change):
         # The form already refused a save the user may not make; the service

@@ -44,7 +44,7 @@ class YouSaidWeDidFeed(Feed):
         return max(entry.updated_at, entry.published_at)
 
     def item_categories(self, entry):
-        return [area.title for area in entry.areas.all()]
+        return [finding.title for finding in entry.findings.all()]
 
 
 class YouSaidWeDidAtomFeed(YouSaidWeDidFeed):

@@ -121,27 +121,30 @@ class SearchForm(forms.Form):
 
 
 class EntryFilterForm(PostFilterForm):
-    """Which area's "You said, we did" entries to list. An unknown area shows them all."""
+    """Which finding's "You said, we did" entries to list. An unknown finding shows them all."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].label = "Show what families said about"
+        self.fields["finding"].label = "Show what families said about"
 
 
 class FeedbackFilterForm(forms.Form):
-    """Which feedback staff see: by page, area and status. Nothing chosen shows it all."""
+    """Which feedback staff see: by page, finding and status. Nothing chosen shows it all."""
 
     page_address = forms.ChoiceField(label="Page", required=False)
-    area = forms.ChoiceField(label="Area", required=False)
+    finding = forms.ChoiceField(label="Area", required=False)
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any status"), *Feedback.Status.choices]
     )
 
-    def __init__(self, *args, pages, areas, **kwargs):
+    def __init__(self, *args, pages, findings, **kwargs):
         kwargs.setdefault("auto_id", "filter-%s")
         super().__init__(*args, **kwargs)
         self.fields["page_address"].choices = [("", "All pages"), *((p, p) for p in pages)]
-        self.fields["area"].choices = [("", "All areas"), *((a.slug, str(a)) for a in areas)]
+        self.fields["finding"].choices = [
+            ("", "All areas"),
+            *((f.slug, str(f)) for f in findings),
+        ]
 
 
 class TriageForm(forms.Form):

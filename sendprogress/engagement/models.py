@@ -20,8 +20,8 @@ class YouSaidWeDidQuerySet(models.QuerySet):
     def published(self) -> YouSaidWeDidQuerySet:
         return self.filter(publishing.published())
 
-    def for_area(self, area) -> YouSaidWeDidQuerySet:
-        return self.filter(areas=area)
+    def for_finding(self, finding) -> YouSaidWeDidQuerySet:
+        return self.filter(findings=finding)
 
 
 class YouSaidWeDid(models.Model):
@@ -38,7 +38,7 @@ class YouSaidWeDid(models.Model):
     )
     we_did = models.TextField(max_length=1000, help_text="What we did about it")
     done_on = models.DateField(help_text="When we did it")
-    areas = models.ManyToManyField("plan.Finding", blank=True, related_name="you_said_we_did")
+    findings = models.ManyToManyField("plan.Finding", blank=True, related_name="you_said_we_did")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = staff_member()
@@ -80,7 +80,7 @@ class Feedback(models.Model):
         NOT_ACTIONABLE = "not-actionable", "Not actionable"
 
     page = models.CharField(max_length=200, help_text="The address the feedback was left on")
-    area = models.ForeignKey(
+    finding = models.ForeignKey(
         "plan.Finding", null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
     )
     useful = models.BooleanField()

@@ -20,7 +20,7 @@ MAX_LENGTH = 200
 @dataclass(frozen=True)
 class Page:
     path: str
-    area: Finding | None
+    finding: Finding | None
     fixed: bool = False  # an address with no slug, code or other part that could be made up
 
 
@@ -37,11 +37,11 @@ def public_page(path: str) -> Page | None:
         return None
     if not is_public(match.func):
         return None
-    return Page(path, _area_of(match), fixed=not match.args and not match.kwargs)
+    return Page(path, _finding_of(match), fixed=not match.args and not match.kwargs)
 
 
-def _area_of(match) -> Finding | None:
-    """The area a page is about, for staff to see feedback by area."""
+def _finding_of(match) -> Finding | None:
+    """The finding a page is about, for staff to see feedback by finding."""
     if match.view_name == "plan:finding_detail":
         return Finding.objects.public().filter(slug=match.kwargs["slug"]).first()
     if match.view_name == "plan:measure_detail":

@@ -1,4 +1,4 @@
-"""Site search over public content only: areas, measures, actions, updates,
+"""Site search over public content only: findings, measures, actions, updates,
 "You said, we did", documents and the glossary.
 
 Each kind of content is one query (its public QuerySet, filtered and ranked,
@@ -90,7 +90,7 @@ KINDS = (
         lambda: Finding.objects.public(),
         "title",
         ("summary",),
-        lambda area: area.get_absolute_url(),
+        lambda finding: finding.get_absolute_url(),
     ),
     Kind(
         "Measure",

@@ -34,7 +34,9 @@ def submit_feedback(
     """
     if not limits.client_may_send_feedback(client_address):
         raise TooMuchFeedback
-    return Feedback.objects.create(page=page.path, area=page.area, useful=useful, comment=comment)
+    return Feedback.objects.create(
+        page=page.path, finding=page.finding, useful=useful, comment=comment
+    )
 
 
 def triage(*, feedback: Feedback, status: str, response: YouSaidWeDid | None, by: User) -> None:

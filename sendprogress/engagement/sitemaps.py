@@ -8,7 +8,7 @@ from .models import YouSaidWeDid
 
 
 def sitemap_entries():
-    """The "You said, we did" page, and each area's view of it, while they
+    """The "You said, we did" page, and each finding's view of it, while they
     have published entries (entries have no address of their own), as
     (path, lastmod, changefreq): the page's lastmod is the local date of the
     newest entry."""
@@ -17,13 +17,13 @@ def sitemap_entries():
     if newest is None:
         return []
     slugs = (
-        published.filter(areas__in=Finding.objects.public())
-        .order_by("areas__order")
-        .values_list("areas__slug", flat=True)
+        published.filter(findings__in=Finding.objects.public())
+        .order_by("findings__order")
+        .values_list("findings__slug", flat=True)
         .distinct()
     )
     address = reverse("engagement:you_said_we_did")
     return [
         (address, timezone.localdate(newest), "monthly"),
-        *((f"{address}?area={slug}", None, "monthly") for slug in dict.fromkeys(slugs)),
+        *((f"{address}?finding={slug}", None, "monthly") for slug in dict.fromkeys(slugs)),
     ]

@@ -12,7 +12,7 @@ urlpatterns = [
     path("feedback/", public(feedback.feedback, query=("page",)), name="feedback"),
     path(
         "you-said-we-did/",
-        public(you_said.you_said_we_did, query=("area", "page")),
+        public(you_said.you_said_we_did, query=("finding", "page")),
         name="you_said_we_did",
     ),
     path("you-said-we-did/feed.rss", public(feeds.YouSaidWeDidFeed()), name="feed_rss"),

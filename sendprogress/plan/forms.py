@@ -6,17 +6,19 @@ from .progress import Progress
 class MeasureFilterForm(forms.Form):
     """The all-measures filter. Blank means "all", so a bare URL shows everything."""
 
-    # "area" in the address, as before findings had their own name, so old links still work.
-    area = forms.ChoiceField(label="About", required=False)
+    # Old links with "?area=" are redirected here (`sendprogress.public.RENAMED_QUERY`).
+    finding = forms.ChoiceField(label="About", required=False)
     progress = forms.ChoiceField(label="Progress", required=False)
 
     def __init__(self, *args, findings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "Everything")] + [(f.slug, str(f)) for f in findings]
+        self.fields["finding"].choices = [("", "Everything")] + [
+            (f.slug, str(f)) for f in findings
+        ]
         self.fields["progress"].choices = [("", "Any progress")] + [
             (p.value, p.label) for p in Progress
         ]
-        self.fields["area"].error_messages["invalid_choice"] = (
+        self.fields["finding"].error_messages["invalid_choice"] = (
             "Choose what the measures are about from the list"
         )
         self.fields["progress"].error_messages["invalid_choice"] = (

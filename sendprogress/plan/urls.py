@@ -9,11 +9,11 @@ app_name = "plan"
 urlpatterns = [
     path("", public(views.home), name="home"),
     path("findings/<slug:slug>/", public(views.finding_detail), name="finding_detail"),
-    path("areas/<slug:slug>/", public(views.area_redirect), name="area_redirect"),
+    path("areas/<slug:slug>/", public(views.old_area_address), name="old_area_address"),
     path("plans/<slug:slug>/", public(views.plan_detail), name="plan_detail"),
     path(
         "measures/",
-        public(views.measure_list, query=("area", "progress", "page")),
+        public(views.measure_list, query=("finding", "progress", "page")),
         name="measure_list",
     ),
     path("measures/all-measures.csv", public(downloads.all_csv), name="all_csv"),

@@ -54,7 +54,7 @@ class StaffPostForm(PostAdminForm):
             "body",
             "author_name",
             "author_role",
-            "areas",
+            "findings",
             "measures",
         ]
         labels = {
@@ -62,7 +62,7 @@ class StaffPostForm(PostAdminForm):
             "body": "The update",
             "author_name": "Author's name, as the public sees it",
             "author_role": "Author's role, as the public sees it",
-            "areas": "Which areas is it about?",
+            "findings": "Which areas is it about?",
             "measures": "Which measures does it mention?",
         }
         help_texts = {
@@ -70,11 +70,11 @@ class StaffPostForm(PostAdminForm):
             "june-progress.",
             "summary": "One or two sentences, shown in lists, feeds and emails.",
             "body": PostAdminForm.Meta.help_texts["body"],
-            "areas": "Subscribers who chose these areas are emailed. Tick none for an update "
+            "findings": "Subscribers who chose these areas are emailed. Tick none for an update "
             "about the whole plan: every subscriber is emailed.",
         }
         widgets = {
-            "areas": forms.CheckboxSelectMultiple,
+            "findings": forms.CheckboxSelectMultiple,
             "measures": forms.CheckboxSelectMultiple,
         }
 
@@ -91,7 +91,7 @@ class StaffPostForm(PostAdminForm):
         body = self.fields["body"].widget.attrs
         body.update({"data-hx-post": preview_url, "data-hx-target": "#post-preview", "rows": 16})
         body.pop("aria-describedby", None)
-        for name in ("areas", "measures"):
+        for name in ("findings", "measures"):
             self.fields[name].widget.attrs["class"] = "govuk-checkboxes__input"
         for name in ("publish_date", "publish_time"):
             self.fields[name].widget.attrs["class"] = "govuk-input govuk-input--width-10"

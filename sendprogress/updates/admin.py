@@ -21,11 +21,11 @@ class PostAdmin(UserFormAdminMixin, SafeChoicesAdminMixin, HistoryAdmin):
     form = PostAdminForm
     change_form_template = "admin/updates/post/change_form.html"
     list_display = ("title", "state_label", "published_at", "author_name")
-    list_filter = ("status", "areas")
+    list_filter = ("status", "findings")
     search_fields = ("title", "summary", "body")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-    filter_horizontal = ("areas", "measures")
+    filter_horizontal = ("findings", "measures")
     ordering = ("-published_at",)
     readonly_fields = ("staff_preview", "revised_at", "emails_queued_at")
 
@@ -53,7 +53,7 @@ class PostAdmin(UserFormAdminMixin, SafeChoicesAdminMixin, HistoryAdmin):
         return [
             (None, {"fields": ["title", "slug", "summary", "body"]}),
             ("Author", {"fields": ["author_name", "author_role"]}),
-            ("What it is about", {"fields": ["areas", "measures"]}),
+            ("What it is about", {"fields": ["findings", "measures"]}),
             (
                 "Publishing",
                 {
@@ -109,9 +109,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     """Read-only: people manage their own subscriptions by email links."""
 
     list_display = ("email", "created_at", "confirmed_at")
-    list_filter = ("areas",)
+    list_filter = ("findings",)
     search_fields = ("email",)
-    fields = ("email", "areas", "created_at", "confirmed_at")
+    fields = ("email", "findings", "created_at", "confirmed_at")
     readonly_fields = fields
 
     def has_add_permission(self, request):

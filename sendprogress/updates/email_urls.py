@@ -10,7 +10,7 @@ urlpatterns = [
     path("", public(subscriptions.subscribe), name="subscribe"),
     path(
         "check-your-email/",
-        public(subscriptions.check_email, query=("areas",)),
+        public(subscriptions.check_email, query=("findings",)),
         name="check_email",
     ),
     path("confirm/<str:token>/", public(subscriptions.confirm), name="confirm"),

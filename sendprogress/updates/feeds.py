@@ -1,8 +1,8 @@
-"""RSS and Atom feeds of published updates, site-wide and per area."""
+"""RSS and Atom feeds of published updates, site-wide and per finding."""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
@@ -16,7 +16,7 @@ ITEMS = 20
 
 def _published():
     return Post.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.public().order_by("order"))
+        Prefetch("findings", queryset=Finding.objects.public().order_by("order"))
     )
 
 
@@ -55,7 +55,7 @@ class PostsFeed(Feed):
         return f"{post.author_name}, {post.author_role}"
 
     def item_categories(self, post):
-        return [area.title for area in post.areas.all()]
+        return [finding.title for finding in post.findings.all()]
 
 
 class PostsAtomFeed(PostsFeed):
@@ -63,25 +63,31 @@ class PostsAtomFeed(PostsFeed):
     subtitle = PostsFeed.description
 
 
-class AreaPostsFeed(PostsFeed):
-    """Newest published updates about one area (RSS 2.0)."""
+class FindingPostsFeed(PostsFeed):
+    """Newest published updates about one finding (RSS 2.0)."""
 
     def get_object(self, request, slug):
         return get_object_or_404(Finding.objects.public(), slug=slug)
 
-    def title(self, area):
-        return f"{site_name()}: updates about {area.title}"
+    def title(self, finding):
+        return f"{site_name()}: updates about {finding.title}"
 
-    def link(self, area):
-        return reverse("updates:post_list") + f"?area={area.slug}"
+    def link(self, finding):
+        return reverse("updates:post_list") + f"?finding={finding.slug}"
 
-    def description(self, area):
-        return f"Updates from the local area about {area.title}."
+    def description(self, finding):
+        return f"Updates from the local area about {finding.title}."
 
-    def items(self, area):
-        return _published().for_area(area)[:ITEMS]
+    def items(self, finding):
+        return _published().for_finding(finding)[:ITEMS]
 
 
-class AreaPostsAtomFeed(AreaPostsFeed):
+class FindingPostsAtomFeed(FindingPostsFeed):
     feed_type = Atom1Feed
-    subtitle = AreaPostsFeed.description
+    subtitle = FindingPostsFeed.description
+
+
+def old_area_feed_address(request, slug, name):
+    """`/updates/areas/<slug>/feed.rss|.atom`, a finding's feed before findings
+    had their own name: feed readers move to the new address for good."""
+    return redirect(name, slug=slug, permanent=True)

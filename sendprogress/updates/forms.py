@@ -12,7 +12,7 @@ from .markdown import image_problems
 from .models import Post
 
 # Addresses under /updates/ that a post's slug must not take.
-RESERVED_SLUGS = {"preview", "areas", "feed", "email", "subscribe", "images"}
+RESERVED_SLUGS = {"preview", "findings", "areas", "feed", "email", "subscribe", "images"}
 
 
 class PostAdminForm(forms.ModelForm):
@@ -34,7 +34,7 @@ class PostAdminForm(forms.ModelForm):
             "body",
             "author_name",
             "author_role",
-            "areas",
+            "findings",
             "measures",
             "status",
             "published_at",
@@ -112,8 +112,10 @@ class OneLineEmailField(forms.EmailField):
         return value
 
 
-class AreaChoiceForm(forms.Form):
-    """Which areas an address gets updates about: all of them (one choice), or some."""
+class FindingChoiceForm(forms.Form):
+    """Which findings an address gets updates about: all of them (one choice), or some.
+
+    The words on the page still say "areas", as families know them."""
 
     ALL, SOME = "all", "some"
     coverage = forms.ChoiceField(
@@ -124,7 +126,7 @@ class AreaChoiceForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Choose all areas, or the areas you want"},
     )
-    areas = ModelMultipleChoiceField(
+    findings = ModelMultipleChoiceField(
         queryset=Finding.objects.none(),  # set per form: the embargo depends on the day
         label="The areas you want updates about",
         help_text="Ticking an area means you get updates about the areas you tick, "
@@ -135,29 +137,29 @@ class AreaChoiceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["areas"].queryset = Finding.objects.public().order_by("order")
+        self.fields["findings"].queryset = Finding.objects.public().order_by("order")
 
     def clean(self):
         cleaned = super().clean()
         coverage = cleaned.get("coverage")
         if "coverage" in self.errors:
             return cleaned
-        if cleaned.get("areas"):
-            # Ticking an area means "only these", whichever choice is still
+        if cleaned.get("findings"):
+            # Ticking one means "only these", whichever choice is still
             # selected above: "All areas" is the default, and a visitor who
-            # ticks one area without changing it wants that area only.
+            # ticks one finding without changing it wants that one only.
             coverage = self.SOME
         elif not coverage:
             coverage = None
         if coverage is None:
             self.add_error("coverage", "Select at least one area, or choose all areas")
-        elif coverage == self.SOME and not cleaned.get("areas"):
-            self.add_error("areas", "Select at least one area, or choose all areas")
-        cleaned["all_areas"] = coverage == self.ALL
+        elif coverage == self.SOME and not cleaned.get("findings"):
+            self.add_error("findings", "Select at least one area, or choose all areas")
+        cleaned["all_findings"] = coverage == self.ALL
         return cleaned
 
 
-class SubscribeForm(AreaChoiceForm):
+class SubscribeForm(FindingChoiceForm):
     email = OneLineEmailField(
         label="Email address",
         help_text="We will send a link to this address to check it is yours.",
@@ -171,7 +173,7 @@ class SubscribeForm(AreaChoiceForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
 
-    field_order = ["email", "coverage", "areas"]
+    field_order = ["email", "coverage", "findings"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,15 +182,16 @@ class SubscribeForm(AreaChoiceForm):
 
 
 class PostFilterForm(forms.Form):
-    """Which area's updates to list. An unknown area simply shows them all."""
+    """Which finding's updates to list. An unknown finding simply shows them all."""
 
-    # Keep the id the page has always had (links and tests use it).
-    area = forms.ChoiceField(
+    finding = forms.ChoiceField(
         label="Show updates about",
         required=False,
-        widget=forms.Select(attrs={"id": "area-filter"}),
+        widget=forms.Select(attrs={"id": "finding-filter"}),
     )
 
-    def __init__(self, *args, areas, **kwargs):
+    def __init__(self, *args, findings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "All areas")] + [(a.slug, a.title) for a in areas]
+        self.fields["finding"].choices = [("", "All areas")] + [
+            (f.slug, f.title) for f in findings
+        ]

@@ -28,8 +28,8 @@ class PostQuerySet(models.QuerySet):
         """
         return self.filter(publishing.published(now))
 
-    def for_area(self, area) -> PostQuerySet:
-        return self.filter(areas=area)
+    def for_finding(self, finding) -> PostQuerySet:
+        return self.filter(findings=finding)
 
     def with_email_counts(self) -> PostQuerySet:
         """Each post with how many of its emails were sent and how many failed."""
@@ -66,7 +66,7 @@ class Post(models.Model):
     body = models.TextField(help_text="Markdown")
     author_name = models.CharField(max_length=120, help_text="The author's public name")
     author_role = models.CharField(max_length=120, help_text="e.g. Assistant Director of SEND")
-    areas = models.ManyToManyField("plan.Finding", blank=True, related_name="posts")
+    findings = models.ManyToManyField("plan.Finding", blank=True, related_name="posts")
     measures = models.ManyToManyField("plan.Measure", blank=True, related_name="posts")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -219,28 +219,28 @@ class SubscriberQuerySet(models.QuerySet):
     def unconfirmed_since(self, moment) -> SubscriberQuerySet:
         return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
 
-    def for_areas(self, areas) -> SubscriberQuerySet:
-        """Confirmed subscribers an update about these areas (none: the whole plan) reaches."""
+    def for_findings(self, findings) -> SubscriberQuerySet:
+        """Confirmed subscribers an update about these findings (none: the whole plan) reaches."""
         subscribers = self.confirmed()
-        area_ids = [a.pk for a in areas]
-        if area_ids:
+        finding_ids = [f.pk for f in findings]
+        if finding_ids:
             subscribers = subscribers.filter(
-                models.Q(all_areas=True) | models.Q(areas__in=area_ids)
+                models.Q(all_findings=True) | models.Q(findings__in=finding_ids)
             ).distinct()
         return subscribers
 
     def for_post(self, post: Post) -> SubscriberQuerySet:
         """Confirmed subscribers who should get this post by email.
 
-        A post about no area in particular goes to everyone. Someone who
+        A post about no finding in particular goes to everyone. Someone who
         confirmed after the post went public does not get it: they signed up
         for what comes next, not for a back catalogue.
         """
         subscribers = self.confirmed().filter(confirmed_at__lte=post.published_at)
-        area_ids = list(post.areas.values_list("pk", flat=True))
-        if area_ids:
+        finding_ids = list(post.findings.values_list("pk", flat=True))
+        if finding_ids:
             subscribers = subscribers.filter(
-                models.Q(all_areas=True) | models.Q(areas__in=area_ids)
+                models.Q(all_findings=True) | models.Q(findings__in=finding_ids)
             ).distinct()
         return subscribers
 
@@ -249,9 +249,9 @@ class Subscriber(models.Model):
     """Someone who asked for updates by email. Kept only while they want them."""
 
     email = models.EmailField(unique=True)
-    areas = models.ManyToManyField("plan.Finding", related_name="subscribers")
-    # Every area, including any added later: not the same as ticking each one today.
-    all_areas = models.BooleanField(default=False)
+    findings = models.ManyToManyField("plan.Finding", related_name="subscribers")
+    # Every finding, including any added later: not the same as ticking each one today.
+    all_findings = models.BooleanField(default=False)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

@@ -131,12 +131,16 @@ def remove_post_image(*, image: PostImage, by: User) -> None:
 
 
 def subscribe(
-    *, email: str, areas: Iterable[Finding], client_address: str | None, all_areas: bool = False
+    *,
+    email: str,
+    findings: Iterable[Finding],
+    client_address: str | None,
+    all_findings: bool = False,
 ) -> None:
     """Ask for email updates. Says nothing about whether the address was known,
     nor whether a limit was reached: the caller shows the same page whatever.
 
-    A new or unconfirmed address gets a confirmation email (with the areas
+    A new or unconfirmed address gets a confirmation email (with the findings
     as chosen now). An address already confirmed gets a note saying so, with
     its unsubscribe link, so that nobody can change someone else's choices
     and the page never reveals who is subscribed. The email is sent by the
@@ -159,7 +163,7 @@ def subscribe(
                 # Someone signed the same address up at the same moment.
                 subscriber = Subscriber.objects.get(email=email)
         if subscriber.confirmed_at is None:
-            _choose(subscriber, all_areas=all_areas, areas=areas)
+            _choose(subscriber, all_findings=all_findings, findings=findings)
         emailed = subscriber.last_emailed_at
         if emailed and timezone.now() - emailed < sending.RESEND_AFTER:
             return  # it was sent moments ago; do not queue another
@@ -176,21 +180,23 @@ def confirm(*, token: str) -> Subscriber | None:
     return subscriber
 
 
-def _choose(subscriber: Subscriber, *, all_areas: bool, areas: Iterable[Finding]) -> None:
-    subscriber.all_areas = all_areas
-    subscriber.save(update_fields=["all_areas"])
-    subscriber.areas.set([] if all_areas else areas)
+def _choose(subscriber: Subscriber, *, all_findings: bool, findings: Iterable[Finding]) -> None:
+    subscriber.all_findings = all_findings
+    subscriber.save(update_fields=["all_findings"])
+    subscriber.findings.set([] if all_findings else findings)
 
 
 @transaction.atomic
-def change_choices(*, token: str, all_areas: bool, areas: Iterable[Finding]) -> Subscriber | None:
-    """Change which areas an address gets updates about, from the link in its emails.
+def change_choices(
+    *, token: str, all_findings: bool, findings: Iterable[Finding]
+) -> Subscriber | None:
+    """Change which findings an address gets updates about, from the link in its emails.
 
     The link's token is the only key, as for unsubscribing. None if it is unknown.
     """
     subscriber = Subscriber.objects.select_for_update().with_token(token).first()
     if subscriber is not None:
-        _choose(subscriber, all_areas=all_areas, areas=areas)
+        _choose(subscriber, all_findings=all_findings, findings=findings)
     return subscriber
 
 

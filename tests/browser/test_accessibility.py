@@ -13,5 +13,5 @@ def test_home_page_has_no_axe_violations(page, live_demo):
 
 def test_home_page_works_without_javascript(js_disabled_page, live_demo):
     js_disabled_page.goto(live_demo.url + "/")
-    areas = js_disabled_page.locator(".app-area-list__item h3")
-    assert areas.count() == 6
+    findings = js_disabled_page.locator(".app-area-list__item h3")
+    assert findings.count() == 6

@@ -89,7 +89,7 @@ def admin_content(transactional_db, live_server, settings, tmp_path):
     Milestone.objects.create(
         date=date(2019, 11, 1), title="Inspection", kind=Milestone.Kind.INSPECTION
     )
-    post = make_post(title="What changed this spring", areas=[finding])
+    post = make_post(title="What changed this spring", findings=[finding])
     subscriber = Subscriber.objects.create(email="parent@example.org")
     Delivery.objects.create(post=post, subscriber=subscriber)
     YouSaidWeDid.objects.create(

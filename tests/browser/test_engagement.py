@@ -167,7 +167,7 @@ def test_you_said_we_did_is_accessible_and_filters_without_javascript(
     page.goto(live_demo.url + "/you-said-we-did/")
     assert page.locator(".app-you-said").count() == 2
     assert_accessible(page)
-    page.select_option("#area-filter", "ehcp-needs")
+    page.select_option("#finding-filter", "ehcp-needs")
     page.get_by_role("button", name="Show", exact=True).click()
     assert page.locator(".app-you-said").count() == 1
     assert_accessible(page)
@@ -175,15 +175,17 @@ def test_you_said_we_did_is_accessible_and_filters_without_javascript(
 
 def test_a_long_list_pages_by_number_keeping_its_filter(page_without_htmx, live_demo):
     page = page_without_htmx
-    area = make_finding(slug="paged-area", title="Paged area")
+    finding = make_finding(slug="paged-area", title="Paged area")
     for n in range(21):
-        make_entry(you_said=f"Said number {n:02}", areas=[area], done_on=date(2024, 1, n + 1))
-    page.goto(live_demo.url + "/you-said-we-did/?area=paged-area")
+        make_entry(
+            you_said=f"Said number {n:02}", findings=[finding], done_on=date(2024, 1, n + 1)
+        )
+    page.goto(live_demo.url + "/you-said-we-did/?finding=paged-area")
     pages = page.get_by_role("navigation", name="Pages of entries")
     assert pages.get_by_role("link", name="Page 1").get_attribute("aria-current") == "page"
     assert_accessible(page)
     pages.get_by_role("link", name="Page 2").click()
-    page.wait_for_url("**/you-said-we-did/?area=paged-area&page=2")
+    page.wait_for_url("**/you-said-we-did/?finding=paged-area&page=2")
     assert page.get_by_text("Said number 00").is_visible()
     assert page.locator(".app-you-said").count() == 1
     assert_accessible(page)

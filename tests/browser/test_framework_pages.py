@@ -22,7 +22,7 @@ PAGES_2023 = {
     "measure": "/measures/neurodevelopmental-wait/",
     "measure with a rate": "/measures/suspensions-sen-support/",
     "all measures": "/measures/",
-    "all measures filtered": "/measures/?area=children-missing-school&progress=",
+    "all measures filtered": "/measures/?finding=children-missing-school&progress=",
     "journey": "/journey/",
     "documents": "/documents/",
 }

@@ -228,8 +228,8 @@ def test_get_email_about_one_area(phone, demo_site):
     expect(phone.locator("main li", has_text=found.email_area)).to_be_visible()
     visit.done()
     subscriber = Subscriber.objects.get(email="parent@example.com")
-    assert not subscriber.all_areas
-    assert [area.short_title for area in subscriber.areas.all()] == [found.email_area]
+    assert not subscriber.all_findings
+    assert [finding.short_title for finding in subscriber.findings.all()] == [found.email_area]
 
 
 def test_search_the_site(phone, demo_site):

@@ -11,13 +11,13 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "home": "/",
-    "area": "/findings/ehcp-needs/",
+    "finding": "/findings/ehcp-needs/",
     "area not monitored": "/findings/local-offer/",
     "measure": "/measures/ehcp-20-weeks/",
     "measure with a rate": "/measures/suspensions-sen-support/",
     "all measures": "/measures/",
-    "all measures filtered": "/measures/?area=outcomes&progress=",
-    "all measures with a bad filter": "/measures/?area=nope",
+    "all measures filtered": "/measures/?finding=outcomes&progress=",
+    "all measures with a bad filter": "/measures/?finding=nope",
     "journey": "/journey/",
     "documents": "/documents/",
     "what has changed": "/what-has-changed/",
@@ -34,9 +34,9 @@ PAGES = {
     "updates": "/updates/",
     "update": "/updates/getting-plans-finished-on-time/",
     "email updates": "/email-updates/",
-    "email updates, check your email": "/email-updates/check-your-email/?areas=ehcp-quality",
+    "email updates, check your email": "/email-updates/check-your-email/?findings=ehcp-quality",
     "you said, we did": "/you-said-we-did/",
-    "you said, we did for an area": "/you-said-we-did/?area=ehcp-quality",
+    "you said, we did for an area": "/you-said-we-did/?finding=ehcp-quality",
     "search results": "/search/?q=plans",
     "search with no results": "/search/?q=zzzzqqq",
     "feedback about a page": "/feedback/?page=/glossary/",
@@ -101,13 +101,13 @@ def test_all_measures_filter_works_without_javascript(js_disabled_page, live_dem
     page = js_disabled_page
     page.goto(live_demo.url + "/measures/")
     all_rows = page.locator("#results tbody tr").count()
-    page.select_option("#id_area", "outcomes")
+    page.select_option("#id_finding", "outcomes")
     page.get_by_role("button", name="Show measures").click()
-    page.wait_for_url("**/measures/?area=outcomes*")
+    page.wait_for_url("**/measures/?finding=outcomes*")
     rows = page.locator("#results tbody tr")
     assert 0 < rows.count() < all_rows
-    for area in rows.locator("td:nth-child(2)").all_inner_texts():
-        assert area == "Good outcomes for children and young people"
+    for finding in rows.locator("td:nth-child(2)").all_inner_texts():
+        assert finding == "Good outcomes for children and young people"
 
 
 def test_all_measures_filter_updates_in_place_with_javascript(page, live_demo):

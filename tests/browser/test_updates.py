@@ -46,12 +46,12 @@ def test_the_updates_list_is_accessible(page, live_demo):
     assert dialogs == []
 
 
-def test_the_area_filter_works_without_javascript(js_disabled_page, live_demo):
+def test_the_finding_filter_works_without_javascript(js_disabled_page, live_demo):
     page = js_disabled_page
     page.goto(live_demo.url + "/updates/")
-    page.select_option("#area-filter", index=1)
+    page.select_option("#finding-filter", index=1)
     page.get_by_role("button", name="Show updates").click()
-    assert "area=" in page.url
+    assert "finding=" in page.url
     assert page.locator("h1").inner_text().startswith("Updates about")
 
 
@@ -83,7 +83,7 @@ def test_the_subscription_pages_are_accessible(page, live_demo):
     assert page.locator("h1").count() == 1
     # "All areas" is one choice: nothing to untick for someone who wants them all.
     assert page.get_by_label("All areas").is_checked()
-    assert page.locator("input[name=areas]:checked").count() == 0
+    assert page.locator("input[name=findings]:checked").count() == 0
     assert_accessible(page)
 
     page.get_by_label("Email address").fill("not an address")

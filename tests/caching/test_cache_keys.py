@@ -21,12 +21,12 @@ def _commentary(measure, text):
 
 @pytest.mark.parametrize(
     "junk",
-    ["utm_source=mail", "fbclid=abc123", "x=1&y=2", "area=the-area&x=1", "PAGE=2", "a%00=1"],
+    ["utm_source=mail", "fbclid=abc123", "x=1&y=2", "finding=the-area&x=1", "PAGE=2", "a%00=1"],
 )
 def test_other_parameters_make_no_new_entry(client, measure, junk):
     client.get("/measures/the-measure/")
     client.get("/measures/")
-    client.get("/measures/?area=the-area")
+    client.get("/measures/?finding=the-area")
     stored = _pages_stored()
     for n in range(5):
         client.get(f"/measures/the-measure/?{junk}&n={n}")
@@ -48,9 +48,9 @@ def test_other_parameters_get_the_page_without_them_from_the_cache(client, measu
         "page=999",  # shown as the last page
         "page=abc",
         "page=01",
-        "area=no-such-area",  # a message on the form
+        "finding=no-such-area",  # a message on the form
         "progress=junk",
-        "area=the-area&area=the-area",
+        "finding=the-area&finding=the-area",
     ],
 )
 def test_values_a_page_does_not_accept_make_no_entry(client, measure, query):
@@ -64,15 +64,15 @@ def test_values_a_page_does_not_accept_make_no_entry(client, measure, query):
 
 def test_values_a_page_accepts_are_cached_apart(client, measure):
     client.get("/measures/")
-    client.get("/measures/?area=the-area")
-    client.get("/measures/?area=the-area&progress=no-data")
+    client.get("/measures/?finding=the-area")
+    client.get("/measures/?finding=the-area&progress=no-data")
     assert _pages_stored() == 3
 
 
 def test_a_parameter_echoed_into_links_is_never_stored_for_others(client, measure):
-    response = client.get("/measures/?area=the-area&evil=payload")
+    response = client.get("/measures/?finding=the-area&evil=payload")
     assert response.status_code == 200
-    assert "payload" not in client.get("/measures/?area=the-area").text
+    assert "payload" not in client.get("/measures/?finding=the-area").text
 
 
 def test_any_hx_request_value_but_true_shares_the_full_pages_entry(client, measure):

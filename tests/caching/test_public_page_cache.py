@@ -167,7 +167,7 @@ def test_withdrawing_a_post_removes_it_on_the_next_request(client, measure, vers
 def test_linking_a_post_to_an_area_shows_on_the_next_request(client, measure):
     post = make_post(title="About the area", slug="about")
     assert "About the area" not in client.get("/findings/the-area/").content.decode()
-    post.areas.add(measure.findings.get())  # a many-to-many change only
+    post.findings.add(measure.findings.get())  # a many-to-many change only
     assert "About the area" in client.get("/findings/the-area/").content.decode()
 
 
@@ -306,7 +306,7 @@ def test_the_admin_is_never_stored_wherever_admin_url_puts_it(measure, settings)
         "/",
         "/findings/ehcp-needs/",
         "/measures/",
-        "/measures/?area=ehcp-needs&progress=on-track",
+        "/measures/?finding=ehcp-needs&progress=on-track",
         "/measures/ehcp-20-weeks/",
         "/measures/ehcp-20-weeks/figures.csv",
         "/measures/all-measures.json",

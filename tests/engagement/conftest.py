@@ -12,6 +12,6 @@ def _no_wait(settings):
 @pytest.fixture
 def site(db):
     make_local_area()
-    area = make_finding(slug="ehcp-quality", title="The quality of new plans")
-    make_measure(finding=area, code="ehcp-20-weeks")
-    return area
+    finding = make_finding(slug="ehcp-quality", title="The quality of new plans")
+    make_measure(finding=finding, code="ehcp-20-weeks")
+    return finding

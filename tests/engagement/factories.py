@@ -5,18 +5,18 @@ from django.utils import timezone
 from sendprogress.engagement.models import Feedback, YouSaidWeDid
 
 
-def make_feedback(*, page="/", useful=False, comment="", area=None, days_ago=0, **fields):
+def make_feedback(*, page="/", useful=False, comment="", finding=None, days_ago=0, **fields):
     return Feedback.objects.create(
         page=page,
         useful=useful,
         comment=comment,
-        area=area,
+        finding=finding,
         created_at=timezone.now() - timedelta(days=days_ago),
         **fields,
     )
 
 
-def make_entry(*, published=True, areas=(), done_on=date(2024, 3, 1), **fields):
+def make_entry(*, published=True, findings=(), done_on=date(2024, 3, 1), **fields):
     entry = YouSaidWeDid.objects.create(
         you_said=fields.pop("you_said", "Letters about plans were hard to follow."),
         we_did=fields.pop("we_did", "We rewrote the letters with parent carers."),
@@ -25,5 +25,5 @@ def make_entry(*, published=True, areas=(), done_on=date(2024, 3, 1), **fields):
         published_at=timezone.now() - timedelta(hours=1) if published else None,
         **fields,
     )
-    entry.areas.set(areas)
+    entry.findings.set(findings)
     return entry

@@ -44,7 +44,7 @@ def test_without_javascript_it_goes_back_to_the_page_and_its_thank_you(client, s
         False,
         "No dates given",
     )
-    assert stored.area == site
+    assert stored.finding == site
 
 
 def test_with_htmx_the_thank_you_replaces_the_form(client, site):
@@ -55,7 +55,7 @@ def test_with_htmx_the_thank_you_replaces_the_form(client, site):
     assert "<form" not in html
     stored = Feedback.objects.get()
     assert stored.useful is True
-    assert stored.area == site
+    assert stored.finding == site
 
 
 def _opening_tag(html: str, css_class: str) -> str:

@@ -29,7 +29,7 @@ def test_every_page_announces_the_atom_and_rss_feeds(client, demo, path):
 
 
 def test_an_area_updates_list_announces_that_areas_feeds_only(client, demo):
-    assert _feeds(client.get("/updates/", {"area": "outcomes"})) == [
-        ("application/atom+xml", "/updates/areas/outcomes/feed.atom"),
-        ("application/rss+xml", "/updates/areas/outcomes/feed.rss"),
+    assert _feeds(client.get("/updates/", {"finding": "outcomes"})) == [
+        ("application/atom+xml", "/updates/findings/outcomes/feed.atom"),
+        ("application/rss+xml", "/updates/findings/outcomes/feed.rss"),
     ]

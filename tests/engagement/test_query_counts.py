@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 PAGES = [
     "/you-said-we-did/",
-    "/you-said-we-did/?area=ehcp-quality",
+    "/you-said-we-did/?finding=ehcp-quality",
     "/you-said-we-did/feed.atom",
     "/findings/ehcp-quality/",
     "/search/?q=letters",
@@ -31,19 +31,19 @@ def _count(client, path) -> int:
 @pytest.mark.parametrize("path", PAGES)
 def test_queries_do_not_grow_with_the_entries(client, site, path):
     other = make_finding(slug="other")
-    make_entry(areas=[site])
+    make_entry(findings=[site])
     before = _count(client, path)
     for n in range(30):
-        make_entry(you_said=f"Letters number {n}", areas=[site, other])
+        make_entry(you_said=f"Letters number {n}", findings=[site, other])
         make_feedback(page="/glossary/", comment=f"Feedback {n}")
     assert _count(client, path) == before
 
 
 def test_the_triage_page_does_not_grow_with_the_feedback(client, site, data_officer):
     client.force_login(data_officer)
-    make_feedback(area=site)
+    make_feedback(finding=site)
     before = _count(client, "/staff/feedback/")
     entry = make_entry()
     for n in range(40):
-        make_feedback(area=site, comment=f"Feedback {n}", status="responded", response=entry)
+        make_feedback(finding=site, comment=f"Feedback {n}", status="responded", response=entry)
     assert _count(client, "/staff/feedback/") == before

@@ -34,8 +34,8 @@ def test_it_finds_a_published_you_said_we_did_entry_by_a_word_in_it(client, site
 
 
 def test_it_labels_each_kind_of_result(client, site):
-    area = make_finding(title="Short breaks for families", slug="short-breaks")
-    make_measure(finding=area, code="respite", title="Nights of short breaks offered")
+    finding = make_finding(title="Short breaks for families", slug="short-breaks")
+    make_measure(finding=finding, code="respite", title="Nights of short breaks offered")
     make_post(title="Short breaks review", summary="What we found.", body="Short breaks.")
     kinds = {kind for kind, _ in _results(client.get("/search/", {"q": "short breaks"}))}
     assert {"Finding", "Measure", "Update"} <= kinds
@@ -114,7 +114,7 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     with django_assert_max_num_queries(12) as few:
         client.get("/search/", {"q": "speech"})
     for n in range(20):
-        make_entry(you_said=f"Speech therapy waits {n}", areas=[site])
+        make_entry(you_said=f"Speech therapy waits {n}", findings=[site])
         make_post(title=f"Speech update {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/search/", {"q": "speech"})

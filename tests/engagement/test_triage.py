@@ -17,7 +17,7 @@ def _text(response) -> str:
 
 
 def test_staff_see_feedback_with_its_page_area_and_date(client, site, data_officer):
-    make_feedback(page="/findings/ehcp-quality/", area=site, comment="No dates for the audit")
+    make_feedback(page="/findings/ehcp-quality/", finding=site, comment="No dates for the audit")
     client.force_login(data_officer)
     text = _text(client.get("/staff/feedback/"))
     assert "Not useful: /findings/ehcp-quality/" in text
@@ -41,10 +41,10 @@ def test_yes_and_no_are_counted_by_page_and_month(client, site, data_officer):
 
 
 def test_feedback_can_be_filtered_by_area_and_status(client, site, data_officer):
-    make_feedback(page="/findings/ehcp-quality/", area=site, comment="About the area")
+    make_feedback(page="/findings/ehcp-quality/", finding=site, comment="About the area")
     make_feedback(page="/", comment="About the home page", status=Feedback.Status.READ)
     client.force_login(data_officer)
-    by_area = _text(client.get("/staff/feedback/", {"area": "ehcp-quality"}))
+    by_area = _text(client.get("/staff/feedback/", {"finding": "ehcp-quality"}))
     assert "About the area" in by_area
     assert "About the home page" not in by_area
     by_status = _text(client.get("/staff/feedback/", {"status": "read"}))
@@ -53,10 +53,10 @@ def test_feedback_can_be_filtered_by_area_and_status(client, site, data_officer)
 
 
 def test_the_filters_show_what_was_chosen(client, site, data_officer):
-    make_feedback(page="/findings/ehcp-quality/", area=site, status=Feedback.Status.READ)
+    make_feedback(page="/findings/ehcp-quality/", finding=site, status=Feedback.Status.READ)
     make_feedback(page="/")
     client.force_login(data_officer)
-    query = {"page_address": "/", "area": "ehcp-quality", "status": "read"}
+    query = {"page_address": "/", "finding": "ehcp-quality", "status": "read"}
     html = client.get("/staff/feedback/", query).content.decode()
     assert '<option value="/" selected>/</option>' in html
     assert '<option value="/findings/ehcp-quality/">/findings/ehcp-quality/</option>' in html
@@ -66,10 +66,10 @@ def test_the_filters_show_what_was_chosen(client, site, data_officer):
 
 
 def test_an_unknown_area_shows_all_feedback(client, site, data_officer):
-    make_feedback(area=site, comment="About the area")
+    make_feedback(finding=site, comment="About the area")
     make_feedback(comment="About the home page")
     client.force_login(data_officer)
-    html = _text(client.get("/staff/feedback/", {"area": "no-such-area"}))
+    html = _text(client.get("/staff/feedback/", {"finding": "no-such-area"}))
     assert "About the area" in html
     assert "About the home page" in html
 

@@ -38,17 +38,17 @@ def test_the_public_page_lists_published_entries_newest_first(client, site):
 
 
 def test_the_page_can_show_one_areas_entries(client, site):
-    make_entry(you_said="About plans", areas=[site])
+    make_entry(you_said="About plans", findings=[site])
     make_entry(you_said="About the website")
-    html = client.get("/you-said-we-did/", {"area": "ehcp-quality"}).content.decode()
+    html = client.get("/you-said-we-did/", {"finding": "ehcp-quality"}).content.decode()
     assert "About plans" in html
     assert "About the website" not in html
 
 
 def test_an_area_page_shows_its_own_published_entries(client, site):
-    make_entry(you_said="About this area", areas=[site])
+    make_entry(you_said="About this area", findings=[site])
     make_entry(you_said="About nothing in particular")
-    make_entry(you_said="A draft about this area", areas=[site], published=False)
+    make_entry(you_said="A draft about this area", findings=[site], published=False)
     html = client.get("/findings/ehcp-quality/").content.decode()
     assert "About this area" in html
     assert "About nothing in particular" not in html
@@ -66,10 +66,10 @@ def test_the_feeds_carry_published_entries_only(client, site, feed):
 
 def test_the_sitemap_lists_the_page_and_its_areas_once_something_is_published(client, site):
     assert "/you-said-we-did/" not in client.get("/sitemap.xml").content.decode()
-    make_entry(areas=[site])
+    make_entry(findings=[site])
     body = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/you-said-we-did/</loc>" in body
-    assert "http://testserver/you-said-we-did/?area=ehcp-quality</loc>" in body
+    assert "http://testserver/you-said-we-did/?finding=ehcp-quality</loc>" in body
 
 
 def test_a_data_officer_can_write_a_draft_in_the_admin(client, data_officer):
@@ -108,7 +108,7 @@ def test_the_rule_holds_outside_the_admin_too(data_officer):
 
 def test_an_approver_publishes_and_the_public_sees_it(client, approver, site):
     client.force_login(approver)
-    response = client.post(ADD_URL, _form(status="published", areas=[site.pk]))
+    response = client.post(ADD_URL, _form(status="published", findings=[site.pk]))
     assert response.status_code == 302
     client.logout()
     html = client.get("/you-said-we-did/").content.decode()
@@ -152,15 +152,17 @@ def test_a_data_officer_cannot_bring_back_a_published_version_through_history(
 
 def test_the_page_lists_twenty_entries_at_a_time_keeping_the_area_in_page_links(client, site):
     for n in range(21):
-        make_entry(you_said=f"Said number {n:02}", areas=[site], done_on=date(2024, 1, n + 1))
-    first = client.get("/you-said-we-did/", {"area": "ehcp-quality"}).content.decode()
-    second = client.get("/you-said-we-did/", {"area": "ehcp-quality", "page": 2}).content.decode()
+        make_entry(you_said=f"Said number {n:02}", findings=[site], done_on=date(2024, 1, n + 1))
+    first = client.get("/you-said-we-did/", {"finding": "ehcp-quality"}).content.decode()
+    second = client.get(
+        "/you-said-we-did/", {"finding": "ehcp-quality", "page": 2}
+    ).content.decode()
     assert "Said number 20" in first
     assert "Said number 00" not in first
     assert "Said number 00" in second
     assert "Said number 20" not in second
-    assert 'href="?area=ehcp-quality&amp;page=2" aria-label="Page 2"' in first
-    assert 'href="?area=ehcp-quality&amp;page=1" rel="prev"' in second
+    assert 'href="?finding=ehcp-quality&amp;page=2" aria-label="Page 2"' in first
+    assert 'href="?finding=ehcp-quality&amp;page=1" rel="prev"' in second
     assert "(page 2 of 2)" in second
 
 
@@ -173,17 +175,17 @@ def test_a_page_past_the_end_shows_the_last_page(client, site):
 
 
 def test_the_area_filter_shows_the_area_chosen(client, site):
-    make_entry(you_said="About plans", areas=[site])
-    html = client.get("/you-said-we-did/", {"area": "ehcp-quality"}).content.decode()
-    assert '<label class="govuk-label" for="area-filter">Show what families said about' in html
+    make_entry(you_said="About plans", findings=[site])
+    html = client.get("/you-said-we-did/", {"finding": "ehcp-quality"}).content.decode()
+    assert '<label class="govuk-label" for="finding-filter">Show what families said about' in html
     assert '<option value="">All areas</option>' in html
     assert f'<option value="ehcp-quality" selected>{site.title}</option>' in html
 
 
 def test_an_unknown_area_in_the_address_shows_every_entry(client, site):
-    make_entry(you_said="About plans", areas=[site])
+    make_entry(you_said="About plans", findings=[site])
     make_entry(you_said="About the website")
-    response = client.get("/you-said-we-did/", {"area": "no-such-area"})
+    response = client.get("/you-said-we-did/", {"finding": "no-such-area"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "About plans" in html
@@ -196,7 +198,11 @@ ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 @pytest.mark.parametrize(
     "url",
-    ["/you-said-we-did/feed.atom", "/updates/feed.atom", "/updates/areas/ehcp-quality/feed.atom"],
+    [
+        "/you-said-we-did/feed.atom",
+        "/updates/feed.atom",
+        "/updates/findings/ehcp-quality/feed.atom",
+    ],
 )
 def test_every_atom_feed_names_the_local_area_as_its_author(client, site, url):
     from xml.etree import ElementTree

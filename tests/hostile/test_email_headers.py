@@ -93,8 +93,8 @@ def test_a_title_with_a_break_only_at_its_end_is_saved_on_one_line(admin_client)
     ],
 )
 def test_a_sign_up_address_with_a_control_character_is_refused_on_the_field(client, db, email):
-    area = make_finding()
-    response = client.post("/email-updates/", {"email": email, "areas": [area.pk]})
+    finding = make_finding()
+    response = client.post("/email-updates/", {"email": email, "findings": [finding.pk]})
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == [
         "Enter an email address in the correct format, like name@example.com"

@@ -84,9 +84,9 @@ def test_search_never_fails(client, q, page):
 
 
 @HOSTILE
-@given(area=hostile_text, page=hostile_number)
-def test_you_said_we_did_never_fails(client, area, page):
-    response = client.get("/you-said-we-did/", {"area": area, "page": page})
+@given(finding=hostile_text, page=hostile_number)
+def test_you_said_we_did_never_fails(client, finding, page):
+    response = client.get("/you-said-we-did/", {"finding": finding, "page": page})
     assert response.status_code == 200
 
 
@@ -101,15 +101,15 @@ def test_the_feeds_carry_hostile_stored_text_safely(client, path):
 @HOSTILE
 @given(
     page_address=hostile_text,
-    area=hostile_text,
+    finding=hostile_text,
     status=hostile_text,
     page=hostile_number,
 )
-def test_the_triage_list_never_fails(client, data_officer, page_address, area, status, page):
+def test_the_triage_list_never_fails(client, data_officer, page_address, finding, status, page):
     client.force_login(data_officer)
     response = client.get(
         "/staff/feedback/",
-        {"page_address": page_address, "area": area, "status": status, "page": page},
+        {"page_address": page_address, "finding": finding, "status": status, "page": page},
     )
     assert response.status_code == 200
 

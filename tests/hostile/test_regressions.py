@@ -12,7 +12,7 @@ from .test_public_forms import TOO_LONG_EMAIL
 
 @pytest.mark.usefixtures("demo")
 def test_an_email_address_too_long_to_store_gets_a_message(client):
-    response = client.post("/email-updates/", {"email": TOO_LONG_EMAIL, "areas": ["1"]})
+    response = client.post("/email-updates/", {"email": TOO_LONG_EMAIL, "findings": ["1"]})
     assert response.status_code == 200
     assert "Enter an email address of 254 characters or fewer" in response.content.decode()
     assert not Subscriber.objects.exists()
@@ -32,7 +32,7 @@ HUGE_ID = "99999999999999999999999999"
 
 @pytest.mark.usefixtures("demo")
 def test_an_area_id_too_big_for_the_database_is_refused_with_a_message(client):
-    response = client.post("/email-updates/", {"email": "a@example.org", "areas": [HUGE_ID]})
+    response = client.post("/email-updates/", {"email": "a@example.org", "findings": [HUGE_ID]})
     assert response.status_code == 200
     assert "is not one of the available choices" in response.content.decode()
     assert not Subscriber.objects.exists()
@@ -43,7 +43,7 @@ def test_an_area_id_too_big_for_the_database_is_refused_with_a_message(client):
     [
         ("/admin/auth/group/add/", "permissions"),
         ("/admin/accounts/user/{pk}/change/", "groups"),
-        ("/admin/updates/post/add/", "areas"),
+        ("/admin/updates/post/add/", "findings"),
     ],
 )
 def test_admin_choices_too_big_for_the_database_are_refused_with_a_message(client, db, url, field):
@@ -121,7 +121,7 @@ def test_approving_a_figure_someone_already_approved_says_why_nothing_happened(c
 
 @pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize(
-    "query", ["q=abc%00", "status=%00", "area__id__exact=1%00", "q%00=x", "o=%00"]
+    "query", ["q=abc%00", "status=%00", "findings__id__exact=1%00", "q%00=x", "o=%00"]
 )
 def test_an_admin_list_with_a_nul_byte_in_its_query_string_still_answers(client, query):
     from django.contrib.auth import get_user_model

@@ -221,11 +221,11 @@ def test_the_email_choice_never_fails(client, data_officer, choice, send):
     when=st.one_of(st.sampled_from(["draft", "now", "later"]), hostile_text),
     publish_date=_maybe(st.one_of(st.sampled_from(["2099-01-01", "2000-01-01"]), hostile_date)),
     publish_time=_maybe(st.one_of(st.sampled_from(["09:30"]), hostile_text)),
-    areas=st.lists(st.one_of(hostile_text, hostile_number), max_size=2),
+    findings=st.lists(st.one_of(hostile_text, hostile_number), max_size=2),
     action=st.sampled_from(["save", "confirm", "preview", "", "<b>"]),
 )
 def test_the_update_editor_never_fails(
-    client, approver, title, slug, body, when, publish_date, publish_time, areas, action
+    client, approver, title, slug, body, when, publish_date, publish_time, findings, action
 ):
     client.force_login(approver)
     before = snapshot()
@@ -238,7 +238,7 @@ def test_the_update_editor_never_fails(
             "body": body,
             "author_name": "Alex Morgan",
             "author_role": "Assistant Director of SEND",
-            "areas": areas,
+            "findings": findings,
             "when": when,
             "publish_date": publish_date,
             "publish_time": publish_time,

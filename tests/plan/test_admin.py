@@ -241,8 +241,8 @@ def test_admin_changes_are_recorded_with_the_user(client, data_officer):
 
 
 def test_create_update_and_delete_of_each_audited_model_are_recorded():
-    area = make_finding()
-    measure = make_measure(finding=area)
+    finding = make_finding()
+    measure = make_measure(finding=finding)
     action = Action.objects.create(plan=measure.plan, title="Do it", owner_role="Lead")
     evidence = Evidence.objects.create(title="Link", date=date(2024, 1, 1), url="https://x.org")
     post = make_post()
@@ -263,17 +263,17 @@ def test_create_update_and_delete_of_each_audited_model_are_recorded():
     "model", ["plan_measure", "plan_figure", "plan_evidence", "plan_action", "updates_post"]
 )
 def test_history_is_viewable_in_the_admin(client, model):
-    area = make_finding()
+    finding = make_finding()
     records = {
-        "plan_measure": lambda: make_measure(finding=area),
+        "plan_measure": lambda: make_measure(finding=finding),
         "plan_figure": lambda: make_figure(
-            measure=make_measure(finding=area), period=date(2024, 3, 1), value=55
+            measure=make_measure(finding=finding), period=date(2024, 3, 1), value=55
         ),
         "plan_evidence": lambda: Evidence.objects.create(
             title="Link", date=date(2024, 1, 1), url="https://x.org"
         ),
         "plan_action": lambda: Action.objects.create(
-            plan=make_measure(finding=area).plan, title="Do it", owner_role="L"
+            plan=make_measure(finding=finding).plan, title="Do it", owner_role="L"
         ),
         "updates_post": lambda: make_post(title="Hello"),
     }

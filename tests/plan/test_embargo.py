@@ -161,7 +161,7 @@ def story(db):
             title="A public update",
             slug="a-public-update",
             published_at=_at(TODAY) - timedelta(days=1),
-            areas=[finding, public_finding],
+            findings=[finding, public_finding],
         )
     return {"evidence_file": attached.pk}
 
@@ -176,9 +176,13 @@ def _addresses(evidence_file: int) -> dict[str, list[tuple[str, str | None]]]:
             ("/findings/hidden-finding/", MARK),
             ("/findings/timely-plans/", MARK),  # the revisit's judgement of it
         ],
-        "plan:area_redirect": [("/areas/hidden-finding/", None)],
+        "plan:old_area_address": [("/areas/hidden-finding/", None)],
         "plan:plan_detail": [("/plans/hidden-plan/", MARK)],
-        "plan:measure_list": [("/measures/", MARK), ("/measures/?area=hidden-finding", MARK)],
+        "plan:measure_list": [
+            ("/measures/", MARK),
+            ("/measures/?finding=hidden-finding", MARK),
+            ("/measures/?area=hidden-finding", None),  # the old name: a redirect
+        ],
         "plan:all_csv": [("/measures/all-measures.csv", MARK)],
         "plan:all_json": [("/measures/all-measures.json", MARK)],
         "plan:measure_detail": [("/measures/hidden-measure/", MARK)],
@@ -188,11 +192,17 @@ def _addresses(evidence_file: int) -> dict[str, list[tuple[str, str | None]]]:
         "plan:journey": [("/journey/", MARK)],
         "plan:documents": [("/documents/", MARK)],
         "plan:evidence_download": [(f"/evidence/{evidence_file}/download/", MARK)],
-        "updates:post_list": [("/updates/", MARK), ("/updates/?area=hidden-finding", MARK)],
+        "updates:post_list": [
+            ("/updates/", MARK),
+            ("/updates/?finding=hidden-finding", MARK),
+            ("/updates/?area=hidden-finding", None),
+        ],
         "updates:feed_rss": [("/updates/feed.rss", MARK)],
         "updates:feed_atom": [("/updates/feed.atom", MARK)],
-        "updates:area_feed_rss": [("/updates/areas/hidden-finding/feed.rss", MARK)],
-        "updates:area_feed_atom": [("/updates/areas/hidden-finding/feed.atom", MARK)],
+        "updates:finding_feed_rss": [("/updates/findings/hidden-finding/feed.rss", MARK)],
+        "updates:finding_feed_atom": [("/updates/findings/hidden-finding/feed.atom", MARK)],
+        "updates:old_area_feed_rss": [("/updates/areas/hidden-finding/feed.rss", None)],
+        "updates:old_area_feed_atom": [("/updates/areas/hidden-finding/feed.atom", None)],
         "updates:post_image": [("/updates/images/1/", None)],
         "updates:post_detail": [("/updates/a-public-update/", MARK)],
         "email_updates:subscribe": [("/email-updates/", MARK)],
@@ -224,19 +234,25 @@ def _addresses(evidence_file: int) -> dict[str, list[tuple[str, str | None]]]:
         "cookies": [("/cookies/", None)],
         "engagement:search": [("/search/?q=waits", MARK)],
         "engagement:feedback": [("/feedback/", None)],
-        "engagement:you_said_we_did": [("/you-said-we-did/?area=hidden-finding", None)],
+        "engagement:you_said_we_did": [
+            ("/you-said-we-did/?finding=hidden-finding", None),
+            ("/you-said-we-did/?area=hidden-finding", None),
+        ],
         "engagement:feed_rss": [("/you-said-we-did/feed.rss", None)],
         "engagement:feed_atom": [("/you-said-we-did/feed.atom", None)],
     }
 
 
-# Lists filtered by an area in their query string: an unknown area shows the
-# whole list (never an error), and the redirect from the old area address.
+# Lists filtered by a finding in their query string: an unknown finding shows
+# the whole list (never an error), and the redirects from the addresses
+# findings had before they had their own name.
 LISTS = {
     "plan:measure_list",
     "updates:post_list",
     "engagement:you_said_we_did",
-    "plan:area_redirect",
+    "plan:old_area_address",
+    "updates:old_area_feed_rss",
+    "updates:old_area_feed_atom",
 }
 
 ADDRESSES = [(name, path, shows) for name, paths in _addresses(0).items() for path, shows in paths]

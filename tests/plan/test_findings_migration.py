@@ -163,8 +163,11 @@ def test_areas_become_findings_with_their_judgements_plan_and_links(old_apps, cl
     assert action.plan == plan
     assert list(action.findings.values_list("slug", flat=True)) == ["needs"]
     assert Evidence.objects.get().finding_id == ids["offer"]
-    assert set(Post.objects.get().areas.values_list("slug", flat=True)) == {"needs", "local-offer"}
-    assert list(Subscriber.objects.get().areas.values_list("slug", flat=True)) == ["needs"]
+    assert set(Post.objects.get().findings.values_list("slug", flat=True)) == {
+        "needs",
+        "local-offer",
+    }
+    assert list(Subscriber.objects.get().findings.values_list("slug", flat=True)) == ["needs"]
 
 
 def test_history_kept_from_before_the_move(old_apps):

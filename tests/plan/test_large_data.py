@@ -51,7 +51,7 @@ def test_the_pages_render_with_the_large_data(client, large):
     measure = Measure.objects.filter(code__startswith="large-").first()
     for url in (
         "/",
-        "/findings/large-area-1/",
+        "/findings/large-finding-1/",
         measure.get_absolute_url(),
         "/measures/",
         "/updates/",
@@ -65,6 +65,6 @@ def test_it_runs_once_per_database(large):
 
 
 def test_it_retires_cached_pages(client, db):
-    assert "Large area 1" not in client.get("/").content.decode()
+    assert "Large finding 1" not in client.get("/").content.decode()
     call_command("generate_large_data", "--small", verbosity=0)
-    assert "Large area 1" in client.get("/").content.decode()
+    assert "Large finding 1" in client.get("/").content.decode()

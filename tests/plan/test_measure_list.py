@@ -31,7 +31,7 @@ def test_it_filters_by_area(client, db):
     wanted, other = make_finding(slug="wanted"), make_finding(slug="other")
     make_measure(finding=wanted, title="Wanted measure")
     make_measure(finding=other, title="Other measure")
-    html = client.get(URL, {"area": "wanted"}).content.decode()
+    html = client.get(URL, {"finding": "wanted"}).content.decode()
     assert "Wanted measure" in html
     assert "Other measure" not in html
     assert "<title>All measures (filtered)" in html
@@ -50,7 +50,7 @@ def test_it_filters_by_progress(client, db):
 
 
 def test_unknown_filter_values_get_a_message_not_an_error(client, db):
-    response = client.get(URL, {"area": "no-such-area", "progress": "sideways"})
+    response = client.get(URL, {"finding": "no-such-area", "progress": "sideways"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Choose what the measures are about from the list" in html
@@ -68,7 +68,7 @@ def test_the_filter_is_a_plain_get_form_that_htmx_enhances(client, db):
 def test_htmx_requests_get_only_the_results(client, db):
     wanted = make_measure(finding=make_finding(slug="outcomes"), code="good-outcomes")
     other = make_measure(finding=make_finding(slug="other"), code="other-measure")
-    response = client.get(URL, {"area": "outcomes"}, headers={"HX-Request": "true"})
+    response = client.get(URL, {"finding": "outcomes"}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
     assert "<h1" not in html
@@ -80,7 +80,7 @@ def test_htmx_requests_get_only_the_results(client, db):
 def test_back_button_restores_get_the_whole_page(client, db):
     response = client.get(
         URL,
-        {"area": "outcomes"},
+        {"finding": "outcomes"},
         headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
     )
     assert "<h1" in response.content.decode()
@@ -91,12 +91,12 @@ def test_full_and_partial_responses_are_cached_apart(client, db):
 
 
 def test_long_lists_are_paginated_keeping_the_filter(client, db):
-    area = make_finding(slug="busy")
+    finding = make_finding(slug="busy")
     for n in range(MEASURES_PER_PAGE + 2):
-        make_measure(finding=area, title=f"Busy measure {n:02}", order=n)
-    html = client.get(URL, {"area": "busy"}).content.decode()
+        make_measure(finding=finding, title=f"Busy measure {n:02}", order=n)
+    html = client.get(URL, {"finding": "busy"}).content.decode()
     assert "page 1 of 2" in html
-    assert "?area=busy&amp;page=2" in html
-    html = client.get(URL, {"area": "busy", "page": 2}).content.decode()
+    assert "?finding=busy&amp;page=2" in html
+    html = client.get(URL, {"finding": "busy", "page": 2}).content.decode()
     assert f"Busy measure {MEASURES_PER_PAGE + 1:02}" in html
     assert "Busy measure 00" not in html

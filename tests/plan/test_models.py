@@ -80,17 +80,17 @@ def test_default_tolerance_is_a_tenth_of_the_distance_to_target():
 
 
 def test_an_areas_status_is_its_latest_judgement():
-    area = make_finding()
+    finding = make_finding()
     first = make_inspection(date=date(2019, 11, 1))
     revisit = make_inspection(date=date(2022, 7, 4), kind="revisit")
-    make_judgement(finding=area, inspection=revisit, outcome=frameworks.SUFFICIENT)
-    make_judgement(finding=area, inspection=first, outcome=frameworks.NAMED)
-    area = Finding.objects.with_judgements().get(pk=area.pk)
-    assert area.latest_judgement.outcome == frameworks.SUFFICIENT
-    assert not area.is_monitored
+    make_judgement(finding=finding, inspection=revisit, outcome=frameworks.SUFFICIENT)
+    make_judgement(finding=finding, inspection=first, outcome=frameworks.NAMED)
+    finding = Finding.objects.with_judgements().get(pk=finding.pk)
+    assert finding.latest_judgement.outcome == frameworks.SUFFICIENT
+    assert not finding.is_monitored
 
 
 def test_an_area_not_yet_sufficient_is_monitored():
-    area = make_finding()
-    make_judgement(finding=area, inspection=make_inspection(), outcome=frameworks.NOT_YET)
-    assert area.is_monitored
+    finding = make_finding()
+    make_judgement(finding=finding, inspection=make_inspection(), outcome=frameworks.NOT_YET)
+    assert finding.is_monitored

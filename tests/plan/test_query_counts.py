@@ -43,8 +43,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 MONTHS = [date(2021 + m // 12, m % 12 + 1, 1) for m in range(36)]
 
 
-def _add_measure(area, n, figures):
-    measure = make_measure(finding=area, code=f"measure-{n}", title=f"Measure {n}", order=n)
+def _add_measure(finding, n, figures):
+    measure = make_measure(finding=finding, code=f"measure-{n}", title=f"Measure {n}", order=n)
     MeasureMilestone.objects.bulk_create(
         MeasureMilestone(measure=measure, date=date(2022, month, 1), target=Decimal(20 + month))
         for month in (4, 8, 12)
@@ -65,36 +65,36 @@ def _add_measure(area, n, figures):
         date=date(2022, 1, 1),
         url="https://example.org/",
         is_public=True,
-        finding=area,
+        finding=finding,
         measure=measure,
     )
     action = Action.objects.create(plan=measure.plan, title=f"Action {n}", owner_role="Lead")
-    action.findings.add(area)
+    action.findings.add(finding)
     ActionUpdate.objects.create(action=action, date=date(2022, 1, 1), note="Going well.")
     Milestone.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
-    make_post(areas=[area], title=f"Post {n}", slug=f"post-{n}")
+    make_post(findings=[finding], title=f"Post {n}", slug=f"post-{n}")
     return measure
 
 
 @pytest.fixture
 def small_site(db):
     make_local_area()
-    area = make_finding(slug="the-area")
+    finding = make_finding(slug="the-area")
     inspection = make_inspection(
         letter=Evidence.objects.create(
             title="Letter", date=date(2020, 1, 1), url="https://example.org/", is_public=True
         )
     )
-    make_judgement(finding=area, inspection=inspection)
-    _add_measure(area, 0, figures=3)
-    return area
+    make_judgement(finding=finding, inspection=inspection)
+    _add_measure(finding, 0, figures=3)
+    return finding
 
 
-def _grow(area):
+def _grow(finding):
     for n in range(1, 50):
-        _add_measure(area, n, figures=36)
+        _add_measure(finding, n, figures=36)
     # The first measure gets its full three years too.
-    first = area.measures.get(code="measure-0")
+    first = finding.measures.get(code="measure-0")
     Figure.objects.bulk_create(
         Figure(
             measure=first,
@@ -115,7 +115,7 @@ def _grow(area):
         reverse("plan:finding_detail", args=["the-area"]),
         reverse("plan:measure_detail", args=["measure-0"]),
         reverse("plan:measure_list"),
-        reverse("plan:measure_list") + "?area=the-area&progress=on-track",
+        reverse("plan:measure_list") + "?finding=the-area&progress=on-track",
         reverse("plan:journey"),
         reverse("plan:documents"),
         reverse("changes:what_has_changed"),
@@ -134,12 +134,12 @@ def _grow(area):
         reverse("api:inspections"),
         reverse("api:updates"),
         reverse("updates:post_list"),
-        reverse("updates:post_list") + "?area=the-area&page=2",
+        reverse("updates:post_list") + "?finding=the-area&page=2",
         reverse("updates:post_detail", args=["post-0"]),
         reverse("updates:feed_rss"),
         reverse("updates:feed_atom"),
-        reverse("updates:area_feed_rss", args=["the-area"]),
-        reverse("updates:area_feed_atom", args=["the-area"]),
+        reverse("updates:finding_feed_rss", args=["the-area"]),
+        reverse("updates:finding_feed_atom", args=["the-area"]),
         reverse("sitemap"),
         reverse("email_updates:subscribe"),
         reverse("glossary"),
@@ -161,18 +161,18 @@ def test_page_queries_do_not_grow_with_the_data(
 # Demo scale against the large data set -----------------------------------------
 
 
-def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
+def _pages(finding: str, measure: str, post: str, plan: str) -> dict[str, str]:
     """One address of every kind of public page, for the given finding, measure, post, plan."""
     from sendprogress.reports.models import ProgressReport
 
     report = ProgressReport.objects.published().order_by("as_at").first()
     pages = {
         "home": reverse("plan:home"),
-        "area": reverse("plan:finding_detail", args=[area]),
+        "finding": reverse("plan:finding_detail", args=[finding]),
         "plan": reverse("plan:plan_detail", args=[plan]),
         "measure": reverse("plan:measure_detail", args=[measure]),
         "all measures": reverse("plan:measure_list"),
-        "all measures, filtered": reverse("plan:measure_list") + f"?area={area}",
+        "all measures, filtered": reverse("plan:measure_list") + f"?finding={finding}",
         "measure csv": reverse("plan:measure_csv", args=[measure]),
         "measure json": reverse("plan:measure_json", args=[measure]),
         "all csv": reverse("plan:all_csv"),
@@ -191,10 +191,10 @@ def _pages(area: str, measure: str, post: str, plan: str) -> dict[str, str]:
         "what has changed, from a date": reverse("changes:what_has_changed")
         + "?day=1&month=1&year=2021",
         "updates": reverse("updates:post_list"),
-        "updates, filtered": reverse("updates:post_list") + f"?area={area}",
+        "updates, filtered": reverse("updates:post_list") + f"?finding={finding}",
         "post": reverse("updates:post_detail", args=[post]),
         "feed": reverse("updates:feed_atom"),
-        "area feed": reverse("updates:area_feed_rss", args=[area]),
+        "area feed": reverse("updates:finding_feed_rss", args=[finding]),
         "sitemap": reverse("sitemap"),
         "glossary": reverse("glossary"),
     }
@@ -219,7 +219,7 @@ def test_pages_make_the_same_queries_at_demo_and_large_scale(client, any_demo):
 
     call_command("generate_large_data", "--small", verbosity=0)
     large_plan = Plan.objects.get(slug__startswith="large-plan").slug
-    large_pages = _pages("large-area-1", "large-measure-1", "large-update-1", large_plan)
+    large_pages = _pages("large-finding-1", "large-measure-1", "large-update-1", large_plan)
 
     assert _count_queries(client, large_pages) == at_demo_scale
     assert _count_queries(client, demo_pages) == at_demo_scale

@@ -49,10 +49,10 @@ def test_home_lists_the_six_areas_with_their_status_in_words(client, demo):
 
 
 def test_home_shows_derived_progress_for_plan_areas(client, db):
-    area = _monitored_area("Plans on time")
+    finding = _monitored_area("Plans on time")
     # Baseline 10 (January 2023), milestone 30 (June 2023): 40 is ahead, 10 behind.
-    on_track = make_measure(finding=area, milestones=[(date(2023, 6, 1), 30)])
-    off_track = make_measure(finding=area, milestones=[(date(2023, 6, 1), 30)])
+    on_track = make_measure(finding=finding, milestones=[(date(2023, 6, 1), 30)])
+    off_track = make_measure(finding=finding, milestones=[(date(2023, 6, 1), 30)])
     make_figure(measure=on_track, period=date(2023, 6, 1), value=40)
     make_figure(measure=off_track, period=date(2023, 6, 1), value=10)
     html = client.get("/").content.decode()
@@ -76,9 +76,11 @@ def test_unapproved_figures_never_appear(client, db):
 
 
 def test_draft_post_never_appears(client, db):
-    area = make_finding(slug="needs-met")
-    make_post(title="Autumn update (draft)", slug="autumn", status=Post.Status.DRAFT, areas=[area])
-    for url in ["/", reverse("updates:post_list"), area.get_absolute_url()]:
+    finding = make_finding(slug="needs-met")
+    make_post(
+        title="Autumn update (draft)", slug="autumn", status=Post.Status.DRAFT, findings=[finding]
+    )
+    for url in ["/", reverse("updates:post_list"), finding.get_absolute_url()]:
         assert "Autumn update (draft)" not in client.get(url).content.decode()
     assert client.get(reverse("updates:post_detail", args=["autumn"])).status_code == 404
 
@@ -100,8 +102,8 @@ def test_home_links_to_every_area_and_the_new_pages(client, db):
     done = make_finding(slug="local-offer")
     make_judgement(finding=done, inspection=make_inspection(), outcome=frameworks.SUFFICIENT)
     html = client.get("/").content.decode()
-    for area in [monitored, done]:
-        assert f'href="{area.get_absolute_url()}"' in html
+    for finding in [monitored, done]:
+        assert f'href="{finding.get_absolute_url()}"' in html
     for name in ["plan:measure_list", "plan:journey", "plan:documents", "glossary"]:
         assert f'href="{reverse(name)}"' in html
 
@@ -113,16 +115,18 @@ def test_every_page_has_footer_links_to_accessibility_privacy_and_cookies(client
 
 
 def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(client, db):
-    area = _monitored_area("Needs met", slug="needs-met", findings="Plans came too late.")
+    finding = _monitored_area("Needs met", slug="needs-met", findings="Plans came too late.")
     action = Action.objects.create(
-        plan=make_plan(findings=[area]), title="Hire two more caseworkers"
+        plan=make_plan(findings=[finding]), title="Hire two more caseworkers"
     )
-    action.findings.add(area)
+    action.findings.add(finding)
     ActionUpdate.objects.create(action=action, date=date(2023, 3, 1), note="One has started.")
-    ahead = make_measure(finding=area, title="Plans on time", milestones=[(date(2023, 6, 1), 30)])
-    no_figures = make_measure(finding=area, title="Families happy")
+    ahead = make_measure(
+        finding=finding, title="Plans on time", milestones=[(date(2023, 6, 1), 30)]
+    )
+    no_figures = make_measure(finding=finding, title="Families happy")
     make_figure(measure=ahead, period=date(2023, 6, 1), value=40)
-    html = client.get(area.get_absolute_url()).content.decode()
+    html = client.get(finding.get_absolute_url()).content.decode()
     assert "What inspectors found" in html
     assert "Revisit, July 2022" in html
     assert "Plans came too late." in html
@@ -138,16 +142,16 @@ def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(cl
 
 
 def test_area_page_lists_only_public_evidence(client, db):
-    area = make_finding(slug="needs-met")
+    finding = make_finding(slug="needs-met")
     for title, public in [("Quality framework summary", True), ("Backlog tracker", False)]:
         Evidence.objects.create(
             title=title,
             date=date(2025, 1, 1),
             url="https://example.org/",
             is_public=public,
-            finding=area,
+            finding=finding,
         )
-    html = client.get(area.get_absolute_url()).content.decode()
+    html = client.get(finding.get_absolute_url()).content.decode()
     assert "Quality framework summary" in html
     assert "Backlog tracker" not in html
 
@@ -214,10 +218,10 @@ def test_measure_page_shows_the_comparator(client, db):
 def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, demo):
     """Home -> area -> measure: the figures table is on the third page."""
     home = client.get("/").content.decode()
-    for area in Finding.objects.filter(measures__is_public=True).distinct():
-        assert area.get_absolute_url() in home
-        area_page = client.get(area.get_absolute_url()).content.decode()
-        measure = area.measures.filter(is_public=True).first()
+    for finding in Finding.objects.filter(measures__is_public=True).distinct():
+        assert finding.get_absolute_url() in home
+        area_page = client.get(finding.get_absolute_url()).content.decode()
+        measure = finding.measures.filter(is_public=True).first()
         assert measure.get_absolute_url() in area_page
         measure_page = client.get(measure.get_absolute_url()).content.decode()
         assert "Every approved figure" in measure_page
@@ -225,15 +229,15 @@ def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, 
 
 def _monitored_area(title, *, findings="Findings.", **fields):
     """An area the 2022 revisit found not yet good enough, so it is still monitored."""
-    area = make_finding(title=title, short_title=title, **fields)
+    finding = make_finding(title=title, short_title=title, **fields)
     revisit = make_inspection(title="Revisit", kind="revisit", date=date(2022, 7, 1))
     make_judgement(
-        finding=area,
+        finding=finding,
         inspection=revisit,
         outcome=frameworks.NOT_YET,
         findings=findings,
     )
-    return area
+    return finding
 
 
 def _main(html):
@@ -257,12 +261,12 @@ def test_short_forms_are_spelt_out_once_on_first_use(client, demo, url, spelt_ou
 
 def test_only_published_updates_show_on_area_and_measure_pages(client, db):
     measure = make_measure()
-    make_post(title="Out now", areas=[measure.findings.get()])
-    make_post(title="Still a draft", status=Post.Status.DRAFT, areas=[measure.findings.get()])
+    make_post(title="Out now", findings=[measure.findings.get()])
+    make_post(title="Still a draft", status=Post.Status.DRAFT, findings=[measure.findings.get()])
     make_post(
         title="Coming tomorrow",
         published_at=timezone.now() + timedelta(days=1),
-        areas=[measure.findings.get()],
+        findings=[measure.findings.get()],
     )
     for post in Post.objects.all():
         post.measures.set([measure])
@@ -278,8 +282,8 @@ def test_only_published_updates_show_on_area_and_measure_pages(client, db):
 )
 def test_unapproved_latest_figure_shows_nowhere(client, db, status):
     # Names and codes of its own, so no factory number can put "97" on a page.
-    area = make_finding(title="Needs met", short_title="Needs met", slug="needs-met")
-    measure = make_measure(finding=area, code="plans-on-time", title="Plans on time")
+    finding = make_finding(title="Needs met", short_title="Needs met", slug="needs-met")
+    measure = make_measure(finding=finding, code="plans-on-time", title="Plans on time")
     make_figure(measure=measure, period=date(2023, 1, 1), value=12)
     make_figure(measure=measure, period=date(2023, 2, 1), value=97, status=status)
     for url in [
@@ -297,14 +301,14 @@ def test_unapproved_latest_figure_shows_nowhere(client, db, status):
 
 def test_area_page_shows_the_newest_evidence_and_links_to_the_rest(client, db):
     make_local_area()
-    area = make_finding(slug="lots")
+    finding = make_finding(slug="lots")
     for day in range(1, AREA_EVIDENCE + 3):
         Evidence.objects.create(
             title=f"Report of day {day:02}",
             date=date(2025, 1, day),
             url="https://example.org/",
             is_public=True,
-            finding=area,
+            finding=finding,
         )
     html = client.get("/findings/lots/").content.decode()
     assert f"Report of day {AREA_EVIDENCE + 2:02}" in html

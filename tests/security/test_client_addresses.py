@@ -55,18 +55,18 @@ def test_a_paused_client_cannot_escape_by_writing_its_own_forwarded_for(data_off
     assert _sign_in(_client("203.0.113.1", forged="198.51.100.77"), PASSWORD).status_code == 429
 
 
-def _sign_up(client, email, area):
+def _sign_up(client, email, finding):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        client.post("/email-updates/", {"email": email, "areas": [area.pk]})
+        client.post("/email-updates/", {"email": email, "findings": [finding.pk]})
 
 
 def test_sign_ups_are_limited_per_client(settings):
     settings.SIGN_UP_LIMIT_PER_CLIENT = 2
-    area = make_finding()
+    finding = make_finding()
     busy = _client("203.0.113.1")
     for n in range(3):
-        _sign_up(busy, f"parent{n}@example.org", area)
-    _sign_up(_client("203.0.113.2"), "neighbour@example.org", area)
+        _sign_up(busy, f"parent{n}@example.org", finding)
+    _sign_up(_client("203.0.113.2"), "neighbour@example.org", finding)
     assert set(Subscriber.objects.values_list("email", flat=True)) == {
         "parent0@example.org",
         "parent1@example.org",

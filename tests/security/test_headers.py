@@ -37,7 +37,7 @@ SIGNED_IN_NAMESPACES = {
 # Values for each public route that takes parameters: real demo objects.
 PARAMETERS = {
     "plan:finding_detail": lambda: {"slug": Finding.objects.first().slug},
-    "plan:area_redirect": lambda: {"slug": Finding.objects.first().slug},
+    "plan:old_area_address": lambda: {"slug": Finding.objects.first().slug},
     "plan:plan_detail": lambda: {"slug": Plan.objects.public().first().slug},
     "plan:measure_detail": lambda: {"code": Measure.objects.public().first().code},
     "plan:measure_csv": lambda: {"code": Measure.objects.public().first().code},
@@ -49,8 +49,10 @@ PARAMETERS = {
     "api:measure_detail": lambda: {"code": Measure.objects.public().first().code},
     "api:measure_figures": lambda: {"code": Measure.objects.public().first().code},
     "plan:evidence_download": lambda: {"pk": _public_file_evidence().pk},
-    "updates:area_feed_rss": lambda: {"slug": Finding.objects.first().slug},
-    "updates:area_feed_atom": lambda: {"slug": Finding.objects.first().slug},
+    "updates:finding_feed_rss": lambda: {"slug": Finding.objects.first().slug},
+    "updates:finding_feed_atom": lambda: {"slug": Finding.objects.first().slug},
+    "updates:old_area_feed_rss": lambda: {"slug": Finding.objects.first().slug},
+    "updates:old_area_feed_atom": lambda: {"slug": Finding.objects.first().slug},
     "updates:post_detail": lambda: {"slug": Post.objects.published().first().slug},
     "updates:post_preview": lambda: {"pk": Post.objects.first().pk},
     "updates:post_image": lambda: {"pk": _public_picture().pk},
@@ -61,7 +63,9 @@ PARAMETERS = {
 # What the public gets where it is not the page itself.
 EXPECTED_STATUS = {
     "updates:post_preview": 302,  # staff only: sign in first
-    "plan:area_redirect": 301,  # area pages moved to finding pages for good
+    "plan:old_area_address": 301,  # area pages moved to finding pages for good
+    "updates:old_area_feed_rss": 301,  # and so did their feeds
+    "updates:old_area_feed_atom": 301,
     "security:set_up": 302,  # sign in first
     "security:verify": 302,
     "security:recovery_codes": 302,

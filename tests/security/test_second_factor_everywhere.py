@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("two_factor_require
 PUBLIC = {
     "plan:home",
     "plan:finding_detail",
-    "plan:area_redirect",
+    "plan:old_area_address",
     "plan:plan_detail",
     "plan:measure_list",
     "plan:all_csv",
@@ -58,8 +58,10 @@ PUBLIC = {
     "updates:post_list",
     "updates:feed_rss",
     "updates:feed_atom",
-    "updates:area_feed_rss",
-    "updates:area_feed_atom",
+    "updates:finding_feed_rss",
+    "updates:finding_feed_atom",
+    "updates:old_area_feed_rss",
+    "updates:old_area_feed_atom",
     "updates:post_detail",
     "updates:post_image",
     "email_updates:subscribe",
@@ -123,7 +125,7 @@ def test_public_pages_work_before_the_second_factor(password_only, demo, tmp_pat
     url = reverse(name, kwargs=PARAMETERS[name]() if route.has_parameters else {})
     response = password_only.get(url, secure=True)
     # The old area addresses answer with a permanent redirect to the finding.
-    assert response.status_code == (301 if name == "plan:area_redirect" else 200), url
+    assert response.status_code == (301 if ":old_area_" in name else 200), url
 
 
 def _internal_evidence():

@@ -45,29 +45,31 @@ def test_the_editor_shows_no_notes_left_for_developers(client, approver):
 
 
 def test_a_draft_is_saved_with_its_ticked_areas(client, approver):
-    area = make_finding()
+    finding = make_finding()
     client.force_login(approver)
-    response = client.post(reverse(NEW), post_data(areas=[area.pk]))
+    response = client.post(reverse(NEW), post_data(findings=[finding.pk]))
     assert response.status_code == 302
     post = Post.objects.get()
     assert post.status == Post.Status.DRAFT
-    assert list(post.areas.all()) == [area]
+    assert list(post.findings.all()) == [finding]
 
 
 def test_publishing_says_how_many_subscribers_will_be_emailed_before_it_does(client, approver):
-    area, other = make_finding(), make_finding()
-    make_subscriber("one@example.org", areas=[area])
-    make_subscriber("two@example.org", areas=[other])
+    finding, other = make_finding(), make_finding()
+    make_subscriber("one@example.org", findings=[finding])
+    make_subscriber("two@example.org", findings=[other])
     client.force_login(approver)
-    response = client.post(reverse(NEW), post_data(when="now", areas=[area.pk]))
+    response = client.post(reverse(NEW), post_data(when="now", findings=[finding.pk]))
     html = response.content.decode()
     assert "1 subscriber will be emailed" in html
     assert not Post.objects.exists()
-    response = client.post(reverse(NEW), post_data(when="now", areas=[area.pk], action="confirm"))
+    response = client.post(
+        reverse(NEW), post_data(when="now", findings=[finding.pk], action="confirm")
+    )
     assert response.status_code == 302
     post = Post.objects.get()
     assert post.is_public
-    assert list(post.areas.all()) == [area]
+    assert list(post.findings.all()) == [finding]
 
 
 def test_scheduling_takes_a_date_and_a_time_in_the_future(client, approver):

@@ -8,22 +8,22 @@ from django.utils import timezone
 from sendprogress.updates.models import Subscriber
 
 
-def make_subscriber(email, *, areas=(), confirmed=True, confirmed_at=None) -> Subscriber:
+def make_subscriber(email, *, findings=(), confirmed=True, confirmed_at=None) -> Subscriber:
     subscriber = Subscriber.objects.create(
         email=email,
         confirmed_at=(confirmed_at or timezone.now() - timezone.timedelta(days=30))
         if confirmed
         else None,
     )
-    subscriber.areas.set(areas)
+    subscriber.findings.set(findings)
     return subscriber
 
 
-def sign_up(client, email, areas, **extra):
+def sign_up(client, email, findings, **extra):
     """Post the sign-up form as a browser would, queueing what the request queues
     (the test's transaction never commits, so its on-commit work is run here)."""
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post("/email-updates/", {"email": email, "areas": areas}, **extra)
+        return client.post("/email-updates/", {"email": email, "findings": findings}, **extra)
 
 
 def run_worker() -> None:

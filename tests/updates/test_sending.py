@@ -34,11 +34,11 @@ def _dispatch_and_send():
 
 def test_each_confirmed_subscriber_for_the_area_gets_one_email():
     ours, theirs = make_finding(), make_finding()
-    make_subscriber("one@example.org", areas=[ours])
-    make_subscriber("two@example.org", areas=[ours, theirs])
-    make_subscriber("other@example.org", areas=[theirs])
-    make_subscriber("unconfirmed@example.org", areas=[ours], confirmed=False)
-    make_post(areas=[ours], title="About ours", published_at=timezone.now())
+    make_subscriber("one@example.org", findings=[ours])
+    make_subscriber("two@example.org", findings=[ours, theirs])
+    make_subscriber("other@example.org", findings=[theirs])
+    make_subscriber("unconfirmed@example.org", findings=[ours], confirmed=False)
+    make_post(findings=[ours], title="About ours", published_at=timezone.now())
 
     _dispatch_and_send()
     _dispatch_and_send()  # the dispatcher runs again and again; nothing more goes
@@ -48,8 +48,8 @@ def test_each_confirmed_subscriber_for_the_area_gets_one_email():
 
 
 def test_a_post_about_the_whole_plan_goes_to_everyone_confirmed():
-    make_subscriber("one@example.org", areas=[make_finding()])
-    make_subscriber("two@example.org", areas=[make_finding()])
+    make_subscriber("one@example.org", findings=[make_finding()])
+    make_subscriber("two@example.org", findings=[make_finding()])
     make_post(published_at=timezone.now())
     _dispatch_and_send()
     assert _recipients() == {"one@example.org": 1, "two@example.org": 1}
@@ -190,10 +190,10 @@ def test_publishing_now_in_the_admin_queues_the_dispatch(
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_sends_each_email_once():
     """The real thing: django-tasks-db's queue and its db_worker command."""
-    area = make_finding()
-    make_subscriber("one@example.org", areas=[area])
-    make_subscriber("two@example.org", areas=[area])
-    make_post(areas=[area], published_at=timezone.now())
+    finding = make_finding()
+    make_subscriber("one@example.org", findings=[finding])
+    make_subscriber("two@example.org", findings=[finding])
+    make_post(findings=[finding], published_at=timezone.now())
 
     tasks.dispatch_due_posts.enqueue()
     tasks.dispatch_due_posts.enqueue()  # twice: e.g. publish-now and the dispatcher

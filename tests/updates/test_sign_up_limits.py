@@ -35,7 +35,7 @@ def limits_of_three_and_ten(settings):
 
 
 @pytest.fixture
-def areas():
+def findings():
     return [make_finding().pk]
 
 
@@ -69,7 +69,7 @@ def test_dots_matter_at_other_providers():
     assert limits.mailbox("jobloggs@example.org") == "jobloggs@example.org"
 
 
-def test_gmail_spellings_from_many_clients_send_three_emails_to_the_typed_addresses(areas):
+def test_gmail_spellings_from_many_clients_send_three_emails_to_the_typed_addresses(findings):
     typed = [
         "victim@gmail.com",
         "v.ictim@gmail.com",
@@ -78,30 +78,30 @@ def test_gmail_spellings_from_many_clients_send_three_emails_to_the_typed_addres
         "V.I.C.T.I.M@gmail.com",
     ]
     for n, address in enumerate(typed):
-        sign_up(Client(REMOTE_ADDR=f"192.0.2.{n + 1}"), address, areas)
+        sign_up(Client(REMOTE_ADDR=f"192.0.2.{n + 1}"), address, findings)
     run_worker()
     assert _mailboxes() == ["v.ictim@gmail.com", "vi.ctim@googlemail.com", "victim@gmail.com"]
 
 
-def test_twenty_plus_variants_from_one_client_send_three_emails(client, areas):
+def test_twenty_plus_variants_from_one_client_send_three_emails(client, findings):
     for n in range(20):
-        response = sign_up(client, f"Victim+{n}@Example.org", areas)
-        assert response["Location"].startswith(CHECK_EMAIL + "?areas=")
+        response = sign_up(client, f"Victim+{n}@Example.org", findings)
+        assert response["Location"].startswith(CHECK_EMAIL + "?findings=")
     run_worker()
     assert _mailboxes() == ["victim+0@example.org", "victim+1@example.org", "victim+2@example.org"]
 
 
-def test_twenty_plus_variants_from_twenty_clients_send_three_emails(areas):
+def test_twenty_plus_variants_from_twenty_clients_send_three_emails(findings):
     for n in range(20):
-        sign_up(Client(REMOTE_ADDR=f"192.0.2.{n + 1}"), f"victim+{n}@example.org", areas)
+        sign_up(Client(REMOTE_ADDR=f"192.0.2.{n + 1}"), f"victim+{n}@example.org", findings)
     run_worker()
     assert len(mail.outbox) == 3
 
 
-def test_one_client_gets_ten_sign_ups_an_hour_and_others_are_not_affected(client, areas):
+def test_one_client_gets_ten_sign_ups_an_hour_and_others_are_not_affected(client, findings):
     for n in range(12):
-        sign_up(client, f"parent{n}@example.org", areas)
-    sign_up(Client(REMOTE_ADDR="192.0.2.99"), "neighbour@example.org", areas)
+        sign_up(client, f"parent{n}@example.org", findings)
+    sign_up(Client(REMOTE_ADDR="192.0.2.99"), "neighbour@example.org", findings)
     run_worker()
     assert len(mail.outbox) == 11
     refused = ["parent10@example.org", "parent11@example.org"]
@@ -109,8 +109,8 @@ def test_one_client_gets_ten_sign_ups_an_hour_and_others_are_not_affected(client
     assert "neighbour@example.org" in _mailboxes()
 
 
-def test_the_request_sends_nothing_itself_the_worker_does(client, areas):
-    sign_up(client, "parent@example.org", areas)
+def test_the_request_sends_nothing_itself_the_worker_does(client, findings):
+    sign_up(client, "parent@example.org", findings)
     assert mail.outbox == []
     queued = DBTaskResult.objects.values_list("task_path", flat=True)
     assert list(queued) == ["sendprogress.updates.tasks.send_sign_up_email"]
@@ -130,17 +130,17 @@ def _answer(response):
     )
 
 
-def test_a_limited_sign_up_looks_exactly_like_any_other(areas):
+def test_a_limited_sign_up_looks_exactly_like_any_other(findings):
     client = Client(REMOTE_ADDR="192.0.2.1")
-    normal = _answer(sign_up(client, "parent@example.org", areas))
+    normal = _answer(sign_up(client, "parent@example.org", findings))
     for n in range(9):
-        sign_up(client, f"parent{n}@example.org", areas)
-    limited_by_client = _answer(sign_up(client, "someone@example.org", areas))
+        sign_up(client, f"parent{n}@example.org", findings)
+    limited_by_client = _answer(sign_up(client, "someone@example.org", findings))
     for n in range(4):
-        sign_up(Client(REMOTE_ADDR=f"198.51.100.{n}"), f"victim+{n}@example.org", areas)
+        sign_up(Client(REMOTE_ADDR=f"198.51.100.{n}"), f"victim+{n}@example.org", findings)
         run_worker()
     limited_by_mailbox = _answer(
-        sign_up(Client(REMOTE_ADDR="203.0.113.1"), "victim+9@example.org", areas)
+        sign_up(Client(REMOTE_ADDR="203.0.113.1"), "victim+9@example.org", findings)
     )
     assert normal == limited_by_client == limited_by_mailbox
     run_worker()
@@ -160,32 +160,32 @@ def mail_down(settings):
     settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailBackend"}}
 
 
-def test_with_mail_down_a_sign_up_is_not_a_server_error(client, areas, mail_down):
-    response = sign_up(client, "parent@example.org", areas)
+def test_with_mail_down_a_sign_up_is_not_a_server_error(client, findings, mail_down):
+    response = sign_up(client, "parent@example.org", findings)
     run_worker()
     assert response.status_code == 302
-    assert response["Location"].startswith(CHECK_EMAIL + "?areas=")
+    assert response["Location"].startswith(CHECK_EMAIL + "?findings=")
     assert Subscriber.objects.get().last_emailed_at is None
 
 
-def test_signing_up_again_after_mail_was_down_sends_the_email(client, areas, settings):
+def test_signing_up_again_after_mail_was_down_sends_the_email(client, findings, settings):
     settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailBackend"}}
-    sign_up(client, "parent@example.org", areas)
+    sign_up(client, "parent@example.org", findings)
     run_worker()
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    sign_up(client, "parent@example.org", areas)  # a minute later, well within ten
+    sign_up(client, "parent@example.org", findings)  # a minute later, well within ten
     run_worker()
     assert _mailboxes() == ["parent@example.org"]
     assert Subscriber.objects.get().last_emailed_at is not None
 
 
-def test_emails_that_failed_do_not_count_against_the_mailbox(client, areas, settings):
+def test_emails_that_failed_do_not_count_against_the_mailbox(client, findings, settings):
     settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailBackend"}}
     for n in range(3):
-        sign_up(client, f"parent+{n}@example.org", areas)
+        sign_up(client, f"parent+{n}@example.org", findings)
     run_worker()
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    sign_up(client, "parent@example.org", areas)
+    sign_up(client, "parent@example.org", findings)
     run_worker()
     assert _mailboxes() == ["parent@example.org"]
 

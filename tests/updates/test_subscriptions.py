@@ -17,15 +17,15 @@ from .helpers import run_worker, same_for_everyone, sign_up
 pytestmark = pytest.mark.django_db
 
 
-def _subscribe(client, email="parent@example.org", areas=None):
+def _subscribe(client, email="parent@example.org", findings=None):
     """Sign up, and let the task worker send what that queued."""
-    areas = areas if areas is not None else [a.pk for a in _areas()]
-    response = sign_up(client, email, areas)
+    findings = findings if findings is not None else [a.pk for a in _findings()]
+    response = sign_up(client, email, findings)
     run_worker()
     return response
 
 
-def _areas():
+def _findings():
     from sendprogress.plan.models import Finding
 
     return list(Finding.objects.order_by("order")) or [make_finding(), make_finding()]
@@ -47,7 +47,7 @@ def test_the_form_offers_all_areas_as_one_choice_chosen_by_default(client):
     make_finding(), make_finding()
     html = client.get("/email-updates/").content.decode()
     assert _ticked(html, "coverage") == ["all"]
-    assert _ticked(html, "areas") == []  # nothing to untick
+    assert _ticked(html, "findings") == []  # nothing to untick
 
 
 def test_signing_up_for_all_areas_includes_areas_added_later(client):
@@ -62,7 +62,7 @@ def test_signing_up_for_all_areas_includes_areas_added_later(client):
     subscriber.confirmed_at = timezone.now() - timedelta(days=2)
     subscriber.save()
     later = make_finding()
-    post = make_post(areas=[later])
+    post = make_post(findings=[later])
     assert list(Subscriber.objects.for_post(post)) == [subscriber]
 
 
@@ -71,11 +71,11 @@ def test_signing_up_for_one_area_needs_one_tick(client):
     second = make_finding()
     client.post(
         "/email-updates/",
-        {"email": "parent@example.org", "coverage": "some", "areas": [second.pk]},
+        {"email": "parent@example.org", "coverage": "some", "findings": [second.pk]},
     )
     subscriber = Subscriber.objects.get()
-    assert not subscriber.all_areas
-    assert list(subscriber.areas.all()) == [second]
+    assert not subscriber.all_findings
+    assert list(subscriber.findings.all()) == [second]
 
 
 def test_ticking_an_area_while_all_areas_is_still_chosen_means_only_that_area(client):
@@ -85,12 +85,12 @@ def test_ticking_an_area_while_all_areas_is_still_chosen_means_only_that_area(cl
     second = make_finding(short_title="Waiting for an assessment")
     response = client.post(
         "/email-updates/",
-        {"email": "parent@example.org", "coverage": "all", "areas": [second.pk]},
+        {"email": "parent@example.org", "coverage": "all", "findings": [second.pk]},
         follow=True,
     )
     subscriber = Subscriber.objects.get()
-    assert not subscriber.all_areas
-    assert list(subscriber.areas.all()) == [second]
+    assert not subscriber.all_findings
+    assert list(subscriber.findings.all()) == [second]
     page = response.content.decode()
     assert "You asked for updates about this area only" in page
     assert "Waiting for an assessment" in page
@@ -106,41 +106,41 @@ def test_the_check_email_page_says_all_areas_were_asked_for(client):
 
 
 def test_the_check_email_page_ignores_unknown_areas(client):
-    response = client.get("/email-updates/check-your-email/?areas=no-such-area,%3Cb%3E")
+    response = client.get("/email-updates/check-your-email/?findings=no-such-area,%3Cb%3E")
     assert response.status_code == 200
     assert "You asked for updates about" not in response.content.decode()
 
 
 def test_the_choices_page_treats_a_ticked_area_as_only_that_area(client):
     first, second = make_finding(), make_finding()
-    _subscribe(client, areas=[first.pk])
+    _subscribe(client, findings=[first.pk])
     choices_url = Subscriber.objects.get().get_choices_url()
-    client.post(choices_url, {"coverage": "all", "areas": [second.pk]})
+    client.post(choices_url, {"coverage": "all", "findings": [second.pk]})
     subscriber = Subscriber.objects.get()
-    assert not subscriber.all_areas
-    assert list(subscriber.areas.all()) == [second]
+    assert not subscriber.all_findings
+    assert list(subscriber.findings.all()) == [second]
 
 
 def test_the_choices_page_changes_the_areas(client):
     first, second = make_finding(), make_finding()
-    _subscribe(client, areas=[first.pk])
+    _subscribe(client, findings=[first.pk])
     choices_url = Subscriber.objects.get().get_choices_url()
     page = client.get(choices_url)
     assert page.status_code == 200
-    assert _ticked(page.content.decode(), "areas") == [str(first.pk)]
-    response = client.post(choices_url, {"coverage": "some", "areas": [second.pk]})
+    assert _ticked(page.content.decode(), "findings") == [str(first.pk)]
+    response = client.post(choices_url, {"coverage": "some", "findings": [second.pk]})
     assert "Your choices are saved" in response.content.decode()
-    assert list(Subscriber.objects.get().areas.all()) == [second]
+    assert list(Subscriber.objects.get().findings.all()) == [second]
 
 
 def test_changing_to_no_area_is_refused_and_keeps_the_old_choice(client):
     first = make_finding()
-    _subscribe(client, areas=[first.pk])
+    _subscribe(client, findings=[first.pk])
     choices_url = Subscriber.objects.get().get_choices_url()
     response = client.post(choices_url, {"coverage": "some"})
     assert response.status_code == 400
     assert "Select at least one area, or choose all areas" in response.content.decode()
-    assert list(Subscriber.objects.get().areas.all()) == [first]
+    assert list(Subscriber.objects.get().findings.all()) == [first]
 
 
 def test_an_unknown_choices_link_says_so_and_changes_nothing(client):
@@ -151,7 +151,7 @@ def test_an_unknown_choices_link_says_so_and_changes_nothing(client):
 def test_signing_up_sends_a_confirmation_link(client):
     response = _subscribe(client)
     assert response.status_code == 302
-    assert response["Location"].startswith("/email-updates/check-your-email/?areas=")
+    assert response["Location"].startswith("/email-updates/check-your-email/?findings=")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["parent@example.org"]
@@ -176,7 +176,7 @@ def test_a_bad_address_gets_a_clear_message(client):
 
 def test_choosing_no_area_gets_a_clear_message(client):
     make_finding()
-    response = _subscribe(client, areas=[])
+    response = _subscribe(client, findings=[])
     assert "Select at least one area" in response.content.decode()
 
 
@@ -197,13 +197,13 @@ def test_signing_up_again_looks_the_same_whether_or_not_subscribed(client):
 
 def test_signing_up_again_when_confirmed_changes_nothing(client):
     one, two = make_finding(), make_finding()
-    _subscribe(client, areas=[one.pk])
+    _subscribe(client, findings=[one.pk])
     subscriber = Subscriber.objects.get()
     subscriber.confirmed_at = timezone.now()
     subscriber.save()
     with time_machine.travel(timezone.now() + timedelta(hours=1)):
-        _subscribe(client, areas=[two.pk])
-    assert list(subscriber.areas.all()) == [one]
+        _subscribe(client, findings=[two.pk])
+    assert list(subscriber.findings.all()) == [one]
     assert "already gets them" in mail.outbox[-1].body
 
 
@@ -312,7 +312,7 @@ def test_each_sign_up_error_links_to_the_box_or_choice_it_is_about(client):
     make_finding()
     response = client.post("/email-updates/", {"email": "not an address", "coverage": "some"})
     html = response.content.decode()
-    assert _summary_targets(html) == {"id_email": True, "id_areas_0": True}
+    assert _summary_targets(html) == {"id_email": True, "id_findings_0": True}
     # Focus moves to the summary, so a screen reader says what went wrong first.
     assert (
         'class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1" autofocus'
@@ -322,7 +322,7 @@ def test_each_sign_up_error_links_to_the_box_or_choice_it_is_about(client):
 
 def test_each_choices_error_links_to_the_first_choice_it_is_about(client):
     first = make_finding()
-    _subscribe(client, areas=[first.pk])
+    _subscribe(client, findings=[first.pk])
     response = client.post(Subscriber.objects.get().get_choices_url(), {"coverage": "maybe"})
     html = response.content.decode()
     assert "Choose all areas, or the areas you want" in html

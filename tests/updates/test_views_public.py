@@ -55,35 +55,35 @@ def test_a_page_number_that_is_not_a_number_shows_the_first_page(client):
 
 
 def test_the_list_filters_by_area(client):
-    area = make_finding(title="Plans on time")
-    make_post(areas=[area], title="About plans")
+    finding = make_finding(title="Plans on time")
+    make_post(findings=[finding], title="About plans")
     make_post(title="About something else")
-    html = client.get(f"/updates/?area={area.slug}").content.decode()
+    html = client.get(f"/updates/?finding={finding.slug}").content.decode()
     assert "About plans" in html
     assert "About something else" not in html
-    assert f'<option value="{area.slug}" selected>' in html
+    assert f'<option value="{finding.slug}" selected>' in html
     assert "Updates about Plans on time" in html
 
 
 def test_the_filter_keeps_the_area_in_page_links(client):
-    area = make_finding()
+    finding = make_finding()
     for n in range(11):
-        make_post(areas=[area], published_at=_days_ago(n + 1))
-    html = client.get(f"/updates/?area={area.slug}").content.decode()
-    assert f"?area={area.slug}&amp;page=2" in html
+        make_post(findings=[finding], published_at=_days_ago(n + 1))
+    html = client.get(f"/updates/?finding={finding.slug}").content.decode()
+    assert f"?finding={finding.slug}&amp;page=2" in html
 
 
 def test_the_list_query_count_does_not_grow_with_posts(
     client, django_assert_num_queries, no_page_cache
 ):
-    area = make_finding()
+    finding = make_finding()
     for n in range(3):
-        make_post(areas=[area], published_at=_days_ago(n + 1))
+        make_post(findings=[finding], published_at=_days_ago(n + 1))
     client.get("/updates/")  # warm up the local area lookup and sessions
     with django_assert_num_queries(5) as few:
         client.get("/updates/")
     for n in range(8):
-        make_post(areas=[area], published_at=_days_ago(n + 10))
+        make_post(findings=[finding], published_at=_days_ago(n + 10))
     with django_assert_num_queries(len(few.captured_queries)):
         client.get("/updates/")
 
@@ -106,13 +106,13 @@ def test_a_post_shows_its_date_author_role_and_body(client):
 
 
 def test_a_post_links_to_its_areas_and_public_measures(client):
-    area = make_finding(title="Quality of plans")
-    measure = make_measure(finding=area, title="Plans rated good", is_public=True)
-    hidden = make_measure(finding=area, title="Internal measure", is_public=False)
-    post = make_post(areas=[area])
+    finding = make_finding(title="Quality of plans")
+    measure = make_measure(finding=finding, title="Plans rated good", is_public=True)
+    hidden = make_measure(finding=finding, title="Internal measure", is_public=False)
+    post = make_post(findings=[finding])
     post.measures.set([measure, hidden])
     html = client.get(post.get_absolute_url()).content.decode()
-    assert f'href="{area.get_absolute_url()}"' in html
+    assert f'href="{finding.get_absolute_url()}"' in html
     assert f'href="{measure.get_absolute_url()}"' in html
     assert "Internal measure" not in html
 
@@ -166,18 +166,18 @@ def test_site_feeds_hold_only_published_posts(client, url):
 
 @pytest.mark.parametrize("kind", ["atom", "rss"])
 def test_area_feeds_hold_only_that_areas_published_posts(client, kind):
-    area = make_finding()
-    make_post(areas=[area], title="Ours")
+    finding = make_finding()
+    make_post(findings=[finding], title="Ours")
     make_post(title="Theirs")
-    make_post(areas=[area], title="Our draft", status=Post.Status.DRAFT)
-    body = client.get(f"/updates/areas/{area.slug}/feed.{kind}").content.decode()
+    make_post(findings=[finding], title="Our draft", status=Post.Status.DRAFT)
+    body = client.get(f"/updates/findings/{finding.slug}/feed.{kind}").content.decode()
     assert "Ours" in body
     assert "Theirs" not in body
     assert "Our draft" not in body
 
 
 def test_an_unknown_areas_feed_is_not_found(client):
-    assert client.get("/updates/areas/nowhere/feed.atom").status_code == 404
+    assert client.get("/updates/findings/nowhere/feed.atom").status_code == 404
 
 
 def test_the_list_page_advertises_its_feeds(client):
@@ -190,8 +190,8 @@ def test_the_list_page_advertises_its_feeds(client):
 
 
 def test_the_sitemap_lists_public_pages_and_published_posts_only(client):
-    area = make_finding(slug="needs-met")
-    hidden = make_measure(finding=area, code="not-public", is_public=False)
+    finding = make_finding(slug="needs-met")
+    hidden = make_measure(finding=finding, code="not-public", is_public=False)
     published = make_post(slug="out-now")
     draft = make_post(slug="a-draft", status=Post.Status.DRAFT)
     scheduled = make_post(slug="later", published_at=timezone.now() + timedelta(days=1))
@@ -218,18 +218,20 @@ def test_a_draft_never_appears_anywhere_public(client):
     from .helpers import make_subscriber
 
     make_subscriber("reader@example.org")
-    area = make_finding(slug="needs-met")
-    make_post(areas=[area], title="Out in the open")
-    draft = make_post(status=Post.Status.DRAFT, areas=[area], title="Hush draft", slug="hush")
+    finding = make_finding(slug="needs-met")
+    make_post(findings=[finding], title="Out in the open")
+    draft = make_post(
+        status=Post.Status.DRAFT, findings=[finding], title="Hush draft", slug="hush"
+    )
     for url in [
         "/",
         "/updates/",
-        f"/updates/?area={area.slug}",
-        area.get_absolute_url(),
+        f"/updates/?finding={finding.slug}",
+        finding.get_absolute_url(),
         "/updates/feed.atom",
         "/updates/feed.rss",
-        f"/updates/areas/{area.slug}/feed.atom",
-        f"/updates/areas/{area.slug}/feed.rss",
+        f"/updates/findings/{finding.slug}/feed.atom",
+        f"/updates/findings/{finding.slug}/feed.rss",
         "/sitemap.xml",
     ]:
         assert "Hush draft" not in client.get(url).content.decode(), url
@@ -241,9 +243,9 @@ def test_a_draft_never_appears_anywhere_public(client):
 
 
 def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries, no_page_cache):
-    area = make_finding()
-    post = make_post(areas=[area], published_at=_days_ago(2))
-    post.measures.set([make_measure(finding=area, is_public=True) for _ in range(3)])
+    finding = make_finding()
+    post = make_post(findings=[finding], published_at=_days_ago(2))
+    post.measures.set([make_measure(finding=finding, is_public=True) for _ in range(3)])
     make_post(published_at=_days_ago(3))
     make_post(published_at=_days_ago(1))
     client.get(post.get_absolute_url())
@@ -252,10 +254,10 @@ def test_the_post_page_query_count_is_fixed(client, django_assert_num_queries, n
 
 
 def test_an_unknown_area_in_the_address_shows_every_update(client):
-    area = make_finding()
-    make_post(areas=[area], title="About plans")
+    finding = make_finding()
+    make_post(findings=[finding], title="About plans")
     make_post(title="About something else")
-    response = client.get("/updates/", {"area": "no-such-area"})
+    response = client.get("/updates/", {"finding": "no-such-area"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "About plans" in html

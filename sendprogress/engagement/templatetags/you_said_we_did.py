@@ -4,15 +4,15 @@ from ..models import YouSaidWeDid
 
 register = template.Library()
 
-AREA_ENTRIES = 5
+FINDING_ENTRIES = 5
 
 
-@register.inclusion_tag("engagement/_area_you_said_we_did.html")
-def you_said_we_did_for(area):
-    """An area's own published entries, newest first: one query."""
-    entries = list(YouSaidWeDid.objects.published().for_area(area)[: AREA_ENTRIES + 1])
+@register.inclusion_tag("engagement/_finding_you_said_we_did.html")
+def you_said_we_did_for(finding):
+    """A finding's own published entries, newest first: one query."""
+    entries = list(YouSaidWeDid.objects.published().for_finding(finding)[: FINDING_ENTRIES + 1])
     return {
-        "area": area,
-        "entries": entries[:AREA_ENTRIES],
-        "more": len(entries) > AREA_ENTRIES,
+        "finding": finding,
+        "entries": entries[:FINDING_ENTRIES],
+        "more": len(entries) > FINDING_ENTRIES,
     }

@@ -64,9 +64,9 @@ def feedback(request):
 def _one_of_a_known_few(page) -> bool:
     """Whether the form for `page` may be kept in the page cache: a page
     whose address has no part that could be made up (no slug or code), or an
-    area or measure that exists. Any other address is accepted but rendered
+    finding or measure that exists. Any other address is accepted but rendered
     afresh each time, so made-up addresses never fill the cache."""
-    return page.path != "/" and (page.fixed or page.area is not None)
+    return page.path != "/" and (page.fixed or page.finding is not None)
 
 
 def _thanks(request, path: str):

@@ -56,14 +56,14 @@ def _counts(feedback):
 
 @_needs(VIEW_PERMISSION)
 def feedback_list(request):
-    areas, chosen_area = Finding.objects.filter_choices(request.GET.get("area"))
+    findings, chosen_finding = Finding.objects.filter_choices(request.GET.get("finding"))
     chosen_status = (
         request.GET.get("status") if request.GET.get("status") in Feedback.Status else ""
     )
     chosen_page = request.GET.get("page_address", "").replace("\x00", "")[:200]
-    feedback = Feedback.objects.select_related("area", "response")
-    if chosen_area:
-        feedback = feedback.filter(area=chosen_area)
+    feedback = Feedback.objects.select_related("finding", "response")
+    if chosen_finding:
+        feedback = feedback.filter(finding=chosen_finding)
     if chosen_status:
         feedback = feedback.filter(status=chosen_status)
     if chosen_page:
@@ -84,11 +84,11 @@ def feedback_list(request):
             "filter_form": FeedbackFilterForm(
                 initial={
                     "page_address": chosen_page,
-                    "area": chosen_area.slug if chosen_area else "",
+                    "finding": chosen_finding.slug if chosen_finding else "",
                     "status": chosen_status,
                 },
                 pages=Feedback.objects.order_by("page").values_list("page", flat=True).distinct(),
-                areas=areas,
+                findings=findings,
             ),
             "retention_days": settings.FEEDBACK_RETENTION_DAYS,
         },
@@ -103,7 +103,7 @@ def _form_for(feedback, data=None, *, entries):
 @require_POST
 @_needs(services.TRIAGE_PERMISSION)
 def mark_feedback(request, pk):
-    feedback = get_object_or_404(Feedback.objects.select_related("area", "response"), pk=pk)
+    feedback = get_object_or_404(Feedback.objects.select_related("finding", "response"), pk=pk)
     entries = entry_choices()
     form = _form_for(feedback, request.POST, entries=entries)
     note = None

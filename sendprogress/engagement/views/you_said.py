@@ -14,16 +14,16 @@ PER_PAGE = 20
 
 def published_entries():
     return YouSaidWeDid.objects.published().prefetch_related(
-        Prefetch("areas", queryset=Finding.objects.public().order_by("order"))
+        Prefetch("findings", queryset=Finding.objects.public().order_by("order"))
     )
 
 
 def you_said_we_did(request):
-    areas, chosen = Finding.objects.public().filter_choices(request.GET.get("area"))
+    findings, chosen = Finding.objects.public().filter_choices(request.GET.get("finding"))
     entries = published_entries()
     if chosen:
-        entries = entries.for_area(chosen)
-    page = paged(request, entries, per_page=PER_PAGE, area=chosen.slug if chosen else None)
+        entries = entries.for_finding(chosen)
+    page = paged(request, entries, per_page=PER_PAGE, finding=chosen.slug if chosen else None)
     return render(
         request,
         "engagement/you_said_we_did.html",
@@ -31,8 +31,8 @@ def you_said_we_did(request):
             "page": page,
             "entries": page.object_list,
             "filter_form": EntryFilterForm(
-                initial={"area": chosen.slug if chosen else ""}, areas=areas
+                initial={"finding": chosen.slug if chosen else ""}, findings=findings
             ),
-            "chosen_area": chosen,
+            "chosen_finding": chosen,
         },
     )

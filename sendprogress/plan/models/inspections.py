@@ -268,7 +268,7 @@ class FindingQuerySet(models.QuerySet):
 
     def filter_choices(self, chosen_slug: str | None) -> tuple[list[Finding], Finding | None]:
         """Every finding in page order (a list filter's choices), and the one
-        `chosen_slug` names: None when it names none, so an unknown area in an
+        `chosen_slug` names: None when it names none, so an unknown finding in an
         address shows the whole list, never an error."""
         findings = list(self.order_by("order"))
         return findings, next((f for f in findings if f.slug == chosen_slug), None)

@@ -12,19 +12,19 @@ updates come from that app's `latest_updates` template tag, so nothing here
 imports it.
 """
 
-from .findings import area_redirect, finding_detail
+from .findings import finding_detail, old_area_address
 from .home import home
 from .journey import documents, journey
 from .measures import measure_detail, measure_list
 from .plans import plan_detail
 
 __all__ = [
-    "area_redirect",
     "documents",
     "finding_detail",
     "home",
     "journey",
     "measure_detail",
     "measure_list",
+    "old_area_address",
     "plan_detail",
 ]

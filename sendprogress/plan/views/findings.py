@@ -64,6 +64,7 @@ def _embargo(finding, plans) -> str:
     return ""
 
 
-def area_redirect(request, slug):
-    """Area pages became finding pages: old links and bookmarks move for good."""
+def old_area_address(request, slug):
+    """`/areas/<slug>/`, the address of a finding's page before findings had their
+    own name: old links and bookmarks move to `/findings/<slug>/` for good."""
     return redirect("plan:finding_detail", slug=slug, permanent=True)

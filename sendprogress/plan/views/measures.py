@@ -216,7 +216,7 @@ def measure_list(request):
     if form.is_valid():
         used = form.cleaned_data
         filtered = any(form.cleaned_data.values())
-        if slug := form.cleaned_data["area"]:
+        if slug := form.cleaned_data["finding"]:
             measures = measures.filter(findings__slug=slug)
         if wanted := form.cleaned_data["progress"]:
             measures = measures.filter(progress_status=wanted)

@@ -84,12 +84,12 @@ def edit_post(request, pk=None):
         return _editor(request, post, form)
     if request.method == "POST" and form.is_valid():
         if form.publishes and action != "confirm":
-            areas = form.cleaned_data["areas"]
-            context["subscribers"] = Subscriber.objects.for_areas(areas).count()
+            findings = form.cleaned_data["findings"]
+            context["subscribers"] = Subscriber.objects.for_findings(findings).count()
             context["already_emailed"] = post.emails_queued_at is not None
             return render(request, "staff/post_confirm.html", context)
         with transaction.atomic():
-            # One transaction, so the emails (queued on commit) see the areas too.
+            # One transaction, so the emails (queued on commit) see the findings too.
             saved = services.save_post(
                 post=form.save(commit=False),
                 by=request.user,

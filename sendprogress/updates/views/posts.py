@@ -18,7 +18,8 @@ def _with_related(posts):
     # Only what the page shows of each: a link and a title.
     return posts.prefetch_related(
         Prefetch(
-            "areas", queryset=Finding.objects.public().only("slug", "title").order_by("order")
+            "findings",
+            queryset=Finding.objects.public().only("slug", "title").order_by("order"),
         ),
         Prefetch(
             "measures", queryset=Measure.objects.public().only("code", "title").order_by("code")
@@ -27,17 +28,17 @@ def _with_related(posts):
 
 
 def post_list(request):
-    areas, chosen = Finding.objects.public().filter_choices(request.GET.get("area"))
-    # Each post's title, summary, date and author, and its areas' names: no bodies.
-    areas_named = Finding.objects.public().only("title", "short_title").order_by("order")
+    findings, chosen = Finding.objects.public().filter_choices(request.GET.get("finding"))
+    # Each post's title, summary, date and author, and its findings' names: no bodies.
+    findings_named = Finding.objects.public().only("title", "short_title").order_by("order")
     posts = (
         Post.objects.published()
         .defer("body")
-        .prefetch_related(Prefetch("areas", queryset=areas_named))
+        .prefetch_related(Prefetch("findings", queryset=findings_named))
     )
     if chosen:
-        posts = posts.for_area(chosen)
-    page = paged(request, posts, per_page=PER_PAGE, area=chosen.slug if chosen else None)
+        posts = posts.for_finding(chosen)
+    page = paged(request, posts, per_page=PER_PAGE, finding=chosen.slug if chosen else None)
     return render(
         request,
         "updates/post_list.html",
@@ -45,9 +46,9 @@ def post_list(request):
             "page": page,
             "posts": page.object_list,
             "filter_form": PostFilterForm(
-                initial={"area": chosen.slug if chosen else ""}, areas=areas
+                initial={"finding": chosen.slug if chosen else ""}, findings=findings
             ),
-            "chosen_area": chosen,
+            "chosen_finding": chosen,
         },
     )
 

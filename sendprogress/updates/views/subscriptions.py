@@ -16,7 +16,7 @@ from sendprogress.plan.models import Finding
 from sendprogress.public import query_used
 
 from .. import services
-from ..forms import AreaChoiceForm, SubscribeForm
+from ..forms import FindingChoiceForm, SubscribeForm
 from ..models import Subscriber
 
 
@@ -25,35 +25,42 @@ def subscribe(request):
     if request.method == "POST" and form.is_valid():
         services.subscribe(
             email=form.cleaned_data["email"],
-            areas=form.cleaned_data["areas"],
-            all_areas=form.cleaned_data["all_areas"],
+            findings=form.cleaned_data["findings"],
+            all_findings=form.cleaned_data["all_findings"],
             client_address=client_address(request),
         )
         # The same answer whatever happened: the page says nothing about the
-        # address, only which areas were asked for, so the visitor can check.
-        chosen = ALL if form.cleaned_data["all_areas"] else _slugs(form.cleaned_data["areas"])
-        return redirect(f"{reverse('email_updates:check_email')}?{urlencode({'areas': chosen})}")
+        # address, only which findings were asked for, so the visitor can check.
+        chosen = (
+            ALL if form.cleaned_data["all_findings"] else _slugs(form.cleaned_data["findings"])
+        )
+        return redirect(
+            f"{reverse('email_updates:check_email')}?{urlencode({'findings': chosen})}"
+        )
     return render(request, "updates/subscribe.html", {"form": form})
 
 
 ALL = "all"
 
 
-def _slugs(areas) -> str:
-    return ",".join(area.slug for area in areas)
+def _slugs(findings) -> str:
+    return ",".join(finding.slug for finding in findings)
 
 
 def check_email(request):
-    """Check your email, and which areas you asked for (`?areas=all` or slugs, comma-separated)."""
-    asked = request.GET.get("areas", "")
-    all_areas = asked == ALL
-    areas = []
-    if asked and not all_areas:
+    """Check your email, and which findings you asked for (`?findings=all` or
+    slugs, comma-separated; the old `?areas=` is redirected here)."""
+    asked = request.GET.get("findings", "")
+    all_findings = asked == ALL
+    findings = []
+    if asked and not all_findings:
         wanted = set(asked.split(",")[:50])
-        areas = list(Finding.objects.public().filter(slug__in=wanted).order_by("order"))
-    query_used(request, areas=ALL if all_areas else _slugs(areas))
+        findings = list(Finding.objects.public().filter(slug__in=wanted).order_by("order"))
+    query_used(request, findings=ALL if all_findings else _slugs(findings))
     return render(
-        request, "updates/check_email.html", {"all_areas": all_areas, "chosen_areas": areas}
+        request,
+        "updates/check_email.html",
+        {"all_findings": all_findings, "chosen_findings": findings},
     )
 
 
@@ -82,24 +89,26 @@ def unsubscribe(request, token):
 
 @require_http_methods(["GET", "POST"])
 def choices(request, token):
-    """Change which areas an address gets updates about, from the link in every email."""
-    subscriber = Subscriber.objects.with_token(token).prefetch_related("areas").first()
+    """Change which findings an address gets updates about, from the link in every email."""
+    subscriber = Subscriber.objects.with_token(token).prefetch_related("findings").first()
     if subscriber is None:
         return render(request, "updates/choices.html", {"known": False})
     if request.method == "POST":
-        form = AreaChoiceForm(request.POST)
+        form = FindingChoiceForm(request.POST)
         if form.is_valid():
             services.change_choices(
                 token=token,
-                all_areas=form.cleaned_data["all_areas"],
-                areas=form.cleaned_data["areas"],
+                all_findings=form.cleaned_data["all_findings"],
+                findings=form.cleaned_data["findings"],
             )
             return render(request, "updates/choices.html", {"known": True, "saved": True})
     else:
-        form = AreaChoiceForm(
+        form = FindingChoiceForm(
             initial={
-                "coverage": AreaChoiceForm.ALL if subscriber.all_areas else AreaChoiceForm.SOME,
-                "areas": list(subscriber.areas.all()),
+                "coverage": (
+                    FindingChoiceForm.ALL if subscriber.all_findings else FindingChoiceForm.SOME
+                ),
+                "findings": list(subscriber.findings.all()),
             }
         )
     return render(

@@ -1,6 +1,6 @@
 """Add a large, realistic set of content for benchmarks and tests of scale.
 
-By default: 6 areas, 100 measures with 10 years of figures (monthly for most,
+By default: 6 findings, 100 measures with 10 years of figures (monthly for most,
 every three months for some), 2,000 updates and 500 evidence items, written
 with bulk inserts in one transaction (well under a minute on PostgreSQL).
 `--small` makes a scaled-down set of the same shape for tests.
@@ -48,7 +48,7 @@ from sendprogress.plan.models import (
 )
 from sendprogress.updates.models import Post
 
-SMALL = {"areas": 2, "measures": 6, "years": 2, "posts": 30, "evidence": 12}
+SMALL = {"findings": 2, "measures": 6, "years": 2, "posts": 30, "evidence": 12}
 BATCH = 1000
 WORDS = " ".join(
     [
@@ -77,7 +77,7 @@ class Command(BaseCommand):
     help = "Add a large, realistic data set (for benchmarks and scale tests)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--areas", type=int, default=6)
+        parser.add_argument("--findings", type=int, default=6)
         parser.add_argument("--measures", type=int, default=100)
         parser.add_argument("--years", type=int, default=10, help="Years of figures.")
         parser.add_argument("--posts", type=int, default=2000)
@@ -126,20 +126,20 @@ class Command(BaseCommand):
                 about="Inspectors found weaknesses. We made a plan. This is our progress.",
             )
         start = _month_back(today, options["years"] * 12)
-        areas = self._areas(rng, options["areas"], start)
-        measures = self._measures(rng, areas, options["measures"], start)
+        findings = self._findings(rng, options["findings"], start)
+        measures = self._measures(rng, findings, options["measures"], start)
         figures = self._figures(rng, measures, today)
-        posts = self._posts(rng, areas, measures, options["posts"], start, today)
-        evidence = self._evidence(rng, areas, measures, options["evidence"], start)
+        posts = self._posts(rng, findings, measures, options["posts"], start, today)
+        evidence = self._evidence(rng, findings, measures, options["evidence"], start)
         return {
-            "areas": len(areas),
+            "findings": len(findings),
             "measures": len(measures),
             "figures": figures,
             "updates": posts,
             "evidence items": evidence,
         }
 
-    def _areas(self, rng, count, start) -> list[Finding]:
+    def _findings(self, rng, count, start) -> list[Finding]:
         first = Inspection.objects.create(
             framework="2016",
             title="Local area SEND inspection (generated)",
@@ -157,13 +157,13 @@ class Command(BaseCommand):
             publication=Publication.PUBLISHED,
         )
         offset = Finding.objects.count()
-        areas = Finding.objects.bulk_create(
+        findings = Finding.objects.bulk_create(
             Finding(
                 kind="significant-weakness",
                 inspection=first,
-                title=f"Large area {n}: children's needs are met in their plans",
-                slug=f"large-area-{n}",
-                short_title=f"Large area {n}",
+                title=f"Large finding {n}: children's needs are met in their plans",
+                slug=f"large-finding-{n}",
+                short_title=f"Large finding {n}",
                 summary=_sentence(rng, 20),
                 order=offset + n,
             )
@@ -179,35 +179,35 @@ class Command(BaseCommand):
             status=Plan.Status.CURRENT,
             approved_on=timezone.localdate(),
         )
-        self.plan.findings.set(areas)
+        self.plan.findings.set(findings)
         outcomes = [frameworks.NOT_YET, frameworks.SUFFICIENT]
         Judgement.objects.bulk_create(
             Judgement(
                 inspection=inspection,
-                finding=area,
+                finding=finding,
                 outcome=frameworks.NAMED
                 if inspection is first
                 else outcomes[n % 2 if n > 2 else 0],
                 findings=_paragraphs(rng, 1),
             )
-            for n, area in enumerate(areas)
+            for n, finding in enumerate(findings)
             for inspection in (first, revisit)
         )
         actions = Action.objects.bulk_create(
             Action(
                 plan=self.plan,
-                title=f"Action {n + 1} for {area.short_title}",
+                title=f"Action {n + 1} for {finding.short_title}",
                 description=_sentence(rng, 18),
                 owner_role="Head of SEND services",
                 due_date=start + timedelta(days=400 + 60 * n),
                 status=rng.choice(Action.Status.values),
                 order=n,
             )
-            for area in areas
+            for finding in findings
             for n in range(6)
         )
         Action.findings.through.objects.bulk_create(
-            Action.findings.through(action=action, finding=areas[i // 6])
+            Action.findings.through(action=action, finding=findings[i // 6])
             for i, action in enumerate(actions)
         )
         ActionUpdate.objects.bulk_create(
@@ -226,9 +226,9 @@ class Command(BaseCommand):
             )
             for n in range(30)
         )
-        return areas
+        return findings
 
-    def _measures(self, rng, areas, count, start) -> list[Measure]:
+    def _measures(self, rng, findings, count, start) -> list[Measure]:
         measures = []
         for n in range(count):
             higher = n % 3 != 0
@@ -261,11 +261,11 @@ class Command(BaseCommand):
             )
         measures = Measure.objects.bulk_create(measures)
         Measure.findings.through.objects.bulk_create(
-            Measure.findings.through(measure=measure, finding=areas[n % len(areas)])
+            Measure.findings.through(measure=measure, finding=findings[n % len(findings)])
             for n, measure in enumerate(measures)
         )
         for n, measure in enumerate(measures):
-            measure.finding = areas[n % len(areas)]
+            measure.finding = findings[n % len(findings)]
         MeasureMilestone.objects.bulk_create(
             MeasureMilestone(
                 measure=measure,
@@ -319,7 +319,7 @@ class Command(BaseCommand):
         Figure.objects.bulk_create(rows, batch_size=BATCH)
         return len(rows)
 
-    def _posts(self, rng, areas, measures, count, start, today) -> int:
+    def _posts(self, rng, findings, measures, count, start, today) -> int:
         now = timezone.now()
         span = (now - timezone.make_aware(datetime.combine(start, datetime.min.time()))).days
         posts = []
@@ -347,11 +347,11 @@ class Command(BaseCommand):
                 )
             )
         posts = Post.objects.bulk_create(posts, batch_size=BATCH)
-        Post.areas.through.objects.bulk_create(
+        Post.findings.through.objects.bulk_create(
             (
-                Post.areas.through(post=post, finding=area)
+                Post.findings.through(post=post, finding=finding)
                 for post in posts
-                for area in rng.sample(areas, k=min(len(areas), rng.randint(1, 2)))
+                for finding in rng.sample(findings, k=min(len(findings), rng.randint(1, 2)))
             ),
             batch_size=BATCH,
         )
@@ -366,7 +366,7 @@ class Command(BaseCommand):
         )
         return len(posts)
 
-    def _evidence(self, rng, areas, measures, count, start) -> int:
+    def _evidence(self, rng, findings, measures, count, start) -> int:
         figures = list(
             Figure.objects.filter(measure__in=measures).values_list("pk", "measure_id", "status")
         )
