@@ -99,5 +99,5 @@ def steps() -> list[Step]:
     for plan in Plan.objects.public():
         found += _plan_steps(plan)
     found += [_event_step(e) for e in MonitoringEvent.objects.public()]
-    found += [_other_step(s) for s in JourneyStep.objects.all()]
+    found += [_other_step(step) for step in JourneyStep.objects.all()]
     return sorted(found, key=lambda step: step.date)
