@@ -63,7 +63,7 @@ def make_inspection(**fields) -> Inspection:
 
 
 def make_judgement(*, finding, inspection, outcome=frameworks.NAMED, **fields):
-    fields.setdefault("findings", "Findings.")
+    fields.setdefault("what_inspectors_found", "Findings.")
     return Judgement.objects.create(
         finding=finding, inspection=inspection, outcome=outcome, **fields
     )

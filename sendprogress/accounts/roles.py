@@ -25,7 +25,7 @@ _PLAN_MODELS = [
     "measuremilestone",
     "figure",
     "evidence",
-    "milestone",
+    "journeystep",
     "comparatorseries",
     "comparatorvalue",
 ]

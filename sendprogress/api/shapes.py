@@ -71,7 +71,8 @@ def finding(item, request) -> dict:
                 "date": j.inspection.date,
                 "outcome": j.outcome,
                 "outcome_label": j.outcome_label,
-                "findings": j.findings,
+                # Named before the field was renamed; v1 keeps its names.
+                "findings": j.what_inspectors_found,
             }
             for j in item.judgements.all()
         ],

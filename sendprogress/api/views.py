@@ -129,7 +129,7 @@ def plans(request):
 def _measures(page: list[Measure], request) -> list[dict]:
     """A page of measures as JSON, their findings' slugs and titles and milestones read as
     plain values in two queries rather than prefetched as model instances."""
-    ids = [m.pk for m in page]
+    ids = [measure.pk for measure in page]
     findings = defaultdict(list)
     for pk, slug, title in (
         Measure.findings.through.objects.filter(measure_id__in=ids)

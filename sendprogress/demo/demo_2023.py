@@ -29,11 +29,11 @@ from sendprogress.plan.models import (
     Figure,
     Finding,
     Inspection,
+    JourneyStep,
     Judgement,
     LocalArea,
     Measure,
     MeasureMilestone,
-    Milestone,
     MonitoringEvent,
     Partner,
     Plan,
@@ -617,7 +617,7 @@ def _clear() -> None:
         Finding,
         Inspection,
         Partner,
-        Milestone,
+        JourneyStep,
         LocalArea,
     ):
         model.objects.all().delete()
@@ -679,7 +679,10 @@ def build(today: date | None = None) -> None:
         )
         finding.owners.set(partners[o] for o in owners)
         Judgement.objects.create(
-            inspection=inspection, finding=finding, outcome=frameworks.NAMED, findings=found
+            inspection=inspection,
+            finding=finding,
+            outcome=frameworks.NAMED,
+            what_inspectors_found=found,
         )
         findings[slug] = finding
     priority_actions = [findings[row[0]] for row in PRIORITY_ACTIONS]

@@ -19,11 +19,11 @@ from .models import (
     Figure,
     Finding,
     Inspection,
+    JourneyStep,
     Judgement,
     LocalArea,
     Measure,
     MeasureMilestone,
-    Milestone,
     MonitoringEvent,
     Partner,
     Plan,
@@ -247,7 +247,7 @@ class JudgementAdmin(SafeChoicesAdminMixin, HistoryAdmin):
     form = JudgementForm
     list_display = ("finding", "inspection", "outcome")
     list_filter = ("outcome", "inspection")
-    search_fields = ("findings", "finding__title")
+    search_fields = ("what_inspectors_found", "finding__title")
 
 
 @admin.register(Plan)
@@ -607,8 +607,8 @@ class EvidenceAdmin(SafeChoicesAdminMixin, HistoryAdmin):
         services.save_evidence(evidence=obj, by=request.user, new_file="file" in form.changed_data)
 
 
-@admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+@admin.register(JourneyStep)
+class JourneyStepAdmin(admin.ModelAdmin):
     list_display = ("date", "title", "kind")
     list_filter = ("kind",)
     search_fields = ("title", "description")

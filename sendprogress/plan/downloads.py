@@ -39,7 +39,7 @@ def _safe_text(text: str) -> str:
 
 def _figures(measures) -> dict[int, list[dict]]:
     """Approved figures of the given public measures, oldest first, by measure."""
-    by_pk = {m.pk: m for m in measures}
+    by_pk = {measure.pk: measure for measure in measures}
     figures: dict[int, list[dict]] = {pk: [] for pk in by_pk}
     for row in (
         Figure.objects.approved()

@@ -97,8 +97,8 @@ def check_figure(figure) -> None:
         raise ValidationError(errors)
 
 
-def _check_period(measure, m, add) -> None:
-    period = m.period
+def _check_period(measure, figure, add) -> None:
+    period = figure.period
     if period is None:
         return
     if not periods.is_period_start(measure.frequency, period):
@@ -121,7 +121,7 @@ def _check_period(measure, m, add) -> None:
         )
     if period > timezone.localdate():
         add("period", "The period has not started yet. Figures can only be entered for the past.")
-    duplicate = type(m).objects.filter(measure=measure, period=period).exclude(pk=m.pk)
+    duplicate = type(figure).objects.filter(measure=measure, period=period).exclude(pk=figure.pk)
     if duplicate.exists():
         add(
             "period",
@@ -130,69 +130,70 @@ def _check_period(measure, m, add) -> None:
         )
 
 
-def _check_value(measure, m, add) -> None:
-    has_numerator = m.numerator is not None
-    has_denominator = m.denominator is not None
+def _check_value(measure, figure, add) -> None:
+    has_numerator = figure.numerator is not None
+    has_denominator = figure.denominator is not None
     if has_numerator != has_denominator:
         add(
             "denominator" if has_numerator else "numerator",
             "Enter both the numerator and the denominator, or neither.",
         )
     elif has_numerator:
-        if m.denominator == 0:
+        if figure.denominator == 0:
             add("denominator", "The denominator must be more than 0.")
-        elif m.numerator > m.denominator:
+        elif figure.numerator > figure.denominator:
             add(
                 "numerator",
-                f"The numerator ({m.numerator}) cannot be more than the denominator "
-                f"({m.denominator}).",
+                f"The numerator ({figure.numerator}) cannot be more than the denominator "
+                f"({figure.denominator}).",
             )
         else:
-            _check_agrees(measure, m, add)
-    if m.value is None:
+            _check_agrees(measure, figure, add)
+    if figure.value is None:
         add("value", "Enter the figure, or its numerator and denominator.")
         return
-    if not m.value.is_finite():
+    if not figure.value.is_finite():
         # NaN cannot even be compared: refuse it before any rule compares it.
         add("value", "Enter the figure as a number, such as 55 or 12.5.")
         return
-    if measure.unit == Unit.PERCENT and not (0 <= m.value <= HUNDRED):
+    if measure.unit == Unit.PERCENT and not (0 <= figure.value <= HUNDRED):
         add("value", "A percentage must be between 0 and 100.")
-    elif m.value < 0:
+    elif figure.value < 0:
         add("value", "The figure cannot be negative.")
 
 
-def _check_agrees(measure, m, add) -> None:
+def _check_agrees(measure, figure, add) -> None:
     """A typed figure must be what its numerator and denominator give, give or take
     rounding to the measure's decimal places; a blank one is worked out from them.
 
     Never replaced silently: a figure of 90 with 24 of 60 (40%) is a mistake in
     one of the three, and only the person who typed them knows which.
     """
-    worked_out = computed_value(measure, m.numerator, m.denominator)
-    if m.value is None:
-        m.value = worked_out
+    worked_out = computed_value(measure, figure.numerator, figure.denominator)
+    if figure.value is None:
+        figure.value = worked_out
         return
-    if not m.value.is_finite():
+    if not figure.value.is_finite():
         return  # refused as not a number below
     half_a_place = Decimal(5).scaleb(-measure.decimal_places - 1)
-    if abs(m.value - worked_out) > half_a_place:
+    if abs(figure.value - worked_out) > half_a_place:
         shown = measure.format(worked_out)
         add(
             "value",
-            f"{m.numerator} of {m.denominator} gives {shown}, not {m.value.normalize():f}. "
+            f"{figure.numerator} of {figure.denominator} gives {shown}, "
+            f"not {figure.value.normalize():f}. "
             "Correct the figure, the numerator or the denominator, or leave the figure "
             "blank to have it worked out.",
         )
         return
-    m.value = worked_out
+    figure.value = worked_out
 
 
-def _check_commentary(measure, m, add) -> None:
-    if m.period is None or m.value is None or (m.commentary or "").strip():
+def _check_commentary(measure, figure, add) -> None:
+    if figure.period is None or figure.value is None or (figure.commentary or "").strip():
         return
-    if measure.assess(m.value, m.period) in (Progress.AT_RISK, Progress.OFF_TRACK):
-        expected = measure.expected_on(m.period)
+    if measure.assess(figure.value, figure.period) in (Progress.AT_RISK, Progress.OFF_TRACK):
+        expected = measure.expected_on(figure.period)
         add(
             "commentary",
             f"This figure misses its milestone (about {expected:.{measure.decimal_places}f} "

@@ -168,7 +168,8 @@ def _check_rows(raw_rows) -> list[Row]:
         )
     }
     existing = {
-        (m.measure_id, m.period): m for m in Figure.objects.filter(measure__code__in=codes)
+        (figure.measure_id, figure.period): figure
+        for figure in Figure.objects.filter(measure__code__in=codes)
     }
     seen: dict[tuple, int] = {}
     rows = []

@@ -1,4 +1,4 @@
-"""The journey: every inspection, plan, monitoring event and milestone, in date order.
+"""The journey: every inspection, plan, monitoring event and other step, in date order.
 
 Each kind of record becomes a `Step`, so the timeline template knows one
 shape. Only what is public becomes a step: draft plans are left out, and a
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .models import Inspection, Milestone, MonitoringEvent, Plan
+from .models import Inspection, JourneyStep, MonitoringEvent, Plan
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,13 @@ def _event_step(event: MonitoringEvent) -> Step:
     )
 
 
-def _milestone_step(milestone: Milestone) -> Step:
+def _other_step(step: JourneyStep) -> Step:
     return Step(
-        date=milestone.date,
-        title=milestone.title,
-        kind=milestone.get_kind_display(),
-        description=milestone.description,
-        date_is_approximate=milestone.date_is_approximate,
+        date=step.date,
+        title=step.title,
+        kind=step.get_kind_display(),
+        description=step.description,
+        date_is_approximate=step.date_is_approximate,
     )
 
 
@@ -99,5 +99,5 @@ def steps() -> list[Step]:
     for plan in Plan.objects.public():
         found += _plan_steps(plan)
     found += [_event_step(e) for e in MonitoringEvent.objects.public()]
-    found += [_milestone_step(m) for m in Milestone.objects.all()]
+    found += [_other_step(step) for step in JourneyStep.objects.all()]
     return sorted(found, key=lambda step: step.date)

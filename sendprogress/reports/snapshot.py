@@ -146,7 +146,7 @@ def build(as_at: date, *, previous=None) -> dict:
     )
     figures = _figures(measures, as_at, cutoff)
     actions = _actions(cutoff)
-    rows = [_measure_row(m, figures.get(m.pk), actions) for m in measures]
+    rows = [_measure_row(measure, figures.get(measure.pk), actions) for measure in measures]
     order = {Progress.OFF_TRACK.value: 0, Progress.AT_RISK.value: 1}
     exceptions = sorted(
         (r for r in rows if r["progress"] in order), key=lambda r: order[r["progress"]]
@@ -177,7 +177,7 @@ def build(as_at: date, *, previous=None) -> dict:
     return {
         "as_at": as_at.isoformat(),
         # Demo content says so wherever its figures show, the report included.
-        "illustrative": any(m.illustrative for m in measures),
+        "illustrative": any(measure.illustrative for measure in measures),
         "measures": rows,
         "exceptions": exceptions,
         "overdue_actions": overdue,

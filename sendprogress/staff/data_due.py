@@ -216,7 +216,7 @@ def in_place(request, measure, today) -> dict:
     rows = None
     if narrowed:
         kept, figures = outstanding(filters, today)
-        rows = next((rows for m, rows in kept if m.pk == measure.pk), None)
+        rows = next((rows for kept_measure, rows in kept if kept_measure.pk == measure.pk), None)
         every = due.counts([row for _, rows in kept for row in rows])
     else:
         every = due.every_count(today)

@@ -10,6 +10,8 @@ from tests.factories import (
     make_comparator,
     make_figure,
     make_finding,
+    make_inspection,
+    make_judgement,
     make_measure,
     make_plan,
     make_post,
@@ -87,6 +89,21 @@ def test_a_hidden_measure_is_nowhere_in_the_api(client, measure):
         response, data = get(client, url)
         assert response.status_code == 404
         assert data == {"error": "There is nothing public at this address."}
+
+
+def test_a_findings_judgement_keeps_its_v1_field_for_what_inspectors_found(client, db):
+    """The model's field was renamed (`what_inspectors_found`); the API v1 only gains fields."""
+    finding = make_finding(slug="late-plans", title="Late plans")
+    make_judgement(
+        finding=finding,
+        inspection=make_inspection(title="Area SEND inspection"),
+        what_inspectors_found="Most plans took longer than 20 weeks.",
+    )
+    _, data = get(client, "/api/v1/findings/")
+    (judgement,) = next(f for f in data["results"] if f["slug"] == "late-plans")["judgements"]
+    assert judgement["inspection"] == "Area SEND inspection"
+    assert judgement["findings"] == "Most plans took longer than 20 weeks."
+    assert "what_inspectors_found" not in judgement
 
 
 def test_only_published_updates_are_listed(client, db):

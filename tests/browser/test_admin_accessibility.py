@@ -29,7 +29,7 @@ from sendprogress.plan.models import (
     ActionUpdate,
     Evidence,
     Figure,
-    Milestone,
+    JourneyStep,
     Partner,
 )
 from sendprogress.updates.models import Delivery, Post, Subscriber
@@ -86,8 +86,8 @@ def admin_content(transactional_db, live_server, settings, tmp_path):
     Evidence.objects.create(
         title="Panel minutes", date=date(2024, 3, 1), url="https://example.org/minutes"
     )
-    Milestone.objects.create(
-        date=date(2019, 11, 1), title="Inspection", kind=Milestone.Kind.INSPECTION
+    JourneyStep.objects.create(
+        date=date(2019, 11, 1), title="Inspection", kind=JourneyStep.Kind.INSPECTION
     )
     post = make_post(title="What changed this spring", findings=[finding])
     subscriber = Subscriber.objects.create(email="parent@example.org")

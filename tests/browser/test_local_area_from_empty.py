@@ -115,7 +115,7 @@ def add_judgement(page, base, inspection_pk, finding_title, words):
     finding = page.locator("#id_finding option", has_text=finding_title).first
     page.select_option("#id_finding", finding.get_attribute("value"))
     page.select_option("#id_outcome", label="Named by inspectors")
-    page.fill("#id_findings", words)
+    page.fill("#id_what_inspectors_found", words)
     save(page)
 
 

@@ -31,7 +31,7 @@ def test_a_glossary_word_in_a_finding_is_linked_the_first_time_only(client):
     make_judgement(
         finding=finding,
         inspection=inspection,
-        findings="At the last stocktake, waits were still too long.",
+        what_inspectors_found="At the last stocktake, waits were still too long.",
     )
     html = client.get(finding.get_absolute_url()).content.decode()
     assert _links_to(html, "stocktake") == ["stocktake"]

@@ -144,7 +144,7 @@ def test_a_2023_inspection_is_offered_only_its_own_kinds_outcomes_and_judgements
     inspection = make_inspection(framework="2023", outcome="widespread-failings")
     finding = make_finding(kind="priority-action", inspection=inspection)
     Judgement.objects.create(
-        inspection=inspection, finding=finding, outcome="weakness", findings="Found."
+        inspection=inspection, finding=finding, outcome="weakness", what_inspectors_found="Found."
     )
     client.force_login(make_user(roles.APPROVER))
     html = client.get(reverse("admin:plan_inspection_change", args=[inspection.pk])).content
@@ -171,7 +171,7 @@ def test_a_2016_finding_is_judged_in_the_2016_words(client):
     inspection = make_inspection(framework="2016")
     finding = make_finding(inspection=inspection)
     Judgement.objects.create(
-        inspection=inspection, finding=finding, outcome="weakness", findings="Found."
+        inspection=inspection, finding=finding, outcome="weakness", what_inspectors_found="Found."
     )
     client.force_login(make_user(roles.APPROVER))
     html = client.get(reverse("admin:plan_inspection_change", args=[inspection.pk])).content
@@ -232,7 +232,7 @@ def test_a_judgement_outcome_no_framework_has_is_refused_in_the_frameworks_words
                 "judgements-TOTAL_FORMS": "1",
                 "judgements-0-finding": finding.pk,
                 "judgements-0-outcome": "bogus",
-                "judgements-0-findings": "Found.",
+                "judgements-0-what_inspectors_found": "Found.",
             },
         ),
     )

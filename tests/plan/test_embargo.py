@@ -95,7 +95,9 @@ def story(db):
             short_title=f"{MARK} waits",
             summary=f"Children wait {MARK}ly long.",
         )
-        make_judgement(finding=finding, inspection=inspection, findings=f"{MARK} findings")
+        make_judgement(
+            finding=finding, inspection=inspection, what_inspectors_found=f"{MARK} findings"
+        )
         # The same embargo on a later visit: its judgement of a public finding.
         revisit = make_inspection(
             title=f"Revisit {MARK}",
@@ -107,7 +109,7 @@ def story(db):
             finding=public_finding,
             inspection=revisit,
             outcome="sufficient",
-            findings=f"{MARK} progress",
+            what_inspectors_found=f"{MARK} progress",
         )
         document = Evidence.objects.create(
             title=f"{MARK} plan document", date=TODAY, url="https://example.org/p", is_public=True
@@ -359,7 +361,7 @@ def test_the_rule_is_the_same_on_every_queryset(story):
     querysets = [
         Inspection.objects.filter(title__contains=MARK),
         Finding.objects.filter(slug="hidden-finding"),
-        Judgement.objects.filter(findings__contains=MARK),
+        Judgement.objects.filter(what_inspectors_found__contains=MARK),
         Plan.objects.filter(slug="hidden-plan"),
         Action.objects.filter(title__contains=MARK),
         Measure.objects.filter(code="hidden-measure"),

@@ -48,7 +48,10 @@ def test_a_finding_must_be_a_kind_its_inspection_names():
 def test_a_judgement_must_be_an_outcome_of_its_framework():
     inspection = make_inspection(framework="2023")
     judgement = Judgement(
-        inspection=inspection, finding=make_finding(), outcome="bogus", findings="Found."
+        inspection=inspection,
+        finding=make_finding(),
+        outcome="bogus",
+        what_inspectors_found="Found.",
     )
     assert "outcome" in _errors(judgement)
 
@@ -69,13 +72,13 @@ def test_the_same_judgement_words_read_differently_under_each_framework():
         inspection=make_inspection(framework="2016"),
         finding=finding,
         outcome="weakness",
-        findings="Found.",
+        what_inspectors_found="Found.",
     )
     new = Judgement.objects.create(
         inspection=make_inspection(framework="2023", date=date(2025, 1, 1)),
         finding=finding,
         outcome="weakness",
-        findings="Found.",
+        what_inspectors_found="Found.",
     )
     assert old.outcome_label == "Area of significant weakness"
     assert new.outcome_label == "Named by inspectors"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sendprogress.plan.models import Milestone
+from sendprogress.plan.models import JourneyStep
 
 pytestmark = pytest.mark.django_db
 URL = reverse("plan:journey")
@@ -17,7 +17,7 @@ def test_journey_runs_from_the_inspection_in_date_order(client, db):
         (date(2019, 11, 4), "The inspection"),
         (date(2023, 1, 31), "Plan approved"),
     ]:
-        Milestone.objects.create(date=on, title=title, kind="plan")
+        JourneyStep.objects.create(date=on, title=title, kind="plan")
     html = client.get(URL).content.decode()
     positions = [
         html.index(t) for t in ["The inspection", "Revisit outcome published", "Plan approved"]
@@ -26,10 +26,10 @@ def test_journey_runs_from_the_inspection_in_date_order(client, db):
     assert "November 2019" in html
 
 
-def test_future_milestones_are_shown_as_what_comes_next(client, db):
+def test_future_steps_are_shown_as_what_comes_next(client, db):
     today = timezone.localdate()
-    Milestone.objects.create(date=today - timedelta(days=30), title="Done already", kind="plan")
-    Milestone.objects.create(date=today + timedelta(days=30), title="Still to come", kind="plan")
+    JourneyStep.objects.create(date=today - timedelta(days=30), title="Done already", kind="plan")
+    JourneyStep.objects.create(date=today + timedelta(days=30), title="Still to come", kind="plan")
     html = client.get(URL).content.decode()
     happened, next_part = html.split("What comes next")
     assert "Done already" in happened
@@ -39,7 +39,7 @@ def test_future_milestones_are_shown_as_what_comes_next(client, db):
 
 
 def test_approximate_dates_show_only_month_and_year(client, db):
-    Milestone.objects.create(
+    JourneyStep.objects.create(
         date=timezone.localdate().replace(year=2019, month=11, day=1),
         date_is_approximate=True,
         title="The inspection",

@@ -25,8 +25,8 @@ from sendprogress.plan.models import (
     ActionUpdate,
     Evidence,
     Figure,
+    JourneyStep,
     MeasureMilestone,
-    Milestone,
     Plan,
 )
 from tests.factories import (
@@ -71,7 +71,7 @@ def _add_measure(finding, n, figures):
     action = Action.objects.create(plan=measure.plan, title=f"Action {n}", owner_role="Lead")
     action.findings.add(finding)
     ActionUpdate.objects.create(action=action, date=date(2022, 1, 1), note="Going well.")
-    Milestone.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
+    JourneyStep.objects.create(date=date(2022, 1, n % 28 + 1), title=f"Step {n}", kind="plan")
     make_post(findings=[finding], title=f"Post {n}", slug=f"post-{n}")
     return measure
 

@@ -115,7 +115,7 @@ def test_every_page_has_footer_links_to_accessibility_privacy_and_cookies(client
 
 
 def test_area_page_shows_findings_actions_and_measures_with_progress_in_words(client, db):
-    finding = _monitored_area("Needs met", slug="needs-met", findings="Plans came too late.")
+    finding = _monitored_area("Needs met", slug="needs-met", found="Plans came too late.")
     action = Action.objects.create(
         plan=make_plan(findings=[finding]), title="Hire two more caseworkers"
     )
@@ -227,7 +227,7 @@ def test_new_visitor_reaches_the_figures_behind_an_area_in_three_clicks(client, 
         assert "Every approved figure" in measure_page
 
 
-def _monitored_area(title, *, findings="Findings.", **fields):
+def _monitored_area(title, *, found="Findings.", **fields):
     """An area the 2022 revisit found not yet good enough, so it is still monitored."""
     finding = make_finding(title=title, short_title=title, **fields)
     revisit = make_inspection(title="Revisit", kind="revisit", date=date(2022, 7, 1))
@@ -235,7 +235,7 @@ def _monitored_area(title, *, findings="Findings.", **fields):
         finding=finding,
         inspection=revisit,
         outcome=frameworks.NOT_YET,
-        findings=findings,
+        what_inspectors_found=found,
     )
     return finding
 

@@ -358,7 +358,7 @@ HISTORY_EXPECTED = {
 REVERT_CHANGES = {
     "plan.Inspection": ("title", ["Rewritten through the history page."]),
     "plan.Finding": ("title", ["Rewritten through the history page."]),
-    "plan.Judgement": ("findings", ["Rewritten through the history page."]),
+    "plan.Judgement": ("what_inspectors_found", ["Rewritten through the history page."]),
     "plan.Plan": ("title", ["Rewritten through the history page."]),
     "plan.MonitoringEvent": ("title", ["Rewritten through the history page."]),
     "plan.Measure": ("is_public", ["on"]),

@@ -385,7 +385,7 @@ class Judgement(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="judgements")
     outcome = models.CharField(max_length=20, choices=frameworks.judgement_outcome_choices)
-    findings = models.TextField(help_text="What inspectors found, in plain words")
+    what_inspectors_found = models.TextField(help_text="What inspectors found, in plain words")
 
     objects = JudgementQuerySet.as_manager()
     history = HistoricalRecords()
@@ -524,7 +524,7 @@ class MonitoringEvent(models.Model):
         return ""
 
 
-class Milestone(models.Model):
+class JourneyStep(models.Model):
     """Any other dated step of the journey, for the timeline (a report to a
     committee, the end of a plan's period). Inspections, plans and monitoring
     events show on the timeline by themselves."""

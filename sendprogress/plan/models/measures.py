@@ -162,7 +162,10 @@ class Measure(models.Model):
         # Read once per instance: the measure page asks for every figure's row.
         return progress.trajectory(
             baseline=_point(self.baseline_date, self.baseline_value),
-            milestones=[progress.Point(m.date, m.target) for m in self.milestones.all()],
+            milestones=[
+                progress.Point(milestone.date, milestone.target)
+                for milestone in self.milestones.all()
+            ],
             target=_point(self.target_date, self.target_value),
         )
 

@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.filter
 def figure(value, measure):
-    """A measure's figure with its unit: `{{ m.value|figure:measure }}` gives "45.2%"."""
+    """A measure's figure with its unit: `{{ figure.value|figure:measure }}` gives "45.2%"."""
     return measure.format(value)
 
 

@@ -154,7 +154,7 @@ def with_sparklines(measures) -> list[MeasureSummary]:
     """The measures' summaries, each with its sparkline, for
     templates/plan/_summaries.html."""
     summaries = [MeasureSummary(**row) for row in measures.values(*SUMMARY_FIELDS)]
-    ids = [m.id for m in summaries]
+    ids = [summary.id for summary in summaries]
     recent = recent_values(ids)
     series = comparisons.for_measures(ids)
     for measure in summaries:

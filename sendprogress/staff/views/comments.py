@@ -43,5 +43,5 @@ def comment_on_figure(request, pk):
 
 def _comments(request, figure, form, partial):
     """The figure page's comments, for htmx to swap in place."""
-    context = {"m": figure, "comments": figure.comments.select_related("author")}
+    context = {"figure": figure, "comments": figure.comments.select_related("author")}
     return render(request, f"staff/figure_review.html#{partial}", context | {"comment_form": form})

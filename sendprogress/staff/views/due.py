@@ -38,7 +38,7 @@ def data_due(request):
     if narrowed:
         # A measure is listed if the filters keep any of its periods.
         kept, figures = due_page.outstanding(filters, today)
-        listed = [(m, rows) for m, rows in kept if rows or m == one_measure]
+        listed = [(measure, rows) for measure, rows in kept if rows or measure == one_measure]
         page = Paginator(listed, due_page.MEASURES_PER_PAGE).get_page(request.GET.get("page"))
         on_page = list(page)
         every = due.counts([row for _, rows in kept for row in rows])
@@ -48,7 +48,7 @@ def data_due(request):
         measures = list(Measure.objects.only(*due_page.SCHEDULE))
         page = Paginator(measures, due_page.MEASURES_PER_PAGE).get_page(request.GET.get("page"))
         figures = due.Figures.of(list(page), today, few=True)
-        on_page = [(m, figures.outstanding(m, today)) for m in page]
+        on_page = [(measure, figures.outstanding(measure, today)) for measure in page]
         every = due.every_count(today, measures)
     # Only the measures on this page get their section built.
     dues = []
@@ -217,7 +217,11 @@ def review_figure(request, pk):
             messages.success(request, note)
             if request.htmx:
                 context = due_page.in_place(request, decided.measure, timezone.localdate())
-                context |= {"note": note, "m": decided, "waiting": waiting_count(request.user)}
+                context |= {
+                    "note": note,
+                    "figure": decided,
+                    "waiting": waiting_count(request.user),
+                }
                 if decided.status == Status.APPROVED:
                     # Waiting figures of later periods now have this one as their previous.
                     context["later"] = waiting_figures(
@@ -243,7 +247,7 @@ def render_review(request, figure, form, comment_form=None):
         request,
         "staff/figure_review.html",
         {
-            "m": figure,
+            "figure": figure,
             "w": waiting_figures(Figure.objects.filter(pk=figure.pk))[0],
             "form": form,
             "can_approve": (
@@ -292,6 +296,6 @@ def correct_figure(request, pk):
     return render(
         request,
         "staff/figure_correct.html",
-        {"m": figure, "form": form},
+        {"figure": figure, "form": form},
         status=400 if form.errors else 200,
     )

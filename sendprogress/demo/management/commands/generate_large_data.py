@@ -38,11 +38,11 @@ from sendprogress.plan.models import (
     Figure,
     Finding,
     Inspection,
+    JourneyStep,
     Judgement,
     LocalArea,
     Measure,
     MeasureMilestone,
-    Milestone,
     Plan,
     Publication,
 )
@@ -188,7 +188,7 @@ class Command(BaseCommand):
                 outcome=frameworks.NAMED
                 if inspection is first
                 else outcomes[n % 2 if n > 2 else 0],
-                findings=_paragraphs(rng, 1),
+                what_inspectors_found=_paragraphs(rng, 1),
             )
             for n, finding in enumerate(findings)
             for inspection in (first, revisit)
@@ -217,12 +217,12 @@ class Command(BaseCommand):
             for action in actions
             for n in range(4)
         )
-        Milestone.objects.bulk_create(
-            Milestone(
+        JourneyStep.objects.bulk_create(
+            JourneyStep(
                 date=start + timedelta(days=120 * n),
                 title=f"Step {n + 1} of the journey (generated)",
                 description=_sentence(rng, 14),
-                kind=rng.choice(Milestone.Kind.values),
+                kind=rng.choice(JourneyStep.Kind.values),
             )
             for n in range(30)
         )
