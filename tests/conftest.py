@@ -1,13 +1,11 @@
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
 from sendprogress.accounts import roles as role_names
-from sendprogress.accounts.roles import sync_roles
 from tests.factories import make_user
 
 TESTS = Path(__file__).resolve().parent
@@ -70,7 +68,6 @@ def no_page_cache(settings):
 @pytest.fixture
 def roles(db):
     """The role groups, as every migrated database has them."""
-    sync_roles(apps)
 
 
 @pytest.fixture
