@@ -183,8 +183,13 @@ class _SharedContent:
         self.loaded = name
         SHARED_CONTENT[name]()
 
+    def intact(self) -> bool:
+        """False once something closed the connection its transaction was on
+        (which rolled the transaction back, demo and all)."""
+        return self._atomic in transaction.get_connection().atomic_blocks
+
     def release(self) -> None:
-        if self._atomic is not None:
+        if self._atomic is not None and self.intact():
             transaction.set_rollback(True)
             self._atomic.__exit__(None, None, None)
         self._atomic = None
@@ -201,9 +206,23 @@ def _shared_content_store(django_db_setup, django_db_blocker):
         _shared.release()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Roll the shared demo back before the next test's fixtures are set up
+    when that test wants something else: a session fixture it is the first to
+    need (the live server, say) may open a new connection."""
+    if _shared.loaded is not None and _wanted_content(item) != _shared.loaded:
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _shared.release()
+
+
 @pytest.fixture
 def _shared_content(request, _shared_content_store, django_db_blocker):
     wanted = _wanted_content(request.node)
+    if _shared.loaded is not None and not _shared.intact():
+        _shared.release()
     if _shared.loaded != wanted:
         with django_db_blocker.unblock():
             _shared.release()
