@@ -8,13 +8,11 @@ import re
 from contextlib import contextmanager
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import Client
 
 from sendprogress import logs
-from sendprogress.accounts.roles import sync_roles
 from tests.factories import make_user
 from tests.outage import database_unreachable
 
@@ -111,8 +109,6 @@ def test_a_form_sent_while_the_database_is_away_gets_503_and_saves_nothing(brows
 
 @pytest.mark.usefixtures("demo", "transactional_db")
 def test_signed_in_staff_get_503_too(browser):
-    # A transactional test before this one may have flushed the roles the migrations made.
-    sync_roles(apps)
     browser.force_login(make_user("Data officer"))
     assert browser.get("/staff/").status_code == 200
     with database_unreachable():

@@ -12,7 +12,6 @@ all and the test fails once, naming every page and every rule it broke.
 from datetime import date, timedelta
 
 import pytest
-from django.apps import apps
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
@@ -21,7 +20,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from sendprogress.accounts import roles
 from sendprogress.accounts.models import User
-from sendprogress.accounts.roles import sync_roles
 from sendprogress.engagement.models import SearchSynonym, YouSaidWeDid
 from sendprogress.pages.models import GlossaryTerm
 from sendprogress.plan.models import (
@@ -57,8 +55,6 @@ PASSWORD = "a-long-test-password"
 def admin_content(transactional_db, live_server, settings, tmp_path):
     """At least one record of every model the admin shows, made with the factories."""
     settings.MEDIA_ROOT = tmp_path
-    # A transactional test empties every table afterwards, groups included.
-    sync_roles(apps)
     officer = make_user(roles.DATA_OFFICER, first_name="Dana", last_name="Officer")
 
     make_local_area()

@@ -3,11 +3,8 @@ axe-core (WCAG 2.2 AA tags) with zero violations on a desktop and on a phone,
 fitting a 320px screen, and working without JavaScript."""
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from playwright.sync_api import expect
-
-from sendprogress.accounts.roles import sync_roles
 
 from .conftest import assert_accessible, narrowest_screen_problems
 
@@ -76,7 +73,6 @@ def test_an_empty_site_home_page_is_accessible(page, transactional_db, live_serv
 
 
 def test_the_set_up_checklist_is_accessible(page, live_demo_2023):
-    sync_roles(apps)
     from tests.factories import make_user
 
     make_user("Data officer", username="checker", password="a-long-test-password")

@@ -9,11 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.core.management import call_command
 from playwright.sync_api import expect
-
-from sendprogress.accounts.roles import sync_roles
 
 from .conftest import DESKTOP, assert_accessible, sign_in
 
@@ -33,9 +30,6 @@ AREA_SUMMARY = "Families find it hard to learn what help the local offer gives."
 @pytest.fixture
 def empty_site(transactional_db, live_server, settings, monkeypatch, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    # A transactional test empties every table afterwards, so the groups the
-    # roles migration made may be gone: make them again, as migrate would.
-    sync_roles(apps)
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", PASSWORD)
     call_command(
         "start_local_area",

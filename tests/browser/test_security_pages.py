@@ -4,12 +4,10 @@ import re
 from base64 import b32decode
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from django_otp.oath import totp
 
 from sendprogress.accounts import roles
-from sendprogress.accounts.roles import sync_roles
 from tests.factories import make_user
 
 from .conftest import assert_accessible
@@ -22,8 +20,6 @@ PASSWORD = "a-long-test-password"
 def staff_site(live_demo, settings):
     settings.STAFF_REQUIRE_2FA = True
     # A role, as every member of staff has: without one the staff pages refuse them.
-    # (A transactional test empties the tables, so the role groups are made again.)
-    sync_roles(apps)
     make_user(roles.DATA_OFFICER, username="sam", password=PASSWORD)
     return live_demo.url
 

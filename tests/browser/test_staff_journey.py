@@ -4,12 +4,10 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from sendprogress.accounts.roles import sync_roles
 from sendprogress.plan.models import Figure, Measure
 
 from .conftest import assert_accessible, sign_in
@@ -23,9 +21,6 @@ DUE = (date.today().replace(day=1) - timedelta(days=1)).replace(day=1)
 @pytest.fixture
 def staff_demo(live_demo, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    # A transactional test empties every table afterwards, so the groups the
-    # roles migration made may be gone: make them again.
-    sync_roles(apps)
     settings.DEBUG = True
     call_command("create_demo_accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
     settings.DEBUG = False

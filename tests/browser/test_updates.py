@@ -2,12 +2,11 @@
 full of hostile markup runs nothing and breaks no part of the CSP."""
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from sendprogress.accounts.models import User
-from sendprogress.accounts.roles import APPROVER, sync_roles
+from sendprogress.accounts.roles import APPROVER
 from sendprogress.updates.models import Post, Subscriber
 from tests.factories import make_post
 from tests.updates.hostile import CORPUS
@@ -125,8 +124,6 @@ def test_the_subscription_pages_are_accessible(page, live_demo):
 
 
 def _sign_in_as_approver(page, url):
-    # Transactional tests flush the roles the migration made; make them again.
-    sync_roles(apps)
     role = Group.objects.get(name=APPROVER)
     user = User.objects.create_user("approver-b", password="a-long-test-password", is_staff=True)
     user.groups.add(role)

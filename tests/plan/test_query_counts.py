@@ -13,7 +13,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -246,10 +245,8 @@ def _staff_pages() -> dict[str, str]:
 
 def test_staff_pages_make_the_same_queries_at_demo_and_large_scale(client, demo):
     from sendprogress.accounts import roles
-    from sendprogress.accounts.roles import sync_roles
     from tests.factories import make_user
 
-    sync_roles(apps)
     client.force_login(make_user(roles.APPROVER))
     at_demo_scale = _count_queries(client, _staff_pages())
 

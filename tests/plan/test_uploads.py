@@ -13,6 +13,7 @@ from django.urls import reverse
 from sendprogress.accounts import roles
 from sendprogress.plan.models import Evidence
 from sendprogress.plan.uploads import validate_evidence_file
+from sendprogress.staff.forms import FigureForm
 from tests.factories import make_user
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
@@ -47,10 +48,15 @@ def upload(name, content):
     ],
 )
 def test_allowed_files_are_accepted(name, content):
+    # The evidence field of the form staff upload with keeps the file as sent.
+    field = FigureForm.base_fields["evidence_file"]
     try:
-        validate_evidence_file(upload(name, content))
+        accepted = field.clean(upload(name, content))
     except ValidationError as error:
         pytest.fail(f"{name} was refused: {error.messages}")
+    assert accepted.name == name
+    accepted.seek(0)
+    assert accepted.read() == content
 
 
 @pytest.mark.parametrize(

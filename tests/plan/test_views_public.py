@@ -282,8 +282,10 @@ def test_only_published_updates_show_on_area_and_measure_pages(client, db):
 )
 def test_unapproved_latest_figure_shows_nowhere(client, db, status):
     # Names and codes of its own, so no factory number can put "97" on a page.
+    # (The plan too: a factory's "Plan 3976" failed it, depending on what ran before.)
     finding = make_finding(title="Needs met", short_title="Needs met", slug="needs-met")
-    measure = make_measure(finding=finding, code="plans-on-time", title="Plans on time")
+    plan = make_plan(findings=[finding], title="The plan", short_title="The plan", slug="the-plan")
+    measure = make_measure(finding=finding, plan=plan, code="plans-on-time", title="Plans on time")
     make_figure(measure=measure, period=date(2023, 1, 1), value=12)
     make_figure(measure=measure, period=date(2023, 2, 1), value=97, status=status)
     for url in [
