@@ -36,9 +36,9 @@ from django.template.defaultfilters import date as date_filter  # noqa: E402
 
 from sendprogress.core.templatetags.status import status_tag  # noqa: E402
 from sendprogress.plan.models import Measure  # noqa: E402
-from sendprogress.plan.templatetags.figures import figure  # noqa: E402
+from sendprogress.plan.templatetags.figure_display import figure  # noqa: E402
 
-ROWS = """{% load figures status %}{% for m, expected, progress in rows %}
+ROWS = """{% load figure_display status %}{% for m, expected, progress in rows %}
 <tr class="govuk-table__row">
   <th scope="row" class="govuk-table__header">{{ m.period|date:"F Y" }}</th>
   <td class="govuk-table__cell govuk-table__cell--numeric">{{ m.value|figure:measure }}{% if m.count_is_small %}<br><span class="govuk-body-s">Count not shown: fewer than {{ small_number }}</span>{% elif m.numerator is not None and m.denominator %}<br><span class="govuk-body-s">{{ m.numerator }} of {{ m.denominator }}</span>{% endif %}</td>

@@ -16,7 +16,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from sendprogress.text import has_control_characters
+from sendprogress.email_headers import has_control_characters
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

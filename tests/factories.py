@@ -7,7 +7,7 @@ from itertools import count
 
 from django.utils import timezone
 
-from sendprogress.plan import frameworks, stored_progress
+from sendprogress.plan.measures import stored_progress
 from sendprogress.plan.models import (
     Figure,
     Finding,
@@ -20,6 +20,7 @@ from sendprogress.plan.models import (
     Plan,
     Publication,
 )
+from sendprogress.plan.story import frameworks
 from sendprogress.updates.models import Post
 
 _seq = count(1)

@@ -132,7 +132,7 @@ def test_an_unexpected_error_answers_500_with_a_reference_and_no_details(browser
     def fail(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("sendprogress.plan.progress.Summary.of", fail)
+    monkeypatch.setattr("sendprogress.plan.measures.progress.Summary.of", fail)
     response = browser.get("/")
     assert response.status_code == 500
     html = response.content.decode()
@@ -148,7 +148,7 @@ def test_each_error_is_one_json_log_line_with_the_request_id(browser, monkeypatc
     def fail(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("sendprogress.plan.progress.Summary.of", fail)
+    monkeypatch.setattr("sendprogress.plan.measures.progress.Summary.of", fail)
     with _request_log() as stream:
         response = browser.get("/", headers={"X-Request-ID": "lb-7f3a9c1e"})
 

@@ -25,7 +25,7 @@ LAYERS = {
     "backups": 1,
     # Small helpers any app may use: one-line text for email headers, the
     # public(...) marker for views, the admin base that switches off revert.
-    "text": 1,
+    "email_headers": 1,
     "public": 1,
     "history_admin": 1,
     # Staff accounts and roles: the domain apps ask them who may do what.
@@ -62,6 +62,16 @@ LAYERS = {
     "wsgi": 7,
     "urls": 8,
 }
+
+# Inside the plan (one Django app, label `plan`), the same rule between its
+# parts: the inspection story lowest, measures and their figures on it,
+# comparators on both. A module in a part imports only its own part or a lower
+# one, and nothing from the top of `plan/` (its pages, admin, URL conf, template
+# tags, commands, and `plan.models`, which gathers every part's models for
+# Django); those may use every part. A new folder in `plan/` needs a place here.
+PLAN_PARTS = {"story": 0, "measures": 1, "comparators": 2}
+# Folders of `plan/` that are where Django looks, not parts.
+PLAN_DJANGO_FOLDERS = {"management", "migrations", "models", "templatetags", "views"}
 
 
 def _module_name(path: Path) -> str:
@@ -157,3 +167,76 @@ def test_the_check_finds_an_upward_or_sideways_import(source, module):
 )
 def test_the_check_allows_downward_and_own_app_imports(source, module):
     assert upward_imports(source, module) == []
+
+
+def _plan_part(module: str) -> str | None:
+    """Which part of the plan a module is in (None: the top of `plan/`, or not the plan)."""
+    bits = module.split(".")
+    if bits[:2] != ["sendprogress", "plan"] or len(bits) < 3:
+        return None
+    return bits[2] if bits[2] in PLAN_PARTS else None
+
+
+def imports_across_plan_parts(source: str, module: str, *, is_package: bool = False) -> list[str]:
+    """Each import in `source` (a module of the plan) that breaks the order of its parts."""
+    here = _plan_part(module)
+    if here is None:
+        return []
+    problems = []
+    for line, target in _imported_modules(source, module, is_package=is_package):
+        if not (target == "sendprogress.plan" or target.startswith("sendprogress.plan.")):
+            continue
+        there = _plan_part(target)
+        if there is None:
+            problems.append(f"{module} line {line} imports {target}, the top of plan/")
+        elif PLAN_PARTS[there] > PLAN_PARTS[here]:
+            problems.append(
+                f"{module} line {line} imports {target}: "
+                f"plan.{here} (part {PLAN_PARTS[here]}) may not import plan.{there} "
+                f"(part {PLAN_PARTS[there]})"
+            )
+    return problems
+
+
+def test_every_folder_of_the_plan_is_a_part_or_where_django_looks():
+    folders = {
+        path.name
+        for path in (PACKAGE / "plan").iterdir()
+        if path.is_dir() and path.name != "__pycache__"
+    }
+    assert folders - PLAN_PARTS.keys() - PLAN_DJANGO_FOLDERS == set()
+
+
+def test_the_parts_of_the_plan_import_only_their_own_or_lower_parts():
+    problems = []
+    for path, module in _sources():
+        problems += imports_across_plan_parts(
+            path.read_text(), module, is_package=path.name == "__init__.py"
+        )
+    assert not problems, "Imports against the parts of the plan:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("source", "module"),
+    [
+        ("from ..comparators import dfe", "sendprogress.plan.measures.imports"),
+        ("from sendprogress.plan.measures.models import Measure", "sendprogress.plan.story.x"),
+        ("from sendprogress.plan.models import Measure", "sendprogress.plan.measures.x"),
+        ("from .. import direction", "sendprogress.plan.comparators.x"),
+    ],
+)
+def test_the_check_finds_an_import_up_the_plan(source, module):
+    assert imports_across_plan_parts(source, module)
+
+
+@pytest.mark.parametrize(
+    ("source", "module"),
+    [
+        ("from ..story import frameworks", "sendprogress.plan.measures.figures"),
+        ("from .models.measures import Measure", "sendprogress.plan.measures.due_periods"),
+        ("from ..measures import charts", "sendprogress.plan.views.measures"),
+        ("from sendprogress.core.dates import month", "sendprogress.plan.story.x"),
+    ],
+)
+def test_the_check_allows_imports_down_the_plan(source, module):
+    assert imports_across_plan_parts(source, module) == []

@@ -1,7 +1,7 @@
 """The data dictionary: what each field of the open data means, in plain words.
 
 The fields are those of the one vocabulary the API and the downloads share
-(`sendprogress/plan/open_data.py`); tests/api/test_data_dictionary.py checks
+(`sendprogress/plan/measures/open_data.py`); tests/api/test_data_dictionary.py checks
 that every field it writes has its meaning here and that nothing here is
 left over, so a field cannot go undescribed.
 """
@@ -12,7 +12,7 @@ from django.conf import settings
 from django.shortcuts import render
 
 from sendprogress.plan.downloads import COMPARATOR_COLUMNS
-from sendprogress.plan.open_data import CSV_COLUMNS, MEASURE_IN_CSV
+from sendprogress.plan.measures.open_data import CSV_COLUMNS, MEASURE_IN_CSV
 
 MEASURE_MEANINGS = {
     "code": "The measure's short code, the same in every file and in the API.",

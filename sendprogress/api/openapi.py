@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from sendprogress.plan.choices import Frequency
+from sendprogress.plan.measures.choices import Frequency
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import ComparatorSeries, Plan, Symbol
-from sendprogress.plan.progress import Progress
 
 from .responses import CORS, LAST_PAGE_ASKABLE, PAGE_SIZE
 

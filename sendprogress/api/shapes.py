@@ -1,7 +1,7 @@
 """Public records as the API shows them. Every shape here is described in openapi.py.
 
 Measures and figures are in the open data's one vocabulary, shared with the
-downloads (`sendprogress/plan/open_data.py`).
+downloads (`sendprogress/plan/measures/open_data.py`).
 
 Only what the public pages show: public measures, approved figures (with
 small counts left out), published updates, public evidence.
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from sendprogress.core.addresses import address_of
-from sendprogress.plan import open_data
+from sendprogress.plan.measures import open_data
 
 
 def local_area(area, request) -> dict:

@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from sendprogress.plan import comparisons, open_data
+from sendprogress.plan.comparators import comparisons
+from sendprogress.plan.measures import open_data
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,

@@ -23,9 +23,9 @@ from django.utils import timezone
 from sendprogress.core.addresses import address_of
 from sendprogress.engagement.models import YouSaidWeDid
 from sendprogress.plan import direction
-from sendprogress.plan.documents import Attachment, describe
+from sendprogress.plan.measures.documents import Attachment, describe
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import Action, Evidence, Figure, Measure
-from sendprogress.plan.progress import Progress
 from sendprogress.reports.models import ProgressReport
 from sendprogress.updates.models import Post
 

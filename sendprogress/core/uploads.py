@@ -12,7 +12,7 @@ from django.http import Http404
 def named(upload: Any) -> tuple[str, str, list[str]]:
     """An upload's own name (without any folders the browser sent), the
     extension its type is judged by, and any inner ones ("report.exe.pdf":
-    ".pdf" and [".exe"]), in lower case. Evidence (plan/uploads.py) and update
+    ".pdf" and [".exe"]), in lower case. Evidence (plan/measures/uploads.py) and update
     pictures (updates/images.py) both read a name this way."""
     name = PurePosixPath(upload.name or "").name
     suffixes = [s.lower() for s in PurePosixPath(name).suffixes]

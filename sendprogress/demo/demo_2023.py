@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sendprogress.engagement.models import YouSaidWeDid
-from sendprogress.plan import frameworks, stored_progress
+from sendprogress.plan.measures import stored_progress
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
@@ -39,6 +39,7 @@ from sendprogress.plan.models import (
     Plan,
     Publication,
 )
+from sendprogress.plan.story import frameworks
 from sendprogress.reports import pdf, snapshot
 from sendprogress.reports.models import ProgressReport
 from sendprogress.updates.models import Post

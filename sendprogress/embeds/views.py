@@ -14,8 +14,9 @@ from django.utils.csp import CSP, build_policy
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from sendprogress.core.dates import month_and_year
-from sendprogress.plan import charts, comparisons
-from sendprogress.plan.figures import published, shown_value
+from sendprogress.plan.comparators import comparisons
+from sendprogress.plan.measures import charts
+from sendprogress.plan.measures.figures import published, shown_value
 from sendprogress.plan.models import Measure
 
 

@@ -9,7 +9,8 @@ from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.fields import LabelledAdminFileWidget, SafeChoicesAdminMixin
 from sendprogress.history_admin import HistoryAdmin
 
-from . import framework_fields, frameworks, services, stored_progress
+from .measures import services, stored_progress
+from .measures.uploads import validate_evidence_file
 from .models import (
     Action,
     ActionUpdate,
@@ -28,7 +29,7 @@ from .models import (
     Partner,
     Plan,
 )
-from .uploads import validate_evidence_file
+from .story import framework_fields, frameworks
 
 
 @admin.register(LocalArea)
@@ -67,7 +68,7 @@ class LocalAreaAdmin(admin.ModelAdmin):
 
 
 # --- Inspections, findings, plans and monitoring (the framework's shape) ---
-# The words and rules of each inspection framework live in plan/frameworks.py;
+# The words and rules of each inspection framework live in plan/story/frameworks.py;
 # each model's clean() checks its keys fit its inspection's framework.
 
 

@@ -24,9 +24,9 @@ from decimal import Decimal
 
 from sendprogress.core.dates import month_and_year
 
-from .charts import format_value
+from .measures.charts import format_value
+from .measures.progress import Progress
 from .models import ComparatorSeries
-from .progress import Progress
 
 NO_REASON = "No reason given yet"
 

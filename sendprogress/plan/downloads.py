@@ -16,9 +16,10 @@ from django.utils import timezone
 from sendprogress.accounts.permissions import StaffAction, can, public_else_for_staff
 from sendprogress.core.uploads import open_or_404
 
-from . import comparisons, open_data
+from .comparators import comparisons
+from .measures import open_data
+from .measures.uploads import CONTENT_TYPES
 from .models import Evidence, Figure, Measure
-from .uploads import CONTENT_TYPES
 
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,6 +1,6 @@
 from django import forms
 
-from .progress import Progress
+from .measures.progress import Progress
 
 
 class MeasureFilterForm(forms.Form):

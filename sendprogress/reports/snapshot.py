@@ -23,7 +23,8 @@ from datetime import date, datetime, time
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from sendprogress.plan.figures import count_is_small, shown_value
+from sendprogress.plan.measures.figures import count_is_small, shown_value
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import (
     Action,
     Figure,
@@ -32,7 +33,6 @@ from sendprogress.plan.models import (
     MeasureMilestone,
     MonitoringEvent,
 )
-from sendprogress.plan.progress import Progress
 
 EXCEPTIONS = (Progress.OFF_TRACK, Progress.AT_RISK)
 

@@ -1,7 +1,7 @@
 """The "Data due" page's view model: each measure's section, read with the
 filters of the page, ready for one template loop (templates/staff/data_due.html).
 
-Which periods are due, their figures and the counts are `plan/due.py`'s; this
+Which periods are due, their figures and the counts are `plan/measures/due_periods.py`'s; this
 module chooses the measures, prepares what each section shows (plain values
 and addresses, no markup) and builds the forms. The views (views/due.py) only
 choose which of these to draw.
@@ -20,7 +20,7 @@ from django.utils.http import urlencode
 
 from sendprogress.accounts.permissions import StaffAction, can
 from sendprogress.core.status import Colour, Tag
-from sendprogress.plan import due, periods
+from sendprogress.plan.measures import due_periods, periods
 from sendprogress.plan.models import Figure, Measure
 
 from .forms import DecisionForm, DueFilterForm, FigureForm, figure_initial
@@ -62,7 +62,7 @@ class PeriodRow:
     enter_url: str = ""
 
     @classmethod
-    def of(cls, row: due.DuePeriod, enter: str) -> PeriodRow:
+    def of(cls, row: due_periods.DuePeriod, enter: str) -> PeriodRow:
         if row.figure:
             review = reverse("staff:review_figure", args=[row.figure.pk])
             return cls(row.label, row.tags, row.due_by, review_url=review)
@@ -80,7 +80,7 @@ class Due:
     # Whether this person may enter the period's figure: the page links to quick entry,
     # whose form is drawn only when opened, or in place when a save is refused.
     can_enter: bool = False
-    rows: list[due.DuePeriod] = field(default_factory=list)
+    rows: list[due_periods.DuePeriod] = field(default_factory=list)
     form: FigureForm | None = None
     # Whether this person's role enters figures at all: each period without one links to its page.
     role_enters: bool = False
@@ -89,7 +89,7 @@ class Due:
     every_period: bool = False
 
     @property
-    def shown_rows(self) -> list[due.DuePeriod]:
+    def shown_rows(self) -> list[due_periods.DuePeriod]:
         """The newest outstanding periods, or all of them on the page of this measure alone."""
         return self.rows if self.every_period else self.rows[:PERIODS_SHOWN]
 
@@ -112,7 +112,7 @@ class Due:
 
     @property
     def due_by(self) -> date | None:
-        return due.due_by(self.measure.frequency, self.period) if self.period else None
+        return due_periods.due_by(self.measure.frequency, self.period) if self.period else None
 
     @property
     def overdue(self) -> bool:
@@ -164,7 +164,7 @@ def figure_form(user, measure, figure, period, data=None, files=None, *, quick=F
 
 
 def due_for(measure, user, figures, today, rows=None) -> Due:
-    period = due.latest_due(measure, today)
+    period = due_periods.latest_due(measure, today)
     if period is None:
         # A new measure: nothing is due until a period after its baseline has finished.
         return Due(measure, None, None)
@@ -195,12 +195,12 @@ def page_filters(request) -> DueFilterForm:
     return DueFilterForm(QueryDict(query) or None)
 
 
-def outstanding(filters, today: date) -> tuple[list, due.Figures]:
+def outstanding(filters, today: date) -> tuple[list, due_periods.Figures]:
     """The measures the filters keep, each with its outstanding periods that they keep, and
     the figures read for them: what the data-due page lists and counts, and what an htmx
     change on it updates."""
     measures = list(filters.narrow(Measure.objects.only(*SCHEDULE)))
-    figures = due.Figures.of(measures, today)
+    figures = due_periods.Figures.of(measures, today)
     kept = [
         (measure, [row for row in figures.outstanding(measure, today) if filters.keeps(row)])
         for measure in measures
@@ -217,13 +217,13 @@ def in_place(request, measure, today) -> dict:
     if narrowed:
         kept, figures = outstanding(filters, today)
         rows = next((rows for kept_measure, rows in kept if kept_measure.pk == measure.pk), None)
-        every = due.counts([row for _, rows in kept for row in rows])
+        every = due_periods.counts([row for _, rows in kept for row in rows])
     else:
-        every = due.every_count(today)
+        every = due_periods.every_count(today)
     if rows is None:
         # Every measure's counts are counted; or not a measure the page lists (a figure
         # of another area decided in the queue), and htmx finds nowhere to put it.
-        figures = due.Figures.of([measure], today, few=True)
+        figures = due_periods.Figures.of([measure], today, few=True)
         rows = [row for row in figures.outstanding(measure, today) if filters.keeps(row)]
     section = due_for(measure, request.user, figures, today, rows)
     section.every_period = bool(filters.is_valid() and filters.cleaned_data.get("measure"))

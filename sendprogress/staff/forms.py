@@ -5,10 +5,10 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
-from sendprogress.plan import periods
-from sendprogress.plan.due import State
+from sendprogress.plan.measures import periods
+from sendprogress.plan.measures.due_periods import State
+from sendprogress.plan.measures.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
 from sendprogress.plan.models import Finding, Measure
-from sendprogress.plan.uploads import ALLOWED_TYPES_TEXT, validate_evidence_file
 
 # Without a baseline date there is no start to count from: offer this many periods.
 PERIOD_CHOICES_BACK = 12

@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from sendprogress.text import SingleLineValidator
+from sendprogress.email_headers import SingleLineValidator
 from sendprogress.updates.forms import PostAdminForm
 from sendprogress.updates.images import CONTENT_TYPES, validate_update_image
 from sendprogress.updates.models import ALT_TEXT_MAX_LENGTH, Post

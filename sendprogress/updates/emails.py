@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from sendprogress.core.local_area import local_area
-from sendprogress.text import one_line
+from sendprogress.email_headers import one_line
 
 
 class UpdatesEmail(EmailMessage):

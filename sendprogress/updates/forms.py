@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 
 from sendprogress.core.fields import ModelMultipleChoiceField
+from sendprogress.email_headers import SingleLineValidator, has_control_characters
 from sendprogress.plan.models import Finding
-from sendprogress.text import SingleLineValidator, has_control_characters
 
 from . import services
 from .markdown import image_problems

@@ -1,6 +1,6 @@
 """Checks on an image uploaded for an update: its name, its size and what it really is.
 
-Like evidence (plan/uploads.py), an image is accepted only when its extension
+Like evidence (plan/measures/uploads.py), an image is accepted only when its extension
 is allowed AND its bytes are that type. Pillow then reads the whole picture:
 a truncated or corrupt file is refused, and so is one whose width times
 height would take more memory to show than any photo needs (a "decompression

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from sendprogress.core import publishing
 from sendprogress.core.model_fields import staff_member
-from sendprogress.text import SingleLineValidator
+from sendprogress.email_headers import SingleLineValidator
 
 from .images import EXTENSIONS
 from .markdown import render_markdown

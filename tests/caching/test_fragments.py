@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from sendprogress.accounts.roles import APPROVER, DATA_OFFICER
 from sendprogress.caching import fragments
-from sendprogress.plan import services
+from sendprogress.plan.measures import services
 from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Post
 from tests.factories import make_figure, make_post, make_user

@@ -19,7 +19,7 @@ from sendprogress.caching.backends import RedisCache
 from sendprogress.caching.middleware import PublicPageCacheMiddleware
 from sendprogress.caching.models import PublicContentVersion
 from sendprogress.pages.models import GlossaryTerm
-from sendprogress.plan import services
+from sendprogress.plan.measures import services
 from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Post
 from tests.factories import (

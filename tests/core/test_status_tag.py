@@ -3,9 +3,9 @@
 from django.template import Context, Template
 
 from sendprogress.core.status import Colour, Tag
-from sendprogress.plan import frameworks
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import Action, Figure
-from sendprogress.plan.progress import Progress
+from sendprogress.plan.story import frameworks
 
 
 def render(source: str, **context) -> str:

@@ -10,8 +10,8 @@ from django.core.cache import cache
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import Finding
-from sendprogress.plan.progress import Progress
 from sendprogress.updates.models import Subscriber
 
 from .conftest import (

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sendprogress.accounts import roles
-from sendprogress.plan import services
+from sendprogress.plan.measures import services
 from sendprogress.plan.models import Action, Evidence, Figure, Measure
 from tests.factories import make_figure, make_finding, make_measure, make_post, make_user
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sendprogress.plan import charts
+from sendprogress.plan.measures import charts
 
 
 def test_nice_ticks_are_round_numbers_covering_the_range():
@@ -145,7 +145,7 @@ def test_chart_coordinates_round_half_up_as_written(number):
 
 
 def test_chart_points_escape_every_label():
-    from sendprogress.plan.templatetags.figures import chart_points
+    from sendprogress.plan.templatetags.figure_display import chart_points
 
     html = chart_points([charts.Marker(10.25, 3.0, '<script>"x"</script> & co')], "dot", "Plan: ")
     assert html == (

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from sendprogress.plan import comparisons
+from sendprogress.plan.comparators import comparisons
 from sendprogress.plan.models import ComparatorSeries, ComparatorValue, Plan
 from tests.factories import (
     make_comparator,

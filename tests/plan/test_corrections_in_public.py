@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from sendprogress.accounts.roles import APPROVER
-from sendprogress.plan import services
+from sendprogress.plan.measures import services
 from tests.factories import make_figure, make_measure, make_user
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sendprogress.plan import dfe
+from sendprogress.plan.comparators import dfe
 from tests.factories import make_comparator, make_measure
 
 from .dfe_files import EAST, ENGLAND, HEADER, NEIGHBOUR, TIMELINESS, row

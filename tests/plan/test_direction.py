@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from sendprogress.plan import direction
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import Figure, Measure
-from sendprogress.plan.progress import Progress
 from tests.factories import make_figure, make_finding, make_measure
 
 PERCENT = {"unit": "percent", "places": 1, "rate_per": None}

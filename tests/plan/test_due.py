@@ -1,11 +1,11 @@
-"""Due periods (`plan/due.py`): the one rule for which periods a measure owes,
+"""Due periods (`plan/measures/due_periods.py`): the one rule for which periods a measure owes,
 listed for a page and counted for the totals, both from the same rule."""
 
 from datetime import date
 
 import pytest
 
-from sendprogress.plan import due
+from sendprogress.plan.measures import due_periods
 from sendprogress.plan.models import Figure, Measure
 from tests.factories import make_figure, make_measure
 
@@ -73,7 +73,7 @@ def test_the_counts_are_those_of_every_outstanding_period_listed(settings):
             rows = [
                 row
                 for measure in Measure.objects.all()
-                for row in due.outstanding(measure, every, today)
+                for row in due_periods.outstanding(measure, every, today)
             ]
-            assert due.every_count(today) == due.counts(rows), (today, days)
-            assert due.counts(rows)["all"]
+            assert due_periods.every_count(today) == due_periods.counts(rows), (today, days)
+            assert due_periods.counts(rows)["all"]

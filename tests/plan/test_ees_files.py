@@ -16,7 +16,7 @@ import pytest
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sendprogress.plan import dfe
+from sendprogress.plan.comparators import dfe
 from tests.factories import make_measure
 
 pytestmark = pytest.mark.django_db

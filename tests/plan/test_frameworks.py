@@ -2,7 +2,7 @@
 
 import pytest
 
-from sendprogress.plan import frameworks, story
+from sendprogress.plan.story import frameworks, sentences
 
 # The 2023 outcomes in the framework's own words, typed here from the published
 # framework (FACTS.md), not copied from the code under test.
@@ -70,29 +70,29 @@ def test_an_unknown_framework_is_none_not_an_error():
 def test_what_inspectors_named_is_counted_in_words():
     kinds = ["area-for-improvement"] * 5 + ["priority-action"] * 3
     assert (
-        story.findings_named(frameworks.get("2023"), kinds)
+        sentences.findings_named(frameworks.get("2023"), kinds)
         == "three priority actions and five areas for improvement"
     )
     assert (
-        story.findings_named(frameworks.get("2016"), ["significant-weakness"] * 6)
+        sentences.findings_named(frameworks.get("2016"), ["significant-weakness"] * 6)
         == "six areas of significant weakness"
     )
     assert (
-        story.findings_named(frameworks.get("2023"), ["area-for-improvement"])
+        sentences.findings_named(frameworks.get("2023"), ["area-for-improvement"])
         == "one area for improvement"
     )
-    assert story.findings_named(frameworks.get("2023"), []) == (
+    assert sentences.findings_named(frameworks.get("2023"), []) == (
         "no priority actions or areas for improvement"
     )
 
 
 def test_a_revisit_is_summed_up_by_its_judgements():
     outcomes = ["sufficient", "not-yet", "sufficient", "not-yet", "sufficient", "not-yet"]
-    assert story.judgements_given(frameworks.get("2016"), outcomes) == (
+    assert sentences.judgements_given(frameworks.get("2016"), outcomes) == (
         "some progress, not yet sufficient for three and sufficient progress for three"
     )
 
 
 def test_numbers_above_nine_stay_as_digits():
-    assert story.number(12) == "12"
-    assert story.number(7) == "seven"
+    assert sentences.number(12) == "12"
+    assert sentences.number(7) == "seven"

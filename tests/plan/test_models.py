@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from sendprogress.plan import frameworks
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import Evidence, Figure, Finding, Measure
-from sendprogress.plan.progress import Progress
+from sendprogress.plan.story import frameworks
 from tests.factories import (
     make_figure,
     make_finding,

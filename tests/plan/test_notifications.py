@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from sendprogress.accounts import roles as role_names
-from sendprogress.plan import notifications, periods, services
+from sendprogress.plan.measures import notifications, periods, services
 from sendprogress.plan.models import Figure
 from tests.factories import make_figure, make_measure, make_user
 from tests.updates.helpers import run_worker

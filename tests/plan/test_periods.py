@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from sendprogress.plan import periods
+from sendprogress.plan.measures import periods
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from sendprogress.plan.progress import (
+from sendprogress.plan.measures.progress import (
     Point,
     Progress,
     Summary,

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from sendprogress.accounts import roles
-from sendprogress.plan import services
+from sendprogress.plan.measures import services
 from sendprogress.plan.models import Figure
 from tests.factories import make_measure, make_user
 

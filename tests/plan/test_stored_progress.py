@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sendprogress.accounts import roles
-from sendprogress.plan import progress, services
+from sendprogress.plan.measures import progress, services
 from sendprogress.plan.models import Figure, Measure, MeasureMilestone
 from tests.factories import make_figure, make_measure, make_user
 from tests.hostile.forms_html import as_submitted, read_form

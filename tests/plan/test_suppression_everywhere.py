@@ -2,7 +2,7 @@
 
 42.86% with the counts hidden is still 3 of 7: so where the count is
 suppressed, the figure, the figure before its correction and the counts go
-too, and every surface says why (plan/figures.py, `published`).
+too, and every surface says why (plan/measures/figures.py, `published`).
 """
 
 import csv

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendprogress.accounts import roles
+from sendprogress.plan.measures.uploads import validate_evidence_file
 from sendprogress.plan.models import Evidence
-from sendprogress.plan.uploads import validate_evidence_file
 from sendprogress.staff.forms import FigureForm
 from tests.factories import make_user
 

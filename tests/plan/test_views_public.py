@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sendprogress.plan import frameworks
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
@@ -13,6 +12,7 @@ from sendprogress.plan.models import (
     Figure,
     Finding,
 )
+from sendprogress.plan.story import frameworks
 from sendprogress.plan.views.findings import FINDING_EVIDENCE as AREA_EVIDENCE
 from sendprogress.updates.models import Post
 from tests.factories import (

@@ -11,7 +11,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from sendprogress.plan import services as figures
+from sendprogress.plan.measures import services as figures
 from sendprogress.plan.models import Action
 from sendprogress.reports import services
 from sendprogress.reports.models import ProgressReport

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from sendprogress.plan import periods
+from sendprogress.plan.measures import periods
 from sendprogress.plan.models import Evidence, Figure
 from tests.factories import make_figure, make_measure
 
@@ -645,7 +645,7 @@ def test_the_period_rows_escape_what_they_show(measure):
 
     from django.template.loader import render_to_string
 
-    from sendprogress.plan import due
+    from sendprogress.plan.measures import due_periods
     from sendprogress.staff.data_due import Due
 
     hostile = SimpleNamespace(
@@ -654,7 +654,7 @@ def test_the_period_rows_escape_what_they_show(measure):
         measure=measure,
         period=DUE,
         due_by=date(2026, 12, 20),
-        tags=[due.State.MISSING, due.OVERDUE],
+        tags=[due_periods.State.MISSING, due_periods.OVERDUE],
     )
     section = Due(measure, DUE, None, rows=[hostile], role_enters=True)
     html = render_to_string("staff/data_due.html#due", {"due": section})

@@ -20,7 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendprogress.accounts import roles
-from sendprogress.plan import periods, services
+from sendprogress.plan.measures import periods, services
 from sendprogress.plan.models import Evidence, Figure
 from tests.factories import make_figure, make_measure, make_user
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from sendprogress.plan import periods
+from sendprogress.plan.measures import periods
 from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Delivery, Subscriber
 from tests.factories import make_figure, make_measure, make_post

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from sendprogress.plan import periods
+from sendprogress.plan.measures import periods
 from sendprogress.plan.models import Figure
 from tests.factories import make_figure, make_measure
 

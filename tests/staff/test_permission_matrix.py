@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from sendprogress.accounts import roles
 from sendprogress.engagement.models import SearchSynonym
-from sendprogress.plan import periods
+from sendprogress.plan.measures import periods
 from sendprogress.plan.models import Evidence, Figure
 from sendprogress.reports.models import ProgressReport
 from sendprogress.updates.models import Post, PostImage

@@ -7,7 +7,7 @@ record, current, answering the findings its measures and actions are about;
 every measure and action belongs to that plan and to its old area's finding.
 
 The words and keys this needs are frozen here (not read from
-plan/frameworks.py), so the migration replays the same way however the
+plan/story/frameworks.py), so the migration replays the same way however the
 frameworks module grows.
 """
 

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 # The rule is the pure functions of progress.py (no models), so the stored
 # values match what the pages worked out before this migration.
-from sendprogress.plan import progress
+from sendprogress.plan.measures import progress
 
 
 def _point(on, value):

@@ -1,7 +1,8 @@
-from .comments import FigureComment, Notification
-from .comparators import ComparatorSeries, ComparatorValue, Symbol
-from .evidence import Evidence
-from .inspections import (
+from ..comparators.models import ComparatorSeries, ComparatorValue, Symbol
+from ..measures.models.comments import FigureComment, Notification
+from ..measures.models.evidence import Evidence
+from ..measures.models.measures import Figure, Measure, MeasureMilestone
+from ..story.models.inspections import (
     Finding,
     Inspection,
     JourneyStep,
@@ -11,8 +12,7 @@ from .inspections import (
     Partner,
     Publication,
 )
-from .measures import Figure, Measure, MeasureMilestone
-from .plans import Action, ActionUpdate, Plan
+from ..story.models.plans import Action, ActionUpdate, Plan
 
 __all__ = [
     "Action",

@@ -1,9 +1,9 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from ..documents import describe
+from ..measures.documents import describe
+from ..measures.progress import Summary
 from ..models import Evidence, Finding, Measure, Plan
-from ..progress import Summary
 from .shared import may_preview, previewed, with_sparklines
 
 # The newest evidence of a finding; the documents page lists it all.

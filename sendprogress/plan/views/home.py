@@ -1,9 +1,9 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from .. import story
+from ..measures.progress import Progress, Summary
 from ..models import Figure, Finding, Inspection, Measure, MonitoringEvent, Plan
-from ..progress import Progress, Summary
+from ..story import sentences
 
 
 def _story(today, inspections, findings) -> dict:
@@ -30,11 +30,11 @@ def _story(today, inspections, findings) -> dict:
     ]
     return {
         "inspection": inspection,
-        "findings_named": story.findings_named(inspection.framework_info, kinds)
+        "findings_named": sentences.findings_named(inspection.framework_info, kinds)
         if inspection and inspection.framework_info
         else "",
         "follow_up": follow_up,
-        "follow_up_judgements": story.judgements_given(follow_up.framework_info, outcomes)
+        "follow_up_judgements": sentences.judgements_given(follow_up.framework_info, outcomes)
         if follow_up and follow_up.framework_info
         else "",
         "next_inspection": next((i for i in inspections if i.date > today), None),

@@ -4,9 +4,9 @@ from django.utils import timezone
 
 from sendprogress.public import paged
 
-from .. import journey as journey_steps
-from ..documents import describe
+from ..measures.documents import describe
 from ..models import Evidence, Inspection, Plan
+from ..story import journey as journey_steps
 
 EVIDENCE_PER_PAGE = 25
 

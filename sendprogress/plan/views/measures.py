@@ -14,12 +14,14 @@ from sendprogress.core.dates import month_and_year
 from sendprogress.core.templatetags.status import status_tag
 from sendprogress.public import query_used
 
-from .. import charts, comparisons, direction
-from ..documents import describe
-from ..figures import published, shown_value
+from .. import direction
+from ..comparators import comparisons
 from ..forms import MeasureFilterForm
+from ..measures import charts
+from ..measures.documents import describe
+from ..measures.figures import published, shown_value
+from ..measures.models.measures import PUBLISHED_FIGURE_COLUMNS
 from ..models import Evidence, Finding, Measure
-from ..models.measures import PUBLISHED_FIGURE_COLUMNS
 
 MEASURES_PER_PAGE = 25
 # What a row of the list shows, of a measure and its plan: its wide text stays unread.

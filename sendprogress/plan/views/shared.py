@@ -11,10 +11,12 @@ from django.urls import reverse
 from sendprogress.accounts.permissions import StaffAction, can, needs_second_factor
 from sendprogress.core.dates import month_and_year
 
-from .. import charts, comparisons, direction
-from ..figures import count_is_small, shown_value
+from .. import direction
+from ..comparators import comparisons
+from ..measures import charts
+from ..measures.figures import count_is_small, shown_value
+from ..measures.progress import Progress
 from ..models import Figure, Measure
-from ..progress import Progress
 
 
 def may_preview(request) -> bool:

@@ -18,9 +18,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from sendprogress.accounts.permissions import StaffAction
-from sendprogress.plan import services
+from sendprogress.plan.measures import services
+from sendprogress.plan.measures.progress import Progress
 from sendprogress.plan.models import Figure, MeasureMilestone
-from sendprogress.plan.progress import Progress
 
 from ..forms import BulkApprovalForm, DecisionForm
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sendprogress.accounts.permissions import StaffAction
-from sendprogress.plan import services
+from sendprogress.plan.measures import services
 from sendprogress.plan.models import Figure
 
 from ..forms import CommentForm, DecisionForm

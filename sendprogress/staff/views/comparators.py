@@ -20,7 +20,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sendprogress.accounts.permissions import StaffAction, require
-from sendprogress.plan import comparator_services, dfe
+from sendprogress.plan.comparators import dfe, services
 from sendprogress.plan.models import Measure
 
 from ..forms import ComparatorImportForm
@@ -112,7 +112,7 @@ def confirm_comparators(request):
         status = 400 if importing else 200
         return render(request, TEMPLATE, context, status=status)
     request.session.pop(SESSION_KEY, None)
-    count = comparator_services.import_comparator_series(
+    count = services.import_comparator_series(
         measure=measure,
         series=context["series"],
         source=pending["source"],

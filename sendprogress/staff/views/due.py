@@ -1,5 +1,5 @@
 """The "Data due" page and a figure's own pages: thin views over the view model
-(`staff/data_due.py`) and the figure services (`plan/services.py`)."""
+(`staff/data_due.py`) and the figure services (`plan/measures/services.py`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from sendprogress.accounts.permissions import StaffAction, can, require
-from sendprogress.plan import due, periods, services
+from sendprogress.plan.measures import due_periods as due
+from sendprogress.plan.measures import periods, services
 from sendprogress.plan.models import Figure, Measure
 
 from .. import data_due as due_page

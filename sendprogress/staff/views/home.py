@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from sendprogress.accounts.permissions import StaffAction, can
-from sendprogress.plan import due
+from sendprogress.plan.measures import due_periods
 from sendprogress.plan.models import Figure
 from sendprogress.updates.models import Delivery
 
@@ -33,7 +33,7 @@ def home(request):
     user = request.user
     context = {"set_up_url": _set_up_url(), "can_enter": can(user, StaffAction.ENTER_FIGURE)}
     if context["can_enter"]:
-        context["counts"] = due.every_count(timezone.localdate())
+        context["counts"] = due_periods.every_count(timezone.localdate())
         context["returned"] = (
             Figure.objects.filter(status=Status.RETURNED)
             .filter(Q(entered_by=user) | Q(submitted_by=user))

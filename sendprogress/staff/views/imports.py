@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sendprogress.accounts.permissions import StaffAction, require
-from sendprogress.plan import imports, services
+from sendprogress.plan.measures import imports, services
 
 from ..forms import ImportForm
 

@@ -30,7 +30,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sendprogress.caching.invalidation import public_content_changed
-from sendprogress.plan import frameworks, periods, stored_progress
+from sendprogress.plan.measures import periods, stored_progress
 from sendprogress.plan.models import (
     Action,
     ActionUpdate,
@@ -46,6 +46,7 @@ from sendprogress.plan.models import (
     Plan,
     Publication,
 )
+from sendprogress.plan.story import frameworks
 from sendprogress.updates.models import Post
 
 SMALL = {"findings": 2, "measures": 6, "years": 2, "posts": 30, "evidence": 12}

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
-from sendprogress.plan import comparator_services, dfe
+from sendprogress.plan.comparators import dfe, services
 from sendprogress.plan.models import Measure
 
 
@@ -86,7 +86,7 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write("Dry run: nothing was written.")
             return
-        count = comparator_services.import_comparator_series(
+        count = services.import_comparator_series(
             measure=measure,
             series=series,
             source=options["source"],

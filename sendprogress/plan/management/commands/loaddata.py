@@ -10,7 +10,7 @@ fixtures held measures, figures or milestones.
 
 from django.core.management.commands import loaddata
 
-from sendprogress.plan import stored_progress
+from sendprogress.plan.measures import stored_progress
 from sendprogress.plan.models import Figure, Measure, MeasureMilestone
 
 

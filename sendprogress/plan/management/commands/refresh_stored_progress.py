@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from sendprogress.plan import stored_progress
+from sendprogress.plan.measures import stored_progress
 
 
 class Command(BaseCommand):

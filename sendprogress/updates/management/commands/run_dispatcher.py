@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from sendprogress.plan.tasks import send_daily_figure_emails
+from sendprogress.plan.measures.tasks import send_daily_figure_emails
 from sendprogress.updates import services
 from sendprogress.updates.tasks import dispatch
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from ..charts import one_place
+from ..measures.charts import one_place
 
 register = template.Library()
 

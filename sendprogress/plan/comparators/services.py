@@ -16,7 +16,8 @@ from django.db import transaction
 from sendprogress.accounts.models import User
 from sendprogress.accounts.permissions import StaffAction, require
 
-from .models import ComparatorSeries, ComparatorValue, Measure
+from ..measures.models.measures import Measure
+from .models import ComparatorSeries, ComparatorValue
 
 
 @transaction.atomic

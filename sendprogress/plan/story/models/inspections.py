@@ -1,7 +1,7 @@
 """Who runs the site, and what inspectors found: inspections, findings, judgements,
 and the checks the Department for Education (DfE) and NHS England make in between.
 
-The words each inspection framework uses live in `plan.frameworks`; these
+The words each inspection framework uses live in `plan.story.frameworks`; these
 models store its keys, and each `clean()` checks a key belongs to the
 framework of the inspection it hangs from.
 """

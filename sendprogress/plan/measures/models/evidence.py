@@ -8,9 +8,9 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from sendprogress.core.model_fields import staff_member
+from sendprogress.plan.story.models.plans import Action, Plan
 
 from .measures import Figure, Measure
-from .plans import Action, Plan
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
@@ -40,7 +40,7 @@ def _hangs_on(*, preview: bool = False):
     the query (`EvidenceQuerySet.public`) and the check on a change not yet
     saved (`Evidence.would_be_public`) both read.
     """
-    from .inspections import Finding
+    from sendprogress.plan.story.models.inspections import Finding
 
     return (
         ("measure", Measure.objects.public(preview=preview)),
@@ -55,7 +55,7 @@ class EvidenceQuerySet(models.QuerySet):
         """Evidence the public may see: marked public, hanging on nothing the
         public may not see (`_hangs_on`), and not the report of an inspection
         or the document of a plan still under embargo."""
-        from .inspections import Inspection
+        from sendprogress.plan.story.models.inspections import Inspection
 
         shown = self.filter(is_public=True)
         for field, public in _hangs_on(preview=preview):

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from django.urls import reverse
 
-from .models import Evidence
+from .models.evidence import Evidence
 
 # What a family will recognise, by file extension.
 FILE_KINDS = {

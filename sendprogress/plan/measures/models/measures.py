@@ -10,12 +10,12 @@ from simple_history.models import HistoricalRecords
 
 from sendprogress.core.model_fields import staff_member
 from sendprogress.core.status import Colour
+from sendprogress.plan.story.models.inspections import Finding, PartOfAPlanQuerySet
+from sendprogress.plan.story.models.plans import Plan
 
 from .. import choices, progress
 from ..charts import format_value
 from ..figures import count_is_small
-from .inspections import Finding, PartOfAPlanQuerySet
-from .plans import Plan
 
 
 class MeasureQuerySet(PartOfAPlanQuerySet):

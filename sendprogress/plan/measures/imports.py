@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Prefetch
 
 from .figures import check_figure
-from .models import Figure, Measure, MeasureMilestone
+from .models.measures import Figure, Measure, MeasureMilestone
 from .periods import MONTH_NAMES
 
 REQUIRED_COLUMNS = ("measure_code", "period", "value")

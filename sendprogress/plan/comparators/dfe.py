@@ -37,9 +37,11 @@ from pathlib import PurePath
 
 from django.conf import settings
 
-from .imports import ImportFileError, _shown, refuse_non_text
-from .models import ComparatorSeries, ComparatorValue, LocalArea, Measure, Symbol
-from .periods import MONTH_NAMES
+from ..measures.imports import ImportFileError, _shown, refuse_non_text
+from ..measures.models.measures import Measure
+from ..measures.periods import MONTH_NAMES
+from ..story.models.inspections import LocalArea
+from .models import ComparatorSeries, ComparatorValue, Symbol
 
 # Rows kept for the chosen places (every filter choice and period); the rest
 # of the file is read and let go. One place in the whole timeliness file has 133;

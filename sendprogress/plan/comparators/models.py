@@ -1,7 +1,7 @@
 """Comparator series: the same measure elsewhere (England, the region, neighbours).
 
 A series is published national or regional data, usually imported from the
-DfE's Explore education statistics files (see `plan/dfe.py`). Each value is
+DfE's Explore education statistics files (see `plan/comparators/dfe.py`). Each value is
 either a number or one of the GSS symbols the statistics use for a missing
 value; a missing value is never stored or shown as zero.
 """
@@ -37,7 +37,7 @@ class ComparatorSeriesQuerySet(models.QuerySet):
     def public(self, *, preview: bool = False) -> ComparatorSeriesQuerySet:
         """Series of public measures: published statistics, public with their measure
         (so never those of a draft plan's measure, nor one under embargo)."""
-        from .measures import Measure
+        from ..measures.models.measures import Measure
 
         return self.filter(measure__in=Measure.objects.public(preview=preview))
 

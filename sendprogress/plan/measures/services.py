@@ -22,7 +22,9 @@ from django.utils import timezone
 from sendprogress.accounts.permissions import StaffAction, can, require
 
 from . import periods, stored_progress, tasks
-from .models import Evidence, Figure, FigureComment, Measure
+from .models.comments import FigureComment
+from .models.evidence import Evidence
+from .models.measures import Figure, Measure
 
 Status = Figure.Status
 

@@ -49,7 +49,7 @@ class Stored:
 def derive(measure) -> Stored:
     """What the derivation rules give for a measure, read afresh: its latest approved
     figure, judged by `Measure.assess` (trajectory, tolerance, direction)."""
-    from .models import Figure
+    from .models.measures import Figure
 
     latest = (
         Figure.objects.approved()
@@ -70,7 +70,7 @@ def derive(measure) -> Stored:
 def refresh(measure_ids: Iterable[int] | None = None, *, instance=None) -> int:
     """Work out and store the latest figure and progress of these measures (all
     when None). `instance`, an in-memory measure among them, is updated too."""
-    from .models import Measure
+    from .models.measures import Measure
 
     measures = Measure.objects.all()
     if measure_ids is not None:

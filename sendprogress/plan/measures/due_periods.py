@@ -35,7 +35,7 @@ from django.db.models import Count, F, Q
 from sendprogress.core.status import Colour, Tag
 
 from . import periods
-from .models import Figure, Measure
+from .models.measures import Figure, Measure
 
 Status = Figure.Status
 

@@ -22,8 +22,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from . import due
-from .models import Figure, Measure, Notification
+from . import due_periods
+from .models.comments import Notification
+from .models.measures import Figure, Measure
 
 Kind = Notification.Kind
 Status = Figure.Status
@@ -127,8 +128,8 @@ def _send_reminders(today: date) -> int:
     rows = [
         row
         for measure in measures
-        for row in due.outstanding(measure, figures, today)
-        if row.state != due.State.SUBMITTED
+        for row in due_periods.outstanding(measure, figures, today)
+        if row.state != due_periods.State.SUBMITTED
     ]
     soon_until = today + timedelta(days=settings.FIGURE_REMINDER_DAYS)
     due_soon = [r for r in rows if today <= r.due_by <= soon_until]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .models import Inspection, JourneyStep, MonitoringEvent, Plan
+from .models.inspections import Inspection, JourneyStep, MonitoringEvent
+from .models.plans import Plan
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Measures, figures, evidence and comments; `sendprogress.plan.models` gathers them for Django."""

@@ -1,0 +1,1 @@
+"""The inspection story's models; `sendprogress.plan.models` gathers them for Django."""
