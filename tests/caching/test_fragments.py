@@ -142,11 +142,11 @@ def test_keys_follow_model_fields_and_prefetched_relations(measure):
     before = fragments.key("p", {"post": post})
     post.title = "Another title"
     assert fragments.key("p", {"post": post}) != before
-    with_areas = Post.objects.prefetch_related("areas").get(pk=post.pk)
-    bare = fragments.key("p", {"post": with_areas})
-    with_areas.areas.add(measure.findings.first())
-    with_areas = Post.objects.prefetch_related("areas").get(pk=post.pk)
-    assert fragments.key("p", {"post": with_areas}) != bare
+    with_findings = Post.objects.prefetch_related("findings").get(pk=post.pk)
+    bare = fragments.key("p", {"post": with_findings})
+    with_findings.findings.add(measure.findings.first())
+    with_findings = Post.objects.prefetch_related("findings").get(pk=post.pk)
+    assert fragments.key("p", {"post": with_findings}) != bare
 
 
 def test_a_failing_cache_renders_the_fragment_afresh(client, measure, monkeypatch):
